@@ -1,0 +1,49 @@
+//! `kubewright`: the same core on the command line.
+//!
+//! ```text
+//! kubewright render   --preset ID | --spec FILE.json   the multi-document YAML the page shows
+//! kubewright commands --preset ID | --spec FILE.json   the commands, in order
+//! kubewright spec     --preset ID | --spec FILE.json   the spec as JSON
+//! kubewright presets                                   the preset ids
+//! ```
+
+use crate::presets::{self, Preset};
+use crate::spec::AppSpec;
+
+pub const USAGE: &str = "usage: kubewright render|commands|spec (--preset ID | --spec FILE.json)\n       kubewright presets";
+
+/// Runs one CLI invocation: `Ok(stdout)` or `Err(message)` for stderr and a non-zero exit.
+pub fn run(args: &[String]) -> Result<String, String> {
+    let (command, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    match command.as_str() {
+        "presets" if rest.is_empty() => Ok(presets::PRESETS
+            .iter()
+            .map(|p| format!("{}\t{}\n", p.id, p.title))
+            .collect()),
+        "render" => Ok(crate::render::render_yaml(&load(rest)?)),
+        "commands" => Ok(crate::render(&load(rest)?).commands_text()),
+        "spec" => Ok(crate::spec_to_json(&load(rest)?)),
+        "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+// Exactly one of `--preset ID` or `--spec FILE`.
+fn load(args: &[String]) -> Result<AppSpec, String> {
+    match args {
+        [flag, id] if flag == "--preset" => Preset::find(id)
+            .ok_or_else(|| {
+                format!(
+                    "unknown preset {id:?}; choose one of: {}",
+                    presets::ids().join(", ")
+                )
+            })?
+            .spec(),
+        [flag, path] if flag == "--spec" => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            crate::spec_from_json(&text).map_err(|e| format!("{path} is not a valid spec: {e}"))
+        }
+        _ => Err(USAGE.to_string()),
+    }
+}

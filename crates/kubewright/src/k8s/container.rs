@@ -1,0 +1,264 @@
+//! The pod template and container shared by the Deployment and the Jobs, so both run the app with the
+//! same image, env and resources.
+
+use serde::Serialize;
+
+use super::{IntOrString, Pairs};
+use crate::spec::{self, AppSpec, ProbeAction};
+
+/// `spec.template` of a Deployment or Job.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PodTemplate {
+    pub metadata: TemplateMeta,
+    pub spec: PodSpec,
+}
+
+/// The template's metadata: only labels (the pods get generated names).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TemplateMeta {
+    pub labels: Pairs,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodSpec {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restart_policy: Option<&'static str>,
+    pub containers: Vec<Container>,
+}
+
+/// One container, fields in the order people write them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Container {
+    pub name: String,
+    pub image: String,
+    pub image_pull_policy: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub env: Vec<EnvVar>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub env_from: Vec<EnvFromSource>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ports: Vec<ContainerPort>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub liveness_probe: Option<Probe>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub readiness_probe: Option<Probe>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub startup_probe: Option<Probe>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<ResourceRequirements>,
+}
+
+/// An env var filled from a pod field (Downward API).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvVar {
+    pub name: String,
+    pub value_from: EnvVarSource,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvVarSource {
+    pub field_ref: FieldRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldRef {
+    pub field_path: &'static str,
+}
+
+/// `envFrom`: every key of a ConfigMap or Secret becomes an env var. Exactly one of the two is set.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvFromSource {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config_map_ref: Option<NameRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret_ref: Option<NameRef>,
+}
+
+/// A reference to another object in the same namespace, by name.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NameRef {
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerPort {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    pub container_port: i64,
+    pub protocol: &'static str,
+}
+
+/// A probe: exactly one handler, then only the timings the user set.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Probe {
+    #[serde(flatten)]
+    pub handler: ProbeHandler,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_delay_seconds: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_seconds: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout_seconds: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure_threshold: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub success_threshold: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ProbeHandler {
+    Exec { command: Vec<String> },
+    HttpGet { path: String, port: IntOrString },
+    TcpSocket { port: IntOrString },
+}
+
+/// `resources`: limits then requests, each only with the quantities the user set.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ResourceRequirements {
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    pub limits: Pairs,
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    pub requests: Pairs,
+}
+
+impl PodTemplate {
+    pub fn new(spec: &AppSpec, restart_policy: Option<&'static str>, container: Container) -> Self {
+        PodTemplate {
+            metadata: TemplateMeta {
+                labels: Pairs(spec.labels()),
+            },
+            spec: PodSpec {
+                restart_policy,
+                containers: vec![container],
+            },
+        }
+    }
+}
+
+impl Container {
+    /// The app's container as the Deployment runs it: with its port and probes.
+    pub fn app(spec: &AppSpec) -> Self {
+        let port = &spec.port;
+        Container {
+            ports: vec![ContainerPort {
+                name: port.name.clone(),
+                container_port: port.number,
+                protocol: port.protocol.as_str(),
+            }],
+            liveness_probe: Probe::from_spec(&spec.probes.liveness),
+            readiness_probe: Probe::from_spec(&spec.probes.readiness),
+            startup_probe: Probe::from_spec(&spec.probes.startup),
+            ..Container::base(spec, spec.image.pull_policy, Vec::new())
+        }
+    }
+
+    /// The container of a one-off Job: the app's image, env and resources, no ports or probes
+    /// (a Job only has to exit 0).
+    pub fn job(spec: &AppSpec, job: &spec::Job) -> Self {
+        let pull_policy = job.image_pull_policy.unwrap_or(spec.image.pull_policy);
+        Container::base(spec, pull_policy, job.args.clone())
+    }
+
+    fn base(spec: &AppSpec, pull_policy: spec::PullPolicy, args: Vec<String>) -> Self {
+        let env = spec
+            .downward
+            .iter()
+            .map(|d| EnvVar {
+                name: d.name.clone(),
+                value_from: EnvVarSource {
+                    field_ref: FieldRef {
+                        field_path: d.field.field_path(),
+                    },
+                },
+            })
+            .collect();
+        let mut env_from = Vec::new();
+        if !spec.env.is_empty() {
+            env_from.push(EnvFromSource {
+                config_map_ref: Some(NameRef {
+                    name: spec.config_map_name(),
+                }),
+                ..Default::default()
+            });
+        }
+        if !spec.secrets.is_empty() {
+            env_from.push(EnvFromSource {
+                secret_ref: Some(NameRef {
+                    name: spec.secret_name(),
+                }),
+                ..Default::default()
+            });
+        }
+        Container {
+            name: spec.app.name.clone(),
+            image: spec.image.reference(),
+            image_pull_policy: pull_policy.as_str(),
+            args,
+            env,
+            env_from,
+            ports: Vec::new(),
+            liveness_probe: None,
+            readiness_probe: None,
+            startup_probe: None,
+            resources: ResourceRequirements::from_spec(&spec.resources),
+        }
+    }
+}
+
+impl Probe {
+    /// The probe, or `None` when the spec's probe is off.
+    pub fn from_spec(probe: &spec::Probe) -> Option<Self> {
+        let handler = match &probe.action {
+            ProbeAction::None => return None,
+            ProbeAction::Exec { command } => ProbeHandler::Exec {
+                command: command.clone(),
+            },
+            ProbeAction::HttpGet { path, port } => ProbeHandler::HttpGet {
+                path: path.clone(),
+                port: IntOrString::parse(port),
+            },
+            ProbeAction::TcpSocket { port } => ProbeHandler::TcpSocket {
+                port: IntOrString::parse(port),
+            },
+        };
+        Some(Probe {
+            handler,
+            initial_delay_seconds: probe.initial_delay_seconds,
+            period_seconds: probe.period_seconds,
+            timeout_seconds: probe.timeout_seconds,
+            failure_threshold: probe.failure_threshold,
+            success_threshold: probe.success_threshold,
+        })
+    }
+}
+
+impl ResourceRequirements {
+    /// The quantities that are set, or `None` when none is.
+    pub fn from_spec(resources: &spec::Resources) -> Option<Self> {
+        let pairs = |cm: &spec::CpuMemory| {
+            Pairs(
+                [("cpu", &cm.cpu), ("memory", &cm.memory)]
+                    .into_iter()
+                    .filter(|(_, q)| !q.is_empty())
+                    .map(|(k, q)| (k.to_string(), q.clone()))
+                    .collect(),
+            )
+        };
+        let out = ResourceRequirements {
+            limits: pairs(&resources.limits),
+            requests: pairs(&resources.requests),
+        };
+        (!out.limits.is_empty() || !out.requests.is_empty()).then_some(out)
+    }
+}

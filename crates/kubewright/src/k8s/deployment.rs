@@ -1,0 +1,72 @@
+use serde::Serialize;
+
+use super::{Container, IntOrString, ObjectMeta, Pairs, PodTemplate};
+use crate::spec::AppSpec;
+
+/// `apps/v1 Deployment` running the app.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deployment {
+    pub api_version: &'static str,
+    pub kind: &'static str,
+    pub metadata: ObjectMeta,
+    pub spec: DeploymentSpec,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeploymentSpec {
+    pub replicas: i64,
+    pub revision_history_limit: i64,
+    pub selector: LabelSelector,
+    pub strategy: Strategy,
+    pub template: PodTemplate,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LabelSelector {
+    pub match_labels: Pairs,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Strategy {
+    #[serde(rename = "type")]
+    pub type_: &'static str,
+    pub rolling_update: RollingUpdate,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RollingUpdate {
+    pub max_surge: IntOrString,
+    pub max_unavailable: IntOrString,
+}
+
+impl Deployment {
+    pub fn from_spec(spec: &AppSpec) -> Self {
+        Deployment {
+            api_version: "apps/v1",
+            kind: "Deployment",
+            metadata: ObjectMeta::namespaced(spec, spec.app.name.clone()),
+            spec: DeploymentSpec {
+                replicas: spec.app.replicas,
+                revision_history_limit: spec.app.revision_history_limit,
+                // The selector is immutable after creation and must match the template's labels: use
+                // only the stable `app` label, never something that changes per release.
+                selector: LabelSelector {
+                    match_labels: Pairs(spec.labels()),
+                },
+                strategy: Strategy {
+                    type_: "RollingUpdate",
+                    rolling_update: RollingUpdate {
+                        max_surge: IntOrString::parse(&spec.app.max_surge),
+                        max_unavailable: IntOrString::parse(&spec.app.max_unavailable),
+                    },
+                },
+                template: PodTemplate::new(spec, None, Container::app(spec)),
+            },
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Small serde structs shaped like the Kubernetes API objects we emit. Fields are declared in the order
+//! people write them (apiVersion, kind, metadata, then data/spec), because serde emits them in
+//! declaration order. Optional and empty fields are skipped, so the YAML has no `null`s or `{}` noise.
+//!
+//! Each kind's file also holds the one function that turns an [`AppSpec`](crate::spec::AppSpec) into
+//! that object.
+
+mod config_map;
+mod container;
+mod deployment;
+mod job;
+mod meta;
+mod namespace;
+mod pairs;
+mod secret;
+mod service;
+
+pub use config_map::ConfigMap;
+pub use container::{
+    Container, ContainerPort, EnvFromSource, EnvVar, PodTemplate, Probe, ResourceRequirements,
+};
+pub use deployment::Deployment;
+pub use job::Job;
+pub use meta::ObjectMeta;
+pub use namespace::Namespace;
+pub use pairs::Pairs;
+pub use secret::Secret;
+pub use service::Service;
+
+use serde::Serialize;
+
+use crate::spec::AppSpec;
+
+/// An `int-or-string` API field (ports by number or name, maxSurge as `1` or `25%`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum IntOrString {
+    Int(i64),
+    String(String),
+}
+
+impl IntOrString {
+    /// A whole number becomes `Int`; anything else stays the text the user typed.
+    pub fn parse(text: &str) -> Self {
+        match text.parse::<i64>() {
+            Ok(n) if !text.starts_with('+') => IntOrString::Int(n),
+            _ => IntOrString::String(text.to_string()),
+        }
+    }
+}
+
+/// One emitted object.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Object {
+    Namespace(Namespace),
+    ConfigMap(ConfigMap),
+    Secret(Secret),
+    Deployment(Deployment),
+    Service(Service),
+    Job(Job),
+}
+
+impl Object {
+    /// The file this object is offered as, e.g. `configmap.yaml` or `job-migrate.yaml`.
+    pub fn file_name(&self) -> String {
+        match self {
+            Object::Namespace(_) => "namespace.yaml".into(),
+            Object::ConfigMap(_) => "configmap.yaml".into(),
+            Object::Secret(_) => "secret.yaml".into(),
+            Object::Deployment(_) => "deployment.yaml".into(),
+            Object::Service(_) => "service.yaml".into(),
+            Object::Job(job) => format!("job-{}.yaml", job.short_name),
+        }
+    }
+
+    /// The object's `kind`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Object::Namespace(_) => "Namespace",
+            Object::ConfigMap(_) => "ConfigMap",
+            Object::Secret(_) => "Secret",
+            Object::Deployment(_) => "Deployment",
+            Object::Service(_) => "Service",
+            Object::Job(_) => "Job",
+        }
+    }
+
+    /// The object's `metadata.name`.
+    pub fn name(&self) -> &str {
+        match self {
+            Object::Namespace(o) => &o.metadata.name,
+            Object::ConfigMap(o) => &o.metadata.name,
+            Object::Secret(o) => &o.metadata.name,
+            Object::Deployment(o) => &o.metadata.name,
+            Object::Service(o) => &o.metadata.name,
+            Object::Job(o) => &o.metadata.name,
+        }
+    }
+}
+
+/// All objects for a spec, in the order they must be applied: a Namespace before what lives in it,
+/// the ConfigMap and Secret before the pods that read them, then the Deployment, its Service, and the
+/// Jobs. Objects with nothing to hold (no env, no secrets, no namespace) are left out.
+pub fn objects(spec: &AppSpec) -> Vec<Object> {
+    let mut out = Vec::new();
+    out.extend(Namespace::from_spec(spec).map(Object::Namespace));
+    out.extend(ConfigMap::from_spec(spec).map(Object::ConfigMap));
+    out.extend(Secret::from_spec(spec).map(Object::Secret));
+    out.push(Object::Deployment(Deployment::from_spec(spec)));
+    out.push(Object::Service(Service::from_spec(spec)));
+    out.extend(
+        spec.jobs
+            .iter()
+            .map(|job| Object::Job(Job::from_spec(spec, job))),
+    );
+    out
+}

@@ -1,0 +1,72 @@
+use serde::Serialize;
+
+use super::{IntOrString, ObjectMeta, Pairs};
+use crate::spec::{AppSpec, ServiceType};
+
+/// `v1 Service` in front of the app's pods.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Service {
+    pub api_version: &'static str,
+    pub kind: &'static str,
+    pub metadata: ObjectMeta,
+    pub spec: ServiceSpec,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceSpec {
+    #[serde(rename = "type")]
+    pub type_: &'static str,
+    /// `None` (the string) for a headless Service; otherwise not emitted (Kubernetes assigns one).
+    #[serde(rename = "clusterIP", skip_serializing_if = "Option::is_none")]
+    pub cluster_ip: Option<&'static str>,
+    pub selector: Pairs,
+    pub ports: Vec<ServicePort>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServicePort {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    pub protocol: &'static str,
+    pub port: i64,
+    /// The container port by name when it has one, so renumbering the container needs no change here.
+    pub target_port: IntOrString,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_port: Option<i64>,
+}
+
+impl Service {
+    pub fn from_spec(spec: &AppSpec) -> Self {
+        let service = &spec.service;
+        let port = &spec.port;
+        let target_port = if port.name.is_empty() {
+            IntOrString::Int(port.number)
+        } else {
+            IntOrString::String(port.name.clone())
+        };
+        Service {
+            api_version: "v1",
+            kind: "Service",
+            metadata: ObjectMeta::namespaced(spec, spec.app.name.clone()),
+            spec: ServiceSpec {
+                type_: match service.kind {
+                    ServiceType::ClusterIp | ServiceType::Headless => "ClusterIP",
+                    ServiceType::NodePort => "NodePort",
+                    ServiceType::LoadBalancer => "LoadBalancer",
+                },
+                cluster_ip: (service.kind == ServiceType::Headless).then_some("None"),
+                selector: Pairs(spec.labels()),
+                ports: vec![ServicePort {
+                    name: port.name.clone(),
+                    protocol: port.protocol.as_str(),
+                    port: service.port,
+                    target_port,
+                    node_port: service.node_port.filter(|_| service.kind.has_node_port()),
+                }],
+            },
+        }
+    }
+}

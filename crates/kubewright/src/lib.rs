@@ -1,0 +1,27 @@
+//! Kubewright's core: one pipeline of plain functions, no UI and no browser.
+//!
+//! ```text
+//! spec (what the user means) -> k8s objects (small serde structs) -> YAML text + commands
+//! ```
+//!
+//! The web UI and the `kubewright` command line both call [`render::render`] on an [`spec::AppSpec`].
+
+pub mod cli;
+pub mod k8s;
+pub mod presets;
+pub mod render;
+pub mod spec;
+
+pub use render::{render, Rendered};
+pub use spec::AppSpec;
+
+/// Parses a spec file (JSON). Unknown fields are errors, so a typo does not silently do nothing.
+pub fn spec_from_json(json: &str) -> Result<AppSpec, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
+/// A spec as pretty JSON (the spec file format).
+pub fn spec_to_json(spec: &AppSpec) -> String {
+    // AppSpec is plain data with string keys: serde_json cannot fail on it.
+    serde_json::to_string_pretty(spec).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,71 @@
+//! The last stage: objects -> YAML text (all documents, and one file per object) and the ordered
+//! command list. Everything the page and the CLI show comes from [`render`].
+
+mod commands;
+mod yaml;
+
+pub use commands::{commands, commands_text, Command};
+pub use yaml::{to_yaml, to_yaml_documents};
+
+use crate::k8s::{self, Object};
+use crate::spec::AppSpec;
+
+/// One object offered as a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct File {
+    /// File name, e.g. `deployment.yaml`.
+    pub name: String,
+    /// The object's kind, e.g. `Deployment`.
+    pub kind: &'static str,
+    /// The object's `metadata.name`.
+    pub object_name: String,
+    /// The object as a YAML document.
+    pub yaml: String,
+}
+
+/// Everything derived from one spec.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rendered {
+    /// One file per object, in apply order.
+    pub files: Vec<File>,
+    /// All objects as one multi-document YAML stream, in apply order.
+    pub all: String,
+    /// The commands, in the order they must run.
+    pub commands: Vec<Command>,
+}
+
+impl Rendered {
+    /// The commands as shell text: each preceded by its `#` comment.
+    pub fn commands_text(&self) -> String {
+        commands_text(&self.commands)
+    }
+}
+
+/// Spec -> objects -> YAML and commands. Never panics: whatever the user typed is rendered as typed.
+pub fn render(spec: &AppSpec) -> Rendered {
+    let objects = k8s::objects(spec);
+    let files = objects
+        .iter()
+        .map(|object| File {
+            name: object.file_name(),
+            kind: object.kind(),
+            object_name: object.name().to_string(),
+            yaml: to_yaml(object),
+        })
+        .collect();
+    Rendered {
+        all: to_yaml_documents(&objects),
+        commands: commands(spec, &objects),
+        files,
+    }
+}
+
+/// Just the multi-document YAML.
+pub fn render_yaml(spec: &AppSpec) -> String {
+    to_yaml_documents(&k8s::objects(spec))
+}
+
+#[doc(hidden)]
+pub fn _objects_for_tests(spec: &AppSpec) -> Vec<Object> {
+    k8s::objects(spec)
+}
