@@ -11,6 +11,8 @@ pub mod k8s;
 pub mod presets;
 pub mod render;
 pub mod spec;
+#[cfg(feature = "testgen")]
+pub mod testgen;
 
 pub use render::{render, Rendered};
 pub use spec::AppSpec;
