@@ -19,6 +19,10 @@ pub use spec::AppSpec;
 
 /// Parses a spec file (JSON). Unknown fields are errors, so a typo does not silently do nothing.
 pub fn spec_from_json(json: &str) -> Result<AppSpec, String> {
+    // serde would also accept a JSON array of the fields in order; a spec file is always an object.
+    if !json.trim_start().starts_with('{') {
+        return Err("a spec is a JSON object, such as {\"app\": {\"name\": \"web\"}}".into());
+    }
     serde_json::from_str(json).map_err(|e| e.to_string())
 }
 

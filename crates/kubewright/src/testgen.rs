@@ -15,10 +15,62 @@ use crate::spec::*;
 pub fn tricky_text() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "", " ", ": ", "#", "# x", "*a", "&x", "- ", "-", "'", "\"", "\n", "a\nb", "a\n", "\t", "yes", "no", "on",
-            "off", "y", "n", "Y", "~", "null", "true", "0x10", "1e3", "1_000", "0777", "1:30", ".inf", "2001-12-14",
-            "4000", "3.14", "<<", "=", "!tag", "%x", "@x", "`x`", "{a: 1}", "[1, 2]", "|", ">", "a: b", "x #y",
-            "trailing ", " leading", "\u{feff}bom", "\u{85}nel", "\u{2028}ls", "é", "日本語", "🦀", "\r\n", "\\",
+            "",
+            " ",
+            ": ",
+            "#",
+            "# x",
+            "*a",
+            "&x",
+            "- ",
+            "-",
+            "'",
+            "\"",
+            "\n",
+            "a\nb",
+            "a\n",
+            "\t",
+            "yes",
+            "no",
+            "on",
+            "off",
+            "y",
+            "n",
+            "Y",
+            "~",
+            "null",
+            "true",
+            "0x10",
+            "1e3",
+            "1_000",
+            "0777",
+            "1:30",
+            ".inf",
+            "2001-12-14",
+            "4000",
+            "3.14",
+            "<<",
+            "=",
+            "!tag",
+            "%x",
+            "@x",
+            "`x`",
+            "{a: 1}",
+            "[1, 2]",
+            "|",
+            ">",
+            "a: b",
+            "x #y",
+            "trailing ",
+            " leading",
+            "\u{feff}bom",
+            "\u{85}nel",
+            "\u{2028}ls",
+            "é",
+            "日本語",
+            "🦀",
+            "\r\n",
+            "\\",
         ])
         .prop_map(str::to_string),
         "\\PC{0,40}",
@@ -36,14 +88,20 @@ fn env_name() -> impl Strategy<Value = String> {
 }
 
 fn quantity_cpu() -> impl Strategy<Value = String> {
-    prop::sample::select(vec!["", "100m", "250m", "1", "0.5", "2", "1000m"]).prop_map(str::to_string)
+    prop::sample::select(vec!["", "100m", "250m", "1", "0.5", "2", "1000m"])
+        .prop_map(str::to_string)
 }
 
 fn quantity_memory() -> impl Strategy<Value = String> {
-    prop::sample::select(vec!["", "64Mi", "128Mi", "1Gi", "500M", "1e3", "256Mi"]).prop_map(str::to_string)
+    prop::sample::select(vec!["", "64Mi", "128Mi", "1Gi", "500M", "1e3", "256Mi"])
+        .prop_map(str::to_string)
 }
 
-fn entries(name: BoxedStrategy<String>, value: BoxedStrategy<String>, max: usize) -> impl Strategy<Value = Vec<EnvEntry>> {
+fn entries(
+    name: BoxedStrategy<String>,
+    value: BoxedStrategy<String>,
+    max: usize,
+) -> impl Strategy<Value = Vec<EnvEntry>> {
     vec((name, value), 0..max).prop_map(|pairs| {
         // Env names must be unique for the API server; keep the first of each.
         let mut seen = std::collections::HashSet::new();
@@ -58,117 +116,272 @@ fn entries(name: BoxedStrategy<String>, value: BoxedStrategy<String>, max: usize
 fn probe(port: BoxedStrategy<String>, valid: bool) -> impl Strategy<Value = Probe> {
     let action = prop_oneof![
         Just(ProbeAction::None),
-        vec(if valid { "[a-z/_-]{1,12}".boxed() } else { tricky_text().boxed() }, 1..4)
-            .prop_map(|command| ProbeAction::Exec { command }),
-        (if valid { "/[a-z0-9/_-]{0,12}".boxed() } else { tricky_text().boxed() }, port)
+        vec(
+            if valid {
+                "[a-z/_-]{1,12}".boxed()
+            } else {
+                tricky_text().boxed()
+            },
+            1..4
+        )
+        .prop_map(|command| ProbeAction::Exec { command }),
+        (
+            if valid {
+                "/[a-z0-9/_-]{0,12}".boxed()
+            } else {
+                tricky_text().boxed()
+            },
+            port
+        )
             .prop_map(|(path, port)| ProbeAction::HttpGet { path, port }),
-        (1i64..65536).prop_map(|p| ProbeAction::TcpSocket { port: p.to_string() }),
+        (1i64..65536).prop_map(|p| ProbeAction::TcpSocket {
+            port: p.to_string()
+        }),
     ];
     let n = |lo: i64| option::of(lo..100i64);
-    (action, n(0), n(1), n(1), n(1), option::of(Just(1i64))).prop_map(|(action, d, p, t, f, s)| Probe {
-        action,
-        initial_delay_seconds: d,
-        period_seconds: p,
-        timeout_seconds: t,
-        failure_threshold: f,
-        success_threshold: s,
+    (action, n(0), n(1), n(1), n(1), option::of(Just(1i64))).prop_map(|(action, d, p, t, f, s)| {
+        Probe {
+            action,
+            initial_delay_seconds: d,
+            period_seconds: p,
+            timeout_seconds: t,
+            failure_threshold: f,
+            success_threshold: s,
+        }
     })
 }
 
 /// Specs the API server accepts, with arbitrary env/secret values and job args.
 pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
-    let app = (dns_label(), dns_label(), 0i64..10, 0i64..20, prop::sample::select(vec!["25%", "1", "10%", "0"]))
-        .prop_map(|(name, namespace, replicas, revision_history_limit, surge)| App {
-            name,
-            namespace,
-            replicas,
-            revision_history_limit,
-            max_surge: surge.to_string(),
-            // Not both zero: the API server refuses maxSurge 0 with maxUnavailable 0.
-            max_unavailable: if surge == "0" { "1".into() } else { "0".into() },
+    let app = (
+        dns_label(),
+        dns_label(),
+        0i64..10,
+        0i64..20,
+        prop::sample::select(vec!["25%", "1", "10%", "0"]),
+    )
+        .prop_map(
+            |(name, namespace, replicas, revision_history_limit, surge)| App {
+                name,
+                namespace,
+                replicas,
+                revision_history_limit,
+                max_surge: surge.to_string(),
+                // Not both zero: the API server refuses maxSurge 0 with maxUnavailable 0.
+                max_unavailable: if surge == "0" { "1".into() } else { "0".into() },
+            },
+        );
+    let image = (
+        "[a-z0-9]{1,10}(/[a-z0-9-]{1,10}){0,2}",
+        "[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,10}",
+        prop::sample::select(PullPolicy::ALL.to_vec()),
+    )
+        .prop_map(|(repository, tag, pull_policy)| Image {
+            repository,
+            tag,
+            pull_policy,
         });
-    let image = ("[a-z0-9]{1,10}(/[a-z0-9-]{1,10}){0,2}", "[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,10}", prop::sample::select(PullPolicy::ALL.to_vec()))
-        .prop_map(|(repository, tag, pull_policy)| Image { repository, tag, pull_policy });
-    let port = ("[a-z]{1,8}", 1i64..65536, prop::sample::select(Protocol::ALL.to_vec()))
-        .prop_map(|(name, number, protocol)| ContainerPort { name, number, protocol });
-    let resources = (quantity_cpu(), quantity_memory(), quantity_cpu(), quantity_memory()).prop_map(|(rc, rm, lc, lm)| {
-        Resources { requests: CpuMemory::new(&rc, &rm), limits: CpuMemory::new(&lc, &lm) }
-    });
-    let service = (prop::sample::select(ServiceType::ALL.to_vec()), 1i64..65536, option::of(30000i64..32768))
-        .prop_map(|(kind, port, node_port)| Service { kind, port, node_port });
-    let downward = vec((env_name(), prop::sample::select(DownwardField::ALL.to_vec())), 0..3).prop_map(|v| {
-        v.into_iter().map(|(name, field)| DownwardEnv { name: format!("DW_{name}"), field }).collect::<Vec<_>>()
+    let port = (
+        "[a-z]{1,8}",
+        1i64..65536,
+        prop::sample::select(Protocol::ALL.to_vec()),
+    )
+        .prop_map(|(name, number, protocol)| ContainerPort {
+            name,
+            number,
+            protocol,
+        });
+    let resources = (
+        quantity_cpu(),
+        quantity_memory(),
+        quantity_cpu(),
+        quantity_memory(),
+    )
+        .prop_map(|(rc, rm, lc, lm)| Resources {
+            requests: CpuMemory::new(&rc, &rm),
+            limits: CpuMemory::new(&lc, &lm),
+        });
+    let service = (
+        prop::sample::select(ServiceType::ALL.to_vec()),
+        1i64..65536,
+        option::of(30000i64..32768),
+    )
+        .prop_map(|(kind, port, node_port)| Service {
+            kind,
+            port,
+            node_port,
+        });
+    let downward = vec(
+        (
+            env_name(),
+            prop::sample::select(DownwardField::ALL.to_vec()),
+        ),
+        0..3,
+    )
+    .prop_map(|v| {
+        v.into_iter()
+            .map(|(name, field)| DownwardEnv {
+                name: format!("DW_{name}"),
+                field,
+            })
+            .collect::<Vec<_>>()
     });
     let jobs = vec(
-        (dns_label(), 0i64..100, vec(tricky_text(), 0..3), prop::sample::select(RestartPolicy::ALL.to_vec()), option::of(0i64..10), option::of(0i64..100_000)),
+        (
+            dns_label(),
+            0i64..100,
+            vec(tricky_text(), 0..3),
+            prop::sample::select(RestartPolicy::ALL.to_vec()),
+            option::of(0i64..10),
+            option::of(0i64..100_000),
+        ),
         0..3,
     )
     .prop_map(|jobs| {
         let mut seen = std::collections::HashSet::new();
         jobs.into_iter()
             .filter(|j| seen.insert(j.0.clone()))
-            .map(|(name, run, args, restart_policy, backoff_limit, ttl)| Job {
-                name,
-                run,
-                args,
-                restart_policy,
-                image_pull_policy: None,
-                backoff_limit,
-                ttl_seconds_after_finished: ttl,
-            })
+            .map(
+                |(name, run, args, restart_policy, backoff_limit, ttl)| Job {
+                    name,
+                    run,
+                    args,
+                    restart_policy,
+                    image_pull_policy: None,
+                    backoff_limit,
+                    ttl_seconds_after_finished: ttl,
+                },
+            )
             .collect::<Vec<_>>()
     });
-    (app, image, entries(env_name().boxed(), tricky_text().boxed(), 8), entries(env_name().boxed(), tricky_text().boxed(), 5), downward, port, resources, service, jobs)
-        .prop_flat_map(|(app, image, env, secrets, downward, port, resources, service, jobs)| {
-            let name = port.name.clone();
-            (probe(Just(name.clone()).boxed(), true), probe(Just(name.clone()).boxed(), true), probe(Just(name).boxed(), true)).prop_map(move |(liveness, readiness, startup)| AppSpec {
-                app: app.clone(),
-                image: image.clone(),
-                env: env.clone(),
-                secrets: secrets.clone(),
-                downward: downward.clone(),
-                port: port.clone(),
-                probes: Probes { liveness, readiness, startup },
-                resources: resources.clone(),
-                service: service.clone(),
-                jobs: jobs.clone(),
-            })
-        })
+    (
+        app,
+        image,
+        entries(env_name().boxed(), tricky_text().boxed(), 8),
+        entries(env_name().boxed(), tricky_text().boxed(), 5),
+        downward,
+        port,
+        resources,
+        service,
+        jobs,
+    )
+        .prop_flat_map(
+            |(app, image, env, secrets, downward, port, resources, service, jobs)| {
+                let name = port.name.clone();
+                (
+                    probe(Just(name.clone()).boxed(), true),
+                    probe(Just(name.clone()).boxed(), true),
+                    probe(Just(name).boxed(), true),
+                )
+                    .prop_map(move |(liveness, readiness, startup)| AppSpec {
+                        app: app.clone(),
+                        image: image.clone(),
+                        env: env.clone(),
+                        secrets: secrets.clone(),
+                        downward: downward.clone(),
+                        port: port.clone(),
+                        probes: Probes {
+                            liveness,
+                            readiness,
+                            startup,
+                        },
+                        resources: resources.clone(),
+                        service: service.clone(),
+                        jobs: jobs.clone(),
+                    })
+            },
+        )
 }
 
 /// Specs from arbitrary text and numbers in every field: not valid Kubernetes, but the renderer must
 /// still render them without panicking, and every value must read back unchanged.
 pub fn any_spec() -> impl Strategy<Value = AppSpec> {
     let t = tricky_text;
-    let app = (t(), t(), any::<i64>(), any::<i64>(), t(), t()).prop_map(|(name, namespace, replicas, rhl, surge, unavailable)| App {
-        name,
-        namespace,
-        replicas,
-        revision_history_limit: rhl,
-        max_surge: surge,
-        max_unavailable: unavailable,
-    });
-    let image = (t(), t(), prop::sample::select(PullPolicy::ALL.to_vec())).prop_map(|(repository, tag, pull_policy)| Image { repository, tag, pull_policy });
+    let app = (t(), t(), any::<i64>(), any::<i64>(), t(), t()).prop_map(
+        |(name, namespace, replicas, rhl, surge, unavailable)| App {
+            name,
+            namespace,
+            replicas,
+            revision_history_limit: rhl,
+            max_surge: surge,
+            max_unavailable: unavailable,
+        },
+    );
+    let image = (t(), t(), prop::sample::select(PullPolicy::ALL.to_vec())).prop_map(
+        |(repository, tag, pull_policy)| Image {
+            repository,
+            tag,
+            pull_policy,
+        },
+    );
     // Names are deduplicated here (a duplicate key is its own test: YAML readers refuse it).
     let pairs = |max| entries(t().boxed(), t().boxed(), max);
-    let port = (t(), any::<i64>(), prop::sample::select(Protocol::ALL.to_vec())).prop_map(|(name, number, protocol)| ContainerPort { name, number, protocol });
-    let resources = (t(), t(), t(), t()).prop_map(|(a, b, c, d)| Resources { requests: CpuMemory::new(&a, &b), limits: CpuMemory::new(&c, &d) });
-    let service = (prop::sample::select(ServiceType::ALL.to_vec()), any::<i64>(), option::of(any::<i64>())).prop_map(|(kind, port, node_port)| Service { kind, port, node_port });
-    let jobs = vec((t(), any::<i64>(), vec(t(), 0..3)), 0..3).prop_map(|v| {
-        v.into_iter().map(|(name, run, args)| Job { name, run, args, ..Job::default() }).collect::<Vec<_>>()
+    let port = (
+        t(),
+        any::<i64>(),
+        prop::sample::select(Protocol::ALL.to_vec()),
+    )
+        .prop_map(|(name, number, protocol)| ContainerPort {
+            name,
+            number,
+            protocol,
+        });
+    let resources = (t(), t(), t(), t()).prop_map(|(a, b, c, d)| Resources {
+        requests: CpuMemory::new(&a, &b),
+        limits: CpuMemory::new(&c, &d),
     });
-    (app, image, pairs(6), pairs(6), port, resources, service, jobs).prop_flat_map(|(app, image, env, secrets, port, resources, service, jobs)| {
-        (probe(Just(port.name.clone()).boxed(), false), probe(tricky_text().boxed(), false)).prop_map(move |(liveness, readiness)| AppSpec {
-            app: app.clone(),
-            image: image.clone(),
-            env: env.clone(),
-            secrets: secrets.clone(),
-            downward: vec![DownwardEnv::default()],
-            port: port.clone(),
-            probes: Probes { liveness, readiness, startup: Probe::default() },
-            resources: resources.clone(),
-            service: service.clone(),
-            jobs: jobs.clone(),
-        })
-    })
+    let service = (
+        prop::sample::select(ServiceType::ALL.to_vec()),
+        any::<i64>(),
+        option::of(any::<i64>()),
+    )
+        .prop_map(|(kind, port, node_port)| Service {
+            kind,
+            port,
+            node_port,
+        });
+    let jobs = vec((t(), any::<i64>(), vec(t(), 0..3)), 0..3).prop_map(|v| {
+        v.into_iter()
+            .map(|(name, run, args)| Job {
+                name,
+                run,
+                args,
+                ..Job::default()
+            })
+            .collect::<Vec<_>>()
+    });
+    (
+        app,
+        image,
+        pairs(6),
+        pairs(6),
+        port,
+        resources,
+        service,
+        jobs,
+    )
+        .prop_flat_map(
+            |(app, image, env, secrets, port, resources, service, jobs)| {
+                (
+                    probe(Just(port.name.clone()).boxed(), false),
+                    probe(tricky_text().boxed(), false),
+                )
+                    .prop_map(move |(liveness, readiness)| AppSpec {
+                        app: app.clone(),
+                        image: image.clone(),
+                        env: env.clone(),
+                        secrets: secrets.clone(),
+                        downward: vec![DownwardEnv::default()],
+                        port: port.clone(),
+                        probes: Probes {
+                            liveness,
+                            readiness,
+                            startup: Probe::default(),
+                        },
+                        resources: resources.clone(),
+                        service: service.clone(),
+                        jobs: jobs.clone(),
+                    })
+            },
+        )
 }

@@ -10,7 +10,9 @@ use serde_yaml::Value;
 
 fn documents(yaml: &str) -> Vec<Value> {
     serde_yaml::Deserializer::from_str(yaml)
-        .map(|doc| Value::deserialize(doc).unwrap_or_else(|e| panic!("YAML does not parse: {e}\n{yaml}")))
+        .map(|doc| {
+            Value::deserialize(doc).unwrap_or_else(|e| panic!("YAML does not parse: {e}\n{yaml}"))
+        })
         .collect()
 }
 
@@ -21,7 +23,16 @@ fn find<'a>(docs: &'a [Value], kind: &str) -> Option<&'a Value> {
 fn string_map(value: &Value) -> Vec<(String, String)> {
     value
         .as_mapping()
-        .map(|m| m.iter().map(|(k, v)| (k.as_str().unwrap().to_string(), v.as_str().unwrap().to_string())).collect())
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| {
+                    (
+                        k.as_str().unwrap().to_string(),
+                        v.as_str().unwrap().to_string(),
+                    )
+                })
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -30,27 +41,50 @@ fn assert_reads_back(spec: &AppSpec) {
     let rendered = kubewright::render(spec);
     let docs = documents(&rendered.all);
     // The per-file YAML is the same objects as the stream.
-    let files: Vec<Value> = rendered.files.iter().flat_map(|f| documents(&f.yaml)).collect();
+    let files: Vec<Value> = rendered
+        .files
+        .iter()
+        .flat_map(|f| documents(&f.yaml))
+        .collect();
     assert_eq!(files, docs);
 
     let deployment = find(&docs, "Deployment").expect("a Deployment");
-    assert_eq!(deployment["metadata"]["name"].as_str(), Some(spec.app.name.as_str()));
-    assert_eq!(deployment["spec"]["replicas"].as_i64(), Some(spec.app.replicas));
+    assert_eq!(
+        deployment["metadata"]["name"].as_str(),
+        Some(spec.app.name.as_str())
+    );
+    assert_eq!(
+        deployment["spec"]["replicas"].as_i64(),
+        Some(spec.app.replicas)
+    );
     let container = &deployment["spec"]["template"]["spec"]["containers"][0];
-    assert_eq!(container["image"].as_str(), Some(spec.image.reference().as_str()));
+    assert_eq!(
+        container["image"].as_str(),
+        Some(spec.image.reference().as_str())
+    );
 
-    let env: Vec<(String, String)> = spec.env.iter().map(|e| (e.name.clone(), e.value.clone())).collect();
+    let env: Vec<(String, String)> = spec
+        .env
+        .iter()
+        .map(|e| (e.name.clone(), e.value.clone()))
+        .collect();
     match find(&docs, "ConfigMap") {
         Some(cm) => assert_eq!(string_map(&cm["data"]), env),
         None => assert!(env.is_empty()),
     }
-    let secrets: Vec<(String, String)> = spec.secrets.iter().map(|e| (e.name.clone(), e.value.clone())).collect();
+    let secrets: Vec<(String, String)> = spec
+        .secrets
+        .iter()
+        .map(|e| (e.name.clone(), e.value.clone()))
+        .collect();
     match find(&docs, "Secret") {
         Some(secret) => {
             let decoded: Vec<(String, String)> = string_map(&secret["data"])
                 .into_iter()
                 .map(|(k, v)| {
-                    let bytes = base64::engine::general_purpose::STANDARD.decode(v).expect("valid base64");
+                    let bytes = base64::engine::general_purpose::STANDARD
+                        .decode(v)
+                        .expect("valid base64");
                     (k, String::from_utf8(bytes).expect("UTF-8"))
                 })
                 .collect();
@@ -58,7 +92,10 @@ fn assert_reads_back(spec: &AppSpec) {
         }
         None => assert!(secrets.is_empty()),
     }
-    let jobs: Vec<&Value> = docs.iter().filter(|d| d["kind"].as_str() == Some("Job")).collect();
+    let jobs: Vec<&Value> = docs
+        .iter()
+        .filter(|d| d["kind"].as_str() == Some("Job"))
+        .collect();
     assert_eq!(jobs.len(), spec.jobs.len());
     for (doc, job) in jobs.iter().zip(&spec.jobs) {
         let args: Vec<String> = doc["spec"]["template"]["spec"]["containers"][0]["args"]

@@ -1,0 +1,94 @@
+//! The command line: same core, same output, clear errors and exit codes.
+
+use std::process::Command;
+
+fn kubewright(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kubewright"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn render_prints_exactly_what_the_page_shows() {
+    for preset in kubewright::presets::PRESETS {
+        let (code, stdout, _) = kubewright(&["render", "--preset", preset.id]);
+        assert_eq!(code, 0);
+        assert_eq!(stdout, kubewright::render(&preset.spec().unwrap()).all);
+        let (code, stdout, _) = kubewright(&["commands", "--preset", preset.id]);
+        assert_eq!(code, 0);
+        assert_eq!(
+            stdout,
+            kubewright::render(&preset.spec().unwrap()).commands_text()
+        );
+    }
+}
+
+#[test]
+fn spec_output_renders_the_same_as_the_preset() {
+    let (_, json, _) = kubewright(&["spec", "--preset", "phoenix-article"]);
+    let path = std::env::temp_dir().join(format!("kubewright-cli-{}.json", std::process::id()));
+    std::fs::write(&path, json).unwrap();
+    let (code, from_file, _) = kubewright(&["render", "--spec", path.to_str().unwrap()]);
+    let (_, from_preset, _) = kubewright(&["render", "--preset", "phoenix-article"]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(code, 0);
+    assert_eq!(from_file, from_preset);
+}
+
+#[test]
+fn bad_input_gets_a_clear_error_and_a_non_zero_exit() {
+    let dir = std::env::temp_dir().join(format!("kubewright-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases: &[(&str, &str)] = &[
+        ("not json at all", "is not a valid spec"),
+        ("{\"app\": {\"nmae\": \"x\"}}", "unknown field `nmae`"),
+        ("{\"app\": {\"replicas\": \"two\"}}", "invalid type"),
+        (
+            "{\"port\": {\"protocol\": \"HTTP\"}}",
+            "unknown variant `HTTP`",
+        ),
+        ("[]", "is not a valid spec"),
+    ];
+    for (i, (content, message)) in cases.iter().enumerate() {
+        let path = dir.join(format!("{i}.json"));
+        std::fs::write(&path, content).unwrap();
+        let (code, stdout, stderr) = kubewright(&["render", "--spec", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{content}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains(message), "{content}: {stderr}");
+        assert!(!stderr.contains("panicked"));
+    }
+    let (code, _, stderr) = kubewright(&[
+        "render",
+        "--spec",
+        dir.join("missing.json").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot read"));
+    let (code, _, stderr) = kubewright(&["render", "--preset", "nope"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unknown preset \"nope\"; choose one of: web-app, phoenix-article"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = kubewright(&["frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("usage:"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_spec_file_may_leave_out_what_it_does_not_change() {
+    let path = std::env::temp_dir().join(format!("kubewright-cli-min-{}.json", std::process::id()));
+    std::fs::write(&path, "{\"app\": {\"name\": \"shop\"}}").unwrap();
+    let (code, stdout, _) = kubewright(&["render", "--spec", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(code, 0);
+    assert!(stdout.contains("name: shop\n"));
+}

@@ -1,0 +1,32 @@
+# Point docker at Minikube's Docker daemon, so the image is built right on the node (imagePullPolicy: Never never pulls)
+eval $(minikube docker-env)
+
+# Build the app's image kube-native:latest inside Minikube
+docker build -t kube-native:latest .
+
+# Create the namespace kube-native that every other object lives in
+kubectl apply -f namespace.yaml
+
+# ConfigMap kube-native-env: the app's plain environment variables
+kubectl apply -n kube-native -f configmap.yaml
+
+# Secret kube-native-env-secret: the secret environment variables, applied from the file so no value lands in your shell history
+kubectl apply -n kube-native -f secret.yaml
+
+# Deployment kube-native: runs the app's pods and replaces them step by step on every change
+kubectl apply -n kube-native -f deployment.yaml
+
+# Service kube-native: one stable address in front of the ready pods
+kubectl apply -n kube-native -f service.yaml
+
+# Job kube-native-migration-0: runs once. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
+kubectl create -n kube-native -f job-migration.yaml
+
+# Wait for Job kube-native-migration-0 to finish (`kubectl logs job/kube-native-migration-0` shows its output)
+kubectl wait -n kube-native --for=condition=complete job/kube-native-migration-0 --timeout=10m
+
+# Wait until the rollout is done and the new pods are ready
+kubectl rollout status -n kube-native deployment/kube-native
+
+# Print the app's URL through the NodePort (on another cluster: any node's IP and the node port)
+minikube service -n kube-native kube-native --url

@@ -1,0 +1,32 @@
+# Build the app's image ghcr.io/example/web:1.0.0
+docker build -t ghcr.io/example/web:1.0.0 .
+
+# Push it to the registry the cluster pulls from
+docker push ghcr.io/example/web:1.0.0
+
+# Create the namespace web that every other object lives in
+kubectl apply -f namespace.yaml
+
+# ConfigMap web-env: the app's plain environment variables
+kubectl apply -n web -f configmap.yaml
+
+# Secret web-env-secret: the secret environment variables, applied from the file so no value lands in your shell history
+kubectl apply -n web -f secret.yaml
+
+# Deployment web: runs the app's pods and replaces them step by step on every change
+kubectl apply -n web -f deployment.yaml
+
+# Service web: one stable address in front of the ready pods
+kubectl apply -n web -f service.yaml
+
+# Job web-migrate-0: runs once. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
+kubectl create -n web -f job-migrate.yaml
+
+# Wait for Job web-migrate-0 to finish (`kubectl logs job/web-migrate-0` shows its output)
+kubectl wait -n web --for=condition=complete job/web-migrate-0 --timeout=10m
+
+# Wait until the rollout is done and the new pods are ready
+kubectl rollout status -n web deployment/web
+
+# Forward http://127.0.0.1:8080 to the app (Ctrl+C stops it)
+kubectl port-forward -n web service/web 8080:80

@@ -1,0 +1,263 @@
+//! Spec -> objects, one behaviour per test, GIVEN / WHEN / THEN.
+
+use kubewright::presets::Preset;
+use kubewright::spec::*;
+use kubewright::AppSpec;
+
+fn article() -> AppSpec {
+    Preset::find("phoenix-article").unwrap().spec().unwrap()
+}
+
+fn yaml(spec: &AppSpec) -> String {
+    kubewright::render(spec).all
+}
+
+#[test]
+fn no_env_means_no_config_map_and_no_env_from() {
+    // GIVEN a spec without env or secrets
+    let mut spec = article();
+    spec.env.clear();
+    spec.secrets.clear();
+    // WHEN rendered
+    let rendered = kubewright::render(&spec);
+    // THEN neither object nor reference is emitted
+    let names: Vec<&str> = rendered.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "namespace.yaml",
+            "deployment.yaml",
+            "service.yaml",
+            "job-migration.yaml"
+        ]
+    );
+    assert!(!rendered.all.contains("envFrom"));
+}
+
+#[test]
+fn config_map_values_that_yaml_would_read_as_other_types_are_quoted() {
+    let mut spec = article();
+    spec.env = [
+        "4000", "true", "yes", "on", "n", "~", "1_000", "0x10", "1e3", "plain",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, v)| EnvEntry::new(&format!("V{i}"), v))
+    .collect();
+    let yaml = yaml(&spec);
+    for (i, v) in [
+        "'4000'", "'true'", "'yes'", "'on'", "'n'", "'~'", "'1_000'", "'0x10'", "'1e3'", "plain",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(
+            yaml.contains(&format!("  V{i}: {v}\n")),
+            "V{i} should be {v}:\n{yaml}"
+        );
+    }
+}
+
+#[test]
+fn secret_data_is_standard_base64_of_the_utf8_bytes() {
+    let mut spec = article();
+    spec.secrets = vec![
+        EnvEntry::new("A", "cookie"),
+        EnvEntry::new("B", "é🦀"),
+        EnvEntry::new("C", ""),
+    ];
+    let yaml = yaml(&spec);
+    assert!(yaml.contains("  A: Y29va2ll\n"));
+    assert!(yaml.contains("  B: w6nwn6aA\n"));
+    assert!(yaml.contains("  C: ''\n"));
+}
+
+#[test]
+fn duplicate_keys_are_shown_not_dropped() {
+    // GIVEN two env entries with the same name
+    let mut spec = article();
+    spec.env = vec![EnvEntry::new("PORT", "1"), EnvEntry::new("PORT", "2")];
+    // THEN both are in the YAML, where the user sees the clash (validation reports it)
+    let yaml = yaml(&spec);
+    assert!(yaml.contains("  PORT: '1'\n  PORT: '2'\n"), "{yaml}");
+}
+
+#[test]
+fn headless_service_has_cluster_ip_none_and_no_node_port() {
+    let mut spec = article();
+    spec.service = Service {
+        kind: ServiceType::Headless,
+        port: 80,
+        node_port: Some(30080),
+    };
+    let service = &kubewright::render(&spec)
+        .files
+        .iter()
+        .find(|f| f.kind == "Service")
+        .unwrap()
+        .yaml
+        .clone();
+    assert!(
+        service.contains("  type: ClusterIP\n  clusterIP: None\n"),
+        "{service}"
+    );
+    assert!(!service.contains("nodePort"));
+}
+
+#[test]
+fn node_port_is_emitted_only_for_types_that_have_one() {
+    for (kind, expected) in [
+        (ServiceType::NodePort, true),
+        (ServiceType::LoadBalancer, true),
+        (ServiceType::ClusterIp, false),
+        (ServiceType::Headless, false),
+    ] {
+        let mut spec = article();
+        spec.service = Service {
+            kind,
+            port: 80,
+            node_port: Some(30080),
+        };
+        assert_eq!(
+            yaml(&spec).contains("nodePort: 30080"),
+            expected,
+            "{kind:?}"
+        );
+    }
+}
+
+#[test]
+fn rolling_update_takes_numbers_and_percentages_and_keeps_anything_else_visible() {
+    let mut spec = article();
+    spec.app.max_surge = "2".into();
+    spec.app.max_unavailable = "25%".into();
+    assert!(yaml(&spec).contains("maxSurge: 2\n      maxUnavailable: 25%\n"));
+    spec.app.max_surge = "lots".into();
+    assert!(yaml(&spec).contains("maxSurge: lots\n"));
+}
+
+#[test]
+fn job_name_changes_per_run_and_job_may_override_pull_policy() {
+    let mut spec = article();
+    spec.jobs[0].run = 7;
+    let rendered = kubewright::render(&spec);
+    let job = rendered.files.iter().find(|f| f.kind == "Job").unwrap();
+    assert_eq!(job.object_name, "kube-native-migration-7");
+    assert_eq!(job.name, "job-migration.yaml");
+    assert!(job.yaml.contains("imagePullPolicy: IfNotPresent"));
+    assert!(job.yaml.contains("restartPolicy: OnFailure"));
+    assert!(!job.yaml.contains("Probe"), "a Job has no probes");
+    assert!(!job.yaml.contains("ports"), "a Job exposes no ports");
+}
+
+#[test]
+fn probes_emit_only_the_timings_the_user_set() {
+    let mut spec = article();
+    spec.probes.startup = Probe {
+        action: ProbeAction::TcpSocket {
+            port: "4000".into(),
+        },
+        failure_threshold: Some(30),
+        ..Probe::default()
+    };
+    let yaml = yaml(&spec);
+    assert!(yaml.contains("startupProbe:\n          tcpSocket:\n            port: 4000\n          failureThreshold: 30\n"), "{yaml}");
+}
+
+#[test]
+fn an_empty_namespace_means_no_namespace_object_and_no_namespace_flags() {
+    let mut spec = article();
+    spec.app.namespace.clear();
+    let rendered = kubewright::render(&spec);
+    assert!(rendered.files.iter().all(|f| f.kind != "Namespace"));
+    assert!(!rendered.all.contains("namespace:"));
+    assert!(!rendered.commands_text().contains(" -n "));
+}
+
+#[test]
+fn commands_apply_in_dependency_order_and_create_jobs() {
+    let lines: Vec<String> = kubewright::render(&article())
+        .commands
+        .into_iter()
+        .map(|c| c.line)
+        .collect();
+    let expected = [
+        "eval $(minikube docker-env)",
+        "docker build -t kube-native:latest .",
+        "kubectl apply -f namespace.yaml",
+        "kubectl apply -n kube-native -f configmap.yaml",
+        "kubectl apply -n kube-native -f secret.yaml",
+        "kubectl apply -n kube-native -f deployment.yaml",
+        "kubectl apply -n kube-native -f service.yaml",
+        "kubectl create -n kube-native -f job-migration.yaml",
+        "kubectl wait -n kube-native --for=condition=complete job/kube-native-migration-0 --timeout=10m",
+        "kubectl rollout status -n kube-native deployment/kube-native",
+        "minikube service -n kube-native kube-native --url",
+    ];
+    assert_eq!(lines, expected);
+}
+
+#[test]
+fn how_to_reach_the_app_follows_the_service_type() {
+    for (kind, expected) in [
+        (
+            ServiceType::NodePort,
+            "minikube service -n kube-native kube-native --url",
+        ),
+        (
+            ServiceType::ClusterIp,
+            "kubectl port-forward -n kube-native service/kube-native 8080:80",
+        ),
+        (
+            ServiceType::Headless,
+            "kubectl port-forward -n kube-native deployment/kube-native 4000:4000",
+        ),
+        (
+            ServiceType::LoadBalancer,
+            "kubectl get service -n kube-native kube-native --watch",
+        ),
+    ] {
+        let mut spec = article();
+        spec.service.kind = kind;
+        assert_eq!(
+            kubewright::render(&spec).commands.last().unwrap().line,
+            expected
+        );
+    }
+}
+
+#[test]
+fn user_text_in_commands_is_shell_quoted() {
+    let mut spec = article();
+    spec.app.name = "a b$(rm -rf x)".into();
+    let text = kubewright::render(&spec).commands_text();
+    assert!(text.contains("'deployment/a b$(rm -rf x)'"), "{text}");
+}
+
+#[test]
+fn a_registry_image_is_pushed_not_built_in_minikube() {
+    let mut spec = article();
+    spec.image = Image {
+        repository: "ghcr.io/acme/web".into(),
+        tag: "1.2.3".into(),
+        pull_policy: PullPolicy::IfNotPresent,
+    };
+    let text = kubewright::render(&spec).commands_text();
+    assert!(!text.contains("minikube docker-env"));
+    assert!(text.contains("docker build -t ghcr.io/acme/web:1.2.3 .\n"));
+    assert!(text.contains("docker push ghcr.io/acme/web:1.2.3\n"));
+}
+
+#[test]
+fn the_article_preset_is_the_article_with_its_defects_fixed() {
+    let yaml = yaml(&article());
+    assert!(
+        yaml.contains("apiVersion: apps/v1\nkind: Deployment"),
+        "not apps/v1beta2"
+    );
+    // data is top-level, not under labels
+    assert!(yaml.contains("    app: kube-native\ndata:\n  HOSTNAME: localhost\n  PORT: '4000'\n  REPLACE_OS_VARS: 'true'\n"));
+    assert!(yaml.contains("  ERLANG_COOKIE: Y29va2ll\n"));
+    assert!(yaml.contains("maxSurge: 10%\n      maxUnavailable: 0\n"));
+    assert!(yaml.contains("name: kube-native-migration-0\n"));
+}
