@@ -35,6 +35,17 @@ fn quote(word: &str) -> Cow<'_, str> {
     shlex::try_quote(word).unwrap_or_else(|_| Cow::Owned(word.escape_default().to_string()))
 }
 
+/// Splits a command line into words as a POSIX shell would (quotes, backslashes), without running
+/// anything; `None` when a quote is not closed. Used for probe commands and Job args typed as one line.
+pub fn split_words(text: &str) -> Option<Vec<String>> {
+    shlex::split(text)
+}
+
+/// The inverse of [`split_words`]: words joined with spaces, quoted where a shell would need it.
+pub fn join_words<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    words.into_iter().map(quote).collect::<Vec<_>>().join(" ")
+}
+
 /// The commands that build the image and apply the objects, in the order they must run. No command
 /// ever carries a secret value: the Secret is applied from its file.
 pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {

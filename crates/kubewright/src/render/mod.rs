@@ -4,7 +4,7 @@
 mod commands;
 mod yaml;
 
-pub use commands::{commands, commands_text, Command};
+pub use commands::{commands, commands_text, join_words, split_words, Command};
 pub use yaml::{to_yaml, to_yaml_documents};
 
 use crate::k8s::{self, Object};

@@ -1,0 +1,123 @@
+//! The `env` tab: plain variables (-> ConfigMap) and Downward API variables (-> the container's env).
+
+use kubewright::spec::{AppSpec, DownwardEnv, DownwardField, EnvEntry};
+use leptos::prelude::*;
+
+use super::fields::{SelectField, TextField};
+use super::use_ui;
+
+#[component]
+pub fn EnvTab() -> impl IntoView {
+    view! {
+        <h2>"Env"</h2>
+        <p class="intro">
+            "Plain settings for the app. They go into the ConfigMap "
+            <code>{move || use_ui().spec.with(AppSpec::config_map_name)}</code>
+            ", which the container reads whole with envFrom. Values are always strings: PORT 4000 is written \"4000\"."
+        </p>
+        <EntryList list=|s| &s.env list_mut=|s| &mut s.env prefix="env" masked=false />
+        <h3>"From the pod (Downward API)"</h3>
+        <p class="intro">"Values Kubernetes knows only once the pod runs, e.g. POD_IP for an Erlang node name."</p>
+        <DownwardList />
+    }
+}
+
+/// Rows of name/value pairs with add and remove; used for env and secrets.
+#[component]
+pub fn EntryList(
+    /// The list this edits.
+    list: fn(&AppSpec) -> &Vec<EnvEntry>,
+    list_mut: fn(&mut AppSpec) -> &mut Vec<EnvEntry>,
+    /// `env` or `secret`: the rows' field paths and `data-testid`s.
+    prefix: &'static str,
+    /// Secret values are masked until revealed.
+    masked: bool,
+) -> impl IntoView {
+    let spec = use_ui().spec;
+    // Only the row count rebuilds rows; typing in a row must not re-create (and unfocus) its input.
+    let len = Memo::new(move |_| spec.with(|s| list(s).len()));
+    view! {
+        <div class="rows">
+            {move || {
+                (0..len.get())
+                    .map(|i| {
+                        let revealed = RwSignal::new(!masked);
+                        view! {
+                            <div class="row" data-testid=format!("{prefix}-row")>
+                                <TextField
+                                    label="Name"
+                                    testid=format!("{prefix}-name")
+                                    get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.name.clone()).unwrap_or_default()))
+                                    set=move |v| spec.update(|s| if let Some(e) = list_mut(s).get_mut(i) { e.name = v })
+                                />
+                                <TextField
+                                    label="Value"
+                                    testid=format!("{prefix}-value")
+                                    masked=Signal::derive(move || !revealed.get())
+                                    get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.value.clone()).unwrap_or_default()))
+                                    set=move |v| spec.update(|s| if let Some(e) = list_mut(s).get_mut(i) { e.value = v })
+                                />
+                                {masked.then(|| view! {
+                                    <button type="button" class="small" data-testid=format!("{prefix}-reveal")
+                                        aria-pressed=move || revealed.get().to_string()
+                                        on:click=move |_| revealed.update(|r| *r = !*r)>
+                                        {move || if revealed.get() { "hide" } else { "show" }}
+                                    </button>
+                                })}
+                                <button type="button" class="small remove" data-testid=format!("{prefix}-remove")
+                                    aria-label=format!("remove this {prefix}")
+                                    on:click=move |_| spec.update(|s| { if i < list(s).len() { list_mut(s).remove(i); } })>
+                                    "remove"
+                                </button>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <button type="button" data-testid=format!("{prefix}-add")
+                on:click=move |_| spec.update(|s| list_mut(s).push(EnvEntry::default()))>
+                {format!("+ add {prefix}")}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn DownwardList() -> impl IntoView {
+    let spec = use_ui().spec;
+    let len = Memo::new(move |_| spec.with(|s| s.downward.len()));
+    view! {
+        <div class="rows">
+            {move || {
+                (0..len.get())
+                    .map(|i| view! {
+                        <div class="row" data-testid="downward-row">
+                            <TextField
+                                label="Name"
+                                testid="downward-name"
+                                get=Signal::derive(move || spec.with(|s| s.downward.get(i).map(|d| d.name.clone()).unwrap_or_default()))
+                                set=move |v| spec.update(|s| if let Some(d) = s.downward.get_mut(i) { d.name = v })
+                            />
+                            <SelectField
+                                label="Pod field"
+                                testid="downward-field"
+                                options=DownwardField::ALL.to_vec()
+                                name=DownwardField::field_path
+                                get=Signal::derive(move || spec.with(|s| s.downward.get(i).map(|d| d.field).unwrap_or(DownwardField::PodIp)))
+                                set=move |v| spec.update(|s| if let Some(d) = s.downward.get_mut(i) { d.field = v })
+                            />
+                            <button type="button" class="small remove" data-testid="downward-remove"
+                                on:click=move |_| spec.update(|s| { if i < s.downward.len() { s.downward.remove(i); } })>
+                                "remove"
+                            </button>
+                        </div>
+                    })
+                    .collect_view()
+            }}
+            <button type="button" data-testid="downward-add"
+                on:click=move |_| spec.update(|s| s.downward.push(DownwardEnv::default()))>
+                "+ add pod field"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,175 @@
+//! Form controls bound to one spec value through a getter and a setter. Text that cannot be turned
+//! into the value (e.g. `abc` for a number) is kept in the box with a message beside it, and reported
+//! to the output panel; the spec keeps its last valid value.
+
+use leptos::prelude::*;
+
+use super::use_ui;
+
+/// A text box for a string field.
+#[component]
+pub fn TextField(
+    /// The visible label.
+    label: &'static str,
+    /// Current value.
+    #[prop(into)]
+    get: Signal<String>,
+    /// Called with the new text on every keystroke.
+    #[prop(into)]
+    set: Callback<String>,
+    /// `data-testid` for tests and tooling.
+    #[prop(optional, into)]
+    testid: Option<String>,
+    /// One line under the box saying what the field is for.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    #[prop(optional)] placeholder: Option<&'static str>,
+    /// Masks the value (`type=password`).
+    #[prop(optional, into)]
+    masked: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span class="label">{label}</span>
+            <input
+                type=move || if masked.get() { "password" } else { "text" }
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=placeholder
+                data-testid=testid
+                prop:value=get
+                on:input=move |ev| set.run(event_target_value(&ev))
+            />
+            {hint.map(|h| view! { <span class="hint">{h}</span> })}
+        </label>
+    }
+}
+
+/// A text box for a value that has to be parsed (numbers, optional numbers, argument lists).
+#[component]
+pub fn ParsedField<T: Clone + Send + Sync + 'static>(
+    label: &'static str,
+    /// Field path for messages, e.g. `app.replicas`.
+    #[prop(into)]
+    path: String,
+    #[prop(into)] get: Signal<T>,
+    #[prop(into)] set: Callback<T>,
+    /// Text -> value, or a message saying what is expected.
+    parse: fn(&str) -> Result<T, String>,
+    /// Value -> text shown in the box.
+    show: fn(&T) -> String,
+    #[prop(optional, into)] testid: Option<String>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] placeholder: Option<&'static str>,
+) -> impl IntoView {
+    let ui = use_ui();
+    // The text as typed while it does not parse; `None` shows the spec's value.
+    let pending: RwSignal<Option<(String, String)>> = RwSignal::new(None);
+    let path_for_cleanup = path.clone();
+    on_cleanup(move || ui.set_input_error(&path_for_cleanup, None));
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        match parse(&text) {
+            Ok(value) => {
+                pending.set(None);
+                ui.set_input_error(&path, None);
+                set.run(value);
+            }
+            Err(message) => {
+                ui.set_input_error(&path, Some(message.clone()));
+                pending.set(Some((text, message)));
+            }
+        }
+    };
+    view! {
+        <label class="field" class:invalid=move || pending.with(Option::is_some)>
+            <span class="label">{label}</span>
+            <input
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=placeholder
+                data-testid=testid
+                aria-invalid=move || pending.with(Option::is_some).to_string()
+                prop:value=move || pending.with(|p| p.as_ref().map(|(text, _)| text.clone())).unwrap_or_else(|| show(&get.get()))
+                on:input=on_input
+            />
+            {move || pending.with(|p| p.as_ref().map(|(_, m)| view! { <span class="message" role="alert">{m.clone()}</span> }))}
+            {hint.map(|h| view! { <span class="hint">{h}</span> })}
+        </label>
+    }
+}
+
+/// A drop-down for an enum field.
+#[component]
+pub fn SelectField<T: Copy + PartialEq + Send + Sync + 'static>(
+    label: &'static str,
+    /// Every choice, in display order.
+    options: Vec<T>,
+    /// Choice -> the text shown (also the option's value).
+    name: fn(T) -> &'static str,
+    #[prop(into)] get: Signal<T>,
+    #[prop(into)] set: Callback<T>,
+    #[prop(optional, into)] testid: Option<String>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let choices = options.clone();
+    view! {
+        <label class="field">
+            <span class="label">{label}</span>
+            <select
+                data-testid=testid
+                prop:value=move || name(get.get())
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    if let Some(choice) = choices.iter().copied().find(|c| name(*c) == text) {
+                        set.run(choice);
+                    }
+                }
+            >
+                {options
+                    .into_iter()
+                    .map(|o| view! { <option value=name(o) selected=move || get.get() == o>{name(o)}</option> })
+                    .collect_view()}
+            </select>
+            {hint.map(|h| view! { <span class="hint">{h}</span> })}
+        </label>
+    }
+}
+
+/// Parses a whole number (negative allowed: range rules belong to validation, which can explain them).
+pub fn parse_int(text: &str) -> Result<i64, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a whole number"))
+}
+
+/// Parses an optional whole number: empty means "not set" (Kubernetes' default applies).
+pub fn parse_opt_int(text: &str) -> Result<Option<i64>, String> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_int(text)
+            .map(Some)
+            .map_err(|m| format!("{m}; leave it empty for the default"))
+    }
+}
+
+pub fn show_int(n: &i64) -> String {
+    n.to_string()
+}
+
+pub fn show_opt_int(n: &Option<i64>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// Parses words the way a shell would (`/app/bin/x ping`, `"a b" c`), without running one.
+pub fn parse_words(text: &str) -> Result<Vec<String>, String> {
+    kubewright::render::split_words(text)
+        .ok_or_else(|| "an opening quote has no closing quote".to_string())
+}
+
+pub fn show_words(words: &Vec<String>) -> String {
+    kubewright::render::join_words(words.iter().map(String::as_str))
+}

@@ -1,0 +1,182 @@
+//! Components, one file per spec module they edit (the tab, the module and the tests use the same
+//! word). State: one `RwSignal<AppSpec>`; `rendered` is a memo over it, so each keystroke renders once
+//! and every panel reads the same result.
+
+mod app;
+mod browser;
+mod env;
+mod fields;
+mod image;
+mod jobs;
+mod output;
+mod port;
+mod presets;
+mod probes;
+mod resources;
+mod secrets;
+mod service;
+
+use kubewright::{AppSpec, Rendered};
+use leptos::prelude::*;
+
+/// A field whose text could not be used (e.g. "abc" for replicas): the spec keeps the last valid
+/// value, and the output panel says so, so nothing silently differs from what the form shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputError {
+    /// Field path, e.g. `app.replicas` (the same paths validation uses).
+    pub path: String,
+    pub message: String,
+}
+
+/// The app's shared state, provided as context.
+#[derive(Clone, Copy)]
+pub struct Ui {
+    pub spec: RwSignal<AppSpec>,
+    pub rendered: Memo<Rendered>,
+    pub input_errors: RwSignal<Vec<InputError>>,
+    /// Bumped when a preset replaces the whole spec: the form is rebuilt, dropping half-typed text.
+    pub generation: RwSignal<u32>,
+}
+
+impl Ui {
+    pub fn new(spec: AppSpec) -> Self {
+        let spec = RwSignal::new(spec);
+        Ui {
+            spec,
+            rendered: Memo::new(move |_| spec.with(kubewright::render)),
+            input_errors: RwSignal::new(Vec::new()),
+            generation: RwSignal::new(0),
+        }
+    }
+
+    /// Replaces the whole spec (a preset was chosen).
+    pub fn load(&self, spec: AppSpec) {
+        self.input_errors.set(Vec::new());
+        self.spec.set(spec);
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Records (`Some`) or clears (`None`) the problem with one field's text.
+    pub fn set_input_error(&self, path: &str, message: Option<String>) {
+        self.input_errors.update(|errors| {
+            errors.retain(|e| e.path != path);
+            if let Some(message) = message {
+                errors.push(InputError {
+                    path: path.to_string(),
+                    message,
+                });
+            }
+        });
+    }
+}
+
+pub fn use_ui() -> Ui {
+    expect_context::<Ui>()
+}
+
+/// The form tabs, in the order a newcomer fills them in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    App,
+    Image,
+    Env,
+    Secrets,
+    Port,
+    Probes,
+    Resources,
+    Service,
+    Jobs,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 9] = [
+        Tab::App,
+        Tab::Image,
+        Tab::Env,
+        Tab::Secrets,
+        Tab::Port,
+        Tab::Probes,
+        Tab::Resources,
+        Tab::Service,
+        Tab::Jobs,
+    ];
+
+    /// The tab's label, also its spec module's name and its `data-testid` suffix.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tab::App => "app",
+            Tab::Image => "image",
+            Tab::Env => "env",
+            Tab::Secrets => "secrets",
+            Tab::Port => "port",
+            Tab::Probes => "probes",
+            Tab::Resources => "resources",
+            Tab::Service => "service",
+            Tab::Jobs => "jobs",
+        }
+    }
+}
+
+/// The whole page: header with presets, the form (tabs) and the output.
+#[component]
+pub fn App() -> impl IntoView {
+    let first = kubewright::presets::PRESETS[0];
+    // The presets are tested to parse; an empty default spec is the (never seen) fallback.
+    let ui = Ui::new(first.spec().unwrap_or_default());
+    provide_context(ui);
+    let tab = RwSignal::new(Tab::App);
+
+    view! {
+        <header class="top">
+            <h1>"Kubewright"</h1>
+            <p class="tagline">
+                "Fill in the form; the Kubernetes manifests and the commands that apply them update as you type. "
+                "Nothing leaves this page."
+            </p>
+            <presets::PresetSelect initial=first.id />
+        </header>
+        <main class="layout">
+            <section class="form" aria-label="Your app">
+                <nav class="tabs" role="tablist">
+                    {Tab::ALL
+                        .into_iter()
+                        .map(|t| {
+                            view! {
+                                <button
+                                    type="button"
+                                    role="tab"
+                                    data-testid=format!("tab-{}", t.name())
+                                    aria-selected=move || (tab.get() == t).to_string()
+                                    class:active=move || tab.get() == t
+                                    on:click=move |_| tab.set(t)
+                                >
+                                    {t.name()}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </nav>
+                // Rebuilt when a preset is loaded, so no field keeps text typed for the old spec.
+                {move || {
+                    ui.generation.track();
+                    view! { <div class="tab-panel" role="tabpanel">{move || panel(tab.get())}</div> }
+                }}
+            </section>
+            <output::Output />
+        </main>
+    }
+}
+
+fn panel(tab: Tab) -> AnyView {
+    match tab {
+        Tab::App => view! { <app::AppTab /> }.into_any(),
+        Tab::Image => view! { <image::ImageTab /> }.into_any(),
+        Tab::Env => view! { <env::EnvTab /> }.into_any(),
+        Tab::Secrets => view! { <secrets::SecretsTab /> }.into_any(),
+        Tab::Port => view! { <port::PortTab /> }.into_any(),
+        Tab::Probes => view! { <probes::ProbesTab /> }.into_any(),
+        Tab::Resources => view! { <resources::ResourcesTab /> }.into_any(),
+        Tab::Service => view! { <service::ServiceTab /> }.into_any(),
+        Tab::Jobs => view! { <jobs::JobsTab /> }.into_any(),
+    }
+}

@@ -1,0 +1,110 @@
+//! The output panel: the YAML (all documents, or one file), copy and download, and the commands.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{browser, use_ui};
+
+/// The name of the "all documents" view and its download.
+const ALL: &str = "all";
+const ALL_FILE: &str = "manifests.yaml";
+
+#[component]
+pub fn Output() -> impl IntoView {
+    let ui = use_ui();
+    let rendered = ui.rendered;
+    let selected = RwSignal::new(ALL.to_string());
+    let status = RwSignal::new(String::new());
+    let names = Memo::new(move |_| {
+        rendered.with(|r| r.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>())
+    });
+    // The chosen file may disappear (e.g. the last env entry removed): show all documents then.
+    let shown = Memo::new(move |_| {
+        let name = selected.get();
+        rendered.with(|r| {
+            r.files
+                .iter()
+                .find(|f| f.name == name)
+                .map(|f| (f.name.clone(), f.yaml.clone()))
+        })
+    });
+    let current = move || {
+        shown
+            .get()
+            .unwrap_or_else(|| (ALL_FILE.to_string(), rendered.with(|r| r.all.clone())))
+    };
+
+    let copy = move |what: String, text: String| {
+        spawn_local(async move {
+            status.set(match browser::copy(text).await {
+                Ok(()) => format!("Copied {what} to the clipboard."),
+                Err(e) => format!("Could not copy ({e}): select the text and press Ctrl+C."),
+            });
+        });
+    };
+
+    view! {
+        <section class="output" aria-label="Generated manifests and commands">
+            {move || {
+                let errors = ui.input_errors.get();
+                (!errors.is_empty()).then(|| view! {
+                    <div class="input-errors" role="alert" data-testid="input-errors">
+                        <strong>"Not applied yet: "</strong>
+                        "the YAML below keeps the last valid value of "
+                        {errors.iter().map(|e| format!("{} ({})", e.path, e.message)).collect::<Vec<_>>().join("; ")}
+                        "."
+                    </div>
+                })
+            }}
+            <div class="files" role="tablist" aria-label="Files">
+                <button type="button" role="tab" data-testid="file-all"
+                    class:active=move || shown.with(Option::is_none)
+                    on:click=move |_| selected.set(ALL.into())>"all"</button>
+                {move || names.get().into_iter().map(|name| {
+                    let is = name.clone();
+                    let set = name.clone();
+                    let testid = format!("file-{name}");
+                    view! {
+                        <button type="button" role="tab" data-testid=testid
+                            class:active=move || shown.with(|s| s.as_ref().is_some_and(|(n, _)| *n == is))
+                            on:click=move |_| selected.set(set.clone())>{name}</button>
+                    }
+                }).collect_view()}
+            </div>
+            <div class="actions">
+                <button type="button" data-testid="copy-yaml" on:click=move |_| {
+                    let (name, text) = current();
+                    copy(name, text);
+                }>{move || format!("Copy {}", current().0)}</button>
+                <button type="button" data-testid="download-yaml" on:click=move |_| {
+                    let (name, text) = current();
+                    status.set(match browser::download(&name, &text) {
+                        Ok(()) => format!("Downloaded {name}."),
+                        Err(e) => format!("Could not download {name}: {e}"),
+                    });
+                }>{move || format!("Download {}", current().0)}</button>
+                <span class="status" role="status" aria-live="polite" data-testid="status">{status}</span>
+            </div>
+            // Always in the page (hidden while one file is shown), so its text is the whole stream.
+            <pre class="yaml" data-testid="yaml-all" hidden=move || shown.with(Option::is_some)>
+                {move || rendered.with(|r| r.all.clone())}
+            </pre>
+            <pre class="yaml" data-testid="yaml-file" hidden=move || shown.with(Option::is_none)>
+                {move || shown.get().map(|(_, yaml)| yaml).unwrap_or_default()}
+            </pre>
+            <div class="commands-head">
+                <h2>"Commands"</h2>
+                <button type="button" data-testid="copy-commands"
+                    on:click=move |_| copy("the commands".into(), rendered.with(|r| r.commands_text()))>"Copy commands"</button>
+            </div>
+            <p class="intro">"Run them in order from the folder with the downloaded files. None contains a secret value."</p>
+            <pre class="commands" data-testid="commands">
+                {move || rendered.with(|r| r.commands.iter().enumerate().map(|(i, c)| view! {
+                    {(i > 0).then_some("\n")}
+                    <span class="comment">{format!("# {}\n", c.comment)}</span>
+                    <span class="command">{format!("{}\n", c.line)}</span>
+                }).collect_view())}
+            </pre>
+        </section>
+    }
+}

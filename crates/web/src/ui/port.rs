@@ -1,0 +1,40 @@
+//! The `port` tab: the port the app listens on.
+
+use kubewright::spec::Protocol;
+use leptos::prelude::*;
+
+use super::fields::{parse_int, show_int, ParsedField, SelectField, TextField};
+use super::use_ui;
+
+#[component]
+pub fn PortTab() -> impl IntoView {
+    let spec = use_ui().spec;
+    view! {
+        <h2>"Port"</h2>
+        <TextField
+            label="Name"
+            testid="port-name"
+            hint="The Service and the probes refer to the port by this name, so the number can change in one place."
+            get=Signal::derive(move || spec.with(|s| s.port.name.clone()))
+            set=move |v| spec.update(|s| s.port.name = v)
+        />
+        <ParsedField
+            label="Container port"
+            path="port.number"
+            testid="port-number"
+            hint="The port the app listens on inside the container (Phoenix: 4000)."
+            get=Signal::derive(move || spec.with(|s| s.port.number))
+            set=move |v| spec.update(|s| s.port.number = v)
+            parse=parse_int
+            show=show_int
+        />
+        <SelectField
+            label="Protocol"
+            testid="port-protocol"
+            options=Protocol::ALL.to_vec()
+            name=Protocol::as_str
+            get=Signal::derive(move || spec.with(|s| s.port.protocol))
+            set=move |v| spec.update(|s| s.port.protocol = v)
+        />
+    }
+}
