@@ -1,0 +1,127 @@
+//! The wiring, in a real browser (headless Chromium through wasm-bindgen-test-runner): the form's
+//! inputs reach the spec signal and the output panels show the core's render of it.
+//!
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+//!  cargo test -p kubewright-web --target wasm32-unknown-unknown --test web`
+
+use kubewright::presets::Preset;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a fresh app in its own container and returns the container.
+fn mount() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    leptos::mount::mount_to(root.clone().unchecked_into(), kubewright_web::ui::App).forget();
+    root
+}
+
+fn find(root: &Element, testid: &str) -> Element {
+    root.query_selector(&format!("[data-testid='{testid}']")).unwrap().unwrap_or_else(|| panic!("no {testid}"))
+}
+
+fn find_all(root: &Element, testid: &str) -> Vec<Element> {
+    let list = root.query_selector_all(&format!("[data-testid='{testid}']")).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+}
+
+fn text(root: &Element, testid: &str) -> String {
+    find(root, testid).text_content().unwrap_or_default()
+}
+
+async fn type_into(input: &Element, value: &str) {
+    let input: &HtmlInputElement = input.unchecked_ref();
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    }).unwrap()).unwrap();
+    leptos::task::tick().await;
+}
+
+async fn click(root: &Element, testid: &str) {
+    find(root, testid).unchecked_into::<HtmlElement>().click();
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_first_preset_is_rendered_on_load() {
+    let root = mount();
+    leptos::task::tick().await;
+    let expected = kubewright::render(&kubewright::presets::PRESETS[0].spec().unwrap());
+    assert_eq!(text(&root, "yaml-all"), expected.all);
+    assert_eq!(text(&root, "commands"), expected.commands_text());
+}
+
+#[wasm_bindgen_test]
+async fn typing_the_app_name_rerenders_every_object() {
+    let root = mount();
+    leptos::task::tick().await;
+    type_into(&find(&root, "app-name"), "shop").await;
+    let yaml = text(&root, "yaml-all");
+    assert!(yaml.contains("kind: Deployment\nmetadata:\n  name: shop\n"), "{yaml}");
+    assert!(yaml.contains("name: shop-env-secret\n"));
+    assert!(text(&root, "commands").contains("deployment/shop"));
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_preset_loads_it() {
+    let root = mount();
+    leptos::task::tick().await;
+    let select: HtmlSelectElement = find(&root, "preset-select").unchecked_into();
+    select.set_value("phoenix-article");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    leptos::task::tick().await;
+    let article = kubewright::render(&Preset::find("phoenix-article").unwrap().spec().unwrap());
+    assert_eq!(text(&root, "yaml-all"), article.all);
+    let name: HtmlInputElement = find(&root, "app-name").unchecked_into();
+    assert_eq!(name.value(), "kube-native");
+}
+
+#[wasm_bindgen_test]
+async fn env_rows_are_added_and_rendered_into_the_config_map() {
+    let root = mount();
+    leptos::task::tick().await;
+    click(&root, "tab-env").await;
+    let before = find_all(&root, "env-name").len();
+    click(&root, "env-add").await;
+    let names = find_all(&root, "env-name");
+    assert_eq!(names.len(), before + 1);
+    type_into(names.last().unwrap(), "FEATURE_X").await;
+    type_into(find_all(&root, "env-value").last().unwrap(), "on").await;
+    assert!(text(&root, "yaml-all").contains("  FEATURE_X: 'on'\n"));
+}
+
+#[wasm_bindgen_test]
+async fn secret_values_are_masked_and_base64_encoded() {
+    let root = mount();
+    leptos::task::tick().await;
+    click(&root, "tab-secrets").await;
+    click(&root, "secret-add").await;
+    type_into(find_all(&root, "secret-name").last().unwrap(), "API_TOKEN").await;
+    let value = find_all(&root, "secret-value").pop().unwrap();
+    assert_eq!(value.get_attribute("type").as_deref(), Some("password"));
+    type_into(&value, "s3cr3t").await;
+    let yaml = text(&root, "yaml-all");
+    assert!(yaml.contains("  API_TOKEN: czNjcjN0\n"), "{yaml}");
+    assert!(!yaml.contains("s3cr3t"));
+    assert!(!text(&root, "commands").contains("s3cr3t"));
+}
+
+#[wasm_bindgen_test]
+async fn text_that_is_not_a_number_is_reported_not_dropped() {
+    let root = mount();
+    leptos::task::tick().await;
+    let replicas = find(&root, "app-replicas");
+    type_into(&replicas, "abc").await;
+    assert!(text(&root, "input-errors").contains("app.replicas"));
+    assert!(text(&root, "yaml-all").contains("replicas: 2\n"), "keeps the last valid value");
+    type_into(&replicas, "5").await;
+    assert!(root.query_selector("[data-testid='input-errors']").unwrap().is_none());
+    assert!(text(&root, "yaml-all").contains("replicas: 5\n"));
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Every test, in order of cost: format and lints, native core tests, wasm wiring tests in headless
+# Chromium, the release build, the external validators, and the end-to-end browser test. Installs what
+# it needs first (tools/ensure-tools.sh skips what is already there). Stops at the first failure.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "tools"
+tools/ensure-tools.sh
+cargo fetch --quiet
+
+step "rustfmt"
+cargo fmt --all --check
+
+step "clippy (native core + CLI, and the web crate for wasm32)"
+cargo clippy --quiet -p kubewright --all-targets --features testgen -- -D warnings
+cargo clippy --quiet -p kubewright-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests: spec -> objects -> YAML, golden files, k8s-openapi oracle, properties, CLI"
+cargo test -p kubewright --features testgen
+# Our one change to serde_yaml (YAML 1.1 quoting) has its own unit test.
+cargo test --manifest-path vendor/serde_yaml/Cargo.toml --target-dir target/vendor --lib yaml11
+
+step "wasm tests in headless Chromium (the UI wiring)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test -p kubewright-web --target wasm32-unknown-unknown --test web
+
+step "release build (trunk, offline)"
+(cd crates/web && trunk build --release)
+
+step "external validators on every document of every preset and of generated specs"
+bash tests/oracles/run.sh
+
+step "end-to-end in Chromium against the release build"
+node tests/e2e/e2e.mjs
+
+echo
+echo "all test stages passed"
