@@ -21,12 +21,18 @@ fn mount() -> Element {
 }
 
 fn find(root: &Element, testid: &str) -> Element {
-    root.query_selector(&format!("[data-testid='{testid}']")).unwrap().unwrap_or_else(|| panic!("no {testid}"))
+    root.query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {testid}"))
 }
 
 fn find_all(root: &Element, testid: &str) -> Vec<Element> {
-    let list = root.query_selector_all(&format!("[data-testid='{testid}']")).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    let list = root
+        .query_selector_all(&format!("[data-testid='{testid}']"))
+        .unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
 }
 
 fn text(root: &Element, testid: &str) -> String {
@@ -36,11 +42,16 @@ fn text(root: &Element, testid: &str) -> String {
 async fn type_into(input: &Element, value: &str) {
     let input: &HtmlInputElement = input.unchecked_ref();
     input.set_value(value);
-    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    }).unwrap()).unwrap();
+    input
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("input", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .unwrap(),
+        )
+        .unwrap();
     leptos::task::tick().await;
 }
 
@@ -64,7 +75,10 @@ async fn typing_the_app_name_rerenders_every_object() {
     leptos::task::tick().await;
     type_into(&find(&root, "app-name"), "shop").await;
     let yaml = text(&root, "yaml-all");
-    assert!(yaml.contains("kind: Deployment\nmetadata:\n  name: shop\n"), "{yaml}");
+    assert!(
+        yaml.contains("kind: Deployment\nmetadata:\n  name: shop\n"),
+        "{yaml}"
+    );
     assert!(yaml.contains("name: shop-env-secret\n"));
     assert!(text(&root, "commands").contains("deployment/shop"));
 }
@@ -75,7 +89,9 @@ async fn choosing_a_preset_loads_it() {
     leptos::task::tick().await;
     let select: HtmlSelectElement = find(&root, "preset-select").unchecked_into();
     select.set_value("phoenix-article");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     leptos::task::tick().await;
     let article = kubewright::render(&Preset::find("phoenix-article").unwrap().spec().unwrap());
     assert_eq!(text(&root, "yaml-all"), article.all);
@@ -120,8 +136,14 @@ async fn text_that_is_not_a_number_is_reported_not_dropped() {
     let replicas = find(&root, "app-replicas");
     type_into(&replicas, "abc").await;
     assert!(text(&root, "input-errors").contains("app.replicas"));
-    assert!(text(&root, "yaml-all").contains("replicas: 2\n"), "keeps the last valid value");
+    assert!(
+        text(&root, "yaml-all").contains("replicas: 2\n"),
+        "keeps the last valid value"
+    );
     type_into(&replicas, "5").await;
-    assert!(root.query_selector("[data-testid='input-errors']").unwrap().is_none());
+    assert!(root
+        .query_selector("[data-testid='input-errors']")
+        .unwrap()
+        .is_none());
     assert!(text(&root, "yaml-all").contains("replicas: 5\n"));
 }

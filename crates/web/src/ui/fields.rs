@@ -170,6 +170,8 @@ pub fn parse_words(text: &str) -> Result<Vec<String>, String> {
         .ok_or_else(|| "an opening quote has no closing quote".to_string())
 }
 
+// `&Vec` because ParsedField takes `fn(&T) -> String` with `T = Vec<String>`.
+#[allow(clippy::ptr_arg)]
 pub fn show_words(words: &Vec<String>) -> String {
     kubewright::render::join_words(words.iter().map(String::as_str))
 }
