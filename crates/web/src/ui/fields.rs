@@ -46,8 +46,11 @@ pub fn TextField(
 }
 
 /// A text box for a value that has to be parsed (numbers, optional numbers, argument lists).
+///
+/// Generic only on the outside: it turns the typed value into text plus a "parse and set" callback and
+/// hands them to [`ParsedInput`], so the view code exists once in the wasm instead of once per type.
 #[component]
-pub fn ParsedField<T: Clone + Send + Sync + 'static>(
+pub fn ParsedField<T: Send + Sync + 'static>(
     label: &'static str,
     /// Field path for messages, e.g. `app.replicas`.
     #[prop(into)]
@@ -62,22 +65,38 @@ pub fn ParsedField<T: Clone + Send + Sync + 'static>(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] placeholder: Option<&'static str>,
 ) -> impl IntoView {
+    let text = Signal::derive(move || get.with(show));
+    let apply = Callback::new(move |input: String| parse(&input).map(|value| set.run(value)));
+    view! { <ParsedInput label path text apply testid=testid hint=hint placeholder=placeholder /> }
+}
+
+#[component]
+fn ParsedInput(
+    label: &'static str,
+    path: String,
+    /// The spec's value as text.
+    text: Signal<String>,
+    /// Parses the text and sets the value, or says what is wrong.
+    apply: Callback<String, Result<(), String>>,
+    testid: Option<String>,
+    hint: Option<&'static str>,
+    placeholder: Option<&'static str>,
+) -> impl IntoView {
     let ui = use_ui();
-    // The text as typed while it does not parse; `None` shows the spec's value.
+    // The text as typed while it does not parse, with the message; `None` shows the spec's value.
     let pending: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let path_for_cleanup = path.clone();
     on_cleanup(move || ui.set_input_error(&path_for_cleanup, None));
     let on_input = move |ev| {
-        let text = event_target_value(&ev);
-        match parse(&text) {
-            Ok(value) => {
+        let input = event_target_value(&ev);
+        match apply.run(input.clone()) {
+            Ok(()) => {
                 pending.set(None);
                 ui.set_input_error(&path, None);
-                set.run(value);
             }
             Err(message) => {
                 ui.set_input_error(&path, Some(message.clone()));
-                pending.set(Some((text, message)));
+                pending.set(Some((input, message)));
             }
         }
     };
@@ -86,13 +105,12 @@ pub fn ParsedField<T: Clone + Send + Sync + 'static>(
             <span class="label">{label}</span>
             <input
                 type="text"
-                inputmode="numeric"
                 autocomplete="off"
                 spellcheck="false"
                 placeholder=placeholder
                 data-testid=testid
                 aria-invalid=move || pending.with(Option::is_some).to_string()
-                prop:value=move || pending.with(|p| p.as_ref().map(|(text, _)| text.clone())).unwrap_or_else(|| show(&get.get()))
+                prop:value=move || pending.with(|p| p.as_ref().map(|(input, _)| input.clone())).unwrap_or_else(|| text.get())
                 on:input=on_input
             />
             {move || pending.with(|p| p.as_ref().map(|(_, m)| view! { <span class="message" role="alert">{m.clone()}</span> }))}
@@ -101,7 +119,7 @@ pub fn ParsedField<T: Clone + Send + Sync + 'static>(
     }
 }
 
-/// A drop-down for an enum field.
+/// A drop-down for an enum field. Generic only on the outside, like [`ParsedField`].
 #[component]
 pub fn SelectField<T: Copy + PartialEq + Send + Sync + 'static>(
     label: &'static str,
@@ -114,23 +132,32 @@ pub fn SelectField<T: Copy + PartialEq + Send + Sync + 'static>(
     #[prop(optional, into)] testid: Option<String>,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
-    let choices = options.clone();
+    let names: Vec<&'static str> = options.iter().map(|o| name(*o)).collect();
+    let current = Signal::derive(move || name(get.get()));
+    let choose = Callback::new(move |text: String| {
+        if let Some(choice) = options.iter().copied().find(|c| name(*c) == text) {
+            set.run(choice);
+        }
+    });
+    view! { <SelectInput label names current choose testid=testid hint=hint /> }
+}
+
+#[component]
+fn SelectInput(
+    label: &'static str,
+    names: Vec<&'static str>,
+    current: Signal<&'static str>,
+    choose: Callback<String>,
+    testid: Option<String>,
+    hint: Option<&'static str>,
+) -> impl IntoView {
     view! {
         <label class="field">
             <span class="label">{label}</span>
-            <select
-                data-testid=testid
-                prop:value=move || name(get.get())
-                on:change=move |ev| {
-                    let text = event_target_value(&ev);
-                    if let Some(choice) = choices.iter().copied().find(|c| name(*c) == text) {
-                        set.run(choice);
-                    }
-                }
-            >
-                {options
+            <select data-testid=testid prop:value=current on:change=move |ev| choose.run(event_target_value(&ev))>
+                {names
                     .into_iter()
-                    .map(|o| view! { <option value=name(o) selected=move || get.get() == o>{name(o)}</option> })
+                    .map(|n| view! { <option value=n selected=move || current.get() == n>{n}</option> })
                     .collect_view()}
             </select>
             {hint.map(|h| view! { <span class="hint">{h}</span> })}
