@@ -1,0 +1,143 @@
+// Shared by e2e.mjs and bench.mjs: serve dist/ on a free loopback port and drive Debian's chromium
+// through playwright-core. Nothing here downloads a browser or talks to anything but 127.0.0.1.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// playwright-core lives in tools/node/node_modules (pinned there, not in a repo-wide package.json).
+const requireTools = createRequire(new URL('../../tools/node/package.json', import.meta.url));
+export const { chromium } = requireTools('playwright-core');
+export const YAML = requireTools('yaml');
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+
+// The flags TOOLCHAIN.md proved for this machine; the background ones keep chromium from phoning home,
+// so the "only 127.0.0.1" request check in e2e.mjs is about the app, not the browser.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium() {
+  // launch() gives each run a fresh temporary profile (its own --user-data-dir), removed on close.
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// Asks the OS for a free port on the loopback interface (tiny race with other processes; serveDist()
+// retries on a new port if python cannot bind).
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Every server we start, so a crash or Ctrl+C still ends them (by PID, never by name).
+const children = new Set();
+function killChildren() {
+  for (const child of children) {
+    try {
+      process.kill(child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+  children.clear();
+}
+process.on('exit', killChildren);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    killChildren();
+    process.exit(130);
+  });
+}
+
+// Serves dist/ with python's http.server (from the repo root with --directory, since serving from
+// inside dist/ breaks when a rebuild replaces the folder). Returns { origin, stop }.
+export async function serveDist() {
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`no ${DIST}/index.html: build first (cd crates/web && trunk build --release)`);
+  }
+  let lastError = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const child = spawn(
+      'python3',
+      ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', 'dist'],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    children.add(child);
+    // http.server logs every request to stderr: keep draining it (a full pipe would stall the
+    // server) and keep the tail for the error message.
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr = (stderr + d).slice(-2000);
+    });
+    let exited = false;
+    child.once('exit', () => {
+      exited = true;
+      children.delete(child);
+    });
+    const origin = `http://127.0.0.1:${port}`;
+    const stop = async () => {
+      if (exited) return;
+      const done = new Promise((r) => child.once('exit', r));
+      process.kill(child.pid, 'SIGTERM');
+      await Promise.race([done, sleep(2000)]);
+    };
+    for (let i = 0; i < 100 && !exited; i++) {
+      try {
+        const res = await fetch(`${origin}/index.html`);
+        if (res.ok) return { origin, port, stop };
+      } catch {
+        /* not listening yet */
+      }
+      await sleep(50);
+    }
+    lastError = stderr;
+    await stop();
+  }
+  throw new Error(`python3 -m http.server did not start:\n${lastError}`);
+}
+
+// The CLI prints exactly the YAML / commands the page shows, so it is the oracle for the page.
+// Built with cargo when missing (another engineer's cargo may hold the lock: cargo just waits). An
+// existing binary is used as is: after changing crates/, rebuild both it and dist/ before comparing.
+export function cliPath() {
+  const targetDir = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
+  const bin = path.join(targetDir, 'debug', 'kubewright');
+  if (!existsSync(bin)) {
+    const r = spawnSync('cargo', ['build', '-q', '-p', 'kubewright'], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('cargo build -p kubewright failed');
+  }
+  return bin;
+}
+
+export function cli(...args) {
+  const r = spawnSync(cliPath(), args, { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`kubewright ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
+export const median = (xs) => quantile(xs, 0.5);
+// Nearest-rank quantile: the value at rank ceil(q*n), so p95 of 100 samples is the 95th smallest.
+export function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(q * s.length) - 1)];
+}
