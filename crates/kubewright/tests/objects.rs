@@ -267,7 +267,8 @@ fn no_command_ever_contains_a_secret_value() {
     // GIVEN every preset with distinctive secret values (and a secret named like other fields)
     for preset in kubewright::presets::PRESETS {
         let mut spec = preset.spec().unwrap();
-        spec.secrets.push(EnvEntry::new("EXTRA", "kw-secret-sentinel-2"));
+        spec.secrets
+            .push(EnvEntry::new("EXTRA", "kw-secret-sentinel-2"));
         for (i, secret) in spec.secrets.iter_mut().enumerate() {
             secret.value = format!("kw-secret-sentinel-{i}");
         }
@@ -275,8 +276,16 @@ fn no_command_ever_contains_a_secret_value() {
         let text = kubewright::render(&spec).commands_text();
         // THEN none of the values appears, in any form
         for secret in &spec.secrets {
-            assert!(!text.contains(&secret.value), "{}: {}", preset.id, secret.value);
+            assert!(
+                !text.contains(&secret.value),
+                "{}: {}",
+                preset.id,
+                secret.value
+            );
         }
-        assert!(!text.contains("--from-literal") && !text.contains("base64"), "{text}");
+        assert!(
+            !text.contains("--from-literal") && !text.contains("base64"),
+            "{text}"
+        );
     }
 }
