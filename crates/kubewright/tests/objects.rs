@@ -289,3 +289,99 @@ fn no_command_ever_contains_a_secret_value() {
         );
     }
 }
+
+#[test]
+fn job_pods_are_not_selected_by_the_app_service() {
+    // GIVEN the article's app with its migration Job
+    let rendered = kubewright::render(&article());
+    let job = &rendered
+        .files
+        .iter()
+        .find(|f| f.kind == "Job")
+        .unwrap()
+        .yaml;
+    // THEN the Job object keeps the app label, but its pods carry their own
+    assert!(job.contains("metadata:\n  name: kube-native-migration-0\n  namespace: kube-native\n  labels:\n    app: kube-native\n"));
+    assert!(
+        job.contains(
+            "  template:\n    metadata:\n      labels:\n        app: kube-native-migration\n"
+        ),
+        "{job}"
+    );
+    let service = &rendered
+        .files
+        .iter()
+        .find(|f| f.kind == "Service")
+        .unwrap()
+        .yaml;
+    assert!(service.contains("  selector:\n    app: kube-native\n"));
+}
+
+#[test]
+fn renaming_the_port_keeps_probes_pointing_at_it() {
+    // GIVEN probes that refer to the port by name, and one by number
+    let mut spec = article();
+    spec.probes.startup.action = ProbeAction::TcpSocket {
+        port: "4000".into(),
+    };
+    // WHEN the port is renamed
+    spec.rename_port("web".into());
+    // THEN named references follow, numeric ones stay
+    assert_eq!(
+        spec.probes.readiness.action,
+        ProbeAction::HttpGet {
+            path: "/".into(),
+            port: "web".into()
+        }
+    );
+    assert_eq!(
+        spec.probes.startup.action,
+        ProbeAction::TcpSocket {
+            port: "4000".into()
+        }
+    );
+    let yaml = yaml(&spec);
+    assert!(yaml.contains("targetPort: web\n") && yaml.contains("port: web\n"));
+    // and an unnamed port renames nothing
+    spec.port.name.clear();
+    spec.rename_port("x".into());
+    assert_eq!(
+        spec.probes.readiness.action,
+        ProbeAction::HttpGet {
+            path: "/".into(),
+            port: "web".into()
+        }
+    );
+}
+
+#[test]
+fn added_jobs_get_names_of_their_own() {
+    let mut spec = article();
+    spec.jobs.clear();
+    let first = spec.new_job();
+    assert_eq!(
+        (first.name.as_str(), first.args.clone()),
+        ("migrate", vec!["migrate".to_string()])
+    );
+    spec.jobs.push(first);
+    for expected in ["job-2", "job-3"] {
+        let job = spec.new_job();
+        assert_eq!(job.name, expected);
+        assert!(job.args.is_empty());
+        spec.jobs.push(job);
+    }
+    spec.jobs.remove(1); // job-2 is free again
+    assert_eq!(spec.new_job().name, "job-2");
+}
+
+#[test]
+fn the_latest_tag_comes_with_a_restart_hint() {
+    let mut spec = article();
+    assert!(kubewright::render(&spec).commands[1]
+        .comment
+        .contains("rollout restart"));
+    spec.image.tag = "1.2.3".into();
+    assert!(!kubewright::render(&spec)
+        .commands_text()
+        .contains("rollout restart"));
+}

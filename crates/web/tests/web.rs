@@ -147,3 +147,47 @@ async fn text_that_is_not_a_number_is_reported_not_dropped() {
         .is_none());
     assert!(text(&root, "yaml-all").contains("replicas: 5\n"));
 }
+
+async fn choose(root: &Element, testid: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, testid).unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn switching_a_probe_away_and_back_keeps_what_it_held() {
+    let root = mount();
+    leptos::task::tick().await;
+    choose(&root, "preset-select", "phoenix-article").await;
+    click(&root, "tab-probes").await;
+    choose(&root, "probe-liveness-kind", "none").await;
+    assert!(!text(&root, "yaml-all").contains("livenessProbe"));
+    choose(&root, "probe-liveness-kind", "exec").await;
+    let yaml = text(&root, "yaml-all");
+    assert!(yaml.contains("livenessProbe:\n          exec:"), "{yaml}");
+    // The re-created command input gets its value in the render effect of the next tick.
+    leptos::task::tick().await;
+    let command: HtmlInputElement = find(&root, "probe-liveness-command").unchecked_into();
+    assert_eq!(command.value(), "/app/bin/kube_native_umbrella ping");
+    assert!(
+        text(&root, "yaml-all").contains("- /app/bin/kube_native_umbrella\n            - ping\n")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn renaming_the_port_in_the_form_moves_the_probe_and_service_with_it() {
+    let root = mount();
+    leptos::task::tick().await;
+    choose(&root, "preset-select", "phoenix-article").await;
+    click(&root, "tab-port").await;
+    type_into(&find(&root, "port-name"), "web").await;
+    let yaml = text(&root, "yaml-all");
+    assert!(
+        yaml.contains("httpGet:\n            path: /\n            port: web\n"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("targetPort: web\n"));
+}

@@ -133,10 +133,14 @@ pub struct ResourceRequirements {
 }
 
 impl PodTemplate {
-    pub fn new(spec: &AppSpec, restart_policy: Option<&'static str>, container: Container) -> Self {
+    pub fn new(
+        labels: Vec<(String, String)>,
+        restart_policy: Option<&'static str>,
+        container: Container,
+    ) -> Self {
         PodTemplate {
             metadata: TemplateMeta {
-                labels: Pairs(spec.labels()),
+                labels: Pairs(labels),
             },
             spec: PodSpec {
                 restart_policy,

@@ -64,12 +64,15 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
             line: "eval $(minikube docker-env)".into(),
         });
         out.push(Command::new(
-            format!("Build the app's image {image} inside Minikube"),
+            format!(
+                "Build the app's image {image} inside Minikube{}",
+                latest_note(spec)
+            ),
             &["docker", "build", "-t", &image, "."],
         ));
     } else {
         out.push(Command::new(
-            format!("Build the app's image {image}"),
+            format!("Build the app's image {image}{}", latest_note(spec)),
             &["docker", "build", "-t", &image, "."],
         ));
         out.push(Command::new(
@@ -103,7 +106,7 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
                 ));
                 let job = format!("job/{name}");
                 out.push(kubectl.run(
-                    format!("Wait for Job {name} to finish (`kubectl logs {job}` shows its output)"),
+                    format!("Wait for Job {name} to succeed; if it fails this only times out: then `kubectl describe {job}` and `kubectl logs {job}` say why"),
                     &["wait"],
                     &["--for=condition=complete", &job, "--timeout=10m"],
                 ));
@@ -119,6 +122,15 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
     ));
     out.push(reach(spec, &kubectl));
     out
+}
+
+// A rebuilt image under the same tag does not change the Deployment, so nothing restarts: say so.
+fn latest_note(spec: &AppSpec) -> &'static str {
+    if matches!(spec.image.tag.as_str(), "" | "latest") {
+        ". Same tag every build: after a rebuild, `kubectl rollout restart` the Deployment (or use a new tag)"
+    } else {
+        ""
+    }
 }
 
 /// `kubectl VERB... [-n NS] ARGS...`: every namespaced command names the namespace explicitly.

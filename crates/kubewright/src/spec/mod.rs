@@ -67,6 +67,53 @@ impl AppSpec {
         format!("{}-env-secret", self.app.name)
     }
 
+    /// The labels of a Job's pods: `app: <name>-<job>`. Not the app's own label, because the app's
+    /// Service selects `app: <name>` and would otherwise send traffic to a running migration pod.
+    pub fn job_pod_labels(&self, job: &Job) -> Vec<(String, String)> {
+        vec![("app".to_string(), format!("{}-{}", self.app.name, job.name))]
+    }
+
+    /// Renames the container port and every probe that referred to it by its old name, so the
+    /// probes keep pointing at the same port (the Service follows by itself: it uses the name).
+    pub fn rename_port(&mut self, name: String) {
+        let old = std::mem::replace(&mut self.port.name, name);
+        if old.is_empty() {
+            return;
+        }
+        for probe in [
+            &mut self.probes.liveness,
+            &mut self.probes.readiness,
+            &mut self.probes.startup,
+        ] {
+            if let ProbeAction::HttpGet { port, .. } | ProbeAction::TcpSocket { port } =
+                &mut probe.action
+            {
+                if *port == old {
+                    port.clone_from(&self.port.name);
+                }
+            }
+        }
+    }
+
+    /// A new Job for the form's "add" button: the first is `migrate` (running `migrate`); later ones
+    /// are `job-2`, `job-3`, ... (the first free name) with no args, so every Job has its own file.
+    pub fn new_job(&self) -> Job {
+        let taken = |name: &str| self.jobs.iter().any(|j| j.name == name);
+        let default = Job::default();
+        if !taken(&default.name) && self.jobs.is_empty() {
+            return default;
+        }
+        let name = (2..)
+            .map(|n| format!("job-{n}"))
+            .find(|n| !taken(n))
+            .unwrap_or_default();
+        Job {
+            name,
+            args: Vec::new(),
+            ..default
+        }
+    }
+
     /// The namespace, or `None` when the user left it empty (kubectl's current namespace is used).
     pub fn namespace(&self) -> Option<&str> {
         Some(self.app.namespace.as_str()).filter(|ns| !ns.is_empty())

@@ -1,7 +1,7 @@
 # Point docker at Minikube's Docker daemon, so the image is built right on the node (imagePullPolicy: Never never pulls)
 eval $(minikube docker-env)
 
-# Build the app's image kube-native:latest inside Minikube
+# Build the app's image kube-native:latest inside Minikube. Same tag every build: after a rebuild, `kubectl rollout restart` the Deployment (or use a new tag)
 docker build -t kube-native:latest .
 
 # Create the namespace kube-native that every other object lives in
@@ -22,7 +22,7 @@ kubectl apply -n kube-native -f service.yaml
 # Job kube-native-migration-0: runs once. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
 kubectl create -n kube-native -f job-migration.yaml
 
-# Wait for Job kube-native-migration-0 to finish (`kubectl logs job/kube-native-migration-0` shows its output)
+# Wait for Job kube-native-migration-0 to succeed; if it fails this only times out: then `kubectl describe job/kube-native-migration-0` and `kubectl logs job/kube-native-migration-0` say why
 kubectl wait -n kube-native --for=condition=complete job/kube-native-migration-0 --timeout=10m
 
 # Wait until the rollout is done and the new pods are ready

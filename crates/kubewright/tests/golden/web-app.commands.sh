@@ -22,7 +22,7 @@ kubectl apply -n web -f service.yaml
 # Job web-migrate-0: runs once. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
 kubectl create -n web -f job-migrate.yaml
 
-# Wait for Job web-migrate-0 to finish (`kubectl logs job/web-migrate-0` shows its output)
+# Wait for Job web-migrate-0 to succeed; if it fails this only times out: then `kubectl describe job/web-migrate-0` and `kubectl logs job/web-migrate-0` say why
 kubectl wait -n web --for=condition=complete job/web-migrate-0 --timeout=10m
 
 # Wait until the rollout is done and the new pods are ready

@@ -38,7 +38,7 @@ pub fn AppTab() -> impl IntoView {
             label="Revision history limit"
             path="app.revision_history_limit"
             testid="app-revision-history-limit"
-            hint="Old ReplicaSets kept so `kubectl rollout undo` can go back."
+            hint="Old ReplicaSets kept so that kubectl rollout undo can go back to them."
             get=Signal::derive(move || spec.with(|s| s.app.revision_history_limit))
             set=move |v| spec.update(|s| s.app.revision_history_limit = v)
             parse=parse_int

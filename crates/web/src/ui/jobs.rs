@@ -79,10 +79,8 @@ pub fn JobsTab() -> impl IntoView {
             }
         }).collect_view()}
         <button type="button" data-testid="job-add" on:click=move |_| spec.update(|s| {
-            let mut job = Job::default();
-            // A second Job needs its own name (and file).
-            if s.jobs.iter().any(|j| j.name == job.name) { job.name = format!("job{}", s.jobs.len() + 1); job.args.clear(); }
-            s.jobs.push(job)
+            let job = s.new_job();
+            s.jobs.push(job);
         })>"+ add Job"</button>
     }
 }

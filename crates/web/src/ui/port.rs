@@ -16,7 +16,8 @@ pub fn PortTab() -> impl IntoView {
             testid="port-name"
             hint="The Service and the probes refer to the port by this name, so the number can change in one place."
             get=Signal::derive(move || spec.with(|s| s.port.name.clone()))
-            set=move |v| spec.update(|s| s.port.name = v)
+            // Probes that named the old port follow the rename (the core does it).
+            set=move |v| spec.update(|s| s.rename_port(v))
         />
         <ParsedField
             label="Container port"

@@ -39,10 +39,18 @@ fn ProbeEditor(
             }
         })
     };
+    // What each kind held before the user switched away, so exec -> none -> exec gets the command back.
+    let earlier = StoredValue::new(Vec::<ProbeAction>::new());
     let set_kind = move |k: String| {
         let port = port_default();
         spec.update(|s| {
-            probe_mut(s).action = match k.as_str() {
+            let current = std::mem::take(&mut probe_mut(s).action);
+            let kept = earlier.with_value(|e| e.iter().find(|a| a.kind() == k).cloned());
+            earlier.update_value(|e| {
+                e.retain(|a| a.kind() != current.kind());
+                e.push(current);
+            });
+            probe_mut(s).action = kept.unwrap_or_else(|| match k.as_str() {
                 "exec" => ProbeAction::Exec {
                     command: Vec::new(),
                 },
@@ -52,7 +60,7 @@ fn ProbeEditor(
                 },
                 "tcpSocket" => ProbeAction::TcpSocket { port },
                 _ => ProbeAction::None,
-            }
+            });
         })
     };
     let timing = move |label: &'static str,
