@@ -12,7 +12,8 @@ pub fn install() {
     }));
 }
 
-fn show(message: &str) {
+/// Puts the error banner at the top of the page (public so the browser tests can check it).
+pub fn show(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

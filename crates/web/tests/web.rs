@@ -191,3 +191,21 @@ async fn renaming_the_port_in_the_form_moves_the_probe_and_service_with_it() {
     );
     assert!(yaml.contains("targetPort: web\n"));
 }
+
+#[wasm_bindgen_test]
+fn a_panic_shows_a_banner_instead_of_a_dead_page() {
+    // The hook itself cannot be exercised here (a panic ends the test), so check what it shows.
+    kubewright_web::panic_banner::show("test panic at lib.rs:1");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let banner = document
+        .query_selector("[data-testid='panic-banner']")
+        .unwrap()
+        .expect("a banner");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    assert!(banner.text_content().unwrap().contains("Reload the page"));
+    assert!(banner
+        .text_content()
+        .unwrap()
+        .contains("test panic at lib.rs:1"));
+    banner.remove();
+}
