@@ -6,7 +6,7 @@ use crate::error::{self, Error, ErrorImpl};
 use crate::libyaml;
 use crate::libyaml::emitter::{Emitter, Event, Mapping, Scalar, ScalarStyle, Sequence};
 use crate::value::tagged::{self, MaybeTag};
-use serde::de::Visitor;
+
 use serde::ser::{self, Serializer as _};
 use std::fmt::{self, Display};
 use std::io;
@@ -306,62 +306,15 @@ where
     }
 
     fn serialize_str(self, value: &str) -> Result<()> {
-        struct InferScalarStyle;
-
-        impl<'de> Visitor<'de> for InferScalarStyle {
-            type Value = ScalarStyle;
-
-            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-                formatter.write_str("I wonder")
-            }
-
-            fn visit_bool<E>(self, _v: bool) -> Result<Self::Value, E> {
-                Ok(ScalarStyle::SingleQuoted)
-            }
-
-            fn visit_i64<E>(self, _v: i64) -> Result<Self::Value, E> {
-                Ok(ScalarStyle::SingleQuoted)
-            }
-
-            fn visit_i128<E>(self, _v: i128) -> Result<Self::Value, E> {
-                Ok(ScalarStyle::SingleQuoted)
-            }
-
-            fn visit_u64<E>(self, _v: u64) -> Result<Self::Value, E> {
-                Ok(ScalarStyle::SingleQuoted)
-            }
-
-            fn visit_u128<E>(self, _v: u128) -> Result<Self::Value, E> {
-                Ok(ScalarStyle::SingleQuoted)
-            }
-
-            fn visit_f64<E>(self, _v: f64) -> Result<Self::Value, E> {
-                Ok(ScalarStyle::SingleQuoted)
-            }
-
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(if crate::de::digits_but_not_number(v) || crate::yaml11::reads_as_non_string(v) {
-                    ScalarStyle::SingleQuoted
-                } else {
-                    ScalarStyle::Any
-                })
-            }
-
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(ScalarStyle::SingleQuoted)
-            }
-        }
-
+        // Kubewright: one rule decides quoting, YAML 1.1's (a superset of the YAML 1.2 checks that
+        // `InferScalarStyle` made; see yaml11.rs and its tests). It also keeps float parsing, and its
+        // tables, out of the wasm.
         let style = if value.contains('\n') {
             ScalarStyle::Literal
+        } else if crate::yaml11::reads_as_non_string(value) {
+            ScalarStyle::SingleQuoted
         } else {
-            let result = crate::de::visit_untagged_scalar(
-                InferScalarStyle,
-                value,
-                None,
-                libyaml::parser::ScalarStyle::Plain,
-            );
-            result.unwrap_or(ScalarStyle::Any)
+            ScalarStyle::Any
         };
 
         self.emit_scalar(Scalar {

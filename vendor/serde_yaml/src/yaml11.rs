@@ -8,7 +8,8 @@
 
 /// True when a YAML 1.1 reader would resolve the plain scalar `v` to something other than a string.
 pub(crate) fn reads_as_non_string(v: &str) -> bool {
-    is_bool_or_null(v) || is_special_float(v) || looks_numeric(v) || looks_like_timestamp(v) || v == "<<" || v == "="
+    v.is_empty()
+        || is_bool_or_null(v) || is_special_float(v) || looks_numeric(v) || looks_like_timestamp(v) || v == "<<" || v == "="
 }
 
 // https://yaml.org/type/bool.html and https://yaml.org/type/null.html
@@ -53,6 +54,50 @@ fn looks_like_timestamp(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::reads_as_non_string;
+    use serde::de::Visitor;
+    use std::fmt;
+
+    /// Upstream serde_yaml's rule (the visitor `serialize_str` used): quote what YAML 1.2 reads as
+    /// null, a boolean or a number.
+    fn upstream_quotes(v: &str) -> bool {
+        struct Quotes;
+        impl<'de> Visitor<'de> for Quotes {
+            type Value = bool;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a scalar")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<bool, E> { Ok(true) }
+            fn visit_i64<E>(self, _: i64) -> Result<bool, E> { Ok(true) }
+            fn visit_i128<E>(self, _: i128) -> Result<bool, E> { Ok(true) }
+            fn visit_u64<E>(self, _: u64) -> Result<bool, E> { Ok(true) }
+            fn visit_u128<E>(self, _: u128) -> Result<bool, E> { Ok(true) }
+            fn visit_f64<E>(self, _: f64) -> Result<bool, E> { Ok(true) }
+            fn visit_unit<E>(self) -> Result<bool, E> { Ok(true) }
+            fn visit_str<E>(self, v: &str) -> Result<bool, E> { Ok(crate::de::digits_but_not_number(v)) }
+        }
+        crate::de::visit_untagged_scalar(Quotes, v, None, crate::libyaml::parser::ScalarStyle::Plain).unwrap_or(false)
+    }
+
+    #[test]
+    fn everything_upstream_quoted_is_still_quoted() {
+        // Every string over a numeric-ish alphabet up to 4 characters, plus named cases.
+        let alphabet: Vec<char> = "0129.eE+-_xXoObB:aAfFinN~ty".chars().collect();
+        let mut cases: Vec<String> = vec![String::new()];
+        let mut frontier = cases.clone();
+        for _ in 0..4 {
+            frontier = frontier.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
+            cases.extend(frontier.iter().cloned());
+        }
+        cases.extend(["true", "False", "NULL", "null", "~", ".inf", "-.Inf", ".NaN", "infinity", "nan", "1e308", "1e999", "0x7FFFFFFFFFFFFFFFFF", "+0o17", "-0b1", "00", "0.", "-.5e-3"].map(String::from));
+        let mut checked = 0;
+        for v in &cases {
+            if upstream_quotes(v) {
+                assert!(reads_as_non_string(v), "upstream quoted {v:?}, we would not");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "only {checked} upstream-quoted cases");
+    }
 
     #[test]
     fn yaml11_scalars_are_detected() {
