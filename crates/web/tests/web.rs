@@ -209,3 +209,14 @@ fn a_panic_shows_a_banner_instead_of_a_dead_page() {
         .contains("test panic at lib.rs:1"));
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+async fn next_run_renames_the_job() {
+    let root = mount();
+    leptos::task::tick().await;
+    click(&root, "tab-jobs").await;
+    click(&root, "job-next-run").await;
+    let yaml = text(&root, "yaml-all");
+    assert!(yaml.contains("name: web-migrate-1\n"), "{yaml}");
+    assert!(text(&root, "commands").contains("job/web-migrate-1 "));
+}

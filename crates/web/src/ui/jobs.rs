@@ -53,7 +53,10 @@ pub fn JobsTab() -> impl IntoView {
                         get=Signal::derive(move || spec.with(|s| s.jobs.get(i).map(|j| j.name.clone()).unwrap_or_default()))
                         set=move |v| edit(Box::new(move |j| j.name = v)) />
                     <ParsedField label="Run number" path=format!("jobs[{i}].run") testid="job-run"
+                        hint="Part of the Job's name. Running the Job again? Take the next number first."
                         get=get(|j| j.run) set=move |v| edit(Box::new(move |j| j.run = v)) parse=parse_int show=show_int />
+                    <button type="button" class="small" data-testid="job-next-run"
+                        on:click=move |_| edit(Box::new(|j| j.run = j.run.saturating_add(1)))>"next run number (+1)"</button>
                     <ParsedField label="Args" path=format!("jobs[{i}].args") testid="job-args"
                         hint="Passed to the image's entrypoint, e.g. migrate. Quote words with spaces."
                         get=Signal::derive(move || spec.with(|s| s.jobs.get(i).map(|j| j.args.clone()).unwrap_or_default()))
