@@ -33,6 +33,12 @@ pub fn Output() -> impl IntoView {
             .get()
             .unwrap_or_else(|| (ALL_FILE.to_string(), rendered.with(|r| r.all.clone())))
     };
+    // The buttons only need the file name: reading it must not clone the YAML on every keystroke.
+    let current_name = move || {
+        shown
+            .with(|s| s.as_ref().map(|(name, _)| name.clone()))
+            .unwrap_or_else(|| ALL_FILE.to_string())
+    };
 
     let copy = move |what: String, text: String| {
         spawn_local(async move {
@@ -75,14 +81,14 @@ pub fn Output() -> impl IntoView {
                 <button type="button" data-testid="copy-yaml" on:click=move |_| {
                     let (name, text) = current();
                     copy(name, text);
-                }>{move || format!("Copy {}", current().0)}</button>
+                }>{move || format!("Copy {}", current_name())}</button>
                 <button type="button" data-testid="download-yaml" on:click=move |_| {
                     let (name, text) = current();
                     status.set(match browser::download(&name, &text) {
                         Ok(()) => format!("Downloaded {name}."),
                         Err(e) => format!("Could not download {name}: {e}"),
                     });
-                }>{move || format!("Download {}", current().0)}</button>
+                }>{move || format!("Download {}", current_name())}</button>
                 <span class="status" role="status" aria-live="polite" data-testid="status">{status}</span>
             </div>
             // Always in the page (hidden while one file is shown), so its text is the whole stream.
