@@ -15,21 +15,18 @@ pub struct ConfigMap {
 }
 
 impl ConfigMap {
-    /// `<name>-env` with one key per env entry, or `None` when there are no env entries.
+    /// `<name>-env` with one key per env entry (plus the derived ones, see
+    /// [`AppSpec::config_map_entries`]), or `None` when there are none.
     pub fn from_spec(spec: &AppSpec) -> Option<Self> {
-        if spec.env.is_empty() {
+        let entries = spec.config_map_entries();
+        if entries.is_empty() {
             return None;
         }
         Some(ConfigMap {
             api_version: "v1",
             kind: "ConfigMap",
             metadata: ObjectMeta::namespaced(spec, spec.config_map_name()),
-            data: Pairs(
-                spec.env
-                    .iter()
-                    .map(|e| (e.name.clone(), e.value.clone()))
-                    .collect(),
-            ),
+            data: Pairs(entries.into_iter().map(|e| (e.name, e.value)).collect()),
         })
     }
 }

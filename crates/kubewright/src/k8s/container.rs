@@ -52,12 +52,16 @@ pub struct Container {
     pub resources: Option<ResourceRequirements>,
 }
 
-/// An env var filled from a pod field (Downward API).
+/// An env var set on the container: filled from a pod field (Downward API), or a value in which
+/// Kubernetes expands `$(NAME)` of variables defined before it. Exactly one of the two is set.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnvVar {
     pub name: String,
-    pub value_from: EnvVarSource,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_from: Option<EnvVarSource>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -175,20 +179,25 @@ impl Container {
     }
 
     fn base(spec: &AppSpec, pull_policy: spec::PullPolicy, args: Vec<String>) -> Self {
-        let env = spec
-            .downward
-            .iter()
-            .map(|d| EnvVar {
-                name: d.name.clone(),
-                value_from: EnvVarSource {
-                    field_ref: FieldRef {
-                        field_path: d.field.field_path(),
-                    },
+        // Downward API variables first: a `$(POD_IP)` in a later value only expands when POD_IP is
+        // defined before it.
+        let downward = spec.downward.iter().map(|d| EnvVar {
+            name: d.name.clone(),
+            value: None,
+            value_from: Some(EnvVarSource {
+                field_ref: FieldRef {
+                    field_path: d.field.field_path(),
                 },
-            })
-            .collect();
+            }),
+        });
+        let own = spec.pod_env.iter().map(|e| EnvVar {
+            name: e.name.clone(),
+            value: Some(e.value.clone()),
+            value_from: None,
+        });
+        let env = downward.chain(own).collect();
         let mut env_from = Vec::new();
-        if !spec.env.is_empty() {
+        if !spec.config_map_entries().is_empty() {
             env_from.push(EnvFromSource {
                 config_map_ref: Some(NameRef {
                     name: spec.config_map_name(),
@@ -196,7 +205,7 @@ impl Container {
                 ..Default::default()
             });
         }
-        if !spec.secrets.is_empty() {
+        if !spec.secret_entries().is_empty() {
             env_from.push(EnvFromSource {
                 secret_ref: Some(NameRef {
                     name: spec.secret_name(),

@@ -5,6 +5,7 @@
 //! Each kind's file also holds the one function that turns an [`AppSpec`](crate::spec::AppSpec) into
 //! that object.
 
+mod cluster;
 mod config_map;
 mod container;
 mod deployment;
@@ -15,6 +16,7 @@ mod pairs;
 mod secret;
 mod service;
 
+pub use cluster::Cluster;
 pub use config_map::ConfigMap;
 pub use container::{
     Container, ContainerPort, EnvFromSource, EnvVar, PodTemplate, Probe, ResourceRequirements,
@@ -59,6 +61,12 @@ pub enum Object {
     Deployment(Deployment),
     Service(Service),
     Job(Job),
+    /// The database password (see [`Secret::database`]).
+    DatabaseSecret(Secret),
+    /// The CloudNativePG database.
+    Cluster(Cluster),
+    /// The headless Service for clustering (see [`Service::headless`]).
+    HeadlessService(Service),
 }
 
 impl Object {
@@ -71,6 +79,9 @@ impl Object {
             Object::Deployment(_) => "deployment.yaml".into(),
             Object::Service(_) => "service.yaml".into(),
             Object::Job(job) => format!("job-{}.yaml", job.short_name),
+            Object::DatabaseSecret(_) => "database-secret.yaml".into(),
+            Object::Cluster(_) => "database-cluster.yaml".into(),
+            Object::HeadlessService(_) => "service-headless.yaml".into(),
         }
     }
 
@@ -79,10 +90,11 @@ impl Object {
         match self {
             Object::Namespace(_) => "Namespace",
             Object::ConfigMap(_) => "ConfigMap",
-            Object::Secret(_) => "Secret",
+            Object::Secret(_) | Object::DatabaseSecret(_) => "Secret",
             Object::Deployment(_) => "Deployment",
-            Object::Service(_) => "Service",
+            Object::Service(_) | Object::HeadlessService(_) => "Service",
             Object::Job(_) => "Job",
+            Object::Cluster(_) => "Cluster",
         }
     }
 
@@ -91,24 +103,29 @@ impl Object {
         match self {
             Object::Namespace(o) => &o.metadata.name,
             Object::ConfigMap(o) => &o.metadata.name,
-            Object::Secret(o) => &o.metadata.name,
+            Object::Secret(o) | Object::DatabaseSecret(o) => &o.metadata.name,
             Object::Deployment(o) => &o.metadata.name,
-            Object::Service(o) => &o.metadata.name,
+            Object::Service(o) | Object::HeadlessService(o) => &o.metadata.name,
             Object::Job(o) => &o.metadata.name,
+            Object::Cluster(o) => &o.metadata.name,
         }
     }
 }
 
 /// All objects for a spec, in the order they must be applied: a Namespace before what lives in it,
-/// the ConfigMap and Secret before the pods that read them, then the Deployment, its Service, and the
-/// Jobs. Objects with nothing to hold (no env, no secrets, no namespace) are left out.
+/// the ConfigMap and Secret before the pods that read them, the database (its password Secret, then
+/// the CloudNativePG Cluster) before the app that connects to it, then the Deployment, its Services,
+/// and the Jobs. Objects with nothing to hold (no env, no secrets, no namespace) are left out.
 pub fn objects(spec: &AppSpec) -> Vec<Object> {
     let mut out = Vec::new();
     out.extend(Namespace::from_spec(spec).map(Object::Namespace));
     out.extend(ConfigMap::from_spec(spec).map(Object::ConfigMap));
     out.extend(Secret::from_spec(spec).map(Object::Secret));
+    out.extend(Secret::database(spec).map(Object::DatabaseSecret));
+    out.extend(Cluster::from_spec(spec).map(Object::Cluster));
     out.push(Object::Deployment(Deployment::from_spec(spec)));
     out.push(Object::Service(Service::from_spec(spec)));
+    out.extend(Service::headless(spec).map(Object::HeadlessService));
     out.extend(
         spec.jobs
             .iter()

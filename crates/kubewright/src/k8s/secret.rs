@@ -2,9 +2,9 @@ use base64::Engine;
 use serde::Serialize;
 
 use super::{ObjectMeta, Pairs};
-use crate::spec::AppSpec;
+use crate::spec::{AppSpec, DatabaseKind};
 
-/// `v1 Secret` of type Opaque holding the app's secret environment variables.
+/// `v1 Secret`: the app's secret environment variables (Opaque), or the database password.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Secret {
@@ -18,24 +18,61 @@ pub struct Secret {
 }
 
 impl Secret {
-    /// `<name>-env-secret` with one key per secret entry, or `None` when there are no secrets.
+    /// `<name>-env-secret` with one key per secret entry (plus the derived database URL, see
+    /// [`AppSpec::secret_entries`]), or `None` when there are none.
     pub fn from_spec(spec: &AppSpec) -> Option<Self> {
-        if spec.secrets.is_empty() {
+        let entries = spec.secret_entries();
+        if entries.is_empty() {
             return None;
         }
+        Some(Secret::new(
+            spec,
+            spec.secret_name(),
+            "Opaque",
+            entries.into_iter().map(|e| (e.name, e.value)).collect(),
+        ))
+    }
+
+    /// The database password in the shape its reader expects, or `None` without a database.
+    /// Bitnami's chart (`auth.existingSecret`) reads the keys `password` (the user's) and
+    /// `postgres-password` (the superuser's); CloudNativePG's `initdb.secret` is a
+    /// `kubernetes.io/basic-auth` Secret with `username` and `password`.
+    pub fn database(spec: &AppSpec) -> Option<Self> {
+        let db = &spec.database;
+        let (type_, entries) = match db.kind {
+            DatabaseKind::None => return None,
+            DatabaseKind::Helm => (
+                "Opaque",
+                vec![
+                    ("password".to_string(), db.password.clone()),
+                    ("postgres-password".to_string(), db.admin_password.clone()),
+                ],
+            ),
+            DatabaseKind::CloudNativePg => (
+                "kubernetes.io/basic-auth",
+                vec![
+                    ("username".to_string(), db.user.clone()),
+                    ("password".to_string(), db.password.clone()),
+                ],
+            ),
+        };
+        Some(Secret::new(spec, db.secret_name(), type_, entries))
+    }
+
+    fn new(
+        spec: &AppSpec,
+        name: String,
+        type_: &'static str,
+        entries: Vec<(String, String)>,
+    ) -> Self {
         let encode =
             |value: &str| base64::engine::general_purpose::STANDARD.encode(value.as_bytes());
-        Some(Secret {
+        Secret {
             api_version: "v1",
             kind: "Secret",
-            metadata: ObjectMeta::namespaced(spec, spec.secret_name()),
-            type_: "Opaque",
-            data: Pairs(
-                spec.secrets
-                    .iter()
-                    .map(|e| (e.name.clone(), encode(&e.value)))
-                    .collect(),
-            ),
-        })
+            metadata: ObjectMeta::namespaced(spec, name),
+            type_,
+            data: Pairs(entries.into_iter().map(|(k, v)| (k, encode(&v))).collect()),
+        }
     }
 }

@@ -22,6 +22,8 @@ pub struct ServiceSpec {
     #[serde(rename = "clusterIP", skip_serializing_if = "Option::is_none")]
     pub cluster_ip: Option<&'static str>,
     pub selector: Pairs,
+    /// Empty only for the headless peer-discovery Service, which is only used for DNS.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ports: Vec<ServicePort>,
 }
 
@@ -68,5 +70,24 @@ impl Service {
                 }],
             },
         }
+    }
+
+    /// The headless `<name>-headless` Service for clustering, or `None` when clustering is off. It
+    /// has no virtual IP and no ports: it exists so that its DNS name lists every pod's IP.
+    pub fn headless(spec: &AppSpec) -> Option<Self> {
+        if !spec.clustering.enabled {
+            return None;
+        }
+        Some(Service {
+            api_version: "v1",
+            kind: "Service",
+            metadata: ObjectMeta::namespaced(spec, spec.headless_service_name()),
+            spec: ServiceSpec {
+                type_: "ClusterIP",
+                cluster_ip: Some("None"),
+                selector: Pairs(spec.labels()),
+                ports: Vec::new(),
+            },
+        })
     }
 }

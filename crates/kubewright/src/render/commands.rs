@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
 use crate::k8s::Object;
-use crate::spec::{AppSpec, PullPolicy, ServiceType};
+use crate::spec::{is_mutable_tag, AppSpec, DatabaseKind, ServiceType, Target, BITNAMI_CHART};
 
 /// One shell command and the one-line comment that says why it runs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,30 +55,38 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
     };
     let mut out = Vec::new();
 
-    if spec.image.pull_policy == PullPolicy::Never {
-        out.push(Command {
-            comment:
-                "Point docker at Minikube's Docker daemon, so the image is built right on the node \
-                      (imagePullPolicy: Never never pulls)"
+    match spec.target {
+        Target::Minikube => {
+            out.push(Command {
+                comment: "Point docker at Minikube's Docker daemon, so the image is built right on the node \
+                          (imagePullPolicy: Never never pulls)"
                     .into(),
-            line: "eval $(minikube docker-env)".into(),
-        });
-        out.push(Command::new(
-            format!(
-                "Build the app's image {image} inside Minikube{}",
-                latest_note(spec)
-            ),
-            &["docker", "build", "-t", &image, "."],
-        ));
-    } else {
-        out.push(Command::new(
-            format!("Build the app's image {image}{}", latest_note(spec)),
-            &["docker", "build", "-t", &image, "."],
-        ));
-        out.push(Command::new(
-            "Push it to the registry the cluster pulls from",
-            &["docker", "push", &image],
-        ));
+                line: "eval $(minikube docker-env)".into(),
+            });
+            out.push(Command::new(
+                format!(
+                    "Build the app's image {image} inside Minikube{}",
+                    latest_note(spec)
+                ),
+                &["docker", "build", "-t", &image, "."],
+            ));
+        }
+        Target::Cluster => {
+            let tag_note = if is_mutable_tag(&spec.image.tag) {
+                ". Warning: use an immutable tag (a version or the git commit) instead of latest: nodes \
+                 cache images by tag, so a re-pushed tag can leave old and new code running side by side"
+            } else {
+                ". Give every build a new tag: a pushed tag should never change"
+            };
+            out.push(Command::new(
+                format!("Build the app's image {image}{tag_note}"),
+                &["docker", "build", "-t", &image, "."],
+            ));
+            out.push(Command::new(
+                "Push it to the registry the cluster pulls from",
+                &["docker", "push", &image],
+            ));
+        }
     }
 
     for object in objects {
@@ -98,6 +106,35 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
                 "Deployment {name}: runs the app's pods and replaces them step by step on every change"
             ))),
             Object::Service(_) => out.push(apply(format!("Service {name}: one stable address in front of the ready pods"))),
+            Object::HeadlessService(_) => out.push(apply(format!(
+                "Service {name}: headless, so its DNS name lists every pod's IP and the pods can find each other"
+            ))),
+            Object::DatabaseSecret(_) => {
+                out.push(apply(format!(
+                    "Secret {name}: the database password, read by the database itself; applied from the file, never typed on a command line"
+                )));
+                if spec.database.kind == DatabaseKind::Helm {
+                    out.push(helm_install(spec, &kubectl));
+                }
+            }
+            Object::Cluster(_) => {
+                out.push(Command::new(
+                    "Install the CloudNativePG operator (once per cluster; skip if it is there): it turns Cluster objects into running PostgreSQL",
+                    &[
+                        "helm", "upgrade", "--install", "cnpg", "cloudnative-pg",
+                        "--repo", "https://cloudnative-pg.github.io/charts",
+                        "--namespace", "cnpg-system", "--create-namespace", "--wait",
+                    ],
+                ));
+                out.push(apply(format!(
+                    "Cluster {name}: PostgreSQL run by the operator, with the database and user from the Secret"
+                )));
+                out.push(kubectl.run(
+                    format!("Wait until PostgreSQL accepts connections at {}", spec.database.service_name().unwrap_or_default()),
+                    &["wait"],
+                    &["--for=condition=Ready", &format!("cluster/{name}"), "--timeout=10m"],
+                ));
+            }
             Object::Job(_) => {
                 out.push(kubectl.run(
                     format!("Job {name}: runs once. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run"),
@@ -122,6 +159,46 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
     ));
     out.push(reach(spec, &kubectl));
     out
+}
+
+// Bitnami's chart from its OCI registry. The password is not on the command line: the chart reads it
+// from the Secret applied just before (`auth.existingSecret`). `upgrade --install` can be re-run.
+fn helm_install(spec: &AppSpec, kubectl: &Kubectl) -> Command {
+    let db = &spec.database;
+    let mut words = vec![
+        "helm".to_string(),
+        "upgrade".into(),
+        "--install".into(),
+        db.name.clone(),
+        BITNAMI_CHART.into(),
+    ];
+    if !db.chart_version.is_empty() {
+        words.extend(["--version".into(), db.chart_version.clone()]);
+    }
+    if let Some(ns) = kubectl.namespace {
+        words.extend(["--namespace".into(), ns.to_string()]);
+    }
+    for (key, value) in [
+        ("auth.username", &db.user),
+        ("auth.database", &db.database),
+        ("auth.existingSecret", &db.secret_name()),
+    ] {
+        words.extend(["--set-string".into(), format!("{key}={value}")]);
+    }
+    words.push("--wait".into());
+    let version_note = if db.chart_version.is_empty() {
+        " Pin the chart with --version (helm show chart prints the newest) so a reinstall gets the same one."
+    } else {
+        ""
+    };
+    Command::new(
+        format!(
+            "PostgreSQL from Bitnami's Helm chart; it reads the passwords from Secret {} and serves at {}.{version_note}",
+            db.secret_name(),
+            db.service_name().unwrap_or_default()
+        ),
+        &words,
+    )
 }
 
 // A rebuilt image under the same tag does not change the Deployment, so nothing restarts: say so.
@@ -163,16 +240,26 @@ fn reach(spec: &AppSpec, kubectl: &Kubectl) -> Command {
         )
     };
     match spec.service.kind {
+        ServiceType::NodePort if spec.target == Target::Cluster => kubectl.run(
+            "The app answers on every node's IP at the node port shown here (PORT(S) 80:3xxxx)",
+            &["get", "service"],
+            &[app],
+        ),
         ServiceType::NodePort => {
             let mut words = vec!["minikube", "service"];
             if let Some(ns) = spec.namespace() {
                 words.extend(["-n", ns]);
             }
             words.extend([app, "--url"]);
-            Command::new("Print the app's URL through the NodePort (on another cluster: any node's IP and the node port)", &words)
+            Command::new("Print the app's URL through the NodePort", &words)
         }
+        ServiceType::LoadBalancer if spec.target == Target::Minikube => kubectl.run(
+            "Watch for the load balancer's EXTERNAL-IP: Minikube only gives one while `minikube tunnel` runs in another terminal",
+            &["get", "service"],
+            &[app, "--watch"],
+        ),
         ServiceType::LoadBalancer => kubectl.run(
-            "Watch for the load balancer's EXTERNAL-IP (on Minikube, run `minikube tunnel` in another terminal first)",
+            "Watch for the cloud load balancer's EXTERNAL-IP (Ctrl+C once it shows)",
             &["get", "service"],
             &[app, "--watch"],
         ),

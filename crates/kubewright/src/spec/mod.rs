@@ -5,6 +5,8 @@
 //! an out-of-range value still reaches the YAML where the user can see it rather than vanishing.
 
 mod app;
+mod clustering;
+mod database;
 mod env;
 mod image;
 mod jobs;
@@ -12,8 +14,11 @@ mod port;
 mod probes;
 mod resources;
 mod service;
+mod target;
 
 pub use app::App;
+pub use clustering::Clustering;
+pub use database::{Database, DatabaseKind, BITNAMI_CHART, POSTGRES_PORT};
 pub use env::{DownwardEnv, DownwardField, EnvEntry};
 pub use image::{Image, PullPolicy};
 pub use jobs::{Job, RestartPolicy};
@@ -21,6 +26,7 @@ pub use port::{ContainerPort, Protocol};
 pub use probes::{Probe, ProbeAction, Probes};
 pub use resources::{CpuMemory, Resources};
 pub use service::{Service, ServiceType};
+pub use target::{is_mutable_tag, Target};
 
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +45,10 @@ pub struct AppSpec {
     pub secrets: Vec<EnvEntry>,
     /// Environment variables filled by Kubernetes from the pod itself (Downward API). Default: none.
     pub downward: Vec<DownwardEnv>,
+    /// Variables set on the container itself, after the Downward API ones, so Kubernetes expands
+    /// `$(POD_IP)` in their values (it does not in ConfigMap values), e.g. `RELEASE_NODE` =
+    /// `app@$(POD_IP)`. Default: none.
+    pub pod_env: Vec<EnvEntry>,
     /// The port the app listens on inside the container.
     pub port: ContainerPort,
     /// Liveness, readiness and startup probes.
@@ -49,6 +59,12 @@ pub struct AppSpec {
     pub service: Service,
     /// One-off Jobs run from the same image, such as database migrations. Default: none.
     pub jobs: Vec<Job>,
+    /// Where the app runs: Minikube or a real cluster. Default cluster.
+    pub target: Target,
+    /// The PostgreSQL database, if Kubewright should set one up. Default none.
+    pub database: Database,
+    /// Pods finding each other through a headless Service. Default off.
+    pub clustering: Clustering,
 }
 
 impl AppSpec {
@@ -65,6 +81,84 @@ impl AppSpec {
     /// The Secret's name, `<name>-env-secret`.
     pub fn secret_name(&self) -> String {
         format!("{}-env-secret", self.app.name)
+    }
+
+    /// The ConfigMap's entries: the user's `env`, then the derived clustering query (the headless
+    /// Service's DNS name) when clustering is on.
+    pub fn config_map_entries(&self) -> Vec<EnvEntry> {
+        let mut out = self.env.clone();
+        if self.clustering.enabled && !self.clustering.query_env.is_empty() {
+            out.push(EnvEntry {
+                name: self.clustering.query_env.clone(),
+                value: self.headless_host(),
+            });
+        }
+        out
+    }
+
+    /// The app Secret's entries: the user's `secrets`, then the derived database URL when there is a
+    /// database. A user entry with the same name is kept too, so the clash shows in the YAML.
+    pub fn secret_entries(&self) -> Vec<EnvEntry> {
+        let mut out = self.secrets.clone();
+        if let Some(url) = self.database_url() {
+            if !self.database.url_env.is_empty() {
+                out.push(EnvEntry {
+                    name: self.database.url_env.clone(),
+                    value: url,
+                });
+            }
+        }
+        out
+    }
+
+    /// The database connection URL, or `None` without a database.
+    pub fn database_url(&self) -> Option<String> {
+        self.database.url(self.namespace())
+    }
+
+    /// The headless Service's name, `<name>-headless`.
+    pub fn headless_service_name(&self) -> String {
+        format!("{}-headless", self.app.name)
+    }
+
+    /// The headless Service's DNS name, which resolves to every pod's IP.
+    pub fn headless_host(&self) -> String {
+        match self.namespace() {
+            Some(ns) => format!("{}.{ns}.svc.cluster.local", self.headless_service_name()),
+            None => self.headless_service_name(),
+        }
+    }
+
+    /// Switches the target and sets what it implies: Minikube never pulls (the image is built inside
+    /// it) and is reached through a NodePort; a real cluster pulls from a registry and is reached
+    /// through a LoadBalancer (a ClusterIP or headless Service is kept: it sits behind an Ingress).
+    pub fn set_target(&mut self, target: Target) {
+        self.target = target;
+        match target {
+            Target::Minikube => {
+                self.image.pull_policy = PullPolicy::Never;
+                for job in &mut self.jobs {
+                    job.image_pull_policy = None;
+                }
+                if matches!(
+                    self.service.kind,
+                    ServiceType::ClusterIp | ServiceType::LoadBalancer
+                ) {
+                    self.service.kind = ServiceType::NodePort;
+                }
+            }
+            Target::Cluster => {
+                self.image.pull_policy = PullPolicy::IfNotPresent;
+                for job in &mut self.jobs {
+                    if job.image_pull_policy == Some(PullPolicy::Never) {
+                        job.image_pull_policy = None;
+                    }
+                }
+                if self.service.kind == ServiceType::NodePort {
+                    self.service.kind = ServiceType::LoadBalancer;
+                }
+            }
+        }
     }
 
     /// The labels of a Job's pods: `app: <name>-<job>`. Not the app's own label, because the app's

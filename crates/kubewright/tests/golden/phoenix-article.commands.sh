@@ -28,5 +28,5 @@ kubectl wait -n kube-native --for=condition=complete job/kube-native-migration-0
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n kube-native deployment/kube-native
 
-# Print the app's URL through the NodePort (on another cluster: any node's IP and the node port)
+# Print the app's URL through the NodePort
 minikube service -n kube-native kube-native --url

@@ -1,0 +1,151 @@
+use serde::{Deserialize, Serialize};
+
+/// The PostgreSQL database the app uses, run in the app's namespace.
+///
+/// The database password lives in its own Secret, `<name>-credentials`, in the format the chart or
+/// operator reads (never on a command line). The app gets the connection string as one more key of its
+/// own Secret (`url_env`, default `DATABASE_URL`), derived from these settings and the database
+/// Service's cluster DNS name, so the password is in two Secrets: the database's, which the chart or
+/// operator reads, and the app's, which the app reads. Both are applied from files.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Database {
+    /// How PostgreSQL is run. Default none (bring your own; put its URL into the secrets yourself).
+    pub kind: DatabaseKind,
+    /// Helm release name or CloudNativePG Cluster name; a DNS label. Default `db`.
+    pub name: String,
+    /// The database user the app connects as (it owns the database). Default `app`.
+    pub user: String,
+    /// The database name. Default `app`.
+    pub database: String,
+    /// The user's password. Default empty: fill it in (the form masks it).
+    pub password: String,
+    /// Helm chart only: the `postgres` superuser's password, which the chart requires. Default empty.
+    pub admin_password: String,
+    /// Helm chart only: chart version for `--version`; empty installs the newest. Default empty.
+    pub chart_version: String,
+    /// CloudNativePG only: number of PostgreSQL instances (1 primary + replicas). Default 1; 1 or more.
+    pub instances: i64,
+    /// CloudNativePG only: storage per instance, a quantity such as `1Gi`. Default `1Gi`.
+    pub storage_size: String,
+    /// The app's env var that receives the connection URL; empty adds none. Default `DATABASE_URL`.
+    pub url_env: String,
+    /// The URL's scheme: `postgres` (Rails, Django, most libraries) or `ecto` (Phoenix). Default
+    /// `postgres`.
+    pub url_scheme: String,
+}
+
+impl Default for Database {
+    fn default() -> Self {
+        Database {
+            kind: DatabaseKind::None,
+            name: "db".into(),
+            user: "app".into(),
+            database: "app".into(),
+            password: String::new(),
+            admin_password: String::new(),
+            chart_version: String::new(),
+            instances: 1,
+            storage_size: "1Gi".into(),
+            url_env: "DATABASE_URL".into(),
+            url_scheme: "postgres".into(),
+        }
+    }
+}
+
+/// How PostgreSQL is run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatabaseKind {
+    /// No database objects or commands.
+    #[default]
+    None,
+    /// Bitnami's PostgreSQL Helm chart from its OCI registry (`helm install NAME oci://...`).
+    Helm,
+    /// A CloudNativePG `Cluster` object (the operator must be installed once per cluster).
+    CloudNativePg,
+}
+
+/// PostgreSQL's port, the same for both kinds.
+pub const POSTGRES_PORT: i64 = 5432;
+
+/// Where Bitnami publishes its charts as OCI artifacts.
+pub const BITNAMI_CHART: &str = "oci://registry-1.docker.io/bitnamicharts/postgresql";
+
+impl DatabaseKind {
+    pub const ALL: [DatabaseKind; 3] = [
+        DatabaseKind::None,
+        DatabaseKind::Helm,
+        DatabaseKind::CloudNativePg,
+    ];
+
+    /// The name the form and the spec file use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatabaseKind::None => "none",
+            DatabaseKind::Helm => "helm",
+            DatabaseKind::CloudNativePg => "cloud_native_pg",
+        }
+    }
+}
+
+impl Database {
+    /// The Secret holding the database password, `<name>-credentials`.
+    pub fn secret_name(&self) -> String {
+        format!("{}-credentials", self.name)
+    }
+
+    /// The name of the Service the app connects to, or `None` without a database.
+    ///
+    /// Bitnami's chart (standalone architecture) names its primary Service after the release's
+    /// "fullname": the release name when it already contains `postgresql`, else
+    /// `<release>-postgresql`, cut to 63 characters without a trailing '-' (the chart's
+    /// `common.names.fullname`). CloudNativePG names the read-write Service `<cluster>-rw`.
+    pub fn service_name(&self) -> Option<String> {
+        match self.kind {
+            DatabaseKind::None => None,
+            DatabaseKind::Helm => {
+                let full = if self.name.contains("postgresql") {
+                    self.name.clone()
+                } else {
+                    format!("{}-postgresql", self.name)
+                };
+                let cut: String = full.chars().take(63).collect();
+                Some(cut.trim_end_matches('-').to_string())
+            }
+            DatabaseKind::CloudNativePg => Some(format!("{}-rw", self.name)),
+        }
+    }
+
+    /// The Service's DNS name: `<service>.<namespace>.svc.cluster.local`, or just `<service>` when the
+    /// namespace is left to kubectl (a short name resolves inside the pod's own namespace).
+    pub fn host(&self, namespace: Option<&str>) -> Option<String> {
+        let service = self.service_name()?;
+        Some(match namespace {
+            Some(ns) => format!("{service}.{ns}.svc.cluster.local"),
+            None => service,
+        })
+    }
+
+    /// The connection URL the app gets, `scheme://user:password@host:5432/database`, with user,
+    /// password and database percent-encoded so any character survives; `None` without a database.
+    pub fn url(&self, namespace: Option<&str>) -> Option<String> {
+        use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+        // Everything but RFC 3986's unreserved characters, so `@`, `:`, `/`, `%` in a password
+        // cannot end the userinfo early.
+        const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'.')
+            .remove(b'_')
+            .remove(b'~');
+        let host = self.host(namespace)?;
+        let enc = |s: &str| utf8_percent_encode(s, COMPONENT).to_string();
+        Some(format!(
+            "{}://{}:{}@{host}:{POSTGRES_PORT}/{}",
+            self.url_scheme,
+            enc(&self.user),
+            enc(&self.password),
+            enc(&self.database)
+        ))
+    }
+}

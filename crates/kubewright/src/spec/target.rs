@@ -1,0 +1,33 @@
+use serde::{Deserialize, Serialize};
+
+/// Where the app is deployed. Switching it (see [`AppSpec::set_target`](super::AppSpec::set_target))
+/// also sets the image pull policy and the Service type to what that place needs; the commands follow it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// A local Minikube: the image is built inside Minikube's Docker (`eval $(minikube docker-env)`),
+    /// never pulled (imagePullPolicy Never), and reached through a NodePort (`minikube service --url`).
+    Minikube,
+    /// A real cluster (default): the image is pushed to a registry under an immutable tag and pulled
+    /// (IfNotPresent); the app is reached through a LoadBalancer, or a ClusterIP behind an Ingress.
+    #[default]
+    Cluster,
+}
+
+impl Target {
+    pub const ALL: [Target; 2] = [Target::Minikube, Target::Cluster];
+
+    /// The name the form and the spec file use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Minikube => "minikube",
+            Target::Cluster => "cluster",
+        }
+    }
+}
+
+/// Whether an image tag can point at different images over time (`latest`, or no tag at all). On a
+/// real cluster nodes cache images by tag, so a re-pushed mutable tag runs old and new code side by side.
+pub fn is_mutable_tag(tag: &str) -> bool {
+    matches!(tag, "" | "latest")
+}
