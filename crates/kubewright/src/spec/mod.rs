@@ -11,6 +11,7 @@ mod jobs;
 mod port;
 mod probes;
 mod resources;
+mod security;
 mod service;
 
 pub use app::App;
@@ -20,6 +21,7 @@ pub use jobs::{Job, RestartPolicy};
 pub use port::{ContainerPort, Protocol};
 pub use probes::{Probe, ProbeAction, Probes};
 pub use resources::{CpuMemory, Resources};
+pub use security::Security;
 pub use service::{Service, ServiceType};
 
 use serde::{Deserialize, Serialize};
@@ -45,6 +47,9 @@ pub struct AppSpec {
     pub probes: Probes,
     /// CPU and memory requests and limits.
     pub resources: Resources,
+    /// The container's securityContext (user, privileges, read-only root). Default: Kubernetes'
+    /// defaults, all off.
+    pub security: Security,
     /// How the app is exposed inside (or outside) the cluster.
     pub service: Service,
     /// One-off Jobs run from the same image, such as database migrations. Default: none.
