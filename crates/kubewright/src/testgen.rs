@@ -177,6 +177,7 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         prop::sample::select(PullPolicy::ALL.to_vec()),
     )
         .prop_map(|(repository, tag, pull_policy)| Image {
+            digest: String::new(),
             repository,
             tag,
             pull_policy,
@@ -256,7 +257,10 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
     });
     (
         app,
-        image,
+        (
+            image,
+            security(prop::sample::select(vec!["", "/tmp", "/app/tmp"]).prop_map(str::to_string)),
+        ),
         entries(env_name().boxed(), tricky_text().boxed(), 8),
         entries(env_name().boxed(), tricky_text().boxed(), 5),
         downward,
@@ -266,7 +270,7 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         jobs,
     )
         .prop_flat_map(
-            |(app, image, env, secrets, downward, port, resources, service, jobs)| {
+            |(app, (image, security), env, secrets, downward, port, resources, service, jobs)| {
                 let name = port.name.clone();
                 (
                     probe(Just(name.clone()).boxed(), true),
@@ -286,10 +290,32 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
                             startup,
                         },
                         resources: resources.clone(),
+                        security: security.clone(),
                         service: service.clone(),
                         jobs: jobs.clone(),
                         ..AppSpec::default()
                     })
+            },
+        )
+}
+
+/// Any combination of the securityContext switches, with a uid and a tmp path.
+fn security(writable_tmp: impl Strategy<Value = String>) -> impl Strategy<Value = Security> {
+    (
+        prop::array::uniform5(any::<bool>()),
+        option::of(0i64..70_000),
+        writable_tmp,
+    )
+        .prop_map(
+            |([non_root, seccomp, no_esc, ro, drop], uid, writable_tmp)| Security {
+                run_as_non_root: non_root,
+                run_as_user: uid,
+                run_as_group: uid,
+                seccomp_runtime_default: seccomp,
+                no_privilege_escalation: no_esc,
+                read_only_root_filesystem: ro,
+                drop_all_capabilities: drop,
+                writable_tmp,
             },
         )
 }
@@ -308,13 +334,18 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
             max_unavailable: unavailable,
         },
     );
-    let image = (t(), t(), prop::sample::select(PullPolicy::ALL.to_vec())).prop_map(
-        |(repository, tag, pull_policy)| Image {
+    let image = (
+        t(),
+        t(),
+        t(),
+        prop::sample::select(PullPolicy::ALL.to_vec()),
+    )
+        .prop_map(|(repository, tag, digest, pull_policy)| Image {
             repository,
             tag,
+            digest,
             pull_policy,
-        },
-    );
+        });
     // Names are deduplicated here (a duplicate key is its own test: YAML readers refuse it).
     let pairs = |max| entries(t().boxed(), t().boxed(), max);
     let port = (
@@ -353,7 +384,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
     });
     (
         app,
-        image,
+        (image, security(t())),
         pairs(6),
         pairs(6),
         port,
@@ -362,7 +393,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
         jobs,
     )
         .prop_flat_map(
-            |(app, image, env, secrets, port, resources, service, jobs)| {
+            |(app, (image, security), env, secrets, port, resources, service, jobs)| {
                 (
                     probe(Just(port.name.clone()).boxed(), false),
                     probe(tricky_text().boxed(), false),
@@ -380,6 +411,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
                             startup: Probe::default(),
                         },
                         resources: resources.clone(),
+                        security: security.clone(),
                         service: service.clone(),
                         jobs: jobs.clone(),
                         ..AppSpec::default()

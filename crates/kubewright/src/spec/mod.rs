@@ -13,6 +13,7 @@ mod jobs;
 mod port;
 mod probes;
 mod resources;
+mod security;
 mod service;
 mod target;
 
@@ -25,6 +26,7 @@ pub use jobs::{Job, RestartPolicy};
 pub use port::{ContainerPort, Protocol};
 pub use probes::{Probe, ProbeAction, Probes};
 pub use resources::{CpuMemory, Resources};
+pub use security::Security;
 pub use service::{Service, ServiceType};
 pub use target::{is_mutable_tag, Target};
 
@@ -55,6 +57,9 @@ pub struct AppSpec {
     pub probes: Probes,
     /// CPU and memory requests and limits.
     pub resources: Resources,
+    /// The container's securityContext (user, privileges, read-only root). Default: Kubernetes'
+    /// defaults, all off.
+    pub security: Security,
     /// How the app is exposed inside (or outside) the cluster.
     pub service: Service,
     /// One-off Jobs run from the same image, such as database migrations. Default: none.
