@@ -2,7 +2,9 @@
 we rendered must match it byte for byte, read back both by PyYAML and by kubectl itself.
 
 Usage: tools/.venv/bin/python tests/oracles/kubectl_data.py KUBECTL SPEC_DIR FILE.yaml...
-(the spec of X.yaml is SPEC_DIR/X.json; its `env` becomes the ConfigMap, its `secrets` the Secret)
+(the spec of X.yaml is SPEC_DIR/X.json; its `env` becomes the ConfigMap, its `secrets` the Secret, its
+`database` the database Secret; the derived entries, DATABASE_URL and the clustering query, are rebuilt
+here from the spec independently of the Rust code, see `wanted`)
 
 Why: `kubectl create configmap|secret generic --from-literal ... --dry-run=client` is the reference
 for what `data` should hold (unicode, newlines, base64), offline (KUBECONFIG=/dev/null). The values
@@ -20,6 +22,7 @@ import json
 import os
 import re
 import subprocess
+import urllib.parse
 import sys
 from pathlib import Path
 
@@ -27,6 +30,44 @@ import yaml
 
 MAX_ARG = 128 * 1024 - 1  # MAX_ARG_STRLEN, including the terminating NUL
 SOURCES = {"ConfigMap": "env", "Secret": "secrets"}
+# Spec defaults that matter for the derived entries (crates/kubewright/src/spec/).
+DB_DEFAULTS = {"kind": "none", "name": "db", "user": "app", "database": "app", "password": "",
+               "admin_password": "", "url_env": "DATABASE_URL", "url_scheme": "postgres"}
+CLUSTERING_DEFAULTS = {"enabled": False, "query_env": "DNS_CLUSTER_QUERY"}
+
+
+def wanted(spec):
+    """{(kind, name): {key: value}} of every ConfigMap/Secret the spec should produce, in order."""
+    app = spec.get("app") or {}
+    name, ns = app.get("name", "web"), app.get("namespace", "web")
+    dns = (lambda service: f"{service}.{ns}.svc.cluster.local") if ns else (lambda service: service)
+    db = {**DB_DEFAULTS, **(spec.get("database") or {})}
+    clustering = {**CLUSTERING_DEFAULTS, **(spec.get("clustering") or {})}
+    env = [(e["name"], e["value"]) for e in spec.get("env") or []]
+    if clustering["enabled"] and clustering["query_env"]:
+        env.append((clustering["query_env"], dns(f"{name}-headless")))
+    secrets = [(e["name"], e["value"]) for e in spec.get("secrets") or []]
+    db_secret = None
+    if db["kind"] != "none":
+        if db["kind"] == "helm":
+            full = db["name"] if "postgresql" in db["name"] else f"{db['name']}-postgresql"
+            service = full[:63].rstrip("-")
+            db_secret = [("password", db["password"]), ("postgres-password", db["admin_password"])]
+        else:
+            service = f"{db['name']}-rw"
+            db_secret = [("username", db["user"]), ("password", db["password"])]
+        q = lambda s: urllib.parse.quote(s, safe="-._~")
+        url = f"{db['url_scheme']}://{q(db['user'])}:{q(db['password'])}@{dns(service)}:5432/{q(db['database'])}"
+        if db["url_env"]:
+            secrets.append((db["url_env"], url))
+    out = {}
+    if env:
+        out[("ConfigMap", f"{name}-env")] = env
+    if secrets:
+        out[("Secret", f"{name}-env-secret")] = secrets
+    if db_secret:
+        out[("Secret", f"{db['name']}-credentials")] = db_secret
+    return out
 WS = re.compile(r"\s*")
 
 
@@ -91,20 +132,21 @@ def main(binary, spec_dir, files):
         except Exception as e:
             fail(path, f"cannot read spec or YAML: {e}")
             continue
-        for kind, source in SOURCES.items():  # the spec's env -> 1 ConfigMap, secrets -> 1 Secret
-            n = sum(d.get("kind") == kind for d in docs)
-            if n != (1 if spec.get(source) else 0):
-                fail(path, f"{n} {kind} documents for {len(spec.get(source) or [])} spec.{source} entries")
+        expected = wanted(spec)
+        got = [(d.get("kind"), (d.get("metadata") or {}).get("name")) for d in docs if d.get("kind") in SOURCES]
+        if got != list(expected):
+            fail(path, f"ConfigMap/Secret documents {got}, expected {list(expected)}")
         for i, (doc, kdoc) in enumerate(zip(docs, as_kubectl)):
             where = f"{path}#{i} {doc.get('kind')}/{doc.get('metadata', {}).get('name')}"
             # Every document: both YAML 1.1 readers must agree, or the YAML is ambiguous.
             problems = [f"read differently {d}"] if (d := first_diff(doc, kdoc)) else []
             if doc.get("kind") in SOURCES:
-                wanted = {e["name"]: e["value"] for e in spec[SOURCES[doc["kind"]]]}
-                cannot = {k for k, v in wanted.items()
+                pairs = expected.get((doc["kind"], (doc.get("metadata") or {}).get("name")), [])
+                wanted_values = dict(pairs)
+                cannot = {k for k, v in wanted_values.items()
                           if "\0" in v or "=" in k or len(k.encode()) + len(v.encode()) + 16 > MAX_ARG}
                 skipped += len(cannot)
-                values = {k: v for k, v in wanted.items() if k not in cannot}
+                values = {k: v for k, v in wanted_values.items() if k not in cannot}
                 entries += len(values)
                 try:
                     theirs = from_literals(binary, doc["kind"], str(doc["metadata"]["name"]), values)

@@ -29,8 +29,13 @@ const customTags = (tags) =>
     t.tag !== "tag:yaml.org,2002:float" || /inf/.test(t.test) ? t : { ...t, test: t.format === "EXP" ? FLOAT_EXP : FLOAT },
   );
 
+// CloudNativePG's Cluster is a custom resource: kubernetes-models has no model for it and no registry
+// package ships its schema, so it is counted as skipped here (tests/objects.rs checks its shape).
+const UNCHECKED = new Set(["postgresql.cnpg.io/v1/Cluster"]);
+
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const fail = (where, msg) => {
   console.log(`FAIL ${where}: ${String(msg).replace(/\s+/g, " ")}`);
   failed++;
@@ -52,6 +57,10 @@ for (const file of process.argv.slice(2)) {
     const obj = doc.toJS();
     const where = `${file}#${i} ${obj?.kind}/${obj?.metadata?.name}`;
     const path = `${obj?.apiVersion}/${obj?.kind}`;
+    if (UNCHECKED.has(path)) {
+      skipped++;
+      continue;
+    }
     if (!KINDS.has(path)) {
       fail(where, `unknown apiVersion/kind ${obj?.apiVersion} ${obj?.kind}`);
       continue;
@@ -65,5 +74,6 @@ for (const file of process.argv.slice(2)) {
     }
   }
 }
+if (skipped) console.log(`oracles-models: skipped ${skipped} CloudNativePG Cluster documents (no schema offline)`);
 console.log(`oracles-models: ${passed} passed, ${failed} failed`);
 process.exit(failed || !passed ? 1 : 0);

@@ -86,8 +86,13 @@ def check(doc):
     return problems
 
 
+# CloudNativePG's Cluster is a custom resource: kubernetes-validate has only the built-in schemas and no
+# registry package ships CloudNativePG's CRD, so these documents are counted as skipped, not passed.
+UNCHECKED = {("postgresql.cnpg.io/v1", "Cluster")}
+
+
 def main(files):
-    passed = failed = 0
+    passed = failed = skipped = 0
     for path in files:
         try:
             with open(path, encoding="utf-8") as f:
@@ -99,11 +104,16 @@ def main(files):
         for i, doc in enumerate(docs):
             name = f"{doc.get('kind')}/{(doc.get('metadata') or {}).get('name')}" \
                 if isinstance(doc, dict) else "?"
+            if isinstance(doc, dict) and (doc.get("apiVersion"), doc.get("kind")) in UNCHECKED:
+                skipped += 1
+                continue
             problems = check(doc)
             for p in problems:
                 print(f"FAIL {path}#{i} {name}: {p}")
             failed += bool(problems)
             passed += not problems
+    if skipped:
+        print(f"oracles-validate: skipped {skipped} CloudNativePG Cluster documents (no schema offline)")
     print(f"oracles-validate: {passed} passed, {failed} failed")
     return 1 if failed or not passed else 0
 

@@ -74,7 +74,7 @@ fn bad_input_gets_a_clear_error_and_a_non_zero_exit() {
     let (code, _, stderr) = kubewright(&["render", "--preset", "nope"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("unknown preset \"nope\"; choose one of: web-app, phoenix-article"),
+        stderr.contains("unknown preset \"nope\"; choose one of: web-app, phoenix, rails, django, phoenix-article"),
         "{stderr}"
     );
     let (code, _, stderr) = kubewright(&["frobnicate"]);

@@ -236,7 +236,9 @@ fn user_text_in_commands_is_shell_quoted() {
 
 #[test]
 fn a_registry_image_is_pushed_not_built_in_minikube() {
+    // GIVEN the article's Minikube app switched to a real cluster
     let mut spec = article();
+    spec.set_target(Target::Cluster);
     spec.image = Image {
         repository: "ghcr.io/acme/web".into(),
         tag: "1.2.3".into(),

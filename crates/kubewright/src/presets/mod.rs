@@ -22,6 +22,21 @@ pub const PRESETS: &[Preset] = &[
         json: include_str!("../../presets/web-app.json"),
     },
     Preset {
+        id: "phoenix",
+        title: "Phoenix release (mix release) with CloudNativePG",
+        json: include_str!("../../presets/phoenix.json"),
+    },
+    Preset {
+        id: "rails",
+        title: "Rails with PostgreSQL from a Helm chart",
+        json: include_str!("../../presets/rails.json"),
+    },
+    Preset {
+        id: "django",
+        title: "Django with CloudNativePG",
+        json: include_str!("../../presets/django.json"),
+    },
+    Preset {
         id: "phoenix-article",
         title: "Phoenix, as in the 2018 article (fixed for today)",
         json: include_str!("../../presets/phoenix-article.json"),

@@ -31,3 +31,52 @@ impl Target {
 pub fn is_mutable_tag(tag: &str) -> bool {
     matches!(tag, "" | "latest")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::spec::{AppSpec, PullPolicy, ServiceType, Target};
+
+    #[test]
+    fn switching_the_target_sets_pull_policy_and_service_type() {
+        // (service type before, after switching to Minikube, after switching back to a cluster)
+        let cases = [
+            (
+                ServiceType::ClusterIp,
+                ServiceType::NodePort,
+                ServiceType::LoadBalancer,
+            ),
+            (
+                ServiceType::LoadBalancer,
+                ServiceType::NodePort,
+                ServiceType::LoadBalancer,
+            ),
+            (
+                ServiceType::NodePort,
+                ServiceType::NodePort,
+                ServiceType::LoadBalancer,
+            ),
+            (
+                ServiceType::Headless,
+                ServiceType::Headless,
+                ServiceType::Headless,
+            ),
+        ];
+        for (before, minikube, cluster) in cases {
+            let mut spec = AppSpec::default();
+            spec.service.kind = before;
+            spec.set_target(Target::Minikube);
+            assert_eq!(spec.image.pull_policy, PullPolicy::Never);
+            assert_eq!(spec.service.kind, minikube, "{before:?}");
+            spec.set_target(Target::Cluster);
+            assert_eq!(spec.image.pull_policy, PullPolicy::IfNotPresent);
+            assert_eq!(spec.service.kind, cluster, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn latest_and_no_tag_are_mutable() {
+        assert!(super::is_mutable_tag("latest"));
+        assert!(super::is_mutable_tag(""));
+        assert!(!super::is_mutable_tag("1.0.3"));
+    }
+}

@@ -1,0 +1,38 @@
+# Build the app's image ghcr.io/example/shop:1.0.0. Give every build a new tag: a pushed tag should never change
+docker build -t ghcr.io/example/shop:1.0.0 .
+
+# Push it to the registry the cluster pulls from
+docker push ghcr.io/example/shop:1.0.0
+
+# Create the namespace shop that every other object lives in
+kubectl apply -f namespace.yaml
+
+# ConfigMap shop-env: the app's plain environment variables
+kubectl apply -n shop -f configmap.yaml
+
+# Secret shop-env-secret: the secret environment variables, applied from the file so no value lands in your shell history
+kubectl apply -n shop -f secret.yaml
+
+# Secret shop-db-credentials: the database password, read by the database itself; applied from the file, never typed on a command line
+kubectl apply -n shop -f database-secret.yaml
+
+# PostgreSQL from Bitnami's Helm chart; it reads the passwords from Secret shop-db-credentials and serves at shop-db-postgresql. Pin the chart with --version (helm show chart prints the newest) so a reinstall gets the same one.
+helm upgrade --install shop-db oci://registry-1.docker.io/bitnamicharts/postgresql --namespace shop --set-string auth.username=shop --set-string auth.database=shop_production --set-string auth.existingSecret=shop-db-credentials --wait
+
+# Deployment shop: runs the app's pods and replaces them step by step on every change
+kubectl apply -n shop -f deployment.yaml
+
+# Service shop: one stable address in front of the ready pods
+kubectl apply -n shop -f service.yaml
+
+# Job shop-migrate-0: runs once. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
+kubectl create -n shop -f job-migrate.yaml
+
+# Wait for Job shop-migrate-0 to succeed; if it fails this only times out: then `kubectl describe job/shop-migrate-0` and `kubectl logs job/shop-migrate-0` say why
+kubectl wait -n shop --for=condition=complete job/shop-migrate-0 --timeout=10m
+
+# Wait until the rollout is done and the new pods are ready
+kubectl rollout status -n shop deployment/shop
+
+# Watch for the cloud load balancer's EXTERNAL-IP (Ctrl+C once it shows)
+kubectl get service -n shop shop --watch
