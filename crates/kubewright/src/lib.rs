@@ -7,9 +7,13 @@
 //! The web UI and the `kubewright` command line both call [`render::render`] on an [`spec::AppSpec`].
 
 pub mod cli;
+pub mod graph;
 pub mod k8s;
 pub mod presets;
+pub mod qos;
+pub mod quantity;
 pub mod render;
+pub mod rollout;
 pub mod spec;
 #[cfg(feature = "testgen")]
 pub mod testgen;
