@@ -2,6 +2,8 @@
 //! command list. Everything the page and the CLI show comes from [`render`].
 
 mod commands;
+pub mod lines;
+pub mod sources;
 mod yaml;
 
 pub use commands::{commands, commands_text, join_words, split_words, Command};

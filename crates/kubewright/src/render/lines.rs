@@ -1,0 +1,271 @@
+//! Where each line of the rendered YAML sits in its object: `spec.replicas`,
+//! `spec.template.spec.containers[0].env[1].name`, `data.PORT`. Read from the YAML text we emit
+//! (serde_yaml's block style: two-space indents, sequences at their key's indent, `|-` block scalars),
+//! so the form can highlight the lines a field produced and a clicked line can find its field.
+
+/// One step of a path inside an object.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Seg {
+    /// A mapping key, and its position among its siblings (the n-th key of `data` is the n-th env
+    /// entry, whatever its name).
+    Key(String, usize),
+    /// A sequence item.
+    Index(usize),
+}
+
+/// Where one line of the YAML belongs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinePath {
+    /// Which document (0-based) of the stream; the `---` line before a document belongs to it.
+    pub doc: usize,
+    /// The key or item that line opens or continues; empty for `---`.
+    pub path: Vec<Seg>,
+}
+
+/// The path as text, e.g. `spec.template.spec.containers[0].image`.
+pub fn path_text(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k, _) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+struct Frame {
+    /// Indent of the key (or, for an item, one more than its `- `).
+    indent: usize,
+    path: Vec<Seg>,
+    /// Items or keys seen so far under this key.
+    children: usize,
+}
+
+/// The path of every line of `yaml` (a stream as [`super::to_yaml_documents`] writes it).
+pub fn line_paths(yaml: &str) -> Vec<LinePath> {
+    let mut out = Vec::new();
+    let mut doc = 0usize;
+    let mut started = false;
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut root_children = 0usize;
+    // After a line with a scalar value: lines indented deeper (or blank) continue it.
+    let mut scalar: Option<(usize, Vec<Seg>)> = None;
+    for line in yaml.lines() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some((owner, path)) = &scalar {
+            if line.trim().is_empty() || indent > *owner {
+                out.push(LinePath {
+                    doc,
+                    path: path.clone(),
+                });
+                continue;
+            }
+        }
+        scalar = None;
+        if line == "---" {
+            if started {
+                doc += 1;
+            }
+            started = true;
+            stack.clear();
+            root_children = 0;
+            out.push(LinePath {
+                doc,
+                path: Vec::new(),
+            });
+            continue;
+        }
+        started = true;
+        let mut rest = &line[indent..];
+        let mut at = indent;
+        let mut path = Vec::new();
+        // `- ` items (possibly `- - ` for nested sequences): each opens an item frame.
+        while let Some(after) =
+            rest.strip_prefix("- ")
+                .or(if rest == "-" { Some("") } else { None })
+        {
+            while stack.last().is_some_and(|f| f.indent > at) {
+                stack.pop();
+            }
+            let parent = stack.last_mut();
+            let (mut item_path, index) = match parent {
+                Some(f) => {
+                    f.children += 1;
+                    (f.path.clone(), f.children - 1)
+                }
+                None => (Vec::new(), 0),
+            };
+            item_path.push(Seg::Index(index));
+            stack.push(Frame {
+                indent: at + 1,
+                path: item_path.clone(),
+                children: 0,
+            });
+            path = item_path;
+            rest = after;
+            at += 2;
+        }
+        if let Some((key, value)) = split_key(rest) {
+            while stack.last().is_some_and(|f| f.indent >= at) {
+                stack.pop();
+            }
+            let ordinal = match stack.last_mut() {
+                Some(f) => {
+                    f.children += 1;
+                    f.children - 1
+                }
+                None => {
+                    root_children += 1;
+                    root_children - 1
+                }
+            };
+            let mut key_path = stack.last().map(|f| f.path.clone()).unwrap_or_default();
+            key_path.push(Seg::Key(key, ordinal));
+            stack.push(Frame {
+                indent: at,
+                path: key_path.clone(),
+                children: 0,
+            });
+            if !value.is_empty() {
+                scalar = Some((at, key_path.clone()));
+            }
+            path = key_path;
+        } else if !rest.is_empty() {
+            // A scalar item (`- ping`), or text we cannot place: it belongs to the enclosing path.
+            scalar = Some((at.saturating_sub(2), path.clone()));
+        }
+        out.push(LinePath { doc, path });
+    }
+    out
+}
+
+// `key: value` or `key:` -> (the key as YAML reads it, the value text). Quoted keys are read by
+// serde_yaml, so escapes and doubled quotes come out exactly as any YAML reader sees them.
+fn split_key(text: &str) -> Option<(String, &str)> {
+    let end = match text.chars().next()? {
+        '\'' => {
+            let mut i = 1;
+            let bytes = text.as_bytes();
+            loop {
+                let j = i + text[i..].find('\'')?;
+                if bytes.get(j + 1) == Some(&b'\'') {
+                    i = j + 2;
+                } else {
+                    break j + 1;
+                }
+            }
+        }
+        '"' => {
+            let bytes = text.as_bytes();
+            let mut i = 1;
+            loop {
+                match bytes.get(i)? {
+                    b'\\' => i += 2,
+                    b'"' => break i + 1,
+                    _ => i += 1,
+                }
+            }
+        }
+        _ => {
+            // A plain key ends at the first ": " or a final ':'.
+            text.find(": ")
+                .or_else(|| text.strip_suffix(':').map(|k| k.len()))?
+        }
+    };
+    let after = &text[end..];
+    let value = after
+        .strip_prefix(": ")
+        .or_else(|| (after == ":").then_some(""))?;
+    let key: String = serde_yaml::from_str(&text[..end]).ok()?;
+    Some((key, value))
+}
+
+/// Indices of the lines of `new` that were not in `old` at the same place (same object file and
+/// path) with the same text: what the last edit changed.
+pub fn changed_lines(old: &str, new: &str) -> Vec<usize> {
+    use std::collections::HashSet;
+    let key = |yaml: &str| -> Vec<(usize, String, String)> {
+        line_paths(yaml)
+            .into_iter()
+            .zip(yaml.lines())
+            .map(|(lp, text)| (lp.doc, path_text(&lp.path), text.to_string()))
+            .collect()
+    };
+    let before: HashSet<(usize, String, String)> = key(old).into_iter().collect();
+    key(new)
+        .into_iter()
+        .enumerate()
+        .filter(|(_, k)| !before.contains(k))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(yaml: &str) -> Vec<(usize, String)> {
+        line_paths(yaml)
+            .into_iter()
+            .map(|l| (l.doc, path_text(&l.path)))
+            .collect()
+    }
+
+    #[test]
+    fn keys_items_and_block_scalars_get_their_paths() {
+        let yaml = "apiVersion: v1\nkind: ConfigMap\ndata:\n  A: '4000'\n  'x: y': |-\n    line one\n\n    line three\n  B: b\n---\nspec:\n  containers:\n  - name: web\n    args:\n    - migrate\n    - --all\n    env:\n    - name: POD_IP\n      valueFrom:\n        fieldRef:\n          fieldPath: status.podIP\n  volumes:\n  - name: tmp\n    emptyDir: {}\n";
+        let got = texts(yaml);
+        let want: Vec<(usize, &str)> = vec![
+            (0, "apiVersion"),
+            (0, "kind"),
+            (0, "data"),
+            (0, "data.A"),
+            (0, "data.x: y"),
+            (0, "data.x: y"),
+            (0, "data.x: y"),
+            (0, "data.x: y"),
+            (0, "data.B"),
+            (1, ""),
+            (1, "spec"),
+            (1, "spec.containers"),
+            (1, "spec.containers[0].name"),
+            (1, "spec.containers[0].args"),
+            (1, "spec.containers[0].args[0]"),
+            (1, "spec.containers[0].args[1]"),
+            (1, "spec.containers[0].env"),
+            (1, "spec.containers[0].env[0].name"),
+            (1, "spec.containers[0].env[0].valueFrom"),
+            (1, "spec.containers[0].env[0].valueFrom.fieldRef"),
+            (1, "spec.containers[0].env[0].valueFrom.fieldRef.fieldPath"),
+            (1, "spec.volumes"),
+            (1, "spec.volumes[0].name"),
+            (1, "spec.volumes[0].emptyDir"),
+        ];
+        let got: Vec<(usize, &str)> = got.iter().map(|(d, p)| (*d, p.as_str())).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn data_keys_know_their_position() {
+        let paths = line_paths("data:\n  B: x\n  A: y\n");
+        assert_eq!(paths[2].path[1], Seg::Key("A".into(), 1));
+    }
+
+    #[test]
+    fn changed_lines_are_the_ones_whose_text_moved_or_changed() {
+        let old = "a: 1\nb:\n  c: 2\n";
+        let new = "a: 1\nb:\n  c: 3\n  d: 4\n";
+        assert_eq!(changed_lines(old, new), [2, 3]);
+        assert!(changed_lines(new, new).is_empty());
+    }
+}
