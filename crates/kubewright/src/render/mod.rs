@@ -1,6 +1,7 @@
 //! The last stage: objects -> YAML text (all documents, and one file per object) and the ordered
 //! command list. Everything the page and the CLI show comes from [`render`].
 
+pub mod annotate;
 mod commands;
 pub mod lines;
 pub mod sources;

@@ -1,0 +1,273 @@
+//! The "annotated" output: the clean YAML with a `#` comment line above each non-obvious line, saying
+//! why it is there. Comments are attached by object and path (from [`super::lines`]), never by
+//! matching YAML text, and only ever as whole lines before a key or item line, so they can never land
+//! inside a value: the annotated YAML reads back as exactly the same objects.
+
+use super::lines::{line_paths, Seg};
+use crate::k8s::{self, IntOrString, Object};
+use crate::qos;
+use crate::spec::AppSpec;
+
+/// `yaml` (which must be `render(spec).all` or one of its files rendered the same way) with comments.
+pub fn annotate(spec: &AppSpec, yaml: &str) -> String {
+    let objects = k8s::objects(spec);
+    let paths = line_paths(yaml);
+    let mut out = String::with_capacity(yaml.len() * 2);
+    let mut previous: Option<(usize, Vec<Seg>)> = None;
+    for (line, lp) in yaml.lines().zip(&paths) {
+        // Only the first line of a key or item gets a comment (not a block scalar's continuation).
+        let first = previous.as_ref() != Some(&(lp.doc, lp.path.clone()));
+        previous = Some((lp.doc, lp.path.clone()));
+        if first {
+            if let Some(object) = objects.get(lp.doc) {
+                if let Some(comment) = comment(spec, object, &lp.path, line) {
+                    let indent = line.len() - line.trim_start_matches(' ').len();
+                    out.push_str(&" ".repeat(indent));
+                    out.push_str("# ");
+                    // A comment is one line: a newline would end it and start YAML.
+                    out.push_str(&comment.replace(['\n', '\r'], " "));
+                    out.push('\n');
+                }
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Annotates one object rendered alone (a file of the output).
+pub fn annotate_file(spec: &AppSpec, file_name: &str, yaml: &str) -> String {
+    let objects = k8s::objects(spec);
+    match objects.iter().position(|o| o.file_name() == file_name) {
+        Some(i) => {
+            // Render the comments as if the file were document `i` of the stream.
+            let prefix = "---\n".repeat(i);
+            let all = annotate(spec, &format!("{prefix}{yaml}"));
+            all.splitn(i + 1, "---\n")
+                .last()
+                .unwrap_or_default()
+                .to_string()
+        }
+        None => yaml.to_string(),
+    }
+}
+
+fn keys(path: &[Seg]) -> Vec<&str> {
+    path.iter()
+        .map(|s| match s {
+            Seg::Key(k, _) => k.as_str(),
+            Seg::Index(_) => "[]",
+        })
+        .collect()
+}
+
+fn index(path: &[Seg], at: usize) -> usize {
+    match path.get(at) {
+        Some(Seg::Index(i)) => *i,
+        _ => 0,
+    }
+}
+
+// The value as written on the line, after `key: `.
+fn written_value(line: &str) -> &str {
+    let t = line.trim_start().trim_start_matches("- ");
+    t.split_once(": ").map(|(_, v)| v).unwrap_or("")
+}
+
+fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<String> {
+    let k = keys(path);
+    let quoted = || {
+        let v = written_value(line);
+        (v.starts_with('\'') || v.starts_with('"')).then(|| v.trim_matches(['\'', '"']).to_string())
+    };
+    match (object, k.as_slice()) {
+        (Object::ConfigMap(_), ["data", key]) => {
+            if let Some(v) = quoted() {
+                let bare: Option<serde_yaml::Value> = serde_yaml::from_str(&v).ok();
+                return Some(match bare {
+                    Some(serde_yaml::Value::Number(_)) => format!("quoted: unquoted, YAML would read {v} as a number, and env values must be strings"),
+                    Some(serde_yaml::Value::Bool(_)) => format!("quoted: unquoted, YAML would read {v} as a boolean, and env values must be strings"),
+                    _ => format!("quoted so that every YAML reader (kubectl reads YAML 1.1) takes {key}'s value as text"),
+                });
+            }
+            (spec.clustering.enabled && *key == spec.clustering.query_env)
+                .then(|| "the headless Service's DNS name: it returns every pod's IP".into())
+        }
+        (Object::ConfigMap(_) | Object::Secret(_), ["data"]) => Some(
+            "every key becomes an environment variable of the same name, through envFrom".into(),
+        ),
+        (Object::Secret(_), ["type"]) => Some(
+            "the values below are base64: an encoding, not encryption; whoever can read Secrets can read them".into(),
+        ),
+        (Object::Secret(_), ["data", key]) if *key == spec.database.url_env && spec.database_url().is_some() => {
+            Some("derived from the database section and its Service's cluster DNS name".into())
+        }
+        (Object::DatabaseSecret(_), ["type"]) => Some(match spec.database.kind {
+            crate::spec::DatabaseKind::Helm => "the chart reads `password` and `postgres-password` from here (auth.existingSecret)".into(),
+            _ => "CloudNativePG reads the owner's username and password from a basic-auth Secret".into(),
+        }),
+        (Object::Cluster(_), ["spec", "bootstrap", "initdb"]) => Some(format!(
+            "a new empty database; the operator serves it at {} (read-write)",
+            spec.database.service_name().unwrap_or_default()
+        )),
+        (Object::Deployment(_), ["spec", "selector"]) => Some(
+            "which pods this Deployment owns; it cannot be changed after creation and must match the template's labels".into(),
+        ),
+        (Object::Deployment(d), ["spec", "strategy", "rollingUpdate", "maxUnavailable"]) => {
+            Some(match &d.spec.strategy.rolling_update.max_unavailable {
+                IntOrString::Int(0) => "0: an old pod stops only once a new one is ready, so capacity never drops during a rollout".into(),
+                _ => "this many pods may be missing while a rollout replaces them".into(),
+            })
+        }
+        (Object::Deployment(_), ["spec", "strategy", "rollingUpdate", "maxSurge"]) => Some(
+            "extra pods allowed above replicas while new ones start (a percentage rounds up)".into(),
+        ),
+        (Object::Deployment(_) | Object::Job(_), ["spec", "template", "spec", rest @ ..]) => {
+            pod(spec, object, rest, &path[path.len() - rest.len()..], line)
+        }
+        (Object::Job(_), ["metadata", "name"]) => Some(
+            "the run number is part of the name: a finished Job keeps its name and cannot be changed, so each run needs a new one".into(),
+        ),
+        (Object::Job(_), ["spec", "template", "metadata", "labels"]) => Some(
+            "not the app's label, so the app's Service never sends traffic to this pod".into(),
+        ),
+        (Object::Job(_), ["spec", "ttlSecondsAfterFinished"]) => Some(
+            "Kubernetes deletes the finished Job (and its logs) after this many seconds".into(),
+        ),
+        (Object::Service(_), ["spec", "selector"]) => Some(
+            "traffic goes to the ready pods with these labels (the Deployment's, not the Jobs')".into(),
+        ),
+        (Object::Service(_), ["spec", "ports", "[]", "targetPort"]) => {
+            (!spec.port.name.is_empty()).then(|| "the container port by name: renumbering the container needs no change here".into())
+        }
+        (Object::Service(_), ["spec", "clusterIP"]) | (Object::HeadlessService(_), ["spec", "clusterIP"]) => Some(
+            "headless: no virtual IP; DNS answers with the IPs of the ready pods".into(),
+        ),
+        (Object::Service(_), ["spec", "type"]) => match spec.service.kind {
+            crate::spec::ServiceType::NodePort => Some("a high port (30000-32767) on every node; on Minikube, `minikube service --url` prints it".into()),
+            crate::spec::ServiceType::LoadBalancer => Some("the cloud creates a load balancer with an external IP".into()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn pod(spec: &AppSpec, object: &Object, k: &[&str], path: &[Seg], line: &str) -> Option<String> {
+    match k {
+        ["restartPolicy"] => Some("Jobs cannot use Always: a finished task must stay finished".into()),
+        ["securityContext", "runAsUser"] if written_value(line) == "65534" => {
+            Some("65534 is `nobody`, the user a Phoenix release image runs as".into())
+        }
+        ["containers", "[]", "imagePullPolicy"] if written_value(line) == "Never" => Some(
+            "use only the image already on the node: built inside Minikube after `eval $(minikube docker-env)`".into(),
+        ),
+        ["containers", "[]", "env", "[]", "name"] => {
+            let i = index(path, 3);
+            let d = spec.downward.len();
+            if i < d {
+                Some("filled in by Kubernetes when the pod starts (Downward API): not known before".into())
+            } else {
+                spec.pod_env.get(i - d).and_then(|e| {
+                    e.value.contains("$(").then(|| {
+                        "$(NAME) is replaced by Kubernetes because NAME is defined above in this list".into()
+                    })
+                })
+            }
+        }
+        ["containers", "[]", "envFrom"] => Some("every key of these objects becomes an environment variable".into()),
+        ["containers", "[]", "args"] if matches!(object, Object::Job(_)) => {
+            Some("the same image as the app, running its one-off task instead of the server".into())
+        }
+        ["containers", "[]", "livenessProbe"] => Some("failing this restarts the container".into()),
+        ["containers", "[]", "readinessProbe"] => Some("failing this takes the pod out of the Service until it passes".into()),
+        ["containers", "[]", "startupProbe"] => Some("the other probes wait until this passes once".into()),
+        ["containers", "[]", "resources"] => {
+            let q = qos::qos(&spec.resources);
+            Some(match q.class {
+                Some(c) => format!("QoS class {}: {}", c.as_str(), q.reason),
+                None => q.reason,
+            })
+        }
+        ["volumes"] => Some("an empty writable directory per pod, for a read-only root filesystem".into()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets::PRESETS;
+    use serde::Deserialize;
+
+    fn docs(yaml: &str) -> Vec<serde_yaml::Value> {
+        serde_yaml::Deserializer::from_str(yaml)
+            .map(|d| serde_yaml::Value::deserialize(d).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn annotated_yaml_reads_back_as_the_same_objects() {
+        for preset in PRESETS {
+            let spec = preset.spec().unwrap();
+            let rendered = crate::render(&spec);
+            let annotated = annotate(&spec, &rendered.all);
+            assert!(
+                annotated.lines().count() > rendered.all.lines().count(),
+                "{}",
+                preset.id
+            );
+            assert_eq!(docs(&annotated), docs(&rendered.all), "{}", preset.id);
+            for file in &rendered.files {
+                let one = annotate_file(&spec, &file.name, &file.yaml);
+                assert_eq!(docs(&one), docs(&file.yaml), "{} {}", preset.id, file.name);
+            }
+        }
+    }
+
+    #[test]
+    fn the_non_obvious_lines_get_their_reason() {
+        let spec = crate::presets::Preset::find("phoenix-article")
+            .unwrap()
+            .spec()
+            .unwrap();
+        let text = annotate(&spec, &crate::render(&spec).all);
+        for (comment, next) in [
+            (
+                "  # quoted: unquoted, YAML would read 4000",
+                "  PORT: '4000'",
+            ),
+            (
+                "      # 0: an old pod stops only once a new one is ready",
+                "      maxUnavailable: 0",
+            ),
+            (
+                "        # filled in by Kubernetes when the pod starts (Downward API)",
+                "        - name: POD_IP",
+            ),
+            (
+                "  # the run number is part of the name",
+                "  name: kube-native-migration-0",
+            ),
+            ("        # QoS class Burstable", "        resources:"),
+        ] {
+            let at = text
+                .lines()
+                .position(|l| l.starts_with(comment))
+                .unwrap_or_else(|| panic!("{comment}\n{text}"));
+            assert_eq!(text.lines().nth(at + 1), Some(next), "{comment}");
+        }
+        // Off by default: the rendered YAML has no comments at all.
+        assert!(!crate::render(&spec).all.contains('#'));
+    }
+
+    #[test]
+    fn release_node_says_why_pod_ip_expands() {
+        let spec = crate::presets::Preset::find("phoenix")
+            .unwrap()
+            .spec()
+            .unwrap();
+        let text = annotate(&spec, &crate::render(&spec).all);
+        assert!(text.contains("# $(NAME) is replaced by Kubernetes because NAME is defined above in this list\n        - name: RELEASE_NODE"), "{text}");
+    }
+}

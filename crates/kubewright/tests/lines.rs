@@ -1,0 +1,64 @@
+//! Properties of the YAML line map, the form <-> YAML sources and the annotated output, on generated
+//! specs (arbitrary text everywhere: newlines, quotes, YAML-special words, unicode).
+
+use kubewright::render::annotate::annotate;
+use kubewright::render::lines::{line_paths, Seg};
+use kubewright::render::sources::line_sources;
+use kubewright::testgen::{any_spec, valid_spec};
+use proptest::prelude::*;
+use serde::Deserialize;
+
+fn docs(yaml: &str) -> Vec<serde_yaml::Value> {
+    serde_yaml::Deserializer::from_str(yaml)
+        .map(|d| serde_yaml::Value::deserialize(d).unwrap())
+        .collect()
+}
+
+// Follows a line's path into its document; `None` when the path does not exist there.
+fn follow<'a>(doc: &'a serde_yaml::Value, path: &[Seg]) -> Option<&'a serde_yaml::Value> {
+    path.iter().try_fold(doc, |v, seg| match seg {
+        Seg::Key(k, n) => {
+            let map = v.as_mapping()?;
+            // The n-th key must be this key: positions are what the form <-> YAML map relies on.
+            let (key, value) = map.iter().nth(*n)?;
+            (key.as_str()? == k).then_some(value)
+        }
+        Seg::Index(i) => v.as_sequence()?.get(*i),
+    })
+}
+
+fn check(spec: &kubewright::AppSpec) -> Result<(), TestCaseError> {
+    let yaml = kubewright::render(spec).all;
+    let parsed = docs(&yaml);
+    let paths = line_paths(&yaml);
+    prop_assert_eq!(paths.len(), yaml.lines().count());
+    for (line, lp) in yaml.lines().zip(&paths) {
+        let doc = &parsed[lp.doc];
+        prop_assert!(
+            follow(doc, &lp.path).is_some(),
+            "line {:?} got path {:?}, which is not in document {}",
+            line,
+            lp.path,
+            lp.doc
+        );
+    }
+    // Every line of a spec's own settings maps back to a form field or is structure.
+    let sources = line_sources(spec, &yaml);
+    prop_assert_eq!(sources.len(), paths.len());
+    prop_assert_eq!(docs(&annotate(spec, &yaml)), parsed);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn line_paths_point_into_the_documents_for_valid_specs(spec in valid_spec()) {
+        check(&spec)?;
+    }
+
+    #[test]
+    fn line_paths_point_into_the_documents_for_any_spec(spec in any_spec()) {
+        check(&spec)?;
+    }
+}
