@@ -13,6 +13,7 @@ pub mod render;
 pub mod spec;
 #[cfg(feature = "testgen")]
 pub mod testgen;
+pub mod validate;
 
 pub use render::{render, Rendered};
 pub use spec::AppSpec;
