@@ -81,7 +81,11 @@ impl Fix {
             Fix::MoveToSecret { index } => {
                 if *index < spec.env.len() {
                     let entry = spec.env.remove(*index);
-                    spec.secrets.push(entry);
+                    // When the Secret already has it, its value is the one the container sees
+                    // (the Secret is loaded after the ConfigMap): dropping the copy changes nothing.
+                    if !spec.secrets.iter().any(|s| s.name == entry.name) {
+                        spec.secrets.push(entry);
+                    }
                 }
             }
             Fix::Replicas(n) => spec.app.replicas = *n,

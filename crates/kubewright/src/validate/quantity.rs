@@ -113,7 +113,8 @@ impl Scale {
             Scale::Decimal(e) => {
                 let divisor = 10u128.checked_pow(e.unsigned_abs()).unwrap_or(u128::MAX);
                 // Rounds up, so a tiny non-zero value never compares as zero.
-                let rounded = nanos / divisor + u128::from(!nanos.is_multiple_of(divisor) || round_up);
+                let rounded =
+                    nanos / divisor + u128::from(!nanos.is_multiple_of(divisor) || round_up);
                 if nanos == 0 && !round_up {
                     0
                 } else {
