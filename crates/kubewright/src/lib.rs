@@ -18,6 +18,7 @@ pub mod rollout;
 pub mod spec;
 #[cfg(feature = "testgen")]
 pub mod testgen;
+pub mod validate;
 
 pub use render::{render, Rendered};
 pub use spec::AppSpec;

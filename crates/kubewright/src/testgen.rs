@@ -172,7 +172,7 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
             },
         );
     let image = (
-        "[a-z0-9]{1,10}(/[a-z0-9-]{1,10}){0,2}",
+        "[a-z0-9]{1,10}(/[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?){0,2}",
         "[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,10}",
         prop::sample::select(PullPolicy::ALL.to_vec()),
     )
@@ -198,9 +198,19 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         quantity_cpu(),
         quantity_memory(),
     )
-        .prop_map(|(rc, rm, lc, lm)| Resources {
-            requests: CpuMemory::new(&rc, &rm),
-            limits: CpuMemory::new(&lc, &lm),
+        .prop_map(|(rc, rm, lc, lm)| {
+            // A request above its limit is refused: raise the limit to the request then.
+            let at_least = |request: &str, limit: String| {
+                let parse = crate::validate::quantity::parse;
+                match (parse(request), parse(&limit)) {
+                    (Ok(r), Ok(l)) if r > l => request.to_string(),
+                    _ => limit,
+                }
+            };
+            Resources {
+                limits: CpuMemory::new(&at_least(&rc, lc), &at_least(&rm, lm)),
+                requests: CpuMemory::new(&rc, &rm),
+            }
         });
     let service = (
         prop::sample::select(ServiceType::ALL.to_vec()),
@@ -303,7 +313,7 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
 fn security(writable_tmp: impl Strategy<Value = String>) -> impl Strategy<Value = Security> {
     (
         prop::array::uniform5(any::<bool>()),
-        option::of(0i64..70_000),
+        option::of(1i64..70_000),
         writable_tmp,
     )
         .prop_map(
