@@ -152,7 +152,74 @@ fn probe(port: BoxedStrategy<String>, valid: bool) -> impl Strategy<Value = Prob
 }
 
 /// Specs the API server accepts, with arbitrary env/secret values and job args.
+/// [`valid_core_spec`] plus a target, a database, clustering and container env (issue 5's parts).
 pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
+    let database = (
+        prop::sample::select(DatabaseKind::ALL.to_vec()),
+        "[a-z]([a-z0-9-]{0,20}[a-z0-9])?",
+        "[a-z][a-z0-9_]{0,10}",
+        "[a-z][a-z0-9_]{0,10}",
+        (tricky_text(), tricky_text()),
+        1i64..4,
+        quantity_memory(),
+        prop::sample::select(vec!["DATABASE_URL", ""]),
+        prop::sample::select(vec!["postgres", "ecto"]),
+    )
+        .prop_map(
+            |(
+                kind,
+                name,
+                user,
+                database,
+                (password, admin_password),
+                instances,
+                size,
+                url_env,
+                scheme,
+            )| {
+                Database {
+                    kind,
+                    name,
+                    user,
+                    database,
+                    password,
+                    admin_password,
+                    chart_version: String::new(),
+                    instances,
+                    storage_size: size,
+                    url_env: url_env.into(),
+                    url_scheme: scheme.into(),
+                }
+            },
+        );
+    (
+        valid_core_spec(),
+        prop::sample::select(Target::ALL.to_vec()),
+        database,
+        any::<bool>(),
+        entries(env_name().boxed(), tricky_text().boxed(), 3),
+    )
+        .prop_map(|(mut spec, target, database, clustering, pod_env)| {
+            spec.target = target;
+            spec.database = database;
+            // Derived entries never clash with the user's (that clash is validation's business).
+            if spec.secrets.iter().any(|e| e.name == spec.database.url_env) {
+                spec.database.url_env.clear();
+            }
+            spec.clustering.enabled = clustering;
+            if spec.env.iter().any(|e| e.name == spec.clustering.query_env) {
+                spec.clustering.query_env.clear();
+            }
+            spec.pod_env = pod_env
+                .into_iter()
+                .filter(|e| spec.downward.iter().all(|d| d.name != e.name))
+                .collect();
+            spec
+        })
+}
+
+/// A spec the API server accepts, with the foundation's fields only.
+pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
     let app = (
         dns_label(),
         dns_label(),

@@ -63,8 +63,9 @@ fn assert_reads_back(spec: &AppSpec) {
         Some(spec.image.reference().as_str())
     );
 
+    // The ConfigMap and the app's Secret hold the user's entries plus the derived ones.
     let env: Vec<(String, String)> = spec
-        .env
+        .config_map_entries()
         .iter()
         .map(|e| (e.name.clone(), e.value.clone()))
         .collect();
@@ -73,11 +74,14 @@ fn assert_reads_back(spec: &AppSpec) {
         None => assert!(env.is_empty()),
     }
     let secrets: Vec<(String, String)> = spec
-        .secrets
+        .secret_entries()
         .iter()
         .map(|e| (e.name.clone(), e.value.clone()))
         .collect();
-    match find(&docs, "Secret") {
+    let app_secret = docs
+        .iter()
+        .find(|d| d["kind"] == "Secret" && d["metadata"]["name"] == spec.secret_name().as_str());
+    match app_secret {
         Some(secret) => {
             let decoded: Vec<(String, String)> = string_map(&secret["data"])
                 .into_iter()

@@ -24,8 +24,15 @@ pub fn annotate(spec: &AppSpec, yaml: &str) -> String {
                     let indent = line.len() - line.trim_start_matches(' ').len();
                     out.push_str(&" ".repeat(indent));
                     out.push_str("# ");
-                    // A comment is one line: a newline would end it and start YAML.
-                    out.push_str(&comment.replace(['\n', '\r'], " "));
+                    // A comment is one line: any YAML line break (NEL and the Unicode line and
+                    // paragraph separators included) would end it and start YAML.
+                    out.extend(comment.chars().map(|c| {
+                        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                            ' '
+                        } else {
+                            c
+                        }
+                    }));
                     out.push('\n');
                 }
             }
@@ -88,7 +95,7 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
                 return Some(match bare {
                     Some(serde_yaml::Value::Number(_)) => format!("quoted: unquoted, YAML would read {v} as a number, and env values must be strings"),
                     Some(serde_yaml::Value::Bool(_)) => format!("quoted: unquoted, YAML would read {v} as a boolean, and env values must be strings"),
-                    _ => format!("quoted so that every YAML reader (kubectl reads YAML 1.1) takes {key}'s value as text"),
+                    _ => "quoted so that every YAML reader (kubectl reads YAML 1.1) takes the value as text".into(),
                 });
             }
             (spec.clustering.enabled && *key == spec.clustering.query_env)

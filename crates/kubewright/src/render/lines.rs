@@ -115,7 +115,28 @@ pub fn line_paths(yaml: &str) -> Vec<LinePath> {
             rest = after;
             at += 2;
         }
-        if let Some((key, value)) = split_key(rest) {
+        // A long key is written as `? key` with its value on a following `: value` line.
+        if let Some(value) = rest.strip_prefix(": ").or((rest == ":").then_some("")) {
+            if let Some(key_path) = stack
+                .last()
+                .filter(|f| f.indent == at)
+                .map(|f| f.path.clone())
+            {
+                if !value.is_empty() {
+                    scalar = Some((at, key_path.clone()));
+                }
+                out.push(LinePath {
+                    doc,
+                    path: key_path,
+                });
+                continue;
+            }
+        }
+        let complex = rest.strip_prefix("? ").map(|k| {
+            let key = serde_yaml::from_str::<String>(k).unwrap_or_else(|_| k.to_string());
+            (key, "")
+        });
+        if let Some((key, value)) = complex.clone().or_else(|| split_key(rest)) {
             while stack.last().is_some_and(|f| f.indent >= at) {
                 stack.pop();
             }
@@ -136,7 +157,8 @@ pub fn line_paths(yaml: &str) -> Vec<LinePath> {
                 path: key_path.clone(),
                 children: 0,
             });
-            if !value.is_empty() {
+            // The rest of a long key may continue on deeper lines.
+            if !value.is_empty() || complex.is_some() {
                 scalar = Some((at, key_path.clone()));
             }
             path = key_path;
