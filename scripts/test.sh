@@ -26,6 +26,9 @@ cargo test --manifest-path vendor/serde_yaml/Cargo.toml --target-dir target/vend
 step "wasm tests in headless Chromium (the UI wiring)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test -p kubewright-web --target wasm32-unknown-unknown --test web
+# Explanations, form <-> YAML links, pictures, database and target (issue 5).
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test -p kubewright-web --target wasm32-unknown-unknown --test learn
 
 step "release build (trunk, offline)"
 (cd crates/web && trunk build --release)

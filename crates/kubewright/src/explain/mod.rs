@@ -53,7 +53,13 @@ pub fn pattern(path: &str) -> String {
 /// The explanation of a field path such as `app.replicas`, `env[2].value` or
 /// `probes.liveness.period_seconds`.
 pub fn explain(path: &str) -> Option<Explanation> {
+    // A probe's kind is its action's `type` in the spec file; the form names the selector `…action`.
     let pattern = pattern(path);
+    let pattern = pattern
+        .strip_suffix(".type")
+        .filter(|p| p.ends_with(".action"))
+        .map(str::to_string)
+        .unwrap_or(pattern);
     let probe = ["liveness", "readiness", "startup"]
         .into_iter()
         .find(|p| pattern.starts_with(&format!("probes.{p}.")));
@@ -155,11 +161,10 @@ mod tests {
     fn every_entry_is_used_and_complete() {
         let patterns = spec_field_patterns();
         for e in ENTRIES {
-            let used = patterns.iter().any(|p| {
-                *p == e.path
-                    || e.path.starts_with("probes.*.")
-                        && explain(p).is_some_and(|x| x.text == e.text)
-            });
+            // Probe entries are shared (`probes.*.`) or named after the form's selector (`.action`).
+            let used = patterns
+                .iter()
+                .any(|p| explain(p).is_some_and(|x| x.text == e.text));
             assert!(used, "{} explains no spec field", e.path);
             assert!(
                 !e.text.is_empty() && !e.default.is_empty() && !e.without.is_empty(),
@@ -177,7 +182,11 @@ mod tests {
             x.explain.as_deref(),
             Some("deployment.spec.template.spec.containers.readinessProbe.periodSeconds")
         );
-        let x = explain("probes.readiness.action.type").unwrap();
+        assert_eq!(
+            explain("probes.readiness.action.type"),
+            explain("probes.readiness.action")
+        );
+        let x = explain("probes.readiness.action").unwrap();
         assert_eq!(
             x.explain.as_deref(),
             Some("deployment.spec.template.spec.containers.readinessProbe")

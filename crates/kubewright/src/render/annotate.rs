@@ -10,35 +10,50 @@ use crate::spec::AppSpec;
 
 /// `yaml` (which must be `render(spec).all` or one of its files rendered the same way) with comments.
 pub fn annotate(spec: &AppSpec, yaml: &str) -> String {
-    let objects = k8s::objects(spec);
-    let paths = line_paths(yaml);
     let mut out = String::with_capacity(yaml.len() * 2);
-    let mut previous: Option<(usize, Vec<Seg>)> = None;
+    for (line, comment) in yaml.lines().zip(comments(spec, yaml)) {
+        if let Some(comment) = comment {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            out.push_str(&" ".repeat(indent));
+            out.push_str("# ");
+            out.push_str(&comment);
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// For each line of `yaml`, the comment that goes on its own line above it, if any (already made a
+/// single line). The page shows these beside the clean lines; [`annotate`] writes them into the text.
+pub fn comments(spec: &AppSpec, yaml: &str) -> Vec<Option<String>> {
+    let objects = k8s::objects(spec);
+    let mut previous: Option<(usize, &[Seg])> = None;
+    let paths = line_paths(yaml);
+    let mut out = Vec::with_capacity(paths.len());
     for (line, lp) in yaml.lines().zip(&paths) {
         // Only the first line of a key or item gets a comment (not a block scalar's continuation).
-        let first = previous.as_ref() != Some(&(lp.doc, lp.path.clone()));
-        previous = Some((lp.doc, lp.path.clone()));
-        if first {
-            if let Some(object) = objects.get(lp.doc) {
-                if let Some(comment) = comment(spec, object, &lp.path, line) {
-                    let indent = line.len() - line.trim_start_matches(' ').len();
-                    out.push_str(&" ".repeat(indent));
-                    out.push_str("# ");
-                    // A comment is one line: any YAML line break (NEL and the Unicode line and
-                    // paragraph separators included) would end it and start YAML.
-                    out.extend(comment.chars().map(|c| {
+        let first = previous != Some((lp.doc, lp.path.as_slice()));
+        previous = Some((lp.doc, lp.path.as_slice()));
+        let comment = first
+            .then(|| objects.get(lp.doc))
+            .flatten()
+            .and_then(|object| comment(spec, object, &lp.path, line))
+            // A comment is one line: any YAML line break (NEL and the Unicode line and paragraph
+            // separators included) would end it and start YAML.
+            .map(|c| {
+                c.chars()
+                    .map(|c| {
                         if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
                             ' '
                         } else {
                             c
                         }
-                    }));
-                    out.push('\n');
-                }
-            }
-        }
-        out.push_str(line);
-        out.push('\n');
+                    })
+                    .collect()
+            });
+        out.push(comment);
     }
     out
 }

@@ -245,7 +245,7 @@ fn pod(spec: &AppSpec, job: Option<usize>, k: &[&str], path: &[Seg]) -> Option<V
         ["containers", "[]", probe, rest @ ..] if probe.ends_with("Probe") => {
             let which = probe.trim_end_matches("Probe");
             let field = match rest {
-                [] | ["exec" | "httpGet" | "tcpSocket"] => "action.type",
+                [] | ["exec" | "httpGet" | "tcpSocket"] => "action",
                 ["exec", "command", ..] => "action.command",
                 [_, "path"] => "action.path",
                 [_, "port"] => "action.port",

@@ -130,6 +130,15 @@ impl Database {
     /// The connection URL the app gets, `scheme://user:password@host:5432/database`, with user,
     /// password and database percent-encoded so any character survives; `None` without a database.
     pub fn url(&self, namespace: Option<&str>) -> Option<String> {
+        self.url_with(namespace, None)
+    }
+
+    /// The same URL with the password shown as `*****` (for the page; the real one is in the Secret).
+    pub fn masked_url(&self, namespace: Option<&str>) -> Option<String> {
+        self.url_with(namespace, Some("*****"))
+    }
+
+    fn url_with(&self, namespace: Option<&str>, mask: Option<&str>) -> Option<String> {
         use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
         // Everything but RFC 3986's unreserved characters, so `@`, `:`, `/`, `%` in a password
         // cannot end the userinfo early.
@@ -144,7 +153,8 @@ impl Database {
             "{}://{}:{}@{host}:{POSTGRES_PORT}/{}",
             self.url_scheme,
             enc(&self.user),
-            enc(&self.password),
+            mask.map(str::to_string)
+                .unwrap_or_else(|| enc(&self.password)),
             enc(&self.database)
         ))
     }

@@ -64,6 +64,7 @@ pub fn AppTab() -> impl IntoView {
                 get=Signal::derive(move || spec.with(|s| s.app.max_unavailable.clone()))
                 set=move |v| spec.update(|s| s.app.max_unavailable = v)
             />
-        </fieldset>
+            <super::rollout::RolloutPicture />
+            </fieldset>
     }
 }

@@ -19,6 +19,12 @@ pub fn EnvTab() -> impl IntoView {
         <h3>"From the pod (Downward API)"</h3>
         <p class="intro">"Values Kubernetes knows only once the pod runs, e.g. POD_IP for an Erlang node name."</p>
         <DownwardList />
+        <h3>"Set on the container"</h3>
+        <p class="intro">
+            "Variables written into the container itself, after the ones above, so Kubernetes replaces $(POD_IP) "
+            "in their values, e.g. RELEASE_NODE = app@$(POD_IP). In the ConfigMap it would stay literal text."
+        </p>
+        <EntryList list=|s| &s.pod_env list_mut=|s| &mut s.pod_env prefix="pod_env" masked=false />
     }
 }
 
@@ -28,12 +34,16 @@ pub fn EntryList(
     /// The list this edits.
     list: fn(&AppSpec) -> &Vec<EnvEntry>,
     list_mut: fn(&mut AppSpec) -> &mut Vec<EnvEntry>,
-    /// `env` or `secret`: the rows' field paths and `data-testid`s.
+    /// `env` or `secret`: the rows' `data-testid`s (and field paths unless `path` is given).
     prefix: &'static str,
+    /// The list's field path (`secrets`), when it differs from `prefix`.
+    #[prop(optional)]
+    path: Option<&'static str>,
     /// Secret values are masked until revealed.
     masked: bool,
 ) -> impl IntoView {
     let spec = use_ui().spec;
+    let list_path = path.unwrap_or(prefix);
     // Only the row count rebuilds rows; typing in a row must not re-create (and unfocus) its input.
     let len = Memo::new(move |_| spec.with(|s| list(s).len()));
     view! {
@@ -46,14 +56,14 @@ pub fn EntryList(
                             <div class="row" data-testid=format!("{prefix}-row")>
                                 <TextField
                                     label="Name"
-                                    path=format!("{prefix}[{i}].name")
+                                    path=format!("{list_path}[{i}].name")
                                     testid=format!("{prefix}-name")
                                     get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.name.clone()).unwrap_or_default()))
                                     set=move |v| spec.update(|s| if let Some(e) = list_mut(s).get_mut(i) { e.name = v })
                                 />
                                 <TextField
                                     label="Value"
-                                    path=format!("{prefix}[{i}].value")
+                                    path=format!("{list_path}[{i}].value")
                                     testid=format!("{prefix}-value")
                                     masked=Signal::derive(move || !revealed.get())
                                     get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.value.clone()).unwrap_or_default()))

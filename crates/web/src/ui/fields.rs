@@ -8,6 +8,7 @@
 use kubewright::validate::{Issue, Severity};
 use leptos::prelude::*;
 
+use super::explain::Explain;
 use super::use_ui;
 
 /// The validation issues of one field, as a memo (re-rendered only when they change).
@@ -88,9 +89,10 @@ pub fn TextField(
     masked: Signal<bool>,
 ) -> impl IntoView {
     let issues = issues_at(path.clone());
+    let explained = path.clone();
     view! {
         <label class="field" class:invalid=move || issues.with(|i| has_error(i))>
-            <span class="label">{label}</span>
+            <span class="label">{label}<Explain path=explained label=label /></span>
             <input
                 type=move || if masked.get() { "password" } else { "text" }
                 autocomplete="off"
@@ -151,6 +153,7 @@ fn ParsedInput(
     let pending: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let path_for_cleanup = path.clone();
     let data_path = path.clone();
+    let explained = path.clone();
     on_cleanup(move || ui.set_input_error(&path_for_cleanup, None));
     let on_input = move |ev| {
         let input = event_target_value(&ev);
@@ -167,7 +170,7 @@ fn ParsedInput(
     };
     view! {
         <label class="field" class:invalid=move || pending.with(Option::is_some) || issues.with(|i| has_error(i))>
-            <span class="label">{label}</span>
+            <span class="label">{label}<Explain path=explained label=label /></span>
             <input
                 type="text"
                 autocomplete="off"
@@ -224,9 +227,10 @@ fn SelectInput(
     hint: Option<&'static str>,
 ) -> impl IntoView {
     let issues = issues_at(path.clone());
+    let explained = path.clone();
     view! {
         <label class="field">
-            <span class="label">{label}</span>
+            <span class="label">{label}<Explain path=explained label=label /></span>
             <select data-testid=testid data-path=path prop:value=current on:change=move |ev| choose.run(event_target_value(&ev))>
                 {names
                     .into_iter()
@@ -252,6 +256,7 @@ pub fn CheckField(
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
     let issues = issues_at(path.clone());
+    let explained = path.clone();
     view! {
         <div class="field check">
             <label>
@@ -259,6 +264,7 @@ pub fn CheckField(
                     on:change=move |ev| set.run(event_target_checked(&ev)) />
                 " "<span class="label">{label}</span>
             </label>
+            <Explain path=explained label=label />
             <IssueList issues />
             {hint.map(|h| view! { <span class="hint">{h}</span> })}
         </div>

@@ -4,19 +4,27 @@
 
 mod app;
 mod browser;
+mod database;
 mod env;
+mod explain;
 mod fields;
+mod graph;
 mod image;
 mod jobs;
+mod learn;
 mod lint;
 mod output;
 mod port;
 mod presets;
 mod probes;
+mod qos;
 mod resources;
+mod rollout;
 mod secrets;
 mod security;
 mod service;
+mod target;
+mod yaml_view;
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -134,10 +142,11 @@ pub enum Tab {
     Service,
     Jobs,
     Security,
+    Database,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 10] = [
+    pub const ALL: [Tab; 11] = [
         Tab::App,
         Tab::Image,
         Tab::Env,
@@ -148,12 +157,17 @@ impl Tab {
         Tab::Service,
         Tab::Jobs,
         Tab::Security,
+        Tab::Database,
     ];
 
     /// The tab holding the field at a path: the path's first word, the spec module's name.
     pub fn of_path(path: &str) -> Tab {
         let head = path.split(['.', '[']).next().unwrap_or_default();
-        let head = if head == "downward" { "env" } else { head };
+        let head = match head {
+            "downward" | "pod_env" => "env",
+            "clustering" => "service",
+            other => other,
+        };
         Tab::ALL
             .into_iter()
             .find(|t| t.name() == head)
@@ -173,6 +187,7 @@ impl Tab {
             Tab::Service => "service",
             Tab::Jobs => "jobs",
             Tab::Security => "security",
+            Tab::Database => "database",
         }
     }
 }
@@ -184,6 +199,7 @@ pub fn App() -> impl IntoView {
     // The presets are tested to parse; an empty default spec is the (never seen) fallback.
     let ui = Ui::new(first.spec().unwrap_or_default());
     provide_context(ui);
+    let learn = learn::provide();
     let tab = ui.tab;
 
     view! {
@@ -194,9 +210,14 @@ pub fn App() -> impl IntoView {
                 "Nothing leaves this page."
             </p>
             <presets::PresetSelect initial=first.id />
+            <target::TargetSwitch />
         </header>
         <main class="layout">
-            <section class="form" aria-label="Your app">
+            // The field in focus or under the pointer lights up its YAML lines.
+            <section class="form" aria-label="Your app"
+                on:focusin=move |ev| learn.focused.set(learn::path_of(&ev))
+                on:mouseover=move |ev| learn.hovered.set(learn::path_of(&ev))
+                on:mouseleave=move |_| learn.hovered.set(None)>
                 <nav class="tabs" role="tablist">
                     {Tab::ALL
                         .into_iter()
@@ -239,5 +260,6 @@ fn panel(tab: Tab) -> AnyView {
         Tab::Service => view! { <service::ServiceTab /> }.into_any(),
         Tab::Jobs => view! { <jobs::JobsTab /> }.into_any(),
         Tab::Security => view! { <security::SecurityTab /> }.into_any(),
+        Tab::Database => view! { <database::DatabaseTab /> }.into_any(),
     }
 }

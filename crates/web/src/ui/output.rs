@@ -3,6 +3,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use kubewright::render::annotate;
+
+use super::graph::ObjectDiagram;
+use super::learn::use_learn;
+use super::yaml_view::YamlView;
 use super::{browser, lint, use_ui};
 
 /// What the user asked for while the YAML has errors: held until they confirm.
@@ -35,11 +40,45 @@ pub fn Output() -> impl IntoView {
                 .map(|f| (f.name.clone(), f.yaml.clone()))
         })
     });
+    let learn = use_learn();
+    // What copy and download take: what is shown, with the comments when annotated is on.
     let current = move || {
-        shown
+        let (name, yaml) = shown
             .get()
-            .unwrap_or_else(|| (ALL_FILE.to_string(), rendered.with(|r| r.all.clone())))
+            .unwrap_or_else(|| (ALL_FILE.to_string(), rendered.with(|r| r.all.clone())));
+        if !learn.annotated.get_untracked() {
+            return (name, yaml);
+        }
+        let text = ui.spec.with_untracked(|s| {
+            if name == ALL_FILE {
+                annotate::annotate(s, &yaml)
+            } else {
+                annotate::annotate_file(s, &name, &yaml)
+            }
+        });
+        (name, text)
     };
+    // The lines of the shown file within the whole stream (documents are in file order).
+    let file_range = Memo::new(move |_| {
+        let name = shown.with(|s| s.as_ref().map(|(n, _)| n.clone()))?;
+        let doc = rendered.with(|r| r.files.iter().position(|f| f.name == name))?;
+        learn.lines.with(|lines| {
+            let mut starts = vec![0];
+            starts.extend(
+                lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| *l == "---")
+                    .map(|(i, _)| i + 1),
+            );
+            let start = *starts.get(doc)?;
+            let end = starts
+                .get(doc + 1)
+                .map(|next| next - 1)
+                .unwrap_or(lines.len());
+            Some((start, end))
+        })
+    });
     // The buttons only need the file name: reading it must not clone the YAML on every keystroke.
     let current_name = move || {
         shown
@@ -105,6 +144,11 @@ pub fn Output() -> impl IntoView {
                 <button type="button" data-testid="download-yaml" on:click=move |_| {
                     if lint::error_count() > 0 { pending.set(Some(Pending::Download)); } else { run(Pending::Download); }
                 }>{move || format!("Download {}", current_name())}</button>
+                <label class="toggle">
+                    <input type="checkbox" data-testid="annotated" prop:checked=learn.annotated
+                        on:change=move |ev| learn.annotated.set(event_target_checked(&ev)) />
+                    " annotated (comments say why; copy and download include them)"
+                </label>
                 <span class="status" role="status" aria-live="polite" data-testid="status">{status}</span>
             </div>
             {move || pending.get().map(|what| view! {
@@ -122,12 +166,16 @@ pub fn Output() -> impl IntoView {
                 </div>
             })}
             // Always in the page (hidden while one file is shown), so its text is the whole stream.
-            <pre class="yaml" data-testid="yaml-all" hidden=move || shown.with(Option::is_some)>
-                {move || rendered.with(|r| r.all.clone())}
-            </pre>
-            <pre class="yaml" data-testid="yaml-file" hidden=move || shown.with(Option::is_none)>
-                {move || shown.get().map(|(_, yaml)| yaml).unwrap_or_default()}
-            </pre>
+            <YamlView testid="yaml-all" range=Signal::derive(|| None)
+                hidden=Signal::derive(move || shown.with(Option::is_some)) />
+            {move || file_range.get().map(|range| view! {
+                <YamlView testid="yaml-file" range=Signal::derive(move || Some(range)) hidden=Signal::derive(|| false) />
+            })}
+            <p class="intro">"Focus or point at a field to light up its lines; click a line to edit its field. Lines the last edit changed are marked for a moment."</p>
+            <details class="diagram-box" open>
+                <summary>"Diagram"</summary>
+                <ObjectDiagram />
+            </details>
             <div class="commands-head">
                 <h2>"Commands"</h2>
                 <button type="button" data-testid="copy-commands"

@@ -3,6 +3,7 @@
 use kubewright::spec::{AppSpec, Probe, ProbeAction};
 use leptos::prelude::*;
 
+use super::explain::Explain;
 use super::fields::{
     parse_opt_int, parse_words, show_opt_int, show_words, FieldIssues, ParsedField, TextField,
 };
@@ -89,7 +90,7 @@ fn ProbeEditor(
             <legend>{which}</legend>
             <p class="intro">{intro}</p>
             <label class="field">
-                <span class="label">"Check"</span>
+                <span class="label">"Check"<Explain path=format!("probes.{which}.action") label="Check" /></span>
                 <select data-testid=format!("probe-{which}-kind") data-path=format!("probes.{which}.action") prop:value=move || kind.get() on:change=move |ev| set_kind(event_target_value(&ev))>
                     {KINDS.map(|k| view! { <option value=k selected=move || kind.get() == k>{k}</option> }).collect_view()}
                 </select>

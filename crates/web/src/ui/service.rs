@@ -3,7 +3,10 @@
 use kubewright::spec::ServiceType;
 use leptos::prelude::*;
 
-use super::fields::{parse_int, parse_opt_int, show_int, show_opt_int, ParsedField, SelectField};
+use super::fields::{
+    parse_int, parse_opt_int, show_int, show_opt_int, CheckField, ParsedField, SelectField,
+    TextField,
+};
 use super::use_ui;
 
 #[component]
@@ -48,5 +51,24 @@ pub fn ServiceTab() -> impl IntoView {
                 show=show_opt_int
             />
         })}
+        <fieldset>
+            <legend>"Clustering"</legend>
+            <CheckField
+                label="Pods find each other (headless Service)"
+                path="clustering.enabled"
+                testid="clustering-enabled"
+                hint="Adds the Service <name>-headless, whose DNS name lists every pod's IP (Erlang/Elixir clustering with dns_cluster)."
+                get=Signal::derive(move || spec.with(|s| s.clustering.enabled))
+                set=move |v| spec.update(|s| s.clustering.enabled = v)
+            />
+            <TextField
+                label="DNS name variable"
+                path="clustering.query_env"
+                testid="clustering-query-env"
+                hint="Gets the headless Service's DNS name in the ConfigMap; Phoenix's dns_cluster reads DNS_CLUSTER_QUERY."
+                get=Signal::derive(move || spec.with(|s| s.clustering.query_env.clone()))
+                set=move |v| spec.update(|s| s.clustering.query_env = v)
+            />
+        </fieldset>
     }
 }

@@ -1,0 +1,142 @@
+//! Form <-> YAML: which field the user is on (focus or hover), the lines it produced, the lines the
+//! last edit changed, and the annotated view. Shared as a context next to [`super::Ui`]; every line
+//! fact comes from the core (`kubewright::render::{sources, lines, annotate}`).
+
+use std::time::Duration;
+
+use kubewright::render::{annotate, lines, sources};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::use_ui;
+
+#[derive(Clone, Copy)]
+pub struct Learn {
+    /// The field path under the pointer, else the focused one.
+    pub hovered: RwSignal<Option<String>>,
+    pub focused: RwSignal<Option<String>>,
+    /// Show YAML comments on the non-obvious lines (off: the YAML is exactly what gets copied).
+    pub annotated: RwSignal<bool>,
+    /// The lines of the whole YAML stream.
+    pub lines: Memo<Vec<String>>,
+    /// Per line of the stream: the form fields behind it (computed only when asked for).
+    pub sources: Memo<Vec<Vec<String>>>,
+    /// Per line: highlighted because it came from the field under the pointer or in focus.
+    pub highlighted: Memo<Vec<bool>>,
+    /// Per line: changed by the last edit (cleared after a moment).
+    pub changed: RwSignal<Vec<bool>>,
+    /// Per line: its comment in the annotated view.
+    pub comments: Memo<Vec<Option<String>>>,
+}
+
+/// Creates the context; call once, after [`super::Ui`] is provided.
+pub fn provide() -> Learn {
+    let ui = use_ui();
+    let rendered = ui.rendered;
+    let lines = Memo::new(move |_| {
+        rendered.with(|r| r.all.lines().map(str::to_string).collect::<Vec<_>>())
+    });
+    let sources = Memo::new(move |_| {
+        rendered.with(|r| ui.spec.with_untracked(|s| sources::line_sources(s, &r.all)))
+    });
+    let hovered = RwSignal::new(None::<String>);
+    let focused = RwSignal::new(None::<String>);
+    let highlighted = Memo::new(move |_| {
+        let field = hovered.get().or_else(|| focused.get());
+        match field {
+            Some(f) => {
+                let on = sources.with(|s| sources::lines_of(&f, s));
+                let mut out = vec![false; lines.with(Vec::len)];
+                for i in on {
+                    if let Some(x) = out.get_mut(i) {
+                        *x = true;
+                    }
+                }
+                out
+            }
+            None => Vec::new(),
+        }
+    });
+    let annotated = RwSignal::new(false);
+    let comments = Memo::new(move |_| {
+        if annotated.get() {
+            rendered.with(|r| ui.spec.with_untracked(|s| annotate::comments(s, &r.all)))
+        } else {
+            Vec::new()
+        }
+    });
+    let changed = RwSignal::new(Vec::<bool>::new());
+    // Mark the lines the last edit changed, then let the mark fade: a newer edit restarts it.
+    let previous = StoredValue::new(None::<String>);
+    let round = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let now = rendered.with(|r| r.all.clone());
+        let before = previous.with_value(Clone::clone);
+        previous.set_value(Some(now.clone()));
+        let Some(before) = before else { return };
+        let mut marks = vec![false; now.lines().count()];
+        for i in lines::changed_lines(&before, &now) {
+            marks[i] = true;
+        }
+        changed.set(marks);
+        round.update_value(|r| *r += 1);
+        let mine = round.get_value();
+        set_timeout(
+            move || {
+                if round.get_value() == mine {
+                    changed.set(Vec::new());
+                }
+            },
+            Duration::from_millis(1500),
+        );
+    });
+    let learn = Learn {
+        hovered,
+        focused,
+        annotated,
+        lines,
+        sources,
+        highlighted,
+        changed,
+        comments,
+    };
+    provide_context(learn);
+    learn
+}
+
+pub fn use_learn() -> Learn {
+    expect_context::<Learn>()
+}
+
+/// The `data-path` of the form control an event happened in, if any.
+pub fn path_of(ev: &web_sys::Event) -> Option<String> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-path]")
+        .ok()??
+        .get_attribute("data-path")
+}
+
+/// Puts the cursor in the form field behind YAML line `line`.
+pub fn focus_line(line: usize) {
+    let learn = use_learn();
+    let source = learn
+        .sources
+        .with_untracked(|s| s.get(line).and_then(|f| f.first().cloned()));
+    if let Some(path) = source {
+        use_ui().focus(&field_of(&path));
+    }
+}
+
+// A row (`env[2]`) is edited through one of its boxes: the value, or the pod field.
+fn field_of(source: &str) -> String {
+    if !source.ends_with(']') {
+        return source.to_string();
+    }
+    if source.starts_with("downward[") {
+        format!("{source}.field")
+    } else {
+        format!("{source}.value")
+    }
+}
