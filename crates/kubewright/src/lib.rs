@@ -12,7 +12,6 @@ pub mod graph;
 pub mod k8s;
 pub mod presets;
 pub mod qos;
-pub mod quantity;
 pub mod render;
 pub mod rollout;
 pub mod spec;

@@ -2,8 +2,8 @@
 //! container's resources are the pod's). It decides who is evicted first when a node runs short of
 //! memory: BestEffort, then Burstable, Guaranteed last.
 
-use crate::quantity;
 use crate::spec::Resources;
+use crate::validate::quantity;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QosClass {
@@ -41,7 +41,7 @@ pub fn qos(resources: &Resources) -> Qos {
     ];
     if let Some((path, text)) = all
         .iter()
-        .find(|(_, t)| !t.is_empty() && quantity::parse(t).is_none())
+        .find(|(_, t)| !t.is_empty() && quantity::parse(t).is_err())
     {
         return Qos {
             class: None,
@@ -59,7 +59,7 @@ pub fn qos(resources: &Resources) -> Qos {
         if limit.is_empty() {
             return Err(format!("no {name} limit"));
         }
-        if !request.is_empty() && quantity::parse(request) != quantity::parse(limit) {
+        if !request.is_empty() && quantity::parse(request).ok() != quantity::parse(limit).ok() {
             return Err(format!(
                 "the {name} request {request} differs from its limit {limit}"
             ));

@@ -177,16 +177,18 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
                 url_env,
                 scheme,
             )| {
+                // What the database rule accepts: passwords set, a user other than the superuser,
+                // a storage size.
                 Database {
                     kind,
                     name,
-                    user,
+                    user: format!("u{user}"),
                     database,
-                    password,
-                    admin_password,
+                    password: format!("p{password}"),
+                    admin_password: format!("a{admin_password}"),
                     chart_version: String::new(),
                     instances,
-                    storage_size: size,
+                    storage_size: if size.is_empty() { "1Gi".into() } else { size },
                     url_env: url_env.into(),
                     url_scheme: scheme.into(),
                 }

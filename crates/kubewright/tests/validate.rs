@@ -484,6 +484,37 @@ const CASES: &[Case] = &[
         "jobs[0].ttl_seconds_after_finished",
         |s| s.jobs[0].ttl_seconds_after_finished = None,
     ),
+    // database (error): only checked when there is one; see also src/validate/database.rs.
+    quiet("database", |s| s.database.name = "Not_A_Label".into()),
+    fires("database", "database.name", |s| {
+        s.database.kind = DatabaseKind::Helm;
+        s.database.password = "x".into();
+        s.database.admin_password = "y".into();
+        s.database.name = "Not_A_Label".into();
+    }),
+    fires("database", "database.password", |s| {
+        s.database.kind = DatabaseKind::CloudNativePg;
+    }),
+    fires("database", "database.storage_size", |s| {
+        s.database.kind = DatabaseKind::CloudNativePg;
+        s.database.password = "x".into();
+        s.database.storage_size = "1 GB".into();
+    }),
+    // container-env (error)
+    fires("container-env", "pod_env[0].name", |s| {
+        s.pod_env = vec![EnvEntry::new("A=B", "x")];
+    }),
+    quiet("container-env", |s| {
+        s.pod_env = vec![EnvEntry::new("RELEASE_NODE", "x")]
+    }),
+    // env-reference (warning)
+    fires("env-reference", "pod_env[0].value", |s| {
+        s.pod_env = vec![EnvEntry::new("NODE", "app@$(NOT_DEFINED)")];
+    }),
+    quiet("env-reference", |s| {
+        s.downward = vec![DownwardEnv::default()];
+        s.pod_env = vec![EnvEntry::new("NODE", "app@$(POD_IP)")];
+    }),
 ];
 
 #[test]

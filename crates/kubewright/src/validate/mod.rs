@@ -6,6 +6,7 @@
 //! check function. The YAML always renders, errors or not, so the user sees where a value lands.
 
 mod api;
+mod database;
 mod fix;
 pub mod image_ref;
 mod lint;
@@ -102,6 +103,8 @@ pub const RULES: &[Rule] = &[
     api::JOB_NAME,
     api::TMP_PATH,
     api::NON_ROOT_UID,
+    database::DATABASE,
+    database::CONTAINER_ENV,
     lint::LATEST_TAG,
     lint::PULL_POLICY_NEVER,
     lint::UNSET_CPU,
@@ -121,6 +124,7 @@ pub const RULES: &[Rule] = &[
     lint::SECCOMP,
     lint::JOB_TTL,
     lint::NODE_PORT_UNUSED,
+    database::ENV_REFERENCE,
 ];
 
 /// Every issue of the spec: errors first, then warnings, each in form order within its rule.

@@ -1,0 +1,222 @@
+// Accessibility and layout of the built site (dist/) in headless chromium:
+//
+//   node tests/e2e/a11y.mjs       (from the repo root; needs dist/ built and tools/node installed)
+//
+// - axe-core (pinned in tools/node) on every tab of the form, with the annotated view and an open
+//   explanation: zero serious or critical violations, in light and in dark mode;
+// - every control has an accessible name and the whole form is reachable with the Tab key;
+// - dark mode follows prefers-color-scheme; at 375 px nothing is wider than the screen;
+// - the explanation, highlight and click-to-field work with a real mouse and keyboard;
+// - screenshots of the light, dark and narrow layouts in out/screenshots/.
+// Prints one line per check, then `a11y: N passed, M failed`; exits 1 on any failure.
+
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ROOT, launchChromium, serveDist } from './lib.mjs';
+
+const requireTools = createRequire(new URL('../../tools/node/package.json', import.meta.url));
+const AXE_SOURCE = readFileSync(requireTools.resolve('axe-core/axe.min.js'), 'utf8');
+const SHOTS = path.join(ROOT, 'out', 'screenshots');
+const TIMEOUT = 10_000;
+
+let passed = 0;
+let failed = 0;
+
+async function check(name, fn) {
+  const start = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name} (${Date.now() - start} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name} (${Date.now() - start} ms)\n     ${String(e?.message ?? e).split('\n').join('\n     ')}`);
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+async function until(read, ok, what) {
+  const deadline = Date.now() + TIMEOUT;
+  let value;
+  for (;;) {
+    value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${String(value).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// Runs axe-core in the page; returns the serious and critical violations as readable lines.
+async function axe(page, what) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.addScriptTag({ content: AXE_SOURCE });
+  }
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 2).join(' ')}`),
+    }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return bad.map((v) => `${what}: [${v.impact}] ${v.id} (${v.help}) at ${v.nodes.join(' | ')}`);
+}
+
+async function openApp(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${server.origin}/index.html`);
+  await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached', timeout: TIMEOUT });
+  return { context, page, errors };
+}
+
+async function choosePreset(page, id) {
+  await page.getByTestId('preset-select').selectOption(id);
+  await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });
+}
+
+const tabs = async (page) => page.locator('[role="tab"][data-testid^="tab-"]').evaluateAll((els) => els.map((e) => e.dataset.testid));
+
+const server = await serveDist();
+const browser = await launchChromium();
+mkdirSync(SHOTS, { recursive: true });
+
+try {
+  for (const scheme of ['light', 'dark']) {
+    await check(`axe-core: no serious or critical violations on any tab (${scheme})`, async () => {
+      const { context, page, errors } = await openApp(browser, { colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+      await choosePreset(page, 'phoenix');
+      const problems = [];
+      // The annotated view and one open explanation are part of what is checked.
+      await page.getByTestId('annotated').check();
+      for (const tab of await tabs(page)) {
+        await page.getByTestId(tab).click();
+        const first = page.locator('.tab-panel details.explain summary').first();
+        if (await first.count()) await first.click();
+        problems.push(...(await axe(page, tab)));
+      }
+      await context.close();
+      assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+      assert(problems.length === 0, problems.join('\n'));
+    });
+  }
+
+  await check('every control has an accessible name, and Tab reaches every field of a tab', async () => {
+    const { context, page } = await openApp(browser, { viewport: { width: 1280, height: 900 } });
+    await choosePreset(page, 'phoenix');
+    const unnamed = [];
+    for (const tab of await tabs(page)) {
+      await page.getByTestId(tab).click();
+      const fields = await page.locator('input, select, button, summary, a[href]').evaluateAll((els) =>
+        els.filter((e) => e.offsetParent !== null).map((e) => e.dataset.path || e.dataset.testid || e.outerHTML.slice(0, 60)),
+      );
+      // Accessible names as the browser computes them (the accessibility tree).
+      const snapshot = await page.locator('body').ariaSnapshot();
+      for (const role of ['textbox', 'combobox', 'checkbox', 'radio', 'button']) {
+        for (const m of snapshot.matchAll(new RegExp(`- ${role}(?: "([^"]*)")?`, 'g'))) {
+          if (!m[1]) unnamed.push(`${tab}: a ${role} without a name`);
+        }
+      }
+      assert(fields.length > 0, `${tab}: no controls`);
+    }
+    // Keyboard: from the app tab's first field, Tab walks through every field of the tab in order.
+    await page.getByTestId('tab-app').click();
+    const paths = await page.locator('.tab-panel [data-path]').evaluateAll((els) => els.map((e) => e.dataset.path));
+    await page.locator('.tab-panel [data-path]').first().focus();
+    const reached = new Set();
+    for (let i = 0; i < 80; i++) {
+      const p = await page.evaluate(() => document.activeElement?.dataset?.path);
+      if (p) reached.add(p);
+      await page.keyboard.press('Tab');
+    }
+    const missing = paths.filter((p) => !reached.has(p));
+    await context.close();
+    assert(unnamed.length === 0, unnamed.join('\n'));
+    assert(missing.length === 0, `not reachable with Tab: ${missing.join(', ')}`);
+  });
+
+  await check('explanations open with the keyboard; pointing at a field lights its lines; clicking a line focuses its field', async () => {
+    const { context, page } = await openApp(browser, { viewport: { width: 1280, height: 900 } });
+    await choosePreset(page, 'phoenix-article');
+    const summary = page.locator('[data-explains="app.replicas"] summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const body = await page.locator('[data-explains="app.replicas"]').innerText();
+    assert(body.includes('kubectl explain deployment.spec.replicas'), body);
+    await page.getByTestId('app-max-surge').hover();
+    const lit = await until(
+      () => page.locator('[data-testid="yaml-all"] .ln.hl').allInnerTexts(),
+      (l) => l.length > 0,
+      'highlighted lines',
+    );
+    assert(lit.map((l) => l.trim()).join('|') === 'maxSurge: 10%', `lit: ${lit}`);
+    await page.locator('[data-testid="yaml-all"] .ln', { hasText: 'memory: 128Mi' }).first().click();
+    const focused = await until(() => page.evaluate(() => document.activeElement?.dataset?.path), (p) => !!p, 'focus');
+    assert(focused === 'resources.requests.memory', `focused ${focused}`);
+    await context.close();
+  });
+
+  await check('dark mode follows prefers-color-scheme', async () => {
+    const colors = {};
+    for (const scheme of ['light', 'dark']) {
+      const { context, page } = await openApp(browser, { colorScheme: scheme });
+      colors[scheme] = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      await context.close();
+    }
+    assert(colors.light !== colors.dark, `same background in both: ${JSON.stringify(colors)}`);
+    const [r, g, b] = colors.dark.match(/\d+/g).map(Number);
+    assert(r + g + b < 150, `dark background is not dark: ${colors.dark}`);
+  });
+
+  await check('usable at 375 px: nothing wider than the screen, on every tab', async () => {
+    const { context, page } = await openApp(browser, { viewport: { width: 375, height: 800 } });
+    await choosePreset(page, 'phoenix');
+    const wide = [];
+    for (const tab of await tabs(page)) {
+      await page.getByTestId(tab).click();
+      const over = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const out = [];
+        if (document.documentElement.scrollWidth > width) out.push(`page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
+        for (const e of document.querySelectorAll('.form input, .form select, .form button, .top select, .top input')) {
+          const r = e.getBoundingClientRect();
+          if (r.width > 0 && r.right > width + 1) out.push(`${e.dataset.testid || e.tagName} ends at ${Math.round(r.right)}`);
+        }
+        return out;
+      });
+      wide.push(...over.map((o) => `${tab}: ${o}`));
+    }
+    await context.close();
+    assert(wide.length === 0, wide.join('\n'));
+  });
+
+  await check('screenshots: light, dark and narrow layouts', async () => {
+    for (const [name, options] of [
+      ['light', { colorScheme: 'light', viewport: { width: 1280, height: 900 } }],
+      ['dark', { colorScheme: 'dark', viewport: { width: 1280, height: 900 } }],
+      ['narrow', { colorScheme: 'light', viewport: { width: 375, height: 812 } }],
+    ]) {
+      const { context, page } = await openApp(browser, options);
+      await choosePreset(page, 'phoenix');
+      await page.getByTestId('app-replicas').focus();
+      const file = path.join(SHOTS, `learn-${name}.png`);
+      await page.screenshot({ path: file, fullPage: name !== 'narrow' });
+      await context.close();
+    }
+  });
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+console.log(`a11y: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
