@@ -39,5 +39,8 @@ bash tests/oracles/run.sh
 step "end-to-end in Chromium against the release build"
 node tests/e2e/e2e.mjs
 
+step "accessibility (axe-core), dark mode, 375 px, form <-> YAML links; screenshots in out/screenshots/"
+node tests/e2e/a11y.mjs
+
 echo
 echo "all test stages passed"

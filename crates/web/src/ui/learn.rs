@@ -66,14 +66,22 @@ pub fn provide() -> Learn {
         }
     });
     let changed = RwSignal::new(Vec::<bool>::new());
-    // Mark the lines the last edit changed, then let the mark fade: a newer edit restarts it.
-    let previous = StoredValue::new(None::<String>);
+    // Mark the lines the last edit changed, then let the mark fade: a newer edit restarts it. A
+    // preset replaces everything, which is not an edit: nothing is marked then.
+    let previous = StoredValue::new(None::<(u32, String)>);
     let round = StoredValue::new(0u32);
     Effect::new(move |_| {
         let now = rendered.with(|r| r.all.clone());
+        let generation = ui.generation.get();
         let before = previous.with_value(Clone::clone);
-        previous.set_value(Some(now.clone()));
-        let Some(before) = before else { return };
+        previous.set_value(Some((generation, now.clone())));
+        let Some(before) = before
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, text)| text)
+        else {
+            changed.set(Vec::new());
+            return;
+        };
         let mut marks = vec![false; now.lines().count()];
         for i in lines::changed_lines(&before, &now) {
             marks[i] = true;

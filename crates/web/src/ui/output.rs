@@ -182,7 +182,7 @@ pub fn Output() -> impl IntoView {
                     on:click=move |_| copy("the commands".into(), rendered.with(|r| r.commands_text()))>"Copy commands"</button>
             </div>
             <p class="intro">"Run them in order from the folder with the downloaded files. None contains a secret value."</p>
-            <pre class="commands" data-testid="commands">
+            <pre class="commands" data-testid="commands" tabindex="0" aria-label="Commands">
                 {move || rendered.with(|r| r.commands.iter().enumerate().map(|(i, c)| view! {
                     {(i > 0).then_some("\n")}
                     <span class="comment">{format!("# {}\n", c.comment)}</span>

@@ -45,7 +45,8 @@ pub fn YamlView(
         })
     };
     view! {
-        <pre class="yaml" data-testid=testid hidden=hidden
+        // Focusable, so the keyboard can scroll it.
+        <pre class="yaml" data-testid=testid hidden=hidden tabindex="0" aria-label="YAML"
             title="Click a line to edit the field it comes from">{shown}</pre>
     }
 }
