@@ -84,6 +84,31 @@ const CASES: &[Case] = &[
     fires("namespace-name", "app.namespace", |s| {
         s.app.namespace = long(64)
     }),
+    // labels: keys are qualified names, values label values, keys unique and not `app`.
+    quiet("labels", |s| {
+        s.app.labels = vec![
+            Label::new("app.kubernetes.io/part-of", "shop"),
+            Label::new("tier", ""),
+        ]
+    }),
+    fires("labels", "app.labels[0].key", |s| {
+        s.app.labels = vec![Label::new("app", "x")]
+    }),
+    fires("labels", "app.labels[0].key", |s| {
+        s.app.labels = vec![Label::new("Team Name", "x")]
+    }),
+    fires("labels", "app.labels[0].key", |s| {
+        s.app.labels = vec![Label::new("Example.com/x", "y")]
+    }),
+    fires("labels", "app.labels[1].key", |s| {
+        s.app.labels = vec![Label::new("tier", "a"), Label::new("tier", "b")]
+    }),
+    fires("labels", "app.labels[0].value", |s| {
+        s.app.labels = vec![Label::new("tier", "front end")]
+    }),
+    fires("labels", "app.labels[0].value", |s| {
+        s.app.labels = vec![Label::new("tier", "-web")]
+    }),
     // derived-name: <app>-<job>-<run> is a pod label value, so at most 63.
     quiet("derived-name", |s| s.app.name = long(50)),
     fires("derived-name", "jobs[0].name", |s| s.app.name = long(60)),

@@ -8,6 +8,7 @@ mod env;
 mod fields;
 mod image;
 mod jobs;
+mod labels;
 mod lint;
 mod output;
 mod port;
