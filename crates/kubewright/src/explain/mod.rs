@@ -102,6 +102,10 @@ pub fn spec_field_patterns() -> Vec<String> {
             ..Probe::default()
         };
         let spec = AppSpec {
+            app: App {
+                labels: vec![Label::new("a", "b")],
+                ..App::default()
+            },
             env: vec![row.clone()],
             secrets: vec![row.clone()],
             downward: vec![DownwardEnv::default()],

@@ -72,6 +72,12 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("app.max_unavailable", "During a rollout, how many pods may be missing below the replica count (a number, or a percentage rounded down).",
         "0 here (Kubernetes' own default is 25%)", "Above 0, part of the capacity goes away while new pods start; both this and maxSurge 0 is refused.",
         Some("deployment.spec.strategy.rollingUpdate.maxUnavailable"), ROLLING),
+    e!("app.labels[].key", "An extra label on every object and pod, e.g. app.kubernetes.io/part-of; tools and `kubectl get -l` select by labels.",
+        "none", "Not in the selectors on purpose: a selector cannot change after creation, labels can.",
+        Some("deployment.metadata.labels"), "concepts/overview/working-with-objects/labels/"),
+    e!("app.labels[].value", "The label's value: empty, or up to 63 letters, digits, '-', '_', '.'.",
+        "empty", "A value with other characters is refused by the API server.",
+        Some("deployment.metadata.labels"), "concepts/overview/working-with-objects/labels/"),
     // target
     e!("target", "Where the app runs: Minikube on your machine (image built inside Minikube, never pulled, NodePort) or a real cluster (image pushed to a registry, pulled, LoadBalancer or ClusterIP).",
         "cluster", "A Minikube setup on a real cluster cannot pull its image (imagePullPolicy Never) and is not reachable from outside.",

@@ -95,7 +95,12 @@ fn rule(spec: &AppSpec, object: &Object, job: usize, path: &[Seg]) -> Option<Vec
     let k = keys(path);
     match (object, k.as_slice()) {
         (_, ["metadata", "namespace"]) => one("app.namespace"),
-        (_, ["metadata", "labels", ..]) => one("app.name"),
+        // `app: <name>` first, then the extra labels in order.
+        (_, ["metadata", "labels", _]) => one(label_source(path, "app.name")),
+        (_, ["metadata", "labels"]) => one("app.name"),
+        (Object::Deployment(_), ["spec", "template", "metadata", "labels", _]) => {
+            one(label_source(path, "app.name"))
+        }
         (Object::Namespace(_), ["metadata", "name"]) => one("app.namespace"),
         (Object::ConfigMap(_), ["data", _]) => {
             let i = ordinal(path, 1);
@@ -170,8 +175,8 @@ fn rule(spec: &AppSpec, object: &Object, job: usize, path: &[Seg]) -> Option<Vec
         (Object::Job(_), ["spec", "ttlSecondsAfterFinished"]) => {
             one(format!("jobs[{job}].ttl_seconds_after_finished"))
         }
-        (Object::Job(_), ["spec", "template", "metadata", "labels", ..]) => {
-            one(format!("jobs[{job}].name"))
+        (Object::Job(_), ["spec", "template", "metadata", "labels", _]) => {
+            one(label_source(path, &format!("jobs[{job}].name")))
         }
         (Object::Job(_), ["spec", "template", "spec", rest @ ..]) => {
             pod(spec, Some(job), rest, &path[path.len() - rest.len()..])
@@ -193,6 +198,14 @@ fn rule(spec: &AppSpec, object: &Object, job: usize, path: &[Seg]) -> Option<Vec
         (Object::HeadlessService(_), ["spec", "selector", ..]) => one("app.name"),
         (Object::HeadlessService(_), [_, ..]) => one("clustering.enabled"),
         _ => None,
+    }
+}
+
+// A label line: the first label is `app` (from `first`), the others are `app.labels[i]`.
+fn label_source(path: &[Seg], first: &str) -> String {
+    match ordinal(path, path.len() - 1) {
+        0 => first.to_string(),
+        n => format!("app.labels[{}]", n - 1),
     }
 }
 

@@ -657,3 +657,48 @@ pub const NON_ROOT_UID: Rule = Rule {
         }
     },
 };
+
+pub const LABELS: Rule = Rule {
+    id: "labels",
+    severity: Severity::Error,
+    upstream: "ValidateLabels: IsQualifiedName for keys, IsValidLabelValue for values; keys unique",
+    check: |spec| {
+        let mut out = Vec::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, label) in spec.app.labels.iter().enumerate() {
+            let key_path = format!("app.labels[{i}].key");
+            if label.key == "app" {
+                out.push(Finding::new(
+                    key_path,
+                    "The app label is set from the app's name (the Service selects pods by it); pick \
+                     another key, e.g. app.kubernetes.io/part-of.",
+                ));
+            } else if let Err(e) = names::label_key(&label.key) {
+                out.push(Finding::new(
+                    key_path,
+                    format!(
+                        "The label key {e}. A key is [prefix/]name: an optional DNS prefix such as \
+                         example.com/, then at most 63 letters, digits, '-', '_' or '.'."
+                    ),
+                ));
+            } else if let Some(j) = seen.get(label.key.as_str()) {
+                out.push(Finding::new(
+                    key_path,
+                    format!("Label {} already has the key '{}'.", j + 1, label.key),
+                ));
+            } else {
+                seen.insert(&label.key, i);
+            }
+            if let Err(e) = names::label_value(&label.value) {
+                out.push(Finding::new(
+                    format!("app.labels[{i}].value"),
+                    format!(
+                        "The label value {e}. Values are empty or at most 63 letters, digits, '-', '_' \
+                         or '.', starting and ending with a letter or digit."
+                    ),
+                ));
+            }
+        }
+        out
+    },
+};

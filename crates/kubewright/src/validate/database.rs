@@ -50,6 +50,14 @@ pub const DATABASE: Rule = Rule {
         if !db.url_env.is_empty() {
             if let Err(e) = names::env_name(&db.url_env) {
                 bad("url_env", format!("The variable name {e}."));
+            } else if spec.secrets.iter().any(|e| e.name == db.url_env) {
+                bad(
+                    "url_env",
+                    format!(
+                        "{} is also one of your secrets: the Secret would hold the key twice. Remove that secret (the URL is derived here) or name this variable differently.",
+                        db.url_env
+                    ),
+                );
             }
         }
         if db.url_scheme.is_empty()

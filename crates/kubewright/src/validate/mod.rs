@@ -84,6 +84,7 @@ pub struct Rule {
 pub const RULES: &[Rule] = &[
     api::APP_NAME,
     api::NAMESPACE_NAME,
+    api::LABELS,
     api::DERIVED_NAMES,
     api::ENV_KEY,
     api::DUPLICATE_KEY,

@@ -11,6 +11,7 @@ mod fields;
 mod graph;
 mod image;
 mod jobs;
+mod labels;
 mod learn;
 mod lint;
 mod output;
@@ -23,6 +24,7 @@ mod rollout;
 mod secrets;
 mod security;
 mod service;
+mod spec_file;
 mod target;
 mod yaml_view;
 
@@ -53,6 +55,8 @@ pub struct Ui {
     pub issues_by_path: Memo<HashMap<String, Vec<Issue>>>,
     /// The open form tab.
     pub tab: RwSignal<Tab>,
+    /// The field the lint panel last asked to show, so a paged list can bring its row up.
+    pub focus_path: RwSignal<Option<String>>,
     pub input_errors: RwSignal<Vec<InputError>>,
     /// Bumped when a preset replaces the whole spec: the form is rebuilt, dropping half-typed text.
     pub generation: RwSignal<u32>,
@@ -79,6 +83,7 @@ impl Ui {
                 })
             }),
             tab: RwSignal::new(Tab::App),
+            focus_path: RwSignal::new(None),
             input_errors: RwSignal::new(Vec::new()),
             generation: RwSignal::new(0),
         }
@@ -94,6 +99,7 @@ impl Ui {
     /// Opens the tab that holds the field at `path` and puts the cursor in it.
     pub fn focus(&self, path: &str) {
         self.tab.set(Tab::of_path(path));
+        self.focus_path.set(Some(path.to_string()));
         let selector = format!("[data-path=\"{path}\"]");
         // After the tab's fields are in the DOM (Leptos updates it in a microtask).
         set_timeout(
@@ -211,6 +217,7 @@ pub fn App() -> impl IntoView {
             </p>
             <presets::PresetSelect initial=first.id />
             <target::TargetSwitch />
+            <spec_file::SpecFileOpen />
         </header>
         <main class="layout">
             // The field in focus or under the pointer lights up its YAML lines.
