@@ -19,9 +19,11 @@ fn follow<'a>(doc: &'a serde_yaml::Value, path: &[Seg]) -> Option<&'a serde_yaml
     path.iter().try_fold(doc, |v, seg| match seg {
         Seg::Key(k, n) => {
             let map = v.as_mapping()?;
-            // The n-th key must be this key: positions are what the form <-> YAML map relies on.
+            // The n-th key must be this key (as written: quoted keys keep their quotes): positions
+            // are what the form <-> YAML map relies on.
             let (key, value) = map.iter().nth(*n)?;
-            (key.as_str()? == k).then_some(value)
+            let written: String = serde_yaml::from_str(k).ok()?;
+            (key.as_str()? == written).then_some(value)
         }
         Seg::Index(i) => v.as_sequence()?.get(*i),
     })

@@ -184,7 +184,7 @@ async fn annotated_view_adds_comments_and_clean_view_is_the_yaml() {
     toggle.dispatch_event(&bubbling("change")).unwrap();
     leptos::task::tick().await;
     let annotated = text(&root, "yaml-all");
-    assert!(annotated.contains("  # quoted: unquoted, YAML would read 4000 as a number"));
+    assert!(annotated.contains("  # quoted: bare, kubectl (YAML 1.1) would read 4000 as a number"));
     let without: String = annotated
         .lines()
         .filter(|l| !l.trim_start().starts_with("# "))

@@ -180,6 +180,8 @@ mod path;
 mod ser;
 pub mod value;
 mod yaml11;
+/// Kubewright: whether a YAML 1.1 reader (kubectl) would read this plain scalar as a non-string.
+pub use yaml11::reads_as_non_string;
 pub mod with;
 
 // Prevent downstream code from implementing the Index trait.

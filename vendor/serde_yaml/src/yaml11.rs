@@ -7,7 +7,7 @@
 //! than strictly needed is harmless (a quoted scalar is always a string), so this errs on that side.
 
 /// True when a YAML 1.1 reader would resolve the plain scalar `v` to something other than a string.
-pub(crate) fn reads_as_non_string(v: &str) -> bool {
+pub fn reads_as_non_string(v: &str) -> bool {
     v.is_empty()
         || is_bool_or_null(v) || is_special_float(v) || looks_numeric(v) || looks_like_timestamp(v) || v == "<<" || v == "="
 }

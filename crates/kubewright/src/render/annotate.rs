@@ -106,11 +106,10 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
     match (object, k.as_slice()) {
         (Object::ConfigMap(_), ["data", key]) => {
             if let Some(v) = quoted() {
-                let bare: Option<serde_yaml::Value> = serde_yaml::from_str(&v).ok();
-                return Some(match bare {
-                    Some(serde_yaml::Value::Number(_)) => format!("quoted: unquoted, YAML would read {v} as a number, and env values must be strings"),
-                    Some(serde_yaml::Value::Bool(_)) => format!("quoted: unquoted, YAML would read {v} as a boolean, and env values must be strings"),
-                    _ => "quoted so that every YAML reader (kubectl reads YAML 1.1) takes the value as text".into(),
+                return Some(if serde_yaml::reads_as_non_string(&v) {
+                    format!("quoted: bare, kubectl (YAML 1.1) would read {v} as a number, boolean, null or date, and env values must be strings")
+                } else {
+                    "quoted so that every YAML reader takes the value as text".into()
                 });
             }
             (spec.clustering.enabled && *key == spec.clustering.query_env)
@@ -256,7 +255,7 @@ mod tests {
         let text = annotate(&spec, &crate::render(&spec).all);
         for (comment, next) in [
             (
-                "  # quoted: unquoted, YAML would read 4000",
+                "  # quoted: bare, kubectl (YAML 1.1) would read 4000 as a number",
                 "  PORT: '4000'",
             ),
             (

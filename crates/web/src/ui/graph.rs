@@ -7,17 +7,18 @@ use leptos::prelude::*;
 
 use super::use_ui;
 
-const BOX_W: f64 = 190.0;
-const BOX_H: f64 = 42.0;
-const GAP_X: f64 = 70.0;
-const GAP_Y: f64 = 16.0;
+// Whole pixels: integer formatting only (f64 formatting would add ~11 KB to the wasm).
+const BOX_W: i32 = 190;
+const BOX_H: i32 = 42;
+const GAP_X: i32 = 70;
+const GAP_Y: i32 = 16;
 
 struct Placed {
-    x: f64,
-    y: f64,
+    x: i32,
+    y: i32,
 }
 
-fn layout(g: &Graph) -> (Vec<Placed>, f64, f64) {
+fn layout(g: &Graph) -> (Vec<Placed>, i32, i32) {
     let mut rows = [0usize; 4];
     let placed: Vec<Placed> = g
         .nodes
@@ -27,13 +28,13 @@ fn layout(g: &Graph) -> (Vec<Placed>, f64, f64) {
             let row = rows[c];
             rows[c] += 1;
             Placed {
-                x: c as f64 * (BOX_W + GAP_X) + 4.0,
-                y: row as f64 * (BOX_H + GAP_Y) + 4.0,
+                x: c as i32 * (BOX_W + GAP_X) + 4,
+                y: row as i32 * (BOX_H + GAP_Y) + 4,
             }
         })
         .collect();
-    let height = *rows.iter().max().unwrap_or(&1) as f64 * (BOX_H + GAP_Y) + 8.0;
-    let width = 4.0 * (BOX_W + GAP_X) - GAP_X + 8.0;
+    let height = *rows.iter().max().unwrap_or(&1) as i32 * (BOX_H + GAP_Y) + 8;
+    let width = 4 * (BOX_W + GAP_X) - GAP_X + 8;
     (placed, width, height)
 }
 
@@ -68,15 +69,15 @@ pub fn ObjectDiagram() -> impl IntoView {
                         {g.edges.iter().filter_map(|e| {
                             let (a, b) = (&placed[at(&e.from)?], &placed[at(&e.to)?]);
                             // Left to right between columns; within a column, side to side.
-                            let (x1, y1, x2, y2) = if (a.x - b.x).abs() < 1.0 {
-                                (a.x + BOX_W, a.y + BOX_H / 2.0, b.x + BOX_W, b.y + BOX_H / 2.0)
+                            let (x1, y1, x2, y2) = if a.x == b.x {
+                                (a.x + BOX_W, a.y + BOX_H / 2, b.x + BOX_W, b.y + BOX_H / 2)
                             } else if a.x < b.x {
-                                (a.x + BOX_W, a.y + BOX_H / 2.0, b.x, b.y + BOX_H / 2.0)
+                                (a.x + BOX_W, a.y + BOX_H / 2, b.x, b.y + BOX_H / 2)
                             } else {
-                                (a.x, a.y + BOX_H / 2.0, b.x + BOX_W, b.y + BOX_H / 2.0)
+                                (a.x, a.y + BOX_H / 2, b.x + BOX_W, b.y + BOX_H / 2)
                             };
-                            let path = if (a.x - b.x).abs() < 1.0 {
-                                format!("M {x1} {y1} C {} {y1} {} {y2} {x2} {y2}", x1 + 40.0, x2 + 40.0)
+                            let path = if a.x == b.x {
+                                format!("M {x1} {y1} C {} {y1} {} {y2} {x2} {y2}", x1 + 40, x2 + 40)
                             } else {
                                 format!("M {x1} {y1} L {x2} {y2}")
                             };
@@ -89,10 +90,10 @@ pub fn ObjectDiagram() -> impl IntoView {
                         {g.nodes.iter().zip(&placed).map(|(n, p)| {
                             let kind = n.kind;
                             view! {
-                                <g class=format!("node kind-{}", kind.to_lowercase()) data-testid="diagram-node" data-node=n.id.clone()>
+                                <g class=format!("node kind-{}", kind.to_ascii_lowercase()) data-testid="diagram-node" data-node=n.id.clone()>
                                     <rect x=p.x y=p.y width=BOX_W height=BOX_H rx="6" />
-                                    <text x=p.x + 8.0 y=p.y + 16.0 class="kind">{kind}{n.file.clone().map(|f| format!(" · {f}"))}</text>
-                                    <text x=p.x + 8.0 y=p.y + 33.0 class="name">{short(&n.name, 24)}</text>
+                                    <text x=p.x + 8 y=p.y + 16 class="kind">{kind}{n.file.clone().map(|f| format!(" · {f}"))}</text>
+                                    <text x=p.x + 8 y=p.y + 33 class="name">{short(&n.name, 24)}</text>
                                     <title>{format!("{} {}", n.kind, n.name)}</title>
                                 </g>
                             }

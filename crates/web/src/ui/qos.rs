@@ -14,7 +14,7 @@ pub fn QosBadge() -> impl IntoView {
             {move || q.with(|q| {
                 let class = q.class.map(|c| c.as_str()).unwrap_or("unknown");
                 view! {
-                    <span class=format!("badge qos-{}", class.to_lowercase()) data-testid="qos-class">{class}</span>
+                    <span class=format!("badge qos-{}", class.to_ascii_lowercase()) data-testid="qos-class">{class}</span>
                     " "<span class="qos-reason">{q.reason.clone()}</span>
                 }
             })}

@@ -4,6 +4,7 @@
 use kubewright::spec::{is_mutable_tag, Target};
 use leptos::prelude::*;
 
+use super::explain::Explain;
 use super::use_ui;
 
 #[component]
@@ -26,7 +27,7 @@ pub fn TargetSwitch() -> impl IntoView {
     };
     view! {
         <fieldset class="target" data-testid="target">
-            <legend>"Runs on"</legend>
+            <legend>"Runs on"<Explain path="target".to_string() label="Runs on" /></legend>
             {choice(Target::Minikube, "Minikube (local image, NodePort)")}
             {choice(Target::Cluster, "a real cluster (registry image)")}
             {move || warning.get().then(|| view! {
