@@ -153,13 +153,31 @@ try {
     const body = await page.locator('[data-explains="app.replicas"]').innerText();
     assert(body.includes('kubectl explain deployment.spec.replicas'), body);
     await page.getByTestId('app-max-surge').hover();
+    // The marks under the text carry their line number.
     const lit = await until(
-      () => page.locator('[data-testid="yaml-all"] .ln.hl').allInnerTexts(),
+      () =>
+        page.evaluate(() => {
+          const pre = document.querySelector('[data-testid="yaml-all"]');
+          const lines = pre.textContent.split('\n');
+          return [...pre.querySelectorAll('.mark.hl')].map((m) => lines[Number(m.dataset.line)].trim());
+        }),
       (l) => l.length > 0,
       'highlighted lines',
     );
-    assert(lit.map((l) => l.trim()).join('|') === 'maxSurge: 10%', `lit: ${lit}`);
-    await page.locator('[data-testid="yaml-all"] .ln', { hasText: 'memory: 128Mi' }).first().click();
+    assert(lit.join('|') === 'maxSurge: 10%', `lit: ${lit}`);
+    // A real mouse click on the row of the first `memory: 128Mi` line, scrolled into view.
+    const at = await page.evaluate(() => {
+      const pre = document.querySelector('[data-testid="yaml-all"]');
+      const line = pre.textContent.split('\n').findIndex((l) => l.trim() === 'memory: 128Mi');
+      const style = getComputedStyle(pre);
+      const lh = parseFloat(style.lineHeight);
+      const pad = parseFloat(style.paddingTop);
+      pre.scrollIntoView({ block: 'center' });
+      pre.scrollTop = Math.max(0, pad + line * lh - 60);
+      const r = pre.getBoundingClientRect();
+      return { x: r.left + 40, y: r.top + pad + (line + 0.5) * lh - pre.scrollTop };
+    });
+    await page.mouse.click(at.x, at.y);
     const focused = await until(() => page.evaluate(() => document.activeElement?.dataset?.path), (p) => !!p, 'focus');
     assert(focused === 'resources.requests.memory', `focused ${focused}`);
     await context.close();

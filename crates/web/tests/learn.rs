@@ -79,11 +79,49 @@ async fn load_preset(root: &Element, id: &str) {
     choose(root, "preset-select", id).await;
 }
 
-fn highlighted(root: &Element) -> Vec<String> {
-    all(root, "[data-testid='yaml-all'] .ln.hl")
+// The YAML lines under the marks of `class` (the marks hold the line number, not the text).
+fn marked(root: &Element, class: &str) -> Vec<String> {
+    let yaml = text(root, "yaml-all");
+    let lines: Vec<&str> = yaml.lines().collect();
+    all(root, &format!("[data-testid='yaml-all'] .mark.{class}"))
         .iter()
-        .map(|e| e.text_content().unwrap_or_default().trim().to_string())
+        .map(|e| {
+            let i: usize = e.get_attribute("data-line").unwrap().parse().unwrap();
+            lines[i].trim().to_string()
+        })
         .collect()
+}
+
+fn highlighted(root: &Element) -> Vec<String> {
+    marked(root, "hl")
+}
+
+// Clicks line `line` of the shown YAML where a user would: scrolled into view, at its row.
+async fn click_line(root: &Element, line: usize) {
+    let pre: HtmlElement = find(root, "yaml-all").unchecked_into();
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&pre)
+        .unwrap()
+        .unwrap();
+    let px = |name: &str| -> f64 {
+        style
+            .get_property_value(name)
+            .unwrap()
+            .trim_end_matches("px")
+            .parse()
+            .unwrap()
+    };
+    let (lh, pad) = (px("line-height"), px("padding-top"));
+    pre.set_scroll_top((pad + line as f64 * lh - 40.0).max(0.0) as i32);
+    let top = pre.get_bounding_client_rect().top();
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x(pre.get_bounding_client_rect().left() as i32 + 20);
+    init.set_client_y((top + pad + (line as f64 + 0.5) * lh - f64::from(pre.scroll_top())) as i32);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    pre.dispatch_event(&ev).unwrap();
+    leptos::task::tick().await;
 }
 
 #[wasm_bindgen_test]
@@ -140,11 +178,11 @@ async fn focusing_a_field_lights_its_lines_and_clicking_a_line_focuses_its_field
     assert_eq!(highlighted(&root), ["maxUnavailable: 0"]);
 
     // Clicking the ConfigMap's PORT line opens the env tab and focuses that row's value.
-    let line = all(&root, "[data-testid='yaml-all'] .ln")
-        .into_iter()
-        .find(|l| l.text_content().unwrap().trim() == "PORT: '4000'")
+    let line = text(&root, "yaml-all")
+        .lines()
+        .position(|l| l.trim() == "PORT: '4000'")
         .unwrap();
-    click_el(&line).await;
+    click_line(&root, line).await;
     sleep(30).await;
     let active = web_sys::window()
         .unwrap()
@@ -164,13 +202,9 @@ async fn lines_changed_by_an_edit_are_marked_for_a_moment() {
     load_preset(&root, "phoenix-article").await;
     sleep(1700).await;
     type_into(&find(&root, "app-replicas"), "4").await;
-    let marked: Vec<String> = all(&root, "[data-testid='yaml-all'] .ln.changed")
-        .iter()
-        .map(|e| e.text_content().unwrap().trim().to_string())
-        .collect();
-    assert_eq!(marked, ["replicas: 4"]);
+    assert_eq!(marked(&root, "changed"), ["replicas: 4"]);
     sleep(1700).await;
-    assert!(all(&root, "[data-testid='yaml-all'] .ln.changed").is_empty());
+    assert!(marked(&root, "changed").is_empty());
 }
 
 #[wasm_bindgen_test]

@@ -39,10 +39,16 @@ pub fn provide() -> Learn {
     let sources = Memo::new(move |_| {
         rendered.with(|r| ui.spec.with_untracked(|s| sources::line_sources(s, &r.all)))
     });
+    // Above this many lines the links and marks are left out: they cost time on every keystroke
+    // (the form stays fast with 10,000 env rows).
+    let big = Memo::new(move |_| rendered.with(|r| r.all.lines().count() > MAX_LINKED_LINES));
     let hovered = RwSignal::new(None::<String>);
     let focused = RwSignal::new(None::<String>);
     let highlighted = Memo::new(move |_| {
         let field = hovered.get().or_else(|| focused.get());
+        if big.get() {
+            return Vec::new();
+        }
         match field {
             Some(f) => {
                 let on = sources.with(|s| sources::lines_of(&f, s));
@@ -73,6 +79,11 @@ pub fn provide() -> Learn {
     Effect::new(move |_| {
         let now = rendered.with(|r| r.all.clone());
         let generation = ui.generation.get();
+        if big.get_untracked() {
+            previous.set_value(None);
+            changed.set(Vec::new());
+            return;
+        }
         let before = previous.with_value(Clone::clone);
         previous.set_value(Some((generation, now.clone())));
         let Some(before) = before
@@ -110,6 +121,16 @@ pub fn provide() -> Learn {
     };
     provide_context(learn);
     learn
+}
+
+/// See `big` in [`provide`].
+const MAX_LINKED_LINES: usize = 3000;
+
+impl Learn {
+    /// The changed-line flags as a signal the view can read.
+    pub fn changed_marks(&self) -> Signal<Vec<bool>> {
+        self.changed.into()
+    }
 }
 
 pub fn use_learn() -> Learn {
