@@ -10,6 +10,7 @@ pub mod cli;
 pub mod k8s;
 pub mod presets;
 pub mod render;
+pub mod seal;
 pub mod spec;
 #[cfg(feature = "testgen")]
 pub mod testgen;
