@@ -95,7 +95,7 @@ fn certificate_block(text: &str) -> Result<&str, String> {
         .and_then(|rest| rest.find("-----").map(|j| &rest[..j]));
     Err(match label {
         Some(label) if label.contains("PRIVATE KEY") => format!(
-            "This is a private key ({label}). Never paste a private key into a web page: delete it here, and paste the public certificate that `kubeseal --fetch-cert` prints."
+            "This is a private key ({label}): it must stay secret, so remove it and never share it. Sealing needs the public certificate that `kubeseal --fetch-cert` prints."
         ),
         Some(label) => format!(
             "This is a {label} block, not a certificate: paste the certificate that `kubeseal --fetch-cert` prints (-----BEGIN CERTIFICATE----- ...)."
