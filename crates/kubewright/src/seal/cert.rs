@@ -61,6 +61,17 @@ impl SealingKey {
         })
     }
 
+    /// A key without a certificate (tests, or a key read some other way).
+    pub fn from_public_key(key: RsaPublicKey) -> SealingKey {
+        use rsa::traits::PublicKeyParts;
+        SealingKey {
+            bits: key.n().bits(),
+            key,
+            subject: String::new(),
+            not_after: "(no certificate)".into(),
+        }
+    }
+
     pub fn public_key(&self) -> &RsaPublicKey {
         &self.key
     }
