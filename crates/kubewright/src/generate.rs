@@ -3,7 +3,7 @@
 
 use base64::Engine;
 use rand::distributions::{Alphanumeric, DistString};
-use rand_core::CryptoRngCore;
+use rand_core::{CryptoRngCore, OsRng};
 
 /// The kinds of secret the secrets tab can generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +64,11 @@ impl Generated {
             }
             kind => Generated::for_name(name) == kind,
         }
+    }
+
+    /// A fresh value from the operating system's CSPRNG (in the browser: `crypto.getRandomValues`).
+    pub fn fresh(self) -> String {
+        self.generate(&mut OsRng)
     }
 
     /// A fresh value. `rng` must be a CSPRNG.

@@ -16,6 +16,9 @@ mod sealer;
 pub use cert::SealingKey;
 pub use sealer::Sealer;
 
+/// A [`Sealer`] on the operating system's CSPRNG (in the browser: `crypto.getRandomValues`).
+pub type OsSealer = Sealer<rand_core::OsRng>;
+
 use aes_gcm::aead::Nonce;
 use aes_gcm::aead::{Aead, KeyInit};
 use aes_gcm::{Aes256Gcm, Key};

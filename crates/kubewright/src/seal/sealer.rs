@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use rand_core::CryptoRngCore;
+use rand_core::{CryptoRngCore, OsRng};
 
 use super::{seal_value, SealingKey};
 
@@ -63,5 +63,12 @@ impl<R: CryptoRngCore> Sealer<R> {
             out.push((name.clone(), sealed));
         }
         Ok(out)
+    }
+}
+
+/// A sealer using the operating system's (in the browser: `crypto.getRandomValues`) CSPRNG.
+impl Default for Sealer<OsRng> {
+    fn default() -> Self {
+        Sealer::new(OsRng)
     }
 }

@@ -13,6 +13,7 @@ mod port;
 mod presets;
 mod probes;
 mod resources;
+mod seal;
 mod secrets;
 mod service;
 
@@ -41,9 +42,11 @@ pub struct Ui {
 impl Ui {
     pub fn new(spec: AppSpec) -> Self {
         let spec = RwSignal::new(spec);
+        // Kept across renders so an unchanged secret keeps its sealed text (see seal.rs).
+        let sealer = seal::shared_sealer();
         Ui {
             spec,
-            rendered: Memo::new(move |_| spec.with(kubewright::render)),
+            rendered: Memo::new(move |_| spec.with(|s| seal::render(s, &sealer))),
             input_errors: RwSignal::new(Vec::new()),
             generation: RwSignal::new(0),
         }
