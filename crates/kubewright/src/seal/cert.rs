@@ -2,7 +2,9 @@
 //! everything else that might be pasted.
 
 use rsa::{BigUint, RsaPublicKey};
+use x509_cert::der::asn1::{PrintableStringRef, Utf8StringRef};
 use x509_cert::der::DecodePem;
+use x509_cert::name::Name;
 use x509_cert::Certificate;
 
 /// rsaEncryption: the only key type the sealed-secrets controller makes (4096 bits by default).
@@ -56,7 +58,7 @@ impl SealingKey {
         Ok(SealingKey {
             key,
             bits,
-            subject: tbs.subject.to_string(),
+            subject: names(&tbs.subject),
             not_after: tbs.validity.not_after.to_date_time().to_string(),
         })
     }
@@ -88,6 +90,33 @@ impl SealingKey {
             self.bits, self.not_after
         )
     }
+}
+
+// The subject's O and CN (`O=sealed-secret, CN=sealed-secret` for the controller's certificate).
+// Not `Name`'s Display: that names every attribute through const-oid's whole OID database, which
+// would add ~40 KB to the wasm for a line of text.
+fn names(name: &Name) -> String {
+    const O: &str = "2.5.4.10";
+    const CN: &str = "2.5.4.3";
+    name.0
+        .iter()
+        .flat_map(|rdn| rdn.0.iter())
+        .filter_map(|attribute| {
+            let oid = attribute.oid.to_string();
+            let key = [(O, "O"), (CN, "CN")]
+                .into_iter()
+                .find(|(o, _)| *o == oid)
+                .map(|(_, key)| key)?;
+            let value = Utf8StringRef::try_from(&attribute.value)
+                .map(|s| s.as_str().to_string())
+                .or_else(|_| {
+                    PrintableStringRef::try_from(&attribute.value).map(|s| s.as_str().to_string())
+                })
+                .ok()?;
+            Some(format!("{key}={value}"))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 // The first CERTIFICATE block, or a message saying what was pasted instead.
