@@ -15,6 +15,7 @@ pub mod seal;
 pub mod spec;
 #[cfg(feature = "testgen")]
 pub mod testgen;
+pub mod validate;
 
 pub use render::{render, Rendered};
 pub use spec::AppSpec;

@@ -172,11 +172,12 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
             },
         );
     let image = (
-        "[a-z0-9]{1,10}(/[a-z0-9-]{1,10}){0,2}",
+        "[a-z0-9]{1,10}(/[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?){0,2}",
         "[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,10}",
         prop::sample::select(PullPolicy::ALL.to_vec()),
     )
         .prop_map(|(repository, tag, pull_policy)| Image {
+            digest: String::new(),
             repository,
             tag,
             pull_policy,
@@ -197,9 +198,19 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         quantity_cpu(),
         quantity_memory(),
     )
-        .prop_map(|(rc, rm, lc, lm)| Resources {
-            requests: CpuMemory::new(&rc, &rm),
-            limits: CpuMemory::new(&lc, &lm),
+        .prop_map(|(rc, rm, lc, lm)| {
+            // A request above its limit is refused: raise the limit to the request then.
+            let at_least = |request: &str, limit: String| {
+                let parse = crate::validate::quantity::parse;
+                match (parse(request), parse(&limit)) {
+                    (Ok(r), Ok(l)) if r > l => request.to_string(),
+                    _ => limit,
+                }
+            };
+            Resources {
+                limits: CpuMemory::new(&at_least(&rc, lc), &at_least(&rm, lm)),
+                requests: CpuMemory::new(&rc, &rm),
+            }
         });
     let service = (
         prop::sample::select(ServiceType::ALL.to_vec()),
@@ -256,7 +267,10 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
     });
     (
         app,
-        image,
+        (
+            image,
+            security(prop::sample::select(vec!["", "/tmp", "/app/tmp"]).prop_map(str::to_string)),
+        ),
         entries(env_name().boxed(), tricky_text().boxed(), 8),
         entries(env_name().boxed(), tricky_text().boxed(), 5),
         downward,
@@ -267,7 +281,18 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         any::<bool>(),
     )
         .prop_flat_map(
-            |(app, image, env, secrets, downward, port, resources, service, jobs, string_data)| {
+            |(
+                app,
+                (image, security),
+                env,
+                secrets,
+                downward,
+                port,
+                resources,
+                service,
+                jobs,
+                string_data,
+            )| {
                 let name = port.name.clone();
                 (
                     probe(Just(name.clone()).boxed(), true),
@@ -291,9 +316,31 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
                             startup,
                         },
                         resources: resources.clone(),
+                        security: security.clone(),
                         service: service.clone(),
                         jobs: jobs.clone(),
                     })
+            },
+        )
+}
+
+/// Any combination of the securityContext switches, with a uid and a tmp path.
+fn security(writable_tmp: impl Strategy<Value = String>) -> impl Strategy<Value = Security> {
+    (
+        prop::array::uniform5(any::<bool>()),
+        option::of(1i64..70_000),
+        writable_tmp,
+    )
+        .prop_map(
+            |([non_root, seccomp, no_esc, ro, drop], uid, writable_tmp)| Security {
+                run_as_non_root: non_root,
+                run_as_user: uid,
+                run_as_group: uid,
+                seccomp_runtime_default: seccomp,
+                no_privilege_escalation: no_esc,
+                read_only_root_filesystem: ro,
+                drop_all_capabilities: drop,
+                writable_tmp,
             },
         )
 }
@@ -312,13 +359,18 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
             max_unavailable: unavailable,
         },
     );
-    let image = (t(), t(), prop::sample::select(PullPolicy::ALL.to_vec())).prop_map(
-        |(repository, tag, pull_policy)| Image {
+    let image = (
+        t(),
+        t(),
+        t(),
+        prop::sample::select(PullPolicy::ALL.to_vec()),
+    )
+        .prop_map(|(repository, tag, digest, pull_policy)| Image {
             repository,
             tag,
+            digest,
             pull_policy,
-        },
-    );
+        });
     // Names are deduplicated here (a duplicate key is its own test: YAML readers refuse it).
     let pairs = |max| entries(t().boxed(), t().boxed(), max);
     let port = (
@@ -357,7 +409,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
     });
     (
         app,
-        image,
+        (image, security(t())),
         pairs(6),
         pairs(6),
         port,
@@ -367,7 +419,17 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
         any::<bool>(),
     )
         .prop_flat_map(
-            |(app, image, env, secrets, port, resources, service, jobs, string_data)| {
+            |(
+                app,
+                (image, security),
+                env,
+                secrets,
+                port,
+                resources,
+                service,
+                jobs,
+                string_data,
+            )| {
                 (
                     probe(Just(port.name.clone()).boxed(), false),
                     probe(tricky_text().boxed(), false),
@@ -389,6 +451,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
                             startup: Probe::default(),
                         },
                         resources: resources.clone(),
+                        security: security.clone(),
                         service: service.clone(),
                         jobs: jobs.clone(),
                     })

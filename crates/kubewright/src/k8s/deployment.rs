@@ -65,7 +65,7 @@ impl Deployment {
                         max_unavailable: IntOrString::parse(&spec.app.max_unavailable),
                     },
                 },
-                template: PodTemplate::new(spec.labels(), None, Container::app(spec)),
+                template: PodTemplate::new(spec, spec.labels(), None, Container::app(spec)),
             },
         }
     }

@@ -12,6 +12,7 @@ mod port;
 mod probes;
 mod resources;
 mod secret_options;
+mod security;
 mod service;
 
 pub use app::App;
@@ -22,6 +23,7 @@ pub use port::{ContainerPort, Protocol};
 pub use probes::{Probe, ProbeAction, Probes};
 pub use resources::{CpuMemory, Resources};
 pub use secret_options::{SealOptions, SealScope, SecretOptions};
+pub use security::Security;
 pub use service::{Service, ServiceType};
 
 use serde::{Deserialize, Serialize};
@@ -49,6 +51,9 @@ pub struct AppSpec {
     pub probes: Probes,
     /// CPU and memory requests and limits.
     pub resources: Resources,
+    /// The container's securityContext (user, privileges, read-only root). Default: Kubernetes'
+    /// defaults, all off.
+    pub security: Security,
     /// How the app is exposed inside (or outside) the cluster.
     pub service: Service,
     /// One-off Jobs run from the same image, such as database migrations. Default: none.

@@ -46,12 +46,14 @@ pub fn EntryList(
                             <div class="row" data-testid=format!("{prefix}-row")>
                                 <TextField
                                     label="Name"
+                                    path=format!("{prefix}[{i}].name")
                                     testid=format!("{prefix}-name")
                                     get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.name.clone()).unwrap_or_default()))
                                     set=move |v| spec.update(|s| if let Some(e) = list_mut(s).get_mut(i) { e.name = v })
                                 />
                                 <TextField
                                     label="Value"
+                                    path=format!("{prefix}[{i}].value")
                                     testid=format!("{prefix}-value")
                                     masked=Signal::derive(move || !revealed.get())
                                     get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.value.clone()).unwrap_or_default()))
@@ -94,12 +96,14 @@ fn DownwardList() -> impl IntoView {
                         <div class="row" data-testid="downward-row">
                             <TextField
                                 label="Name"
+                                path=format!("downward[{i}].name")
                                 testid="downward-name"
                                 get=Signal::derive(move || spec.with(|s| s.downward.get(i).map(|d| d.name.clone()).unwrap_or_default()))
                                 set=move |v| spec.update(|s| if let Some(d) = s.downward.get_mut(i) { d.name = v })
                             />
                             <SelectField
                                 label="Pod field"
+                                path=format!("downward[{i}].field")
                                 testid="downward-field"
                                 options=DownwardField::ALL.to_vec()
                                 name=DownwardField::field_path
