@@ -88,6 +88,9 @@ pub fn TextField(
     masked: Signal<bool>,
 ) -> impl IntoView {
     let issues = issues_at(path.clone());
+    // A memo, so a keystroke elsewhere (every keystroke changes the spec) does not rewrite this box:
+    // with 10,000 env rows, rewriting every box was most of a keystroke's time.
+    let get = Memo::new(move |_| get.get());
     view! {
         <label class="field" class:invalid=move || issues.with(|i| has_error(i))>
             <span class="label">{label}</span>
@@ -128,7 +131,8 @@ pub fn ParsedField<T: Send + Sync + 'static>(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] placeholder: Option<&'static str>,
 ) -> impl IntoView {
-    let text = Signal::derive(move || get.with(show));
+    // A memo for the same reason as in TextField.
+    let text = Memo::new(move |_| get.with(show)).into();
     let apply = Callback::new(move |input: String| parse(&input).map(|value| set.run(value)));
     view! { <ParsedInput label path text apply testid=testid hint=hint placeholder=placeholder /> }
 }

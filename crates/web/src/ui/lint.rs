@@ -13,7 +13,7 @@ pub fn LintPanel() -> impl IntoView {
     let errors = Memo::new(move |_| issues.with(|i| validate::error_count(i)));
     let warnings = Memo::new(move |_| issues.with(|i| i.len()) - errors.get());
     view! {
-        <details class="lint" data-testid="lint" open=move || errors.get() > 0>
+        <details class="lint" data-testid="lint" open=move || { errors.get() > 0 }>
             <summary>
                 {move || if errors.get() > 0 {
                     view! { <span class="verdict error" data-testid="not-valid">{format!("not valid: {} error{}", errors.get(), if errors.get() == 1 { "" } else { "s" })}</span> }.into_any()

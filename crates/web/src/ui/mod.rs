@@ -18,6 +18,7 @@ mod seal;
 mod secrets;
 mod security;
 mod service;
+mod spec_file;
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -46,6 +47,8 @@ pub struct Ui {
     pub issues_by_path: Memo<HashMap<String, Vec<Issue>>>,
     /// The open form tab.
     pub tab: RwSignal<Tab>,
+    /// The field the lint panel last asked to show, so a paged list can bring its row up.
+    pub focus_path: RwSignal<Option<String>>,
     pub input_errors: RwSignal<Vec<InputError>>,
     /// Bumped when a preset replaces the whole spec: the form is rebuilt, dropping half-typed text.
     pub generation: RwSignal<u32>,
@@ -74,6 +77,7 @@ impl Ui {
                 })
             }),
             tab: RwSignal::new(Tab::App),
+            focus_path: RwSignal::new(None),
             input_errors: RwSignal::new(Vec::new()),
             generation: RwSignal::new(0),
         }
@@ -89,6 +93,7 @@ impl Ui {
     /// Opens the tab that holds the field at `path` and puts the cursor in it.
     pub fn focus(&self, path: &str) {
         self.tab.set(Tab::of_path(path));
+        self.focus_path.set(Some(path.to_string()));
         let selector = format!("[data-path=\"{path}\"]");
         // After the tab's fields are in the DOM (Leptos updates it in a microtask).
         set_timeout(
@@ -197,6 +202,7 @@ pub fn App() -> impl IntoView {
                 "Nothing leaves this page."
             </p>
             <presets::PresetSelect initial=first.id />
+            <spec_file::SpecFileOpen />
         </header>
         <main class="layout">
             <section class="form" aria-label="Your app">

@@ -13,7 +13,7 @@ use kubewright::spec::{AppSpec, SealScope};
 use kubewright::Rendered;
 use leptos::prelude::*;
 
-use super::fields::SelectField;
+use super::fields::{FieldIssues, SelectField};
 use super::use_ui;
 
 /// The page's sealer (the browser's CSPRNG), shared by the render memo.
@@ -28,6 +28,8 @@ pub fn render(spec: &AppSpec, sealer: &SharedSealer) -> Rendered {
     let mut sealer = sealer.lock().unwrap_or_else(|e| e.into_inner());
     kubewright::render::render_with(spec, &mut sealer)
 }
+
+const CERT_PATH: &str = "secret_options.seal.cert";
 
 #[component]
 pub fn SealSection() -> impl IntoView {
@@ -51,6 +53,7 @@ pub fn SealSection() -> impl IntoView {
                     autocomplete="off"
                     placeholder="-----BEGIN CERTIFICATE-----"
                     data-testid="seal-cert"
+                    data-path=CERT_PATH
                     aria-invalid=move || matches!(status.get(), SealStatus::Failed(_)).to_string()
                     prop:value=move || spec.with(|s| s.secret_options.seal.cert.clone())
                     on:input=move |ev| {
@@ -58,23 +61,21 @@ pub fn SealSection() -> impl IntoView {
                         spec.update(|s| s.secret_options.seal.cert = text);
                     }
                 ></textarea>
+                // Why a certificate cannot be used is a validation issue (rule seal-certificate).
+                <FieldIssues path=CERT_PATH />
                 {move || match status.get() {
-                    SealStatus::Off => view! {
+                    SealStatus::Off => Some(view! {
                         <span class="hint" data-testid="seal-status">"Not sealed: a plain Secret is written."</span>
-                    }
-                    .into_any(),
-                    SealStatus::Sealed(key) => view! {
+                    }),
+                    SealStatus::Sealed(key) => Some(view! {
                         <span class="hint ok" data-testid="seal-status">{format!("Sealing with the {key}.")}</span>
-                    }
-                    .into_any(),
-                    SealStatus::Failed(message) => view! {
-                        <span class="message" role="alert" data-testid="seal-error">{message}</span>
-                    }
-                    .into_any(),
+                    }),
+                    SealStatus::Failed(_) => None,
                 }}
             </label>
             <SelectField
                 label="Scope"
+                path="secret_options.seal.scope"
                 testid="seal-scope"
                 options=SealScope::ALL.to_vec()
                 name=SealScope::name

@@ -9,7 +9,7 @@ use kubewright::seal::SealStatus;
 use kubewright::spec::{AppSpec, EnvEntry};
 use leptos::prelude::*;
 
-use super::fields::TextField;
+use super::env::EntryList;
 use super::seal::SealSection;
 use super::use_ui;
 
@@ -44,7 +44,7 @@ pub fn SecretsTab() -> impl IntoView {
             }.into_any()
         }}
         <Generators />
-        <SecretList />
+        <EntryList list=|s| &s.secrets list_mut=|s| &mut s.secrets field="secrets" prefix="secret" masked=true tools=secret_tools />
         <StringDataOption sealed />
         <SealSection />
     }
@@ -107,79 +107,36 @@ fn hint(kind: Generated) -> &'static str {
     }
 }
 
-/// The rows: name, masked value with reveal, its size once decoded, generate and remove.
-#[component]
-fn SecretList() -> impl IntoView {
+/// After a row's value: its size once decoded, and a button that fills it from the CSPRNG with the
+/// kind of value its name asks for.
+fn secret_tools(i: usize) -> AnyView {
     let spec = use_ui().spec;
-    // Only the row count rebuilds rows; typing in a row must not re-create (and unfocus) its input.
-    let len = Memo::new(move |_| spec.with(|s| s.secrets.len()));
-    view! {
-        <div class="rows">
-            {move || (0..len.get()).map(|i| view! { <SecretRow i /> }).collect_view()}
-            <button type="button" data-testid="secret-add"
-                on:click=move |_| spec.update(|s| s.secrets.push(EnvEntry::default()))>
-                "+ add secret"
-            </button>
-        </div>
-    }
-}
-
-#[component]
-fn SecretRow(i: usize) -> impl IntoView {
-    let spec = use_ui().spec;
-    let revealed = RwSignal::new(false);
-    let entry = move |f: fn(&EnvEntry) -> String| {
-        spec.with(|s| s.secrets.get(i).map(f).unwrap_or_default())
-    };
     // What a container sees: the value's UTF-8 bytes (what the base64 in the YAML decodes to).
     let bytes = Memo::new(move |_| spec.with(|s| s.secrets.get(i).map_or(0, |e| e.value.len())));
+    let kind =
+        Memo::new(move |_| spec.with(|s| s.secrets.get(i).map(|e| Generated::for_name(&e.name))));
     view! {
-        <div class="row secret-row" data-testid="secret-row">
-            <TextField
-                label="Name"
-                testid="secret-name"
-                get=Signal::derive(move || entry(|e| e.name.clone()))
-                set=move |v| spec.update(|s| if let Some(e) = s.secrets.get_mut(i) { e.name = v })
-            />
-            <TextField
-                label="Value"
-                testid="secret-value"
-                masked=Signal::derive(move || !revealed.get())
-                get=Signal::derive(move || entry(|e| e.value.clone()))
-                set=move |v| spec.update(|s| if let Some(e) = s.secrets.get_mut(i) { e.value = v })
-            />
-            <div class="secret-tools">
-                <span class="bytes" data-testid="secret-bytes">
-                    {move || match bytes.get() {
-                        0 => "empty".to_string(),
-                        1 => "1 byte".to_string(),
-                        n => format!("{n} bytes"),
-                    }}
-                </span>
-                <button type="button" class="small" data-testid="secret-reveal"
-                    aria-pressed=move || revealed.get().to_string()
-                    on:click=move |_| revealed.update(|r| *r = !*r)>
-                    {move || if revealed.get() { "hide" } else { "show" }}
-                </button>
-                <button type="button" class="small" data-testid="secret-generate"
-                    title=move || format!("Fill with a random {}", Generated::for_name(&entry(|e| e.name.clone())).title())
-                    on:click=move |_| {
-                        let kind = spec.with(|s| s.secrets.get(i).map(|e| Generated::for_name(&e.name)));
-                        if let Some(kind) = kind {
-                            let value = kind.fresh();
-                            spec.update(|s| if let Some(e) = s.secrets.get_mut(i) { e.value = value });
-                        }
-                    }>
-                    "generate"
-                </button>
-                <button type="button" class="small remove" data-testid="secret-remove"
-                    aria-label="remove this secret"
-                    on:click=move |_| spec.update(|s| { if i < s.secrets.len() { s.secrets.remove(i); } })>
-                    "remove"
-                </button>
-            </div>
-        </div>
+        <span class="secret-tools">
+            <span class="bytes" data-testid="secret-bytes">
+                {move || match bytes.get() {
+                    0 => "empty".to_string(),
+                    1 => "1 byte".to_string(),
+                    n => format!("{n} bytes"),
+                }}
+            </span>
+            <button type="button" class="small" data-testid="secret-generate"
+                title=move || kind.get().map(|k| format!("Fill with a new random {}", k.title()))
+                on:click=move |_| {
+                    if let Some(kind) = kind.get_untracked() {
+                        let value = kind.fresh();
+                        spec.update(|s| if let Some(e) = s.secrets.get_mut(i) { e.value = value });
+                    }
+                }>
+                "generate"
+            </button>
+        </span>
     }
+    .into_any()
 }
 
 #[component]
