@@ -79,6 +79,17 @@ pub fn tricky_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Labels with distinct keys, none of them `app` (a duplicate key is refused by YAML readers; `app`
+/// is the app's own label).
+fn unique_labels(pairs: Vec<(String, String)>) -> Vec<Label> {
+    let mut seen = std::collections::HashSet::new();
+    pairs
+        .into_iter()
+        .filter(|(k, _)| k != "app" && seen.insert(k.clone()))
+        .map(|(key, value)| Label { key, value })
+        .collect()
+}
+
 fn dns_label() -> impl Strategy<Value = String> {
     "[a-z]([a-z0-9-]{0,14}[a-z0-9])?"
 }
@@ -159,11 +170,19 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         0i64..10,
         0i64..20,
         prop::sample::select(vec!["25%", "1", "10%", "0"]),
+        vec(
+            (
+                "([a-z]{1,6}\\.io/)?[a-zA-Z0-9]([a-zA-Z0-9_.-]{0,8}[a-zA-Z0-9])?",
+                "|[a-zA-Z0-9]([a-zA-Z0-9_.-]{0,8}[a-zA-Z0-9])?",
+            ),
+            0..3,
+        ),
     )
         .prop_map(
-            |(name, namespace, replicas, revision_history_limit, surge)| App {
+            |(name, namespace, replicas, revision_history_limit, surge, labels)| App {
                 name,
                 namespace,
+                labels: unique_labels(labels),
                 replicas,
                 revision_history_limit,
                 max_surge: surge.to_string(),
@@ -349,16 +368,26 @@ fn security(writable_tmp: impl Strategy<Value = String>) -> impl Strategy<Value 
 /// still render them without panicking, and every value must read back unchanged.
 pub fn any_spec() -> impl Strategy<Value = AppSpec> {
     let t = tricky_text;
-    let app = (t(), t(), any::<i64>(), any::<i64>(), t(), t()).prop_map(
-        |(name, namespace, replicas, rhl, surge, unavailable)| App {
-            name,
-            namespace,
-            replicas,
-            revision_history_limit: rhl,
-            max_surge: surge,
-            max_unavailable: unavailable,
-        },
-    );
+    let app = (
+        t(),
+        t(),
+        any::<i64>(),
+        any::<i64>(),
+        t(),
+        t(),
+        vec((t(), t()), 0..3),
+    )
+        .prop_map(
+            |(name, namespace, replicas, rhl, surge, unavailable, labels)| App {
+                name,
+                namespace,
+                labels: unique_labels(labels),
+                replicas,
+                revision_history_limit: rhl,
+                max_surge: surge,
+                max_unavailable: unavailable,
+            },
+        );
     let image = (
         t(),
         t(),

@@ -425,3 +425,54 @@ fn a_digest_pins_the_image_after_the_tag() {
         "a".repeat(64)
     )));
 }
+
+#[test]
+fn extra_labels_go_on_every_object_and_pod_but_never_into_selectors() {
+    // GIVEN an extra label
+    let mut spec = article();
+    spec.app.labels = vec![Label::new("app.kubernetes.io/part-of", "shop")];
+    // WHEN rendered
+    let rendered = kubewright::render(&spec);
+    // THEN every namespaced object and pod template carries it, after the app label
+    let deployment = &rendered
+        .files
+        .iter()
+        .find(|f| f.name == "deployment.yaml")
+        .unwrap()
+        .yaml;
+    assert_eq!(
+        deployment
+            .matches("    app: kube-native\n    app.kubernetes.io/part-of: shop\n")
+            .count(),
+        1,
+        "object metadata\n{deployment}"
+    );
+    assert!(
+        deployment.contains("  selector:\n    matchLabels:\n      app: kube-native\n  strategy:")
+    );
+    assert!(deployment.contains(
+        "      labels:\n        app: kube-native\n        app.kubernetes.io/part-of: shop\n"
+    ));
+    let service = &rendered
+        .files
+        .iter()
+        .find(|f| f.name == "service.yaml")
+        .unwrap()
+        .yaml;
+    assert!(
+        service.contains("  selector:\n    app: kube-native\n  ports:"),
+        "{service}"
+    );
+    let job = &rendered
+        .files
+        .iter()
+        .find(|f| f.name == "job-migration.yaml")
+        .unwrap()
+        .yaml;
+    assert!(
+        job.contains(
+            "        app: kube-native-migration\n        app.kubernetes.io/part-of: shop\n"
+        ),
+        "{job}"
+    );
+}

@@ -26,6 +26,7 @@ pub fn AppTab() -> impl IntoView {
             get=Signal::derive(move || spec.with(|s| s.app.namespace.clone()))
             set=move |v| spec.update(|s| s.app.namespace = v)
         />
+        <super::labels::LabelList />
         <ParsedField
             label="Replicas"
             path="app.replicas"
