@@ -135,8 +135,11 @@ try {
       'the console': consoleLines.join('\n'),
     };
     for (const s of secrets) {
+      // The value as typed, URL-encoded, and base64 (standard and URL-safe, as a link might carry it).
+      const forms = [s, encodeURIComponent(s), b64(s), Buffer.from(s, 'utf8').toString('base64url')];
       for (const [place, content] of Object.entries(places)) {
-        if (content.includes(s)) where.push(`${JSON.stringify(s.slice(0, 12))}... in ${place}`);
+        const form = forms.find((f) => content.includes(f));
+        if (form) where.push(`${JSON.stringify(s.slice(0, 12))}... in ${place} (as ${JSON.stringify(form.slice(0, 16))}...)`);
       }
     }
     // Storage may legitimately hold things (e.g. an autosaved spec without secret values): what is
