@@ -52,12 +52,7 @@ impl SealedSecret {
         let namespace = match (spec.namespace(), options.scope) {
             (Some(ns), _) => ns,
             (None, SealScope::ClusterWide) => "",
-            (None, scope) => {
-                return Some(Err(format!(
-                    "Sealing with scope {} binds the values to a namespace: set the namespace (app tab), or choose cluster-wide.",
-                    scope.name()
-                )))
-            }
+            (None, scope) => return Some(Err(seal::namespace_needed(scope))),
         };
         let label = seal::label(options.scope, namespace, &metadata.name);
         let entries: Vec<(String, String)> = spec

@@ -60,6 +60,15 @@ pub fn scope_annotation(scope: SealScope) -> Option<(&'static str, &'static str)
     }
 }
 
+/// Why strict and namespace-wide sealing need the spec's namespace (the render and the validation
+/// rule say the same).
+pub fn namespace_needed(scope: SealScope) -> String {
+    format!(
+        "Sealing with scope {} binds the values to a namespace, and none is set: set the namespace (app tab), or choose cluster-wide.",
+        scope.name()
+    )
+}
+
 /// Seals one value for `spec.encryptedData` (standard base64). `rng` must be a CSPRNG: it makes the
 /// session key and the OAEP seed.
 pub fn seal_value(

@@ -2,7 +2,7 @@
 //! and so is a scope that binds to a namespace when the spec names none.
 
 use super::{Finding, Rule, Severity};
-use crate::seal::SealingKey;
+use crate::seal::{self, SealingKey};
 use crate::spec::SealScope;
 
 pub const SEAL_CERTIFICATE: Rule = Rule {
@@ -26,14 +26,12 @@ pub const SEAL_SCOPE_NAMESPACE: Rule = Rule {
     severity: Severity::Error,
     upstream: "sealed-secrets EncryptionLabel: strict seals to namespace/name, namespace-wide to the namespace",
     check: |spec| {
-        let seal = &spec.secret_options.seal;
-        if seal.enabled() && seal.scope != SealScope::ClusterWide && spec.namespace().is_none() {
+        let options = &spec.secret_options.seal;
+        if options.enabled() && options.scope != SealScope::ClusterWide && spec.namespace().is_none()
+        {
             vec![Finding::new(
                 "secret_options.seal.scope",
-                format!(
-                    "Scope {} binds the sealed values to a namespace, and none is set: set the namespace (app tab), or choose cluster-wide.",
-                    seal.scope.name()
-                ),
+                seal::namespace_needed(options.scope),
             )]
         } else {
             Vec::new()

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use kubewright::seal::{OsSealer, SealStatus};
 use kubewright::spec::{AppSpec, SealScope};
+use kubewright::validate::Severity;
 use kubewright::Rendered;
 use leptos::prelude::*;
 
@@ -36,6 +37,13 @@ pub fn SealSection() -> impl IntoView {
     let ui = use_ui();
     let spec = ui.spec;
     let status = Memo::new(move |_| ui.rendered.with(|r| r.seal.clone()));
+    // The box is marked by its own issue only (a missing namespace is the scope's issue).
+    let invalid = Memo::new(move |_| {
+        ui.issues.with(|all| {
+            all.iter()
+                .any(|i| i.path == CERT_PATH && i.severity == Severity::Error)
+        })
+    });
     view! {
         <fieldset class="seal">
             <legend>"Seal for git (SealedSecret)"</legend>
@@ -45,7 +53,7 @@ pub fn SealSection() -> impl IntoView {
                 "to that certificate, right here, and writes a SealedSecret instead of the Secret: safe to commit, "
                 "since only the controller can decrypt it. Clear the box to go back to a plain Secret."
             </p>
-            <label class="field" class:invalid=move || matches!(status.get(), SealStatus::Failed(_))>
+            <label class="field" class:invalid=invalid>
                 <span class="label">"Controller certificate (PEM)"</span>
                 <textarea
                     rows="5"
@@ -54,7 +62,7 @@ pub fn SealSection() -> impl IntoView {
                     placeholder="-----BEGIN CERTIFICATE-----"
                     data-testid="seal-cert"
                     data-path=CERT_PATH
-                    aria-invalid=move || matches!(status.get(), SealStatus::Failed(_)).to_string()
+                    aria-invalid=move || invalid.get().to_string()
                     prop:value=move || spec.with(|s| s.secret_options.seal.cert.clone())
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
