@@ -8,12 +8,14 @@
 
 pub mod cli;
 pub mod explain;
+pub mod generate;
 pub mod graph;
 pub mod k8s;
 pub mod presets;
 pub mod qos;
 pub mod render;
 pub mod rollout;
+pub mod seal;
 pub mod spec;
 #[cfg(feature = "testgen")]
 pub mod testgen;

@@ -366,9 +366,21 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
         resources,
         service,
         jobs,
+        any::<bool>(),
     )
         .prop_flat_map(
-            |(app, (image, security), env, secrets, downward, port, resources, service, jobs)| {
+            |(
+                app,
+                (image, security),
+                env,
+                secrets,
+                downward,
+                port,
+                resources,
+                service,
+                jobs,
+                string_data,
+            )| {
                 let name = port.name.clone();
                 (
                     probe(Just(name.clone()).boxed(), true),
@@ -380,6 +392,10 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
                         image: image.clone(),
                         env: env.clone(),
                         secrets: secrets.clone(),
+                        secret_options: SecretOptions {
+                            string_data,
+                            ..SecretOptions::default()
+                        },
                         downward: downward.clone(),
                         port: port.clone(),
                         probes: Probes {
@@ -499,9 +515,20 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
         resources,
         service,
         jobs,
+        any::<bool>(),
     )
         .prop_flat_map(
-            |(app, (image, security), env, secrets, port, resources, service, jobs)| {
+            |(
+                app,
+                (image, security),
+                env,
+                secrets,
+                port,
+                resources,
+                service,
+                jobs,
+                string_data,
+            )| {
                 (
                     probe(Just(port.name.clone()).boxed(), false),
                     probe(tricky_text().boxed(), false),
@@ -511,6 +538,10 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
                         image: image.clone(),
                         env: env.clone(),
                         secrets: secrets.clone(),
+                        secret_options: SecretOptions {
+                            string_data,
+                            ..SecretOptions::default()
+                        },
                         downward: vec![DownwardEnv::default()],
                         port: port.clone(),
                         probes: Probes {

@@ -82,7 +82,13 @@ fn assert_reads_back(spec: &AppSpec) {
         .iter()
         .find(|d| d["kind"] == "Secret" && d["metadata"]["name"] == spec.secret_name().as_str());
     match app_secret {
+        // stringData holds the values as they are; data holds them base64-encoded.
+        Some(secret) if spec.secret_options.string_data => {
+            assert!(secret.get("data").is_none());
+            assert_eq!(string_map(&secret["stringData"]), secrets);
+        }
         Some(secret) => {
+            assert!(secret.get("stringData").is_none());
             let decoded: Vec<(String, String)> = string_map(&secret["data"])
                 .into_iter()
                 .map(|(k, v)| {

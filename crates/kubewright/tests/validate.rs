@@ -61,6 +61,13 @@ const fn caught(mut case: Case, by: &'static str) -> Case {
     case
 }
 
+fn http_get(path: &str, port: &str) -> ProbeAction {
+    ProbeAction::HttpGet {
+        path: path.into(),
+        port: port.into(),
+    }
+}
+
 fn long(n: usize) -> String {
     "a".repeat(n)
 }
@@ -257,22 +264,13 @@ const CASES: &[Case] = &[
         }
     }),
     fires("probe-port", "probes.liveness.action.port", |s| {
-        s.probes.liveness.action = ProbeAction::HttpGet {
-            path: "/".into(),
-            port: String::new(),
-        }
+        s.probes.liveness.action = http_get("/", "")
     }),
     fires("probe-port", "probes.liveness.action.port", |s| {
-        s.probes.liveness.action = ProbeAction::HttpGet {
-            path: "/".into(),
-            port: "99999".into(),
-        }
+        s.probes.liveness.action = http_get("/", "99999")
     }),
     fires("probe-port", "probes.liveness.action.port", |s| {
-        s.probes.liveness.action = ProbeAction::HttpGet {
-            path: "/".into(),
-            port: "Http".into(),
-        }
+        s.probes.liveness.action = http_get("/", "Http")
     }),
     // probe-numbers.
     quiet("probe-numbers", |s| {
@@ -295,16 +293,10 @@ const CASES: &[Case] = &[
     ),
     // probe-http-path.
     quiet("probe-http-path", |s| {
-        s.probes.readiness.action = ProbeAction::HttpGet {
-            path: "/health?full=1".into(),
-            port: "http".into(),
-        }
+        s.probes.readiness.action = http_get("/health?full=1", "http")
     }),
     fires("probe-http-path", "probes.readiness.action.path", |s| {
-        s.probes.readiness.action = ProbeAction::HttpGet {
-            path: "health".into(),
-            port: "http".into(),
-        }
+        s.probes.readiness.action = http_get("health", "http")
     }),
     // probe-exec.
     quiet("probe-exec", |s| {
@@ -568,6 +560,26 @@ const CASES: &[Case] = &[
     quiet("env-reference", |s| {
         s.downward = vec![DownwardEnv::default()];
         s.pod_env = vec![EnvEntry::new("NODE", "app@$(POD_IP)")];
+    }),
+    // seal-certificate: only a usable RSA certificate seals (messages: tests/seal.rs).
+    quiet("seal-certificate", |s| {
+        s.secret_options.seal.cert = include_str!("fixtures/seal/cert.pem").into()
+    }),
+    fires("seal-certificate", "secret_options.seal.cert", |s| {
+        s.secret_options.seal.cert = include_str!("fixtures/seal/ec-cert.pem").into()
+    }),
+    fires("seal-certificate", "secret_options.seal.cert", |s| {
+        s.secret_options.seal.cert = "not a certificate".into()
+    }),
+    // seal-scope-namespace: strict and namespace-wide need the namespace, cluster-wide does not.
+    fires("seal-scope-namespace", "secret_options.seal.scope", |s| {
+        s.secret_options.seal.cert = include_str!("fixtures/seal/cert.pem").into();
+        s.app.namespace.clear();
+    }),
+    quiet("seal-scope-namespace", |s| {
+        s.secret_options.seal.cert = include_str!("fixtures/seal/cert.pem").into();
+        s.secret_options.seal.scope = kubewright::spec::SealScope::ClusterWide;
+        s.app.namespace.clear();
     }),
 ];
 

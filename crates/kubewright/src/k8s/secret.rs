@@ -14,7 +14,11 @@ pub struct Secret {
     #[serde(rename = "type")]
     pub type_: &'static str,
     /// Standard base64 (with padding) of each value's UTF-8 bytes, as `kubectl create secret` writes.
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
     pub data: Pairs,
+    /// The values as plain text, when the user chose `stringData` (the API server encodes them).
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    pub string_data: Pairs,
 }
 
 impl Secret {
@@ -59,20 +63,31 @@ impl Secret {
         Some(Secret::new(spec, db.secret_name(), type_, entries))
     }
 
+    // `data` (base64), or `stringData` when the user chose plain text for the Secret.
     fn new(
         spec: &AppSpec,
         name: String,
         type_: &'static str,
         entries: Vec<(String, String)>,
     ) -> Self {
+        let plain = spec.secret_options.string_data;
         let encode =
             |value: &str| base64::engine::general_purpose::STANDARD.encode(value.as_bytes());
+        let (data, string_data) = if plain {
+            (Pairs::default(), Pairs(entries))
+        } else {
+            (
+                Pairs(entries.into_iter().map(|(k, v)| (k, encode(&v))).collect()),
+                Pairs::default(),
+            )
+        };
         Secret {
             api_version: "v1",
             kind: "Secret",
             metadata: ObjectMeta::namespaced(spec, name),
             type_,
-            data: Pairs(entries.into_iter().map(|(k, v)| (k, encode(&v))).collect()),
+            data,
+            string_data,
         }
     }
 }

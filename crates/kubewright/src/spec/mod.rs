@@ -14,6 +14,7 @@ mod label;
 mod port;
 mod probes;
 mod resources;
+mod secret_options;
 mod security;
 mod service;
 mod target;
@@ -28,6 +29,7 @@ pub use label::Label;
 pub use port::{ContainerPort, Protocol};
 pub use probes::{Probe, ProbeAction, Probes};
 pub use resources::{CpuMemory, Resources};
+pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
 pub use service::{Service, ServiceType};
 pub use target::{is_mutable_tag, Target};
@@ -47,6 +49,8 @@ pub struct AppSpec {
     /// Secret environment variables, in order. They go into the Secret `<name>-env-secret`, base64
     /// encoded. Default: none.
     pub secrets: Vec<EnvEntry>,
+    /// How the secrets are written: `data` or `stringData`, or sealed into a SealedSecret.
+    pub secret_options: SecretOptions,
     /// Environment variables filled by Kubernetes from the pod itself (Downward API). Default: none.
     pub downward: Vec<DownwardEnv>,
     /// Variables set on the container itself, after the Downward API ones, so Kubernetes expands
@@ -230,6 +234,16 @@ impl AppSpec {
             args: Vec::new(),
             ..default
         }
+    }
+
+    /// A copy with every secret value emptied (names, options and the public sealing certificate
+    /// stay): what may be shared or stored, since a secret value must never leave the page.
+    pub fn without_secret_values(&self) -> AppSpec {
+        let mut spec = self.clone();
+        for entry in &mut spec.secrets {
+            entry.value.clear();
+        }
+        spec
     }
 
     /// The namespace, or `None` when the user left it empty (kubectl's current namespace is used).
