@@ -357,8 +357,9 @@ async fn generate_fills_a_secret_key_base_from_the_csprng() {
     let status = text(&root, "secret-generated");
     assert!(status.contains("64 new random characters"), "{status}");
     assert!(!status.contains(&values[i]));
-    // Generating again gives another value.
+    // Generating again gives another value (the row's box updates after the render memos settle).
     click(&root, "secret-generate-secret-key-base").await;
+    leptos::task::tick().await;
     let again = find_all(&root, "secret-value")[i]
         .unchecked_ref::<HtmlInputElement>()
         .value();
