@@ -7,6 +7,7 @@
 //! The web UI and the `kubewright` command line both call [`render::render`] on an [`spec::AppSpec`].
 
 pub mod cli;
+pub mod import;
 pub mod k8s;
 pub mod presets;
 pub mod render;

@@ -288,6 +288,7 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
                         resources: resources.clone(),
                         service: service.clone(),
                         jobs: jobs.clone(),
+                        extra: Vec::new(),
                     })
             },
         )
@@ -381,6 +382,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
                         resources: resources.clone(),
                         service: service.clone(),
                         jobs: jobs.clone(),
+                        extra: Vec::new(),
                     })
             },
         )

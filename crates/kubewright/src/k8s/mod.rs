@@ -8,6 +8,7 @@
 mod config_map;
 mod container;
 mod deployment;
+mod extra;
 mod job;
 mod meta;
 mod namespace;
@@ -20,6 +21,7 @@ pub use container::{
     Container, ContainerPort, EnvFromSource, EnvVar, PodTemplate, Probe, ResourceRequirements,
 };
 pub use deployment::Deployment;
+pub use extra::Extra;
 pub use job::Job;
 pub use meta::ObjectMeta;
 pub use namespace::Namespace;
@@ -59,6 +61,7 @@ pub enum Object {
     Deployment(Deployment),
     Service(Service),
     Job(Job),
+    Extra(Extra),
 }
 
 impl Object {
@@ -71,11 +74,12 @@ impl Object {
             Object::Deployment(_) => "deployment.yaml".into(),
             Object::Service(_) => "service.yaml".into(),
             Object::Job(job) => format!("job-{}.yaml", job.short_name),
+            Object::Extra(extra) => extra.file_name(),
         }
     }
 
     /// The object's `kind`.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> &str {
         match self {
             Object::Namespace(_) => "Namespace",
             Object::ConfigMap(_) => "ConfigMap",
@@ -83,6 +87,7 @@ impl Object {
             Object::Deployment(_) => "Deployment",
             Object::Service(_) => "Service",
             Object::Job(_) => "Job",
+            Object::Extra(o) => o.kind(),
         }
     }
 
@@ -95,13 +100,15 @@ impl Object {
             Object::Deployment(o) => &o.metadata.name,
             Object::Service(o) => &o.metadata.name,
             Object::Job(o) => &o.metadata.name,
+            Object::Extra(o) => o.name(),
         }
     }
 }
 
 /// All objects for a spec, in the order they must be applied: a Namespace before what lives in it,
 /// the ConfigMap and Secret before the pods that read them, then the Deployment, its Service, and the
-/// Jobs. Objects with nothing to hold (no env, no secrets, no namespace) are left out.
+/// Jobs, then the objects kept from an import. Objects with nothing to hold (no env, no secrets, no
+/// namespace) are left out.
 pub fn objects(spec: &AppSpec) -> Vec<Object> {
     let mut out = Vec::new();
     out.extend(Namespace::from_spec(spec).map(Object::Namespace));
@@ -114,5 +121,10 @@ pub fn objects(spec: &AppSpec) -> Vec<Object> {
             .iter()
             .map(|job| Object::Job(Job::from_spec(spec, job))),
     );
+    out.extend(spec.extra.iter().map(|document| {
+        Object::Extra(Extra {
+            document: document.clone(),
+        })
+    }));
     out
 }

@@ -16,7 +16,7 @@ pub struct File {
     /// File name, e.g. `deployment.yaml`.
     pub name: String,
     /// The object's kind, e.g. `Deployment`.
-    pub kind: &'static str,
+    pub kind: String,
     /// The object's `metadata.name`.
     pub object_name: String,
     /// The object as a YAML document.
@@ -48,7 +48,7 @@ pub fn render(spec: &AppSpec) -> Rendered {
         .iter()
         .map(|object| File {
             name: object.file_name(),
-            kind: object.kind(),
+            kind: object.kind().to_string(),
             object_name: object.name().to_string(),
             yaml: to_yaml(object),
         })

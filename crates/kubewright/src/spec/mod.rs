@@ -49,6 +49,11 @@ pub struct AppSpec {
     pub service: Service,
     /// One-off Jobs run from the same image, such as database migrations. Default: none.
     pub jobs: Vec<Job>,
+    /// Other objects kept as they were imported (an Ingress, a PersistentVolumeClaim, ...), each one
+    /// whole document, emitted after the app's own objects. Never a Secret: its values would end up
+    /// in share links and storage. Default: none (and left out of the spec file when empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<serde_yaml::Value>,
 }
 
 impl AppSpec {
