@@ -5,12 +5,15 @@
 //! kubewright commands --preset ID | --spec FILE.json   the commands, in order
 //! kubewright spec     --preset ID | --spec FILE.json   the spec as JSON
 //! kubewright presets                                   the preset ids
+//! kubewright import FILE                               manifests or a docker-compose file -> spec JSON
+//! kubewright export (--preset ID | --spec FILE.json) --zip OUT.zip | --chart DIR
+//!                                                      the page's zip download, or a Helm chart
 //! ```
 
 use crate::presets::{self, Preset};
 use crate::spec::AppSpec;
 
-pub const USAGE: &str = "usage: kubewright render|commands|spec (--preset ID | --spec FILE.json)\n       kubewright presets";
+pub const USAGE: &str = "usage: kubewright render|commands|spec (--preset ID | --spec FILE.json)\n       kubewright presets\n       kubewright import FILE.yaml\n       kubewright export (--preset ID | --spec FILE.json) (--zip OUT.zip | --chart DIR)";
 
 /// Runs one CLI invocation: `Ok(stdout)` or `Err(message)` for stderr and a non-zero exit.
 pub fn run(args: &[String]) -> Result<String, String> {
@@ -23,13 +26,15 @@ pub fn run(args: &[String]) -> Result<String, String> {
         "render" => Ok(crate::render::render_yaml(&load(rest)?)),
         "commands" => Ok(crate::render(&load(rest)?).commands_text()),
         "spec" => Ok(crate::spec_to_json(&load(rest)?)),
+        "import" => crate::cli_io::import(rest),
+        "export" => crate::cli_io::export(rest, load),
         "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
         _ => Err(USAGE.to_string()),
     }
 }
 
 // Exactly one of `--preset ID` or `--spec FILE`.
-fn load(args: &[String]) -> Result<AppSpec, String> {
+pub(crate) fn load(args: &[String]) -> Result<AppSpec, String> {
     match args {
         [flag, id] if flag == "--preset" => Preset::find(id)
             .ok_or_else(|| {

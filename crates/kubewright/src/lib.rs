@@ -7,6 +7,8 @@
 //! The web UI and the `kubewright` command line both call [`render::render`] on an [`spec::AppSpec`].
 
 pub mod cli;
+mod cli_io;
+pub mod export;
 pub mod import;
 pub mod k8s;
 pub mod presets;
