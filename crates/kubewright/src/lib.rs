@@ -13,6 +13,7 @@ pub mod import;
 pub mod k8s;
 pub mod presets;
 pub mod render;
+pub mod share;
 pub mod spec;
 #[cfg(feature = "testgen")]
 pub mod testgen;
