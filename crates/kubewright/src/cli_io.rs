@@ -11,8 +11,8 @@ pub fn import(args: &[String]) -> Result<String, String> {
         return Err(crate::cli::USAGE.to_string());
     };
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let imported = import::import(&text, &SplitRule::default())
-        .map_err(|e| format!("{path}: {e}"))?;
+    let imported =
+        import::import(&text, &SplitRule::default()).map_err(|e| format!("{path}: {e}"))?;
     for item in &imported.report {
         let marker = match item.status {
             Status::Kept => "kept as-is",
@@ -37,7 +37,10 @@ pub fn export(
     let spec = load(&source)?;
     match (target[0].as_str(), &target[1]) {
         ("--zip", out) => {
-            let bytes = export::zip(&export::folder_name(&spec), &export::kustomize::bundle(&spec))?;
+            let bytes = export::zip(
+                &export::folder_name(&spec),
+                &export::kustomize::bundle(&spec),
+            )?;
             std::fs::write(out, &bytes).map_err(|e| format!("cannot write {out}: {e}"))?;
             Ok(format!("wrote {out} ({} bytes)\n", bytes.len()))
         }
@@ -52,7 +55,10 @@ pub fn export(
                 std::fs::write(&path, &file.contents)
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             }
-            Ok(files.iter().map(|f| format!("{dir}/{}\n", f.path)).collect())
+            Ok(files
+                .iter()
+                .map(|f| format!("{dir}/{}\n", f.path))
+                .collect())
         }
         _ => Err(usage()),
     }

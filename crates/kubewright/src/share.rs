@@ -59,7 +59,8 @@ pub fn decode(payload: &str) -> Result<AppSpec, String> {
     if json.len() as u64 > MAX_SPEC_BYTES {
         return Err("the link holds more than 1 MB: refused".into());
     }
-    let spec = crate::spec_from_json(&json).map_err(|e| format!("the link holds no valid spec: {e}"))?;
+    let spec =
+        crate::spec_from_json(&json).map_err(|e| format!("the link holds no valid spec: {e}"))?;
     Ok(without_secret_values(&spec))
 }
 
@@ -72,7 +73,9 @@ mod tests {
         for preset in crate::presets::PRESETS {
             let spec = preset.spec().unwrap();
             let payload = encode(&spec);
-            assert!(payload.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+            assert!(payload
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
             for secret in &spec.secrets {
                 assert!(!payload.contains(&secret.value));
             }
@@ -80,7 +83,10 @@ mod tests {
             assert_eq!(back, without_secret_values(&spec));
             assert_eq!(
                 missing_secret_values(&back),
-                spec.secrets.iter().map(|s| s.name.clone()).collect::<Vec<_>>()
+                spec.secrets
+                    .iter()
+                    .map(|s| s.name.clone())
+                    .collect::<Vec<_>>()
             );
         }
     }
@@ -90,17 +96,22 @@ mod tests {
         assert!(decode("#s=***").unwrap_err().contains("not base64url"));
         assert!(decode("#s=AAAA").unwrap_err().contains("cannot inflate"));
         // A deflate bomb: 20 MB of spaces compress to a few KB.
-        let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        let mut encoder =
+            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
         encoder.write_all(&vec![b' '; 20 << 20]).unwrap();
-        let bomb = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(encoder.finish().unwrap());
+        let bomb =
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(encoder.finish().unwrap());
         assert!(decode(&bomb).unwrap_err().contains("more than 1 MB"));
         // Secret values in a hand-made link are not taken.
         let mut spec = AppSpec::default();
-        spec.secrets.push(crate::spec::EnvEntry::new("TOKEN", "s3cret"));
+        spec.secrets
+            .push(crate::spec::EnvEntry::new("TOKEN", "s3cret"));
         let json = crate::spec_to_json(&spec);
-        let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        let mut encoder =
+            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
         encoder.write_all(json.as_bytes()).unwrap();
-        let link = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(encoder.finish().unwrap());
+        let link =
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(encoder.finish().unwrap());
         assert_eq!(decode(&link).unwrap().secrets[0].value, "");
     }
 }

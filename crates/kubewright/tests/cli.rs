@@ -54,14 +54,20 @@ fn import_prints_a_spec_and_reports_on_stderr() {
     assert_eq!(code, 0, "{stderr}");
     let spec = kubewright::spec_from_json(&stdout).unwrap();
     assert_eq!(spec.app.name, "kube-native");
-    assert!(stderr.contains("kubewright: dropped: services.postgres ("), "{stderr}");
+    assert!(
+        stderr.contains("kubewright: dropped: services.postgres ("),
+        "{stderr}"
+    );
     let dir = std::env::temp_dir().join(format!("kubewright-cli-import-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.yaml");
     std::fs::write(&bad, "a: [1, 2\n").unwrap();
     let (code, _, stderr) = kubewright(&["import", bad.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("line 2, column 1: not valid YAML"), "{stderr}");
+    assert!(
+        stderr.contains("line 2, column 1: not valid YAML"),
+        "{stderr}"
+    );
     // The manifests the page renders come back as the same spec.
     let yaml = dir.join("all.yaml");
     let (_, rendered, _) = kubewright(&["render", "--preset", "phoenix-article"]);
@@ -70,7 +76,10 @@ fn import_prints_a_spec_and_reports_on_stderr() {
     assert_eq!(code, 0);
     assert_eq!(
         kubewright::spec_from_json(&json).unwrap(),
-        kubewright::presets::Preset::find("phoenix-article").unwrap().spec().unwrap()
+        kubewright::presets::Preset::find("phoenix-article")
+            .unwrap()
+            .spec()
+            .unwrap()
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -80,7 +89,13 @@ fn export_writes_the_zip_and_the_chart() {
     let dir = std::env::temp_dir().join(format!("kubewright-cli-export-{}", std::process::id()));
     let zip = dir.join("out.zip");
     std::fs::create_dir_all(&dir).unwrap();
-    let (code, stdout, stderr) = kubewright(&["export", "--preset", "web-app", "--zip", zip.to_str().unwrap()]);
+    let (code, stdout, stderr) = kubewright(&[
+        "export",
+        "--preset",
+        "web-app",
+        "--zip",
+        zip.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("wrote "));
     let spec = kubewright::presets::PRESETS[0].spec().unwrap();
@@ -89,9 +104,19 @@ fn export_writes_the_zip_and_the_chart() {
         &kubewright::export::kustomize::bundle(&spec),
     )
     .unwrap();
-    assert_eq!(std::fs::read(&zip).unwrap(), expected, "the page's zip, byte for byte");
+    assert_eq!(
+        std::fs::read(&zip).unwrap(),
+        expected,
+        "the page's zip, byte for byte"
+    );
     let chart = dir.join("chart");
-    let (code, stdout, _) = kubewright(&["export", "--preset", "web-app", "--chart", chart.to_str().unwrap()]);
+    let (code, stdout, _) = kubewright(&[
+        "export",
+        "--preset",
+        "web-app",
+        "--chart",
+        chart.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0);
     assert!(stdout.contains("/Chart.yaml\n"));
     assert!(chart.join("templates/deployment.yaml").exists());

@@ -66,17 +66,28 @@ fn objects_the_form_does_not_model_are_kept_and_rendered_unchanged() {
     .unwrap();
     spec.extra = vec![ingress, pvc];
     let rendered = kubewright::render(&spec);
-    assert!(rendered.all.ends_with("  resources:\n    requests:\n      storage: 1Gi\n"));
+    assert!(rendered
+        .all
+        .ends_with("  resources:\n    requests:\n      storage: 1Gi\n"));
     let names: Vec<_> = rendered.files.iter().map(|f| f.name.as_str()).collect();
     assert!(names.contains(&"extra-ingress-web.yaml"), "{names:?}");
     assert!(names.contains(&"extra-persistentvolumeclaim-data.yaml"));
     let commands = rendered.commands_text();
-    assert!(commands.contains("kubectl apply -f extra-ingress-web.yaml\n"), "own namespace: no -n");
-    assert!(commands.contains("kubectl apply -n kube-native -f extra-persistentvolumeclaim-data.yaml\n"));
+    assert!(
+        commands.contains("kubectl apply -f extra-ingress-web.yaml\n"),
+        "own namespace: no -n"
+    );
+    assert!(commands
+        .contains("kubectl apply -n kube-native -f extra-persistentvolumeclaim-data.yaml\n"));
 
     let imported = run(&rendered.all).unwrap();
     assert_eq!(imported.spec, spec);
-    let kept: Vec<_> = imported.report.iter().filter(|r| r.status == Status::Kept).map(|r| r.path.as_str()).collect();
+    let kept: Vec<_> = imported
+        .report
+        .iter()
+        .filter(|r| r.status == Status::Kept)
+        .map(|r| r.path.as_str())
+        .collect();
     assert_eq!(kept, ["Ingress/web", "PersistentVolumeClaim/data"]);
 }
 
@@ -85,14 +96,23 @@ fn the_articles_manifests_fill_the_form_like_the_preset() {
     let text = include_str!("fixtures/article-manifests.yaml");
     let imported = run(text).unwrap();
     let report = report_text(&imported);
-    let preset = kubewright::presets::Preset::find("phoenix-article").unwrap().spec().unwrap();
+    let preset = kubewright::presets::Preset::find("phoenix-article")
+        .unwrap()
+        .spec()
+        .unwrap();
     let spec = &imported.spec;
     // The article applied everything with `-n kube-native` and its manifests name no namespace.
     assert_eq!(spec.app.namespace, "");
     assert_eq!(spec.app.name, preset.app.name);
     assert_eq!(spec.image, preset.image);
-    assert_eq!(spec.env, preset.env, "ConfigMap data under labels is read as data");
-    assert_eq!(spec.secrets, preset.secrets, "Secret data decoded from base64");
+    assert_eq!(
+        spec.env, preset.env,
+        "ConfigMap data under labels is read as data"
+    );
+    assert_eq!(
+        spec.secrets, preset.secrets,
+        "Secret data decoded from base64"
+    );
     assert_eq!(spec.downward, preset.downward);
     assert_eq!(spec.port, preset.port);
     assert_eq!(spec.probes, preset.probes);
@@ -106,7 +126,10 @@ fn the_articles_manifests_fill_the_form_like_the_preset() {
         "adjusted: Secret/kube-native-env-secret metadata.labels.data",
         "adjusted: Job/kube-native-migration-0 spec.template.metadata.labels.app",
     ] {
-        assert!(report.contains(expected), "missing {expected:?} in\n{report}");
+        assert!(
+            report.contains(expected),
+            "missing {expected:?} in\n{report}"
+        );
     }
     assert_eq!(imported.report.len(), 4, "{report}");
     // With the namespace filled in, it renders exactly the preset.
@@ -166,15 +189,25 @@ data:
     let spec = &imported.spec;
     assert_eq!(spec.image.repository, "registry.example.com:5000/shop/web");
     assert_eq!(spec.image.tag, "1.2");
-    assert_eq!(spec.image.pull_policy, PullPolicy::IfNotPresent, "Kubernetes' default for a tag");
-    assert_eq!((spec.app.replicas, &spec.app.max_unavailable[..]), (1, "25%"));
+    assert_eq!(
+        spec.image.pull_policy,
+        PullPolicy::IfNotPresent,
+        "Kubernetes' default for a tag"
+    );
+    assert_eq!(
+        (spec.app.replicas, &spec.app.max_unavailable[..]),
+        (1, "25%")
+    );
     assert_eq!(spec.env, [EnvEntry::new("MODE", "production")]);
     assert_eq!(spec.secrets, [EnvEntry::new("API_TOKEN", "secret-token")]);
     assert_eq!(spec.port.number, 8080);
     assert_eq!(spec.port.name, "");
     assert_eq!(
         spec.probes.readiness.action,
-        ProbeAction::HttpGet { path: "/health".into(), port: "8080".into() }
+        ProbeAction::HttpGet {
+            path: "/health".into(),
+            port: "8080".into()
+        }
     );
     for expected in [
         "dropped: Deployment/shop status, metadata.uid (set by the cluster",
@@ -185,9 +218,15 @@ data:
         "dropped: Deployment/shop spec.template.spec.containers[1] (",
         "dropped: Secret/other (a Secret the app does not read",
     ] {
-        assert!(report.contains(expected), "missing {expected:?} in\n{report}");
+        assert!(
+            report.contains(expected),
+            "missing {expected:?} in\n{report}"
+        );
     }
-    assert!(!report.contains("c2VjcmV0"), "no secret value in the report");
+    assert!(
+        !report.contains("c2VjcmV0"),
+        "no secret value in the report"
+    );
 }
 
 #[test]
@@ -206,7 +245,10 @@ fn the_series_compose_file_becomes_the_app() {
     assert!(spec.env.is_empty());
     assert_eq!(
         spec.secrets,
-        [EnvEntry::new("DATABASE_URL", "ecto://kube_native:kube_native@postgres/kube_native")]
+        [EnvEntry::new(
+            "DATABASE_URL",
+            "ecto://kube_native:kube_native@postgres/kube_native"
+        )]
     );
     let report = report_text(&imported);
     for expected in [
@@ -217,7 +259,10 @@ fn the_series_compose_file_becomes_the_app() {
         "dropped: compose: version (",
         "dropped: compose: volumes (",
     ] {
-        assert!(report.contains(expected), "missing {expected:?} in\n{report}");
+        assert!(
+            report.contains(expected),
+            "missing {expected:?} in\n{report}"
+        );
     }
 }
 
@@ -228,7 +273,10 @@ fn the_split_rule_decides_what_is_secret() {
     let names = |v: &[EnvEntry]| v.iter().map(|e| e.name.clone()).collect::<Vec<_>>();
     assert_eq!(names(&imported.spec.env), ["PORT", "FROM_SHELL"]);
     assert_eq!(names(&imported.spec.secrets), ["STRIPE_KEY", "MY_PASSWORD"]);
-    assert_eq!((imported.spec.port.number, imported.spec.service.port), (3000, 8080));
+    assert_eq!(
+        (imported.spec.port.number, imported.spec.service.port),
+        (3000, 8080)
+    );
     assert_eq!(imported.spec.image.reference(), "ghcr.io/acme/web:2");
     // An edited rule: only PASSWORD is secret.
     let imported = import(text, &SplitRule::from_lines("*password*\n\n")).unwrap();
@@ -239,7 +287,10 @@ fn the_split_rule_decides_what_is_secret() {
 fn invalid_yaml_gets_the_parsers_line_and_column() {
     let e = run("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n data: 1\n").unwrap_err();
     assert_eq!((e.line, e.column), (Some(5), Some(2)), "{e}");
-    assert_eq!(e.to_string(), "line 5, column 2: not valid YAML: did not find expected key");
+    assert_eq!(
+        e.to_string(),
+        "line 5, column 2: not valid YAML: did not find expected key"
+    );
     let e = run("a: 1\na: 2\n").unwrap_err();
     assert!(e.message.contains("duplicate entry"), "{e}");
     let e = run("just: a map\n").unwrap_err();
@@ -259,21 +310,36 @@ fn quick(text: &str) -> ImportError {
 #[test]
 fn hostile_input_fails_fast_with_a_clear_message() {
     // 10 MB.
-    let big = format!("apiVersion: v1\nkind: ConfigMap\ndata:\n  x: {}\n", "a".repeat(10_000_000));
-    assert!(quick(&big).message.contains("is 10.0 MB; Kubewright imports at most 1 MB"));
+    let big = format!(
+        "apiVersion: v1\nkind: ConfigMap\ndata:\n  x: {}\n",
+        "a".repeat(10_000_000)
+    );
+    assert!(quick(&big)
+        .message
+        .contains("is 10.0 MB; Kubewright imports at most 1 MB"));
     // An alias bomb ("billion laughs"): serde_yaml refuses to expand it.
     let mut bomb = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-    for (prev, next) in ["a", "b", "c", "d", "e", "f", "g", "h"].iter().zip(["b", "c", "d", "e", "f", "g", "h", "i"]) {
-        bomb += &format!("{next}: &{next} [{}]\n", vec![format!("*{prev}"); 9].join(", "));
+    for (prev, next) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+        .iter()
+        .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+    {
+        bomb += &format!(
+            "{next}: &{next} [{}]\n",
+            vec![format!("*{prev}"); 9].join(", ")
+        );
     }
     assert!(quick(&bomb).message.contains("repetition limit exceeded"));
     // Deep flow nesting: libyaml is quadratic in it, so it is refused before parsing.
     let e = quick(&"{a: ".repeat(200_000));
     assert_eq!((e.line, e.column), (Some(1), Some(4 * 64 + 1)));
     assert!(e.message.contains("nested deeper than 64"));
-    assert!(quick(&format!("{}{}", "[".repeat(65), "]".repeat(65))).message.contains("nested deeper"));
+    assert!(quick(&format!("{}{}", "[".repeat(65), "]".repeat(65)))
+        .message
+        .contains("nested deeper"));
     // Deep block nesting: serde_yaml's recursion limit.
-    let deep: String = (0..1000).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
+    let deep: String = (0..1000)
+        .map(|i| format!("{}a:\n", " ".repeat(i)))
+        .collect();
     assert!(quick(&deep).message.contains("recursion limit exceeded"));
     // Brackets inside quotes and comments are not nesting.
     let quoted = format!("apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: x}}\ndata:\n  a: \"{}\"\n  b: '{}' # {}\n", "[".repeat(100), "{".repeat(100), "[".repeat(100));

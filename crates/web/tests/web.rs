@@ -13,6 +13,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a fresh app in its own container and returns the container.
 fn mount() -> Element {
+    // Each test starts from the first preset: no autosaved copy from an earlier test.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();

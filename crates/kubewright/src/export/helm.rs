@@ -68,8 +68,17 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
     let has_jobs = objects.iter().any(|o| matches!(o, Object::Job(_)));
     for object in sorted {
         let mut doc = serde_yaml::to_value(object).unwrap_or(Value::Null);
-        if !matches!(object, Object::Extra(_)) && doc.get("metadata").and_then(|m| m.get("namespace")).is_some() {
-            lift.expression(&mut doc, &["metadata", "namespace"], "{{ .Release.Namespace | quote }}".into());
+        if !matches!(object, Object::Extra(_))
+            && doc
+                .get("metadata")
+                .and_then(|m| m.get("namespace"))
+                .is_some()
+        {
+            lift.expression(
+                &mut doc,
+                &["metadata", "namespace"],
+                "{{ .Release.Namespace | quote }}".into(),
+            );
         }
         match object {
             Object::Deployment(_) => {
@@ -78,8 +87,16 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
             }
             Object::Service(_) => {
                 lift.string(&mut doc, &["spec", "type"], &["service", "type"]);
-                lift.int(&mut doc, &["spec", "ports", "0", "port"], &["service", "port"]);
-                lift.int(&mut doc, &["spec", "ports", "0", "nodePort"], &["service", "nodePort"]);
+                lift.int(
+                    &mut doc,
+                    &["spec", "ports", "0", "port"],
+                    &["service", "port"],
+                );
+                lift.int(
+                    &mut doc,
+                    &["spec", "ports", "0", "nodePort"],
+                    &["service", "nodePort"],
+                );
             }
             Object::ConfigMap(_) => {
                 for entry in &spec.env {
@@ -104,7 +121,10 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
             Object::Job(job) => {
                 lift.container(spec, &mut doc, false);
                 let base = format!("{}-{}-", spec.app.name, job.short_name);
-                let expr = format!("{{{{ print {} .Release.Revision | quote }}}}", go_string(&base));
+                let expr = format!(
+                    "{{{{ print {} .Release.Revision | quote }}}}",
+                    go_string(&base)
+                );
                 lift.expression(&mut doc, &["metadata", "name"], expr);
                 hook(&mut doc, "0");
             }
@@ -138,7 +158,10 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
         ),
     ];
     for (file, doc) in templates {
-        files.push(ExportFile::new(format!("templates/{file}"), lift.write(&doc)));
+        files.push(ExportFile::new(
+            format!("templates/{file}"),
+            lift.write(&doc),
+        ));
     }
     files.push(ExportFile::new("README.md", readme(spec, &name)));
     files
@@ -163,7 +186,9 @@ fn readme(spec: &AppSpec, name: &str) -> String {
 }
 
 fn hook(doc: &mut Value, weight: &str) {
-    let Some(Value::Mapping(metadata)) = doc.get_mut("metadata") else { return };
+    let Some(Value::Mapping(metadata)) = doc.get_mut("metadata") else {
+        return;
+    };
     let mut annotations = Mapping::new();
     annotations.insert(HOOK.into(), "pre-install,pre-upgrade".into());
     annotations.insert(HOOK_WEIGHT.into(), weight.into());
@@ -222,7 +247,9 @@ impl Lifter {
 
     fn set_value(&mut self, path: &[&str], value: Value) {
         let mut map = &mut self.values;
-        let Some((last, parents)) = path.split_last() else { return };
+        let Some((last, parents)) = path.split_last() else {
+            return;
+        };
         for key in parents {
             let entry = map
                 .entry(Value::String(key.to_string()))
@@ -238,17 +265,29 @@ impl Lifter {
 
     /// A string value: read back with `quote`, so it stays a string whatever it looks like.
     fn string(&mut self, doc: &mut Value, path: &[&str], values_path: &[&str]) {
-        let Some(value) = slot(doc, path).map(|v| v.clone()) else { return };
+        let Some(value) = slot(doc, path).map(|v| v.clone()) else {
+            return;
+        };
         self.set_value(values_path, value);
-        self.expression(doc, path, format!("{{{{ {} | quote }}}}", values_ref(values_path)));
+        self.expression(
+            doc,
+            path,
+            format!("{{{{ {} | quote }}}}", values_ref(values_path)),
+        );
     }
 
     /// A number: Helm reads values.yaml numbers as floats, which print as 1e+06 past a million;
     /// `int64` prints them as the whole numbers they are.
     fn int(&mut self, doc: &mut Value, path: &[&str], values_path: &[&str]) {
-        let Some(value) = slot(doc, path).map(|v| v.clone()) else { return };
+        let Some(value) = slot(doc, path).map(|v| v.clone()) else {
+            return;
+        };
         self.set_value(values_path, value);
-        self.expression(doc, path, format!("{{{{ {} | int64 }}}}", values_ref(values_path)));
+        self.expression(
+            doc,
+            path,
+            format!("{{{{ {} | int64 }}}}", values_ref(values_path)),
+        );
     }
 
     /// The app's container in a Deployment or Job: image, pull policy, resources.
@@ -257,7 +296,10 @@ impl Lifter {
         let at = |field: &[&'static str]| -> Vec<&'static str> {
             base.iter().copied().chain(field.iter().copied()).collect()
         };
-        self.set_value(&["image", "repository"], spec.image.repository.clone().into());
+        self.set_value(
+            &["image", "repository"],
+            spec.image.repository.clone().into(),
+        );
         let image = if spec.image.tag.is_empty() {
             format!("{{{{ {} | quote }}}}", values_ref(&["image", "repository"]))
         } else {
@@ -273,8 +315,17 @@ impl Lifter {
         if app || policy.as_ref().and_then(Value::as_str) == Some(spec.image.pull_policy.as_str()) {
             self.string(doc, &at(&["imagePullPolicy"]), &["image", "pullPolicy"]);
         }
-        for (kind, field) in [("limits", "cpu"), ("limits", "memory"), ("requests", "cpu"), ("requests", "memory")] {
-            self.string(doc, &at(&["resources", kind, field]), &["resources", kind, field]);
+        for (kind, field) in [
+            ("limits", "cpu"),
+            ("limits", "memory"),
+            ("requests", "cpu"),
+            ("requests", "memory"),
+        ] {
+            self.string(
+                doc,
+                &at(&["resources", kind, field]),
+                &["resources", kind, field],
+            );
         }
     }
 

@@ -35,7 +35,10 @@ pub fn bundle(spec: &AppSpec) -> Vec<ExportFile> {
         "kustomization.yaml",
         serde_yaml::to_string(&kustomization).unwrap_or_default(),
     ));
-    files.push(ExportFile::new("README.md", readme(spec, &rendered.commands_text())));
+    files.push(ExportFile::new(
+        "README.md",
+        readme(spec, &rendered.commands_text()),
+    ));
     files
 }
 

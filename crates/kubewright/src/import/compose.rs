@@ -39,7 +39,9 @@ impl SplitRule {
     }
 
     pub fn is_secret(&self, name: &str) -> bool {
-        self.patterns.iter().any(|p| glob(&p.to_uppercase(), &name.to_uppercase()))
+        self.patterns
+            .iter()
+            .any(|p| glob(&p.to_uppercase(), &name.to_uppercase()))
     }
 }
 
@@ -68,7 +70,14 @@ fn glob(pattern: &str, text: &str) -> bool {
     p[i..].iter().all(|&c| c == '*')
 }
 
-const DATABASES: &[&str] = &["postgres", "mysql", "mariadb", "redis", "mongo", "memcached"];
+const DATABASES: &[&str] = &[
+    "postgres",
+    "mysql",
+    "mariadb",
+    "redis",
+    "mongo",
+    "memcached",
+];
 
 fn is_database(service: &Value) -> bool {
     let image = service.get("image").and_then(Value::as_str).unwrap_or("");
@@ -132,7 +141,9 @@ pub fn import(document: &Value, rule: &SplitRule) -> Imported {
             report.push(ReportItem {
                 status: Status::Adjusted,
                 path: format!("services.{name}"),
-                note: format!("named {app}: Kubernetes names are lowercase letters, digits and '-'"),
+                note: format!(
+                    "named {app}: Kubernetes names are lowercase letters, digits and '-'"
+                ),
             });
         }
         spec.app.name = app.clone();

@@ -54,7 +54,10 @@ impl Doc {
                 server.push(*path);
             }
         }
-        if tree.take_key("metadata.annotations", LAST_APPLIED).is_some() {
+        if tree
+            .take_key("metadata.annotations", LAST_APPLIED)
+            .is_some()
+        {
             server.push("last-applied-configuration");
         }
         if !server.is_empty() {
@@ -80,7 +83,10 @@ pub fn import(documents: Vec<Value>) -> Imported {
     // A `kind: List` (kubectl get -o yaml of several objects) stands for its items.
     let mut flat = Vec::new();
     for document in documents {
-        match (document.get("kind").and_then(Value::as_str), document.get("items")) {
+        match (
+            document.get("kind").and_then(Value::as_str),
+            document.get("items"),
+        ) {
             (Some("List"), Some(Value::Sequence(items))) => flat.extend(items.iter().cloned()),
             _ => flat.push(document),
         }
@@ -104,7 +110,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
     // The app: the first Deployment.
     let mut env_from = EnvSources::default();
     if let Some(i) = position(&docs, "Deployment") {
-        let mut doc = docs[i].take().unwrap_or_else(|| unreachable_doc());
+        let mut doc = docs[i].take().unwrap_or_else(unreachable_doc);
         deployment(&mut doc, &mut spec, &mut env_from, &mut report);
         finish(doc, &mut report);
     } else if let Some(name) = docs
@@ -118,7 +124,9 @@ pub fn import(documents: Vec<Value>) -> Imported {
         report.push(ReportItem {
             status: Status::Adjusted,
             path: "(no Deployment)".into(),
-            note: "the app is named after the Service; image, port and probes are the form's defaults".into(),
+            note:
+                "the app is named after the Service; image, port and probes are the form's defaults"
+                    .into(),
         });
     }
     let app = spec.app.name.clone();
@@ -145,7 +153,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
         d.as_ref()
             .is_some_and(|d| d.kind == "Namespace" && d.name == namespace)
     }) {
-        let mut doc = docs[i].take().unwrap_or_else(|| unreachable_doc());
+        let mut doc = docs[i].take().unwrap_or_else(unreachable_doc);
         doc.tree.take("apiVersion");
         doc.tree.take("kind");
         doc.tree.take("metadata.name");
@@ -155,17 +163,17 @@ pub fn import(documents: Vec<Value>) -> Imported {
     // env: the ConfigMaps the container reads (or `<app>-env`), then the container's literal values.
     env_from.config_maps.push(format!("{app}-env"));
     env_from.secrets.push(format!("{app}-env-secret"));
-    for i in 0..docs.len() {
-        let Some(doc) = docs[i].as_ref() else { continue };
+    for slot in docs.iter_mut() {
+        let Some(doc) = slot.as_ref() else { continue };
         if doc.kind == "ConfigMap" && env_from.config_maps.contains(&doc.name) {
-            let mut doc = docs[i].take().unwrap_or_else(|| unreachable_doc());
+            let mut doc = slot.take().unwrap_or_else(unreachable_doc);
             common(&mut doc, &app, &namespace, &mut report);
             for (name, value) in doc.tree.take_pairs("data") {
                 spec.env.push(EnvEntry { name, value });
             }
             finish(doc, &mut report);
         } else if doc.kind == "Secret" && env_from.secrets.contains(&doc.name) {
-            let mut doc = docs[i].take().unwrap_or_else(|| unreachable_doc());
+            let mut doc = slot.take().unwrap_or_else(unreachable_doc);
             common(&mut doc, &app, &namespace, &mut report);
             doc.tree.take_if("type", "Opaque");
             spec.secrets.extend(secret_values(&mut doc, &mut report));
@@ -174,19 +182,16 @@ pub fn import(documents: Vec<Value>) -> Imported {
     }
     // Single keys taken with configMapKeyRef / secretKeyRef: looked up in the input, by name.
     for (env, from, key, secret) in env_from.key_refs.drain(..) {
-        let found = docs.iter().flatten().find(|d| {
-            d.name == from && d.kind == if secret { "Secret" } else { "ConfigMap" }
-        });
+        let found = docs
+            .iter()
+            .flatten()
+            .find(|d| d.name == from && d.kind == if secret { "Secret" } else { "ConfigMap" });
         let value = found.and_then(|d| {
             let value = d.tree.get("data")?.get(&key);
             match (secret, value) {
                 (false, Some(v)) => scalar_text(v),
                 (true, Some(v)) => decode(v.as_str()?).ok(),
-                (_, None) => d
-                    .tree
-                    .get("stringData")?
-                    .get(&key)
-                    .and_then(scalar_text),
+                (_, None) => d.tree.get("stringData")?.get(&key).and_then(scalar_text),
             }
         });
         match value {
@@ -207,7 +212,10 @@ pub fn import(documents: Vec<Value>) -> Imported {
     // The Service: the one named after the app, else the first selecting `app: <name>`.
     let service = docs
         .iter()
-        .position(|d| d.as_ref().is_some_and(|d| d.kind == "Service" && d.name == app))
+        .position(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.kind == "Service" && d.name == app)
+        })
         .or_else(|| {
             docs.iter().position(|d| {
                 d.as_ref().is_some_and(|d| {
@@ -218,14 +226,14 @@ pub fn import(documents: Vec<Value>) -> Imported {
             })
         });
     if let Some(i) = service {
-        let mut doc = docs[i].take().unwrap_or_else(|| unreachable_doc());
+        let mut doc = docs[i].take().unwrap_or_else(unreachable_doc);
         service_doc(&mut doc, &mut spec, &mut report);
         finish(doc, &mut report);
     }
 
     // Jobs.
     while let Some(i) = position(&docs, "Job") {
-        let mut doc = docs[i].take().unwrap_or_else(|| unreachable_doc());
+        let mut doc = docs[i].take().unwrap_or_else(unreachable_doc);
         job(&mut doc, &mut spec, &mut report);
         finish(doc, &mut report);
     }
@@ -280,7 +288,10 @@ fn finish(doc: Doc, report: &mut Vec<ReportItem>) {
 fn common(doc: &mut Doc, app: &str, namespace: &str, report: &mut Vec<ReportItem>) {
     doc.tree.take("apiVersion");
     doc.tree.take("kind");
-    if doc.name == format!("{app}-env") || doc.name == format!("{app}-env-secret") || doc.name == app {
+    if doc.name == format!("{app}-env")
+        || doc.name == format!("{app}-env-secret")
+        || doc.name == app
+    {
         doc.tree.take("metadata.name");
     } else if let Some(name) = doc.tree.take_string("metadata.name") {
         report.push(ReportItem {
@@ -354,7 +365,9 @@ fn deployment(
         Some(other) => report.push(ReportItem {
             status: Status::Adjusted,
             path: format!("{label} spec.strategy.type"),
-            note: format!("{other} is replaced by RollingUpdate, the only strategy the form offers"),
+            note: format!(
+                "{other} is replaced by RollingUpdate, the only strategy the form offers"
+            ),
         }),
     }
     spec.app.max_surge = t
@@ -380,7 +393,10 @@ fn deployment(
     let (repository, tag) = split_image(&image);
     spec.image.repository = repository;
     spec.image.tag = tag;
-    spec.image.pull_policy = match t.get(&format!("{c}.imagePullPolicy")).and_then(Value::as_str) {
+    spec.image.pull_policy = match t
+        .get(&format!("{c}.imagePullPolicy"))
+        .and_then(Value::as_str)
+    {
         Some(p) => match pull_policy(p) {
             Some(p) => {
                 t.take(&format!("{c}.imagePullPolicy"));
@@ -418,18 +434,34 @@ fn deployment(
         *probe = take_probe(t, &format!("{c}.{field}"));
     }
 
-    spec.resources.limits.cpu = t.take_string(&format!("{c}.resources.limits.cpu")).unwrap_or_default();
-    spec.resources.limits.memory = t.take_string(&format!("{c}.resources.limits.memory")).unwrap_or_default();
-    spec.resources.requests.cpu = t.take_string(&format!("{c}.resources.requests.cpu")).unwrap_or_default();
-    spec.resources.requests.memory = t.take_string(&format!("{c}.resources.requests.memory")).unwrap_or_default();
+    spec.resources.limits.cpu = t
+        .take_string(&format!("{c}.resources.limits.cpu"))
+        .unwrap_or_default();
+    spec.resources.limits.memory = t
+        .take_string(&format!("{c}.resources.limits.memory"))
+        .unwrap_or_default();
+    spec.resources.requests.cpu = t
+        .take_string(&format!("{c}.resources.requests.cpu"))
+        .unwrap_or_default();
+    spec.resources.requests.memory = t
+        .take_string(&format!("{c}.resources.requests.memory"))
+        .unwrap_or_default();
 
     // env: literal values go to the ConfigMap, pod fields to the Downward API list, single keys of
     // a ConfigMap or Secret are looked up later.
     for i in 0..t.len(&format!("{c}.env")) {
         let e = format!("{c}.env.{i}");
-        let Some(name) = t.get(&format!("{e}.name")).and_then(scalar_text) else { continue };
-        if let Some(path) = t.get(&format!("{e}.valueFrom.fieldRef.fieldPath")).and_then(Value::as_str) {
-            if let Some(field) = DownwardField::ALL.into_iter().find(|f| f.field_path() == path) {
+        let Some(name) = t.get(&format!("{e}.name")).and_then(scalar_text) else {
+            continue;
+        };
+        if let Some(path) = t
+            .get(&format!("{e}.valueFrom.fieldRef.fieldPath"))
+            .and_then(Value::as_str)
+        {
+            if let Some(field) = DownwardField::ALL
+                .into_iter()
+                .find(|f| f.field_path() == path)
+            {
                 t.take(&format!("{e}.valueFrom.fieldRef.fieldPath"));
                 t.take_if(&format!("{e}.valueFrom.fieldRef.apiVersion"), "v1");
                 t.take(&format!("{e}.name"));
@@ -439,8 +471,14 @@ fn deployment(
         }
         for (reference, secret) in [("configMapKeyRef", false), ("secretKeyRef", true)] {
             let r = format!("{e}.valueFrom.{reference}");
-            let from = t.get(&format!("{r}.name")).and_then(Value::as_str).map(str::to_string);
-            let key = t.get(&format!("{r}.key")).and_then(Value::as_str).map(str::to_string);
+            let from = t
+                .get(&format!("{r}.name"))
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            let key = t
+                .get(&format!("{r}.key"))
+                .and_then(Value::as_str)
+                .map(str::to_string);
             if let (Some(from), Some(key)) = (from, key) {
                 t.take(&format!("{r}.name"));
                 t.take(&format!("{r}.key"));
@@ -478,7 +516,9 @@ fn take_probe(t: &mut Tree, path: &str) -> Probe {
             path: t
                 .take_string(&format!("{path}.httpGet.path"))
                 .unwrap_or_else(|| "/".into()),
-            port: t.take_int_or_string(&format!("{path}.httpGet.port")).unwrap_or_default(),
+            port: t
+                .take_int_or_string(&format!("{path}.httpGet.port"))
+                .unwrap_or_default(),
         }
     } else if let Some(port) = t.take_int_or_string(&format!("{path}.tcpSocket.port")) {
         ProbeAction::TcpSocket { port }
@@ -535,7 +575,11 @@ fn secret_values(doc: &mut Doc, report: &mut Vec<ReportItem>) -> Vec<EnvEntry> {
         .map(|m| m.keys().filter_map(scalar_text).collect())
         .unwrap_or_default();
     for key in keys {
-        let text = doc.tree.get("data").and_then(|d| d.get(&key)).and_then(scalar_text);
+        let text = doc
+            .tree
+            .get("data")
+            .and_then(|d| d.get(&key))
+            .and_then(scalar_text);
         match text.as_deref().map(decode) {
             Some(Ok(value)) => {
                 doc.tree.take_key("data", &key);
@@ -566,7 +610,11 @@ fn service_doc(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) 
     common(doc, &app, &namespace, report);
     let t = &mut doc.tree;
     t.take_if("spec.selector.app", &app);
-    let kind = t.get("spec.type").and_then(Value::as_str).unwrap_or("ClusterIP").to_string();
+    let kind = t
+        .get("spec.type")
+        .and_then(Value::as_str)
+        .unwrap_or("ClusterIP")
+        .to_string();
     let headless = t.get("spec.clusterIP").and_then(Value::as_str) == Some("None");
     spec.service.kind = match (kind.as_str(), headless) {
         ("ClusterIP", true) => ServiceType::Headless,
@@ -646,7 +694,9 @@ fn job(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
             note: format!("the Job's pods are labelled app: {app}-{name}, so the app's Service never sends them traffic"),
         });
     }
-    if run.is_none() || Some(full.as_str()) != Some(format!("{app}-{name}-{}", run.unwrap_or(0)).as_str()) {
+    if run.is_none()
+        || Some(full.as_str()) != Some(format!("{app}-{name}-{}", run.unwrap_or(0)).as_str())
+    {
         report.push(ReportItem {
             status: Status::Adjusted,
             path: format!("{label} metadata.name"),
@@ -666,7 +716,10 @@ fn job(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
         backoff_limit: t.take_i64("spec.backoffLimit"),
         ttl_seconds_after_finished: t.take_i64("spec.ttlSecondsAfterFinished"),
     };
-    match t.get("spec.template.spec.restartPolicy").and_then(Value::as_str) {
+    match t
+        .get("spec.template.spec.restartPolicy")
+        .and_then(Value::as_str)
+    {
         Some("Never") => {
             job.restart_policy = RestartPolicy::Never;
             t.take("spec.template.spec.restartPolicy");
@@ -680,7 +733,11 @@ fn job(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
     // differ.
     t.take_if(&format!("{c}.name"), &app);
     t.take_if(&format!("{c}.image"), &spec.image.reference());
-    if let Some(p) = t.get(&format!("{c}.imagePullPolicy")).and_then(Value::as_str).and_then(pull_policy) {
+    if let Some(p) = t
+        .get(&format!("{c}.imagePullPolicy"))
+        .and_then(Value::as_str)
+        .and_then(pull_policy)
+    {
         t.take(&format!("{c}.imagePullPolicy"));
         if p != spec.image.pull_policy {
             job.image_pull_policy = Some(p);
@@ -688,10 +745,20 @@ fn job(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
     }
     for i in 0..t.len(&format!("{c}.env")) {
         let e = format!("{c}.env.{i}");
-        let name = t.get(&format!("{e}.name")).and_then(Value::as_str).map(str::to_string);
-        let path = t.get(&format!("{e}.valueFrom.fieldRef.fieldPath")).and_then(Value::as_str).map(str::to_string);
+        let name = t
+            .get(&format!("{e}.name"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let path = t
+            .get(&format!("{e}.valueFrom.fieldRef.fieldPath"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
         if let (Some(name), Some(path)) = (name, path) {
-            if spec.downward.iter().any(|d| d.name == name && d.field.field_path() == path) {
+            if spec
+                .downward
+                .iter()
+                .any(|d| d.name == name && d.field.field_path() == path)
+            {
                 t.take(&format!("{e}.name"));
                 t.take(&format!("{e}.valueFrom.fieldRef.fieldPath"));
                 t.take_if(&format!("{e}.valueFrom.fieldRef.apiVersion"), "v1");

@@ -5,9 +5,13 @@
 mod app;
 mod browser;
 mod env;
+mod export;
 mod fields;
+mod history;
 mod image;
+mod import;
 mod jobs;
+mod keep;
 mod output;
 mod port;
 mod presets;
@@ -121,9 +125,12 @@ impl Tab {
 #[component]
 pub fn App() -> impl IntoView {
     let first = kubewright::presets::PRESETS[0];
-    // The presets are tested to parse; an empty default spec is the (never seen) fallback.
-    let ui = Ui::new(first.spec().unwrap_or_default());
+    // A share link, else the autosaved copy, else the first preset (tested to parse; an empty
+    // default spec is the never-seen fallback).
+    let (spec, restored, problem) = keep::initial_spec(first.spec().unwrap_or_default());
+    let ui = Ui::new(spec);
     provide_context(ui);
+    let history = history::History::new(ui);
     let tab = RwSignal::new(Tab::App);
 
     view! {
@@ -134,6 +141,12 @@ pub fn App() -> impl IntoView {
                 "Nothing leaves this page."
             </p>
             <presets::PresetSelect initial=first.id />
+            <div class="toolbar">
+                <history::UndoRedo history=history />
+                <import::ImportPanel />
+                <export::ExportButtons />
+            </div>
+            <keep::Keep restored=restored problem=problem />
         </header>
         <main class="layout">
             <section class="form" aria-label="Your app">

@@ -1,0 +1,140 @@
+//! Undo / redo of form edits (buttons, Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y).
+//!
+//! Every spec change is watched; changes less than [`BURST_MS`] apart (the keystrokes of one word)
+//! make one undo step. Loading a preset or an import is a step of its own.
+
+use kubewright::AppSpec;
+use leptos::prelude::*;
+
+use super::{browser, use_ui, Ui};
+
+/// Changes closer together than this are one step.
+pub const BURST_MS: f64 = 1000.0;
+/// Steps kept.
+const LIMIT: usize = 100;
+
+#[derive(Clone, Copy)]
+pub struct History {
+    past: StoredValue<Vec<AppSpec>>,
+    future: StoredValue<Vec<AppSpec>>,
+    /// The latest spec seen, when, and under which form generation.
+    last: StoredValue<(AppSpec, f64, u32)>,
+    /// Set while undo/redo itself changes the spec.
+    applying: StoredValue<bool>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+}
+
+impl History {
+    pub fn new(ui: Ui) -> Self {
+        let history = History {
+            past: StoredValue::new(Vec::new()),
+            future: StoredValue::new(Vec::new()),
+            last: StoredValue::new((
+                ui.spec.get_untracked(),
+                f64::NEG_INFINITY,
+                ui.generation.get_untracked(),
+            )),
+            applying: StoredValue::new(false),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+        };
+        Effect::new(move |_| {
+            let spec = ui.spec.get();
+            let generation = ui.generation.get();
+            history.record(spec, generation);
+        });
+        history
+    }
+
+    fn record(&self, spec: AppSpec, generation: u32) {
+        let now = browser::now();
+        if self.applying.get_value() {
+            self.applying.set_value(false);
+            self.last.set_value((spec, f64::NEG_INFINITY, generation));
+            return;
+        }
+        let (previous, at, previous_generation) = self.last.get_value();
+        if previous == spec {
+            return;
+        }
+        if now - at > BURST_MS || generation != previous_generation {
+            self.past.update_value(|p| {
+                p.push(previous);
+                if p.len() > LIMIT {
+                    p.remove(0);
+                }
+            });
+        }
+        self.future.update_value(Vec::clear);
+        self.last.set_value((spec, now, generation));
+        self.refresh();
+    }
+
+    fn refresh(&self) {
+        self.can_undo.set(self.past.with_value(|p| !p.is_empty()));
+        self.can_redo.set(self.future.with_value(|f| !f.is_empty()));
+    }
+
+    pub fn undo(&self, ui: Ui) {
+        self.step(ui, self.past, self.future);
+    }
+
+    pub fn redo(&self, ui: Ui) {
+        self.step(ui, self.future, self.past);
+    }
+
+    fn step(&self, ui: Ui, from: StoredValue<Vec<AppSpec>>, to: StoredValue<Vec<AppSpec>>) {
+        let Some(target) = from.try_update_value(|v| v.pop()).flatten() else {
+            return;
+        };
+        let current = ui.spec.get_untracked();
+        to.update_value(|v| v.push(current));
+        self.applying.set_value(true);
+        // Rebuilds the form, so no field keeps text typed for the other state.
+        ui.load(target);
+        self.refresh();
+    }
+}
+
+/// The undo and redo buttons, and the keyboard shortcuts (not inside the import text box, which has
+/// its own text undo).
+#[component]
+pub fn UndoRedo(history: History) -> impl IntoView {
+    let ui = use_ui();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        let in_import = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| {
+                e.closest("[data-testid='import-panel']")
+                    .ok()
+                    .flatten()
+                    .is_some()
+            });
+        if in_import {
+            return;
+        }
+        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => {
+                ev.prevent_default();
+                history.undo(ui);
+            }
+            ("z", true) | ("y", false) => {
+                ev.prevent_default();
+                history.redo(ui);
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+    view! {
+        <button type="button" data-testid="undo" title="Undo (Ctrl+Z)"
+            disabled=move || !history.can_undo.get() on:click=move |_| history.undo(ui)>"Undo"</button>
+        <button type="button" data-testid="redo" title="Redo (Ctrl+Shift+Z)"
+            disabled=move || !history.can_redo.get() on:click=move |_| history.redo(ui)>"Redo"</button>
+    }
+}

@@ -1,0 +1,130 @@
+//! Keeping the form: share links (the spec in the URL fragment) and the autosaved copy in
+//! localStorage. Both hold the spec *without secret values*; on restore the page lists the secrets
+//! whose values must be typed again.
+
+use kubewright::share;
+use kubewright::AppSpec;
+use leptos::prelude::*;
+
+use super::{browser, use_ui};
+
+/// localStorage key of the autosaved spec (JSON, no secret values).
+pub const SAVED: &str = "kubewright.spec";
+/// localStorage key holding `off` after "forget": autosave stays off until switched on again.
+pub const AUTOSAVE_OFF: &str = "kubewright.autosave-off";
+
+/// Where the form on load came from, and which secret values it lacks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    pub from: &'static str,
+    pub missing: Vec<String>,
+}
+
+/// The spec the page starts with: a share link in the fragment, else the autosaved copy, else the
+/// first preset.
+pub fn initial_spec(preset: AppSpec) -> (AppSpec, Option<Restored>, Option<String>) {
+    let fragment = browser::fragment();
+    if fragment.starts_with(share::FRAGMENT_KEY) {
+        return match share::decode(&fragment) {
+            Ok(spec) => {
+                let missing = share::missing_secret_values(&spec);
+                (
+                    spec,
+                    Some(Restored {
+                        from: "the link",
+                        missing,
+                    }),
+                    None,
+                )
+            }
+            Err(e) => (preset, None, Some(format!("Could not open the link: {e}"))),
+        };
+    }
+    if browser::load(AUTOSAVE_OFF).is_none() {
+        if let Some(json) = browser::load(SAVED) {
+            return match kubewright::spec_from_json(&json) {
+                Ok(spec) => {
+                    let spec = share::without_secret_values(&spec);
+                    let missing = share::missing_secret_values(&spec);
+                    (
+                        spec,
+                        Some(Restored {
+                            from: "this browser's saved copy",
+                            missing,
+                        }),
+                        None,
+                    )
+                }
+                Err(e) => (
+                    preset,
+                    None,
+                    Some(format!(
+                        "The saved copy could not be read ({e}); starting from the preset."
+                    )),
+                ),
+            };
+        }
+    }
+    (preset, None, None)
+}
+
+/// The banner saying where the form came from and which secret values to re-enter, plus the
+/// autosave switch and the "forget" button.
+#[component]
+pub fn Keep(restored: Option<Restored>, problem: Option<String>) -> impl IntoView {
+    let ui = use_ui();
+    let autosave = RwSignal::new(browser::load(AUTOSAVE_OFF).is_none());
+    let status = RwSignal::new(String::new());
+    // Every change is saved while autosave is on (secret values never: they are emptied first).
+    Effect::new(move |_| {
+        let json = ui
+            .spec
+            .with(|s| kubewright::spec_to_json(&share::without_secret_values(s)));
+        if autosave.get() {
+            if let Err(e) = browser::save(SAVED, &json) {
+                status.set(format!("Not saved: {e}"));
+            }
+        }
+    });
+    let forget = move |_| {
+        browser::remove(SAVED);
+        let _ = browser::save(AUTOSAVE_OFF, "off");
+        autosave.set(false);
+        status.set("Forgotten: nothing of this form is stored in this browser now.".into());
+    };
+    let toggle = move |ev| {
+        let on = event_target_checked(&ev);
+        if on {
+            browser::remove(AUTOSAVE_OFF);
+            status.set(String::new());
+        } else {
+            browser::remove(SAVED);
+            let _ = browser::save(AUTOSAVE_OFF, "off");
+        }
+        autosave.set(on);
+    };
+    view! {
+        {problem.map(|p| view! { <div class="notice warn" role="alert" data-testid="restore-problem">{p}</div> })}
+        {restored.map(|r| view! {
+            <div class="notice" role="status" data-testid="restore-notice">
+                {format!("Restored from {}. ", r.from)}
+                {if r.missing.is_empty() {
+                    "It holds no secrets.".to_string()
+                } else {
+                    format!(
+                        "Secret values are never stored or shared: re-enter {} in the secrets tab.",
+                        r.missing.join(", ")
+                    )
+                }}
+            </div>
+        })}
+        <div class="keep">
+            <label class="check">
+                <input type="checkbox" data-testid="autosave-toggle" prop:checked=autosave on:change=toggle />
+                " Keep a copy of this form in this browser (never the secret values)"
+            </label>
+            <button type="button" data-testid="forget" on:click=forget>"Forget the saved copy"</button>
+            <span class="status" role="status" data-testid="keep-status">{status}</span>
+        </div>
+    }
+}
