@@ -35,6 +35,7 @@ bash tests/oracles/run.sh
 
 step "end-to-end in Chromium against the release build"
 node tests/e2e/e2e.mjs
+node tests/e2e/keep.mjs   # import, zip/chart downloads, share link, autosave, undo/redo
 
 echo
 echo "all test stages passed"
