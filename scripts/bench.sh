@@ -39,3 +39,4 @@ echo
 
 # (b), (c) First YAML and keystroke latency, in headless chromium.
 node tests/e2e/bench.mjs
+node tests/e2e/bench-large.mjs

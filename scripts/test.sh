@@ -33,6 +33,9 @@ step "release build (trunk, offline)"
 step "external validators on every document of every preset and of generated specs"
 bash tests/oracles/run.sh
 
+step "form and external validators agree on every error case of the validation table"
+bash tests/oracles/agreement.sh
+
 step "end-to-end in Chromium against the release build"
 node tests/e2e/e2e.mjs
 node tests/e2e/keep.mjs   # import, zip/chart downloads, share link, autosave, undo/redo

@@ -5,6 +5,8 @@
 //! kubewright commands --preset ID | --spec FILE.json   the commands, in order
 //! kubewright spec     --preset ID | --spec FILE.json   the spec as JSON
 //! kubewright presets                                   the preset ids
+//! kubewright check    --preset ID | --spec FILE.json   one line per issue; exit 1 on any error
+//! kubewright rules                                     the validation rules as a Markdown table
 //! kubewright import FILE                               manifests or a docker-compose file -> spec JSON
 //! kubewright export (--preset ID | --spec FILE.json) --zip OUT.zip | --chart DIR
 //!                                                      the page's zip download, or a Helm chart
@@ -13,7 +15,7 @@
 use crate::presets::{self, Preset};
 use crate::spec::AppSpec;
 
-pub const USAGE: &str = "usage: kubewright render|commands|spec (--preset ID | --spec FILE.json)\n       kubewright presets\n       kubewright import FILE.yaml\n       kubewright export (--preset ID | --spec FILE.json) (--zip OUT.zip | --chart DIR)";
+pub const USAGE: &str = "usage: kubewright render|commands|spec|check (--preset ID | --spec FILE.json)\n       kubewright presets|rules\n       kubewright import FILE.yaml\n       kubewright export (--preset ID | --spec FILE.json) (--zip OUT.zip | --chart DIR)";
 
 /// Runs one CLI invocation: `Ok(stdout)` or `Err(message)` for stderr and a non-zero exit.
 pub fn run(args: &[String]) -> Result<String, String> {
@@ -26,6 +28,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
         "render" => Ok(crate::render::render_yaml(&load(rest)?)),
         "commands" => Ok(crate::render(&load(rest)?).commands_text()),
         "spec" => Ok(crate::spec_to_json(&load(rest)?)),
+        "rules" if rest.is_empty() => Ok(rules_table()),
         "import" => crate::cli_io::import(rest),
         "export" => crate::cli_io::export(rest, load),
         "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
@@ -51,4 +54,38 @@ pub(crate) fn load(args: &[String]) -> Result<AppSpec, String> {
         }
         _ => Err(USAGE.to_string()),
     }
+}
+
+/// `kubewright check`: the page's verdict, one `error|warning <path>: <message>` line per issue, and
+/// the exit code: 1 when there is any error (an unreadable or unparsable spec is one), else 0.
+pub fn check(args: &[String]) -> (String, i32) {
+    let spec = match load(args) {
+        Ok(spec) => spec,
+        Err(message) if message == USAGE => return (format!("{USAGE}\n"), 2),
+        Err(message) => return (format!("error spec: {message}\n"), 1),
+    };
+    let issues = crate::validate::validate(&spec);
+    let text: String = issues
+        .iter()
+        .map(|i| format!("{} {}: {}\n", i.severity.as_str(), i.path, i.message))
+        .collect();
+    let code = i32::from(crate::validate::error_count(&issues) > 0);
+    (text, code)
+}
+
+/// Every validation rule: id, severity and the upstream rule it mirrors (the README's table).
+fn rules_table() -> String {
+    let mut out = String::from("| rule | severity | mirrors |\n|---|---|---|\n");
+    for rule in crate::validate::RULES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            rule.id,
+            rule.severity.as_str(),
+            rule.upstream
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        ));
+    }
+    out
 }

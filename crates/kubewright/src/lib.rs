@@ -17,6 +17,7 @@ pub mod share;
 pub mod spec;
 #[cfg(feature = "testgen")]
 pub mod testgen;
+pub mod validate;
 
 pub use render::{render, Rendered};
 pub use spec::AppSpec;

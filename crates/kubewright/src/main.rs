@@ -5,6 +5,11 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(("check", rest)) = args.split_first().map(|(c, r)| (c.as_str(), r)) {
+        let (out, code) = kubewright::cli::check(rest);
+        let _ = std::io::stdout().write_all(out.as_bytes());
+        return ExitCode::from(code as u8);
+    }
     match kubewright::cli::run(&args) {
         Ok(out) => {
             // A closed pipe (`kubewright render | head`) is not an error worth a panic.

@@ -79,6 +79,17 @@ pub fn tricky_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Labels with distinct keys, none of them `app` (a duplicate key is refused by YAML readers; `app`
+/// is the app's own label).
+fn unique_labels(pairs: Vec<(String, String)>) -> Vec<Label> {
+    let mut seen = std::collections::HashSet::new();
+    pairs
+        .into_iter()
+        .filter(|(k, _)| k != "app" && seen.insert(k.clone()))
+        .map(|(key, value)| Label { key, value })
+        .collect()
+}
+
 fn dns_label() -> impl Strategy<Value = String> {
     "[a-z]([a-z0-9-]{0,14}[a-z0-9])?"
 }
@@ -159,11 +170,19 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         0i64..10,
         0i64..20,
         prop::sample::select(vec!["25%", "1", "10%", "0"]),
+        vec(
+            (
+                "([a-z]{1,6}\\.io/)?[a-zA-Z0-9]([a-zA-Z0-9_.-]{0,8}[a-zA-Z0-9])?",
+                "|[a-zA-Z0-9]([a-zA-Z0-9_.-]{0,8}[a-zA-Z0-9])?",
+            ),
+            0..3,
+        ),
     )
         .prop_map(
-            |(name, namespace, replicas, revision_history_limit, surge)| App {
+            |(name, namespace, replicas, revision_history_limit, surge, labels)| App {
                 name,
                 namespace,
+                labels: unique_labels(labels),
                 replicas,
                 revision_history_limit,
                 max_surge: surge.to_string(),
@@ -172,11 +191,12 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
             },
         );
     let image = (
-        "[a-z0-9]{1,10}(/[a-z0-9-]{1,10}){0,2}",
+        "[a-z0-9]{1,10}(/[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?){0,2}",
         "[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,10}",
         prop::sample::select(PullPolicy::ALL.to_vec()),
     )
         .prop_map(|(repository, tag, pull_policy)| Image {
+            digest: String::new(),
             repository,
             tag,
             pull_policy,
@@ -197,9 +217,19 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         quantity_cpu(),
         quantity_memory(),
     )
-        .prop_map(|(rc, rm, lc, lm)| Resources {
-            requests: CpuMemory::new(&rc, &rm),
-            limits: CpuMemory::new(&lc, &lm),
+        .prop_map(|(rc, rm, lc, lm)| {
+            // A request above its limit is refused: raise the limit to the request then.
+            let at_least = |request: &str, limit: String| {
+                let parse = crate::validate::quantity::parse;
+                match (parse(request), parse(&limit)) {
+                    (Ok(r), Ok(l)) if r > l => request.to_string(),
+                    _ => limit,
+                }
+            };
+            Resources {
+                limits: CpuMemory::new(&at_least(&rc, lc), &at_least(&rm, lm)),
+                requests: CpuMemory::new(&rc, &rm),
+            }
         });
     let service = (
         prop::sample::select(ServiceType::ALL.to_vec()),
@@ -256,7 +286,10 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
     });
     (
         app,
-        image,
+        (
+            image,
+            security(prop::sample::select(vec!["", "/tmp", "/app/tmp"]).prop_map(str::to_string)),
+        ),
         entries(env_name().boxed(), tricky_text().boxed(), 8),
         entries(env_name().boxed(), tricky_text().boxed(), 5),
         downward,
@@ -266,7 +299,7 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         jobs,
     )
         .prop_flat_map(
-            |(app, image, env, secrets, downward, port, resources, service, jobs)| {
+            |(app, (image, security), env, secrets, downward, port, resources, service, jobs)| {
                 let name = port.name.clone();
                 (
                     probe(Just(name.clone()).boxed(), true),
@@ -286,6 +319,7 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
                             startup,
                         },
                         resources: resources.clone(),
+                        security: security.clone(),
                         service: service.clone(),
                         jobs: jobs.clone(),
                         extra: Vec::new(),
@@ -294,27 +328,63 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         )
 }
 
+/// Any combination of the securityContext switches, with a uid and a tmp path.
+fn security(writable_tmp: impl Strategy<Value = String>) -> impl Strategy<Value = Security> {
+    (
+        prop::array::uniform5(any::<bool>()),
+        option::of(1i64..70_000),
+        writable_tmp,
+    )
+        .prop_map(
+            |([non_root, seccomp, no_esc, ro, drop], uid, writable_tmp)| Security {
+                run_as_non_root: non_root,
+                run_as_user: uid,
+                run_as_group: uid,
+                seccomp_runtime_default: seccomp,
+                no_privilege_escalation: no_esc,
+                read_only_root_filesystem: ro,
+                drop_all_capabilities: drop,
+                writable_tmp,
+            },
+        )
+}
+
 /// Specs from arbitrary text and numbers in every field: not valid Kubernetes, but the renderer must
 /// still render them without panicking, and every value must read back unchanged.
 pub fn any_spec() -> impl Strategy<Value = AppSpec> {
     let t = tricky_text;
-    let app = (t(), t(), any::<i64>(), any::<i64>(), t(), t()).prop_map(
-        |(name, namespace, replicas, rhl, surge, unavailable)| App {
-            name,
-            namespace,
-            replicas,
-            revision_history_limit: rhl,
-            max_surge: surge,
-            max_unavailable: unavailable,
-        },
-    );
-    let image = (t(), t(), prop::sample::select(PullPolicy::ALL.to_vec())).prop_map(
-        |(repository, tag, pull_policy)| Image {
+    let app = (
+        t(),
+        t(),
+        any::<i64>(),
+        any::<i64>(),
+        t(),
+        t(),
+        vec((t(), t()), 0..3),
+    )
+        .prop_map(
+            |(name, namespace, replicas, rhl, surge, unavailable, labels)| App {
+                name,
+                namespace,
+                labels: unique_labels(labels),
+                replicas,
+                revision_history_limit: rhl,
+                max_surge: surge,
+                max_unavailable: unavailable,
+            },
+        );
+    let image = (
+        t(),
+        t(),
+        t(),
+        prop::sample::select(PullPolicy::ALL.to_vec()),
+    )
+        .prop_map(|(repository, tag, digest, pull_policy)| Image {
             repository,
             tag,
+            digest,
             pull_policy,
-        },
-    );
+        });
     // Names are deduplicated here (a duplicate key is its own test: YAML readers refuse it).
     let pairs = |max| entries(t().boxed(), t().boxed(), max);
     let port = (
@@ -353,7 +423,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
     });
     (
         app,
-        image,
+        (image, security(t())),
         pairs(6),
         pairs(6),
         port,
@@ -362,7 +432,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
         jobs,
     )
         .prop_flat_map(
-            |(app, image, env, secrets, port, resources, service, jobs)| {
+            |(app, (image, security), env, secrets, port, resources, service, jobs)| {
                 (
                     probe(Just(port.name.clone()).boxed(), false),
                     probe(tricky_text().boxed(), false),
@@ -380,6 +450,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
                             startup: Probe::default(),
                         },
                         resources: resources.clone(),
+                        security: security.clone(),
                         service: service.clone(),
                         jobs: jobs.clone(),
                         extra: Vec::new(),

@@ -241,6 +241,7 @@ fn a_registry_image_is_pushed_not_built_in_minikube() {
         repository: "ghcr.io/acme/web".into(),
         tag: "1.2.3".into(),
         pull_policy: PullPolicy::IfNotPresent,
+        ..Image::default()
     };
     let text = kubewright::render(&spec).commands_text();
     assert!(!text.contains("minikube docker-env"));
@@ -384,4 +385,94 @@ fn the_latest_tag_comes_with_a_restart_hint() {
     assert!(!kubewright::render(&spec)
         .commands_text()
         .contains("rollout restart"));
+}
+
+#[test]
+fn the_restricted_security_context_reaches_the_deployment_and_every_job() {
+    // GIVEN the article app with the recommended settings for a release running as nobody
+    let mut spec = article();
+    spec.security = Security::restricted(Some(65534), "/tmp");
+    // WHEN rendered
+    let rendered = kubewright::render(&spec);
+    // THEN the pod and container securityContexts and the tmp volume appear in the Deployment and Job
+    for file in ["deployment.yaml", "job-migration.yaml"] {
+        let text = &rendered.files.iter().find(|f| f.name == file).unwrap().yaml;
+        for line in [
+            "      securityContext:\n        runAsNonRoot: true\n        runAsUser: 65534\n        runAsGroup: 65534\n        seccompProfile:\n          type: RuntimeDefault\n",
+            "        securityContext:\n          allowPrivilegeEscalation: false\n          readOnlyRootFilesystem: true\n          capabilities:\n            drop:\n            - ALL\n        volumeMounts:\n        - name: tmp\n          mountPath: /tmp\n",
+            "      volumes:\n      - name: tmp\n        emptyDir: {}\n",
+        ] {
+            assert!(text.contains(line), "{file} lacks\n{line}\nin\n{text}");
+        }
+    }
+}
+
+#[test]
+fn the_default_security_adds_nothing() {
+    // GIVEN the default (all off) WHEN rendered THEN no securityContext or volume is emitted
+    let text = yaml(&article());
+    assert!(!text.contains("securityContext"));
+    assert!(!text.contains("volumes"));
+}
+
+#[test]
+fn a_digest_pins_the_image_after_the_tag() {
+    let mut spec = article();
+    spec.image.tag = "1.2.3".into();
+    spec.image.digest = format!("sha256:{}", "a".repeat(64));
+    assert!(yaml(&spec).contains(&format!(
+        "image: kube-native:1.2.3@sha256:{}\n",
+        "a".repeat(64)
+    )));
+}
+
+#[test]
+fn extra_labels_go_on_every_object_and_pod_but_never_into_selectors() {
+    // GIVEN an extra label
+    let mut spec = article();
+    spec.app.labels = vec![Label::new("app.kubernetes.io/part-of", "shop")];
+    // WHEN rendered
+    let rendered = kubewright::render(&spec);
+    // THEN every namespaced object and pod template carries it, after the app label
+    let deployment = &rendered
+        .files
+        .iter()
+        .find(|f| f.name == "deployment.yaml")
+        .unwrap()
+        .yaml;
+    assert_eq!(
+        deployment
+            .matches("    app: kube-native\n    app.kubernetes.io/part-of: shop\n")
+            .count(),
+        1,
+        "object metadata\n{deployment}"
+    );
+    assert!(
+        deployment.contains("  selector:\n    matchLabels:\n      app: kube-native\n  strategy:")
+    );
+    assert!(deployment.contains(
+        "      labels:\n        app: kube-native\n        app.kubernetes.io/part-of: shop\n"
+    ));
+    let service = &rendered
+        .files
+        .iter()
+        .find(|f| f.name == "service.yaml")
+        .unwrap()
+        .yaml;
+    assert!(
+        service.contains("  selector:\n    app: kube-native\n  ports:"),
+        "{service}"
+    );
+    let job = &rendered
+        .files
+        .iter()
+        .find(|f| f.name == "job-migration.yaml")
+        .unwrap()
+        .yaml;
+    assert!(
+        job.contains(
+            "        app: kube-native-migration\n        app.kubernetes.io/part-of: shop\n"
+        ),
+        "{job}"
+    );
 }

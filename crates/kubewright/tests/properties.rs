@@ -122,6 +122,25 @@ proptest! {
         assert_reads_back(&spec);
     }
 
+    /// GIVEN a spec the API server would accept (the same generator feeds the external validators)
+    /// WHEN it is validated THEN validation agrees: no error.
+    #[test]
+    fn validation_agrees_that_valid_specs_are_valid(spec in valid_spec()) {
+        let errors: Vec<_> = kubewright::validate::validate(&spec)
+            .into_iter()
+            .filter(|i| i.severity == kubewright::validate::Severity::Error)
+            .collect();
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+    }
+
+    /// GIVEN any spec at all WHEN it is validated THEN nothing panics, and every issue names a path.
+    #[test]
+    fn validation_never_panics(spec in any_spec()) {
+        for issue in kubewright::validate::validate(&spec) {
+            prop_assert!(!issue.path.is_empty() && !issue.message.is_empty());
+        }
+    }
+
     /// GIVEN any spec WHEN it is written as a spec file and read again THEN it is the same spec.
     #[test]
     fn spec_files_round_trip(spec in any_spec()) {

@@ -98,6 +98,8 @@ async fn choosing_a_preset_loads_it() {
     leptos::task::tick().await;
     let article = kubewright::render(&Preset::find("phoenix-article").unwrap().spec().unwrap());
     assert_eq!(text(&root, "yaml-all"), article.all);
+    // The rebuilt form's inputs get their values one tick later.
+    leptos::task::tick().await;
     let name: HtmlInputElement = find(&root, "app-name").unchecked_into();
     assert_eq!(name.value(), "kube-native");
 }
@@ -222,4 +224,99 @@ async fn next_run_renames_the_job() {
     let yaml = text(&root, "yaml-all");
     assert!(yaml.contains("name: web-migrate-1\n"), "{yaml}");
     assert!(text(&root, "commands").contains("job/web-migrate-1 "));
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_name_gets_a_message_beside_it_and_the_yaml_still_renders() {
+    let root = mount();
+    leptos::task::tick().await;
+    assert!(find_all(&root, "not-valid").is_empty());
+    type_into(&find(&root, "app-name"), "My_App").await;
+    // The message sits in the field's own label, next to the box.
+    let field = find(&root, "app-name").parent_element().unwrap();
+    let message = field
+        .query_selector("[data-testid='issue-error']")
+        .unwrap()
+        .expect("an error beside the name");
+    assert!(message.text_content().unwrap().contains("uppercase"));
+    assert_eq!(
+        find(&root, "app-name")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    // The YAML shows what was typed, under the verdict.
+    assert!(text(&root, "yaml-all").contains("name: My_App\n"));
+    assert_eq!(text(&root, "not-valid"), "not valid: 1 error");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_lint_item_opens_its_tab_and_focuses_its_field() {
+    let root = mount();
+    leptos::task::tick().await;
+    type_into(&find(&root, "app-name"), "web").await;
+    click(&root, "tab-resources").await;
+    type_into(&find(&root, "resources-requests-cpu"), "256MB").await;
+    click(&root, "tab-app").await;
+    let items = find_all(&root, "lint-goto");
+    let item = items
+        .iter()
+        .find(|b| b.text_content().unwrap().contains("resources.requests.cpu"))
+        .expect("the quantity error in the panel");
+    item.unchecked_ref::<HtmlElement>().click();
+    leptos::task::tick().await;
+    // The focus moves after the tab's fields are in the DOM (a zero timeout).
+    gloo_timers_sleep(20).await;
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(
+        active.get_attribute("data-path").as_deref(),
+        Some("resources.requests.cpu")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_one_click_fix_changes_the_spec() {
+    let root = mount();
+    leptos::task::tick().await;
+    choose(&root, "preset-select", "phoenix-article").await;
+    let before = find_all(&root, "lint-item").len();
+    let fix = find_all(&root, "lint-item")
+        .into_iter()
+        .find(|li| li.get_attribute("data-rule").as_deref() == Some("run-as-non-root"))
+        .unwrap()
+        .query_selector("[data-testid='lint-fix']")
+        .unwrap()
+        .unwrap();
+    fix.unchecked_ref::<HtmlElement>().click();
+    leptos::task::tick().await;
+    let yaml = text(&root, "yaml-all");
+    assert!(yaml.contains("runAsUser: 65534"), "{yaml}");
+    assert!(yaml.contains("RELEASE_TMP: /tmp"), "{yaml}");
+    assert!(find_all(&root, "lint-item").len() < before);
+}
+
+#[wasm_bindgen_test]
+async fn copying_invalid_yaml_asks_first() {
+    let root = mount();
+    leptos::task::tick().await;
+    type_into(&find(&root, "app-name"), "-bad").await;
+    click(&root, "copy-yaml").await;
+    assert!(text(&root, "confirm").contains("1 error"));
+    click(&root, "confirm-cancel").await;
+    assert!(find_all(&root, "confirm").is_empty());
+}
+
+async fn gloo_timers_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }

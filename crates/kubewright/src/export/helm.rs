@@ -296,20 +296,29 @@ impl Lifter {
         let at = |field: &[&'static str]| -> Vec<&'static str> {
             base.iter().copied().chain(field.iter().copied()).collect()
         };
+        // `repository[:tag][@digest]`, each part its own value.
+        let mut format = String::from("%s");
+        let mut args = vec![values_ref(&["image", "repository"])];
         self.set_value(
             &["image", "repository"],
             spec.image.repository.clone().into(),
         );
-        let image = if spec.image.tag.is_empty() {
-            format!("{{{{ {} | quote }}}}", values_ref(&["image", "repository"]))
-        } else {
-            self.set_value(&["image", "tag"], spec.image.tag.clone().into());
-            format!(
-                "{{{{ printf \"%s:%s\" {} {} | quote }}}}",
-                values_ref(&["image", "repository"]),
-                values_ref(&["image", "tag"])
-            )
-        };
+        for (part, separator, value) in [
+            ("tag", ":", &spec.image.tag),
+            ("digest", "@", &spec.image.digest),
+        ] {
+            if !value.is_empty() {
+                self.set_value(&["image", part], value.clone().into());
+                format.push_str(separator);
+                format.push_str("%s");
+                args.push(values_ref(&["image", part]));
+            }
+        }
+        let image = format!(
+            "{{{{ printf {} {} | quote }}}}",
+            go_string(&format),
+            args.join(" ")
+        );
         self.expression(doc, &at(&["image"]), image);
         let policy = slot(doc, &at(&["imagePullPolicy"])).map(|v| v.clone());
         if app || policy.as_ref().and_then(Value::as_str) == Some(spec.image.pull_policy.as_str()) {

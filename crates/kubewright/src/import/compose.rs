@@ -149,9 +149,10 @@ pub fn import(document: &Value, rule: &SplitRule) -> Imported {
         spec.app.name = app.clone();
         spec.app.namespace = app.clone();
         if let Some(image) = t.take_string("image") {
-            let (repository, tag) = super::manifests::split_image(&image);
+            let (repository, tag, digest) = super::manifests::split_image(&image);
             spec.image.repository = repository;
             spec.image.tag = tag;
+            spec.image.digest = digest;
             spec.image.pull_policy = PullPolicy::IfNotPresent;
             t.take("build");
         } else if t.take("build").is_some() {

@@ -9,9 +9,27 @@ use serde_yaml::Value;
 use super::tree::{scalar_text, Tree};
 use super::{Format, Imported, ReportItem, Status};
 use crate::spec::{
-    AppSpec, DownwardEnv, DownwardField, EnvEntry, Job, Probe, ProbeAction, Protocol, PullPolicy,
-    RestartPolicy, ServiceType,
+    AppSpec, DownwardEnv, DownwardField, EnvEntry, Job, Label, Probe, ProbeAction, Protocol,
+    PullPolicy, RestartPolicy, ServiceType,
 };
+
+/// Takes the labels at `path` that the renderer writes: `app: <app_value>` and the spec's extra
+/// labels with their values. Others stay in and are reported.
+fn take_labels(t: &mut Tree, path: &str, app_value: Option<&str>, spec: &AppSpec) {
+    if let Some(app_value) = app_value {
+        t.take_if(&format!("{path}.app"), app_value);
+    }
+    for label in &spec.app.labels {
+        let same = t
+            .get(path)
+            .and_then(|l| l.get(&label.key))
+            .and_then(scalar_text)
+            == Some(label.value.clone());
+        if same {
+            t.take_key(path, &label.key);
+        }
+    }
+}
 
 /// Fields the API server sets on objects read back from a cluster (`kubectl get -o yaml`).
 const SERVER_SET: &[&str] = &[
@@ -167,14 +185,14 @@ pub fn import(documents: Vec<Value>) -> Imported {
         let Some(doc) = slot.as_ref() else { continue };
         if doc.kind == "ConfigMap" && env_from.config_maps.contains(&doc.name) {
             let mut doc = slot.take().unwrap_or_else(unreachable_doc);
-            common(&mut doc, &app, &namespace, &mut report);
+            common(&mut doc, &spec, &mut report);
             for (name, value) in doc.tree.take_pairs("data") {
                 spec.env.push(EnvEntry { name, value });
             }
             finish(doc, &mut report);
         } else if doc.kind == "Secret" && env_from.secrets.contains(&doc.name) {
             let mut doc = slot.take().unwrap_or_else(unreachable_doc);
-            common(&mut doc, &app, &namespace, &mut report);
+            common(&mut doc, &spec, &mut report);
             doc.tree.take_if("type", "Opaque");
             spec.secrets.extend(secret_values(&mut doc, &mut report));
             finish(doc, &mut report);
@@ -285,7 +303,9 @@ fn finish(doc: Doc, report: &mut Vec<ReportItem>) {
 }
 
 /// apiVersion, kind, name, namespace and the `app` label of an object of the app.
-fn common(doc: &mut Doc, app: &str, namespace: &str, report: &mut Vec<ReportItem>) {
+fn common(doc: &mut Doc, spec: &AppSpec, report: &mut Vec<ReportItem>) {
+    let app = spec.app.name.as_str();
+    let namespace = spec.app.namespace.as_str();
     doc.tree.take("apiVersion");
     doc.tree.take("kind");
     if doc.name == format!("{app}-env")
@@ -303,7 +323,7 @@ fn common(doc: &mut Doc, app: &str, namespace: &str, report: &mut Vec<ReportItem
     if doc.tree.get("metadata.namespace").and_then(Value::as_str) == Some(namespace) {
         doc.tree.take("metadata.namespace");
     }
-    doc.tree.take_if("metadata.labels.app", app);
+    take_labels(&mut doc.tree, "metadata.labels", Some(app), spec);
     // The 2018 article's own mistake: `data` indented under `metadata.labels`. Kubernetes rejects
     // that (a label value must be text); the intent is plain, so it is read as `data`.
     if doc.tree.get("data").is_none() {
@@ -352,12 +372,25 @@ fn deployment(
     spec.app.name = t.take_string("metadata.name").unwrap_or_default();
     spec.app.namespace = t.take_string("metadata.namespace").unwrap_or_default();
     let app = spec.app.name.clone();
-    t.take_if("metadata.labels.app", &app);
+    // Labels besides `app` are the app's extra labels (on every object and pod).
+    let labels = t
+        .get("metadata.labels")
+        .and_then(Value::as_mapping)
+        .cloned()
+        .unwrap_or_default();
+    for (key, value) in &labels {
+        if let (Some(key), Some(value)) = (scalar_text(key), scalar_text(value)) {
+            if key != "app" {
+                spec.app.labels.push(Label { key, value });
+            }
+        }
+    }
+    take_labels(t, "metadata.labels", Some(&app), spec);
     // Kubernetes' defaults where the manifest leaves a field out.
     spec.app.replicas = t.take_i64("spec.replicas").unwrap_or(1);
     spec.app.revision_history_limit = t.take_i64("spec.revisionHistoryLimit").unwrap_or(10);
     t.take_if("spec.selector.matchLabels.app", &app);
-    t.take_if("spec.template.metadata.labels.app", &app);
+    take_labels(t, "spec.template.metadata.labels", Some(&app), spec);
     match t.get("spec.strategy.type").and_then(Value::as_str) {
         None | Some("RollingUpdate") => {
             t.take("spec.strategy.type");
@@ -390,9 +423,10 @@ fn deployment(
         _ => {}
     }
     let image = t.take_string(&format!("{c}.image")).unwrap_or_default();
-    let (repository, tag) = split_image(&image);
+    let (repository, tag, digest) = split_image(&image);
     spec.image.repository = repository;
     spec.image.tag = tag;
+    spec.image.digest = digest;
     spec.image.pull_policy = match t
         .get(&format!("{c}.imagePullPolicy"))
         .and_then(Value::as_str)
@@ -446,6 +480,8 @@ fn deployment(
     spec.resources.requests.memory = t
         .take_string(&format!("{c}.resources.requests.memory"))
         .unwrap_or_default();
+
+    spec.security = super::security::take(t, "spec.template.spec", c);
 
     // env: literal values go to the ConfigMap, pod fields to the Downward API list, single keys of
     // a ConfigMap or Secret are looked up later.
@@ -536,19 +572,19 @@ fn take_probe(t: &mut Tree, path: &str) -> Probe {
     }
 }
 
-/// `repo[:tag]`: the tag is what follows the last ':' after the last '/' (a registry port such as
-/// `localhost:5000/app` is not a tag); a digest (`@sha256:...`) stays in the repository.
-pub fn split_image(image: &str) -> (String, String) {
-    if image.contains('@') {
-        return (image.to_string(), String::new());
-    }
-    let slash = image.rfind('/').map_or(0, |i| i + 1);
-    match image[slash..].rfind(':') {
+/// `repo[:tag][@digest]` -> (repository, tag, digest): the digest is what follows the first '@';
+/// the tag is what follows the last ':' after the last '/' (a registry port such as
+/// `localhost:5000/app` is not a tag).
+pub fn split_image(image: &str) -> (String, String, String) {
+    let (name, digest) = image.split_once('@').unwrap_or((image, ""));
+    let slash = name.rfind('/').map_or(0, |i| i + 1);
+    match name[slash..].rfind(':') {
         Some(i) => (
-            image[..slash + i].to_string(),
-            image[slash + i + 1..].to_string(),
+            name[..slash + i].to_string(),
+            name[slash + i + 1..].to_string(),
+            digest.to_string(),
         ),
-        None => (image.to_string(), String::new()),
+        None => (name.to_string(), String::new(), digest.to_string()),
     }
 }
 
@@ -606,8 +642,7 @@ fn secret_values(doc: &mut Doc, report: &mut Vec<ReportItem>) -> Vec<EnvEntry> {
 
 fn service_doc(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
     let app = spec.app.name.clone();
-    let namespace = spec.app.namespace.clone();
-    common(doc, &app, &namespace, report);
+    common(doc, spec, report);
     let t = &mut doc.tree;
     t.take_if("spec.selector.app", &app);
     let kind = t
@@ -659,7 +694,8 @@ fn job(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
     if t.get("metadata.namespace").and_then(Value::as_str) == Some(namespace.as_str()) {
         t.take("metadata.namespace");
     }
-    t.take_if("metadata.labels.app", &app);
+    take_labels(t, "metadata.labels", Some(&app), spec);
+    take_labels(t, "spec.template.metadata.labels", None, spec);
     // Named `<app>-<job>-<run>`, its pods labelled `app: <app>-<job>`: the label says where the
     // job's name ends, and the rest is the run number.
     let full = t.take_string("metadata.name").unwrap_or_default();
@@ -780,6 +816,12 @@ fn job(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
         if t.get(&path).and_then(scalar_text) == Some(value) {
             t.take(&path);
         }
+    }
+    // The Job's pod runs with the app's security settings: taken when they are the same, else left
+    // in (and reported).
+    let mut trial = t.clone();
+    if super::security::take(&mut trial, "spec.template.spec", c) == spec.security {
+        *t = trial;
     }
     spec.jobs.push(job);
 }

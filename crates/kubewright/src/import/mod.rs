@@ -12,6 +12,7 @@
 mod compose;
 mod guard;
 mod manifests;
+mod security;
 mod tree;
 
 pub use compose::SplitRule;

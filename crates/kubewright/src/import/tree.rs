@@ -7,6 +7,7 @@ use serde_yaml::Value;
 
 use super::{ReportItem, Status};
 
+#[derive(Clone)]
 pub struct Tree {
     /// What is left of the document.
     pub rest: Value,

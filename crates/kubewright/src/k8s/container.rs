@@ -24,7 +24,67 @@ pub struct TemplateMeta {
 pub struct PodSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restart_policy: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_context: Option<PodSecurityContext>,
     pub containers: Vec<Container>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub volumes: Vec<Volume>,
+}
+
+/// The pod-level `securityContext`: who the processes run as, and the syscall filter.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodSecurityContext {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub run_as_non_root: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub run_as_user: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub run_as_group: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seccomp_profile: Option<SeccompProfile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SeccompProfile {
+    #[serde(rename = "type")]
+    pub type_: &'static str,
+}
+
+/// The container-level `securityContext`: privileges and the root filesystem.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityContext {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_privilege_escalation: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_only_root_filesystem: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capabilities: Option<Capabilities>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Capabilities {
+    pub drop: Vec<&'static str>,
+}
+
+/// A pod volume; only the empty scratch directory is offered.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Volume {
+    pub name: &'static str,
+    pub empty_dir: EmptyDir,
+}
+
+/// `emptyDir: {}`: created empty with the pod, deleted with it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EmptyDir {}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VolumeMount {
+    pub name: &'static str,
+    pub mount_path: String,
 }
 
 /// One container, fields in the order people write them.
@@ -50,6 +110,10 @@ pub struct Container {
     pub startup_probe: Option<Probe>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resources: Option<ResourceRequirements>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_context: Option<SecurityContext>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub volume_mounts: Vec<VolumeMount>,
 }
 
 /// An env var filled from a pod field (Downward API).
@@ -132,21 +196,72 @@ pub struct ResourceRequirements {
     pub requests: Pairs,
 }
 
+/// The name of the writable scratch volume (`security.writable_tmp`).
+const TMP_VOLUME: &str = "tmp";
+
 impl PodTemplate {
     pub fn new(
+        spec: &AppSpec,
         labels: Vec<(String, String)>,
         restart_policy: Option<&'static str>,
         container: Container,
     ) -> Self {
+        let security = &spec.security;
+        let volumes = if security.writable_tmp.is_empty() {
+            Vec::new()
+        } else {
+            vec![Volume {
+                name: TMP_VOLUME,
+                empty_dir: EmptyDir {},
+            }]
+        };
         PodTemplate {
             metadata: TemplateMeta {
                 labels: Pairs(labels),
             },
             spec: PodSpec {
                 restart_policy,
+                security_context: PodSecurityContext::from_spec(security),
                 containers: vec![container],
+                volumes,
             },
         }
+    }
+}
+
+impl PodSecurityContext {
+    /// Only the settings that are on; `None` when none is.
+    pub fn from_spec(security: &spec::Security) -> Option<Self> {
+        let out = PodSecurityContext {
+            run_as_non_root: security.run_as_non_root.then_some(true),
+            run_as_user: security.run_as_user,
+            run_as_group: security.run_as_group,
+            seccomp_profile: security.seccomp_runtime_default.then_some(SeccompProfile {
+                type_: "RuntimeDefault",
+            }),
+        };
+        (out.run_as_non_root.is_some()
+            || out.run_as_user.is_some()
+            || out.run_as_group.is_some()
+            || out.seccomp_profile.is_some())
+        .then_some(out)
+    }
+}
+
+impl SecurityContext {
+    /// Only the settings that are on; `None` when none is.
+    pub fn from_spec(security: &spec::Security) -> Option<Self> {
+        let out = SecurityContext {
+            allow_privilege_escalation: security.no_privilege_escalation.then_some(false),
+            read_only_root_filesystem: security.read_only_root_filesystem.then_some(true),
+            capabilities: security
+                .drop_all_capabilities
+                .then(|| Capabilities { drop: vec!["ALL"] }),
+        };
+        (out.allow_privilege_escalation.is_some()
+            || out.read_only_root_filesystem.is_some()
+            || out.capabilities.is_some())
+        .then_some(out)
     }
 }
 
@@ -216,6 +331,15 @@ impl Container {
             readiness_probe: None,
             startup_probe: None,
             resources: ResourceRequirements::from_spec(&spec.resources),
+            security_context: SecurityContext::from_spec(&spec.security),
+            volume_mounts: if spec.security.writable_tmp.is_empty() {
+                Vec::new()
+            } else {
+                vec![VolumeMount {
+                    name: TMP_VOLUME,
+                    mount_path: spec.security.writable_tmp.clone(),
+                }]
+            },
         }
     }
 }

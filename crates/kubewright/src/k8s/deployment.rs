@@ -56,7 +56,7 @@ impl Deployment {
                 // The selector is immutable after creation and must match the template's labels: use
                 // only the stable `app` label, never something that changes per release.
                 selector: LabelSelector {
-                    match_labels: Pairs(spec.labels()),
+                    match_labels: Pairs(spec.selector_labels()),
                 },
                 strategy: Strategy {
                     type_: "RollingUpdate",
@@ -65,7 +65,7 @@ impl Deployment {
                         max_unavailable: IntOrString::parse(&spec.app.max_unavailable),
                     },
                 },
-                template: PodTemplate::new(spec.labels(), None, Container::app(spec)),
+                template: PodTemplate::new(spec, spec.labels(), None, Container::app(spec)),
             },
         }
     }

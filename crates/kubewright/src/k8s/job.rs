@@ -43,6 +43,7 @@ impl Job {
                 ttl_seconds_after_finished: job.ttl_seconds_after_finished,
                 // The pods get their own label: the Service's selector must not pick up a migration pod.
                 template: PodTemplate::new(
+                    spec,
                     spec.job_pod_labels(job),
                     Some(job.restart_policy.as_str()),
                     Container::job(spec, job),

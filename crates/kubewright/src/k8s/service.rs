@@ -58,7 +58,7 @@ impl Service {
                     ServiceType::LoadBalancer => "LoadBalancer",
                 },
                 cluster_ip: (service.kind == ServiceType::Headless).then_some("None"),
-                selector: Pairs(spec.labels()),
+                selector: Pairs(spec.selector_labels()),
                 ports: vec![ServicePort {
                     name: port.name.clone(),
                     protocol: port.protocol.as_str(),

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::Label;
+
 /// The app's identity and how the Deployment rolls it out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -10,6 +12,8 @@ pub struct App {
     /// Namespace every object goes into; also emitted as a Namespace object. Default `web`.
     /// Empty means "kubectl's current namespace" and no Namespace object.
     pub namespace: String,
+    /// Extra labels on every object and pod, after `app: <name>`; never in selectors. Default none.
+    pub labels: Vec<Label>,
     /// Number of pods. Default 2; 0 or more.
     pub replicas: i64,
     /// How many old ReplicaSets the Deployment keeps for rollback. Default 10; 0 or more.
@@ -27,6 +31,7 @@ impl Default for App {
         App {
             name: "web".into(),
             namespace: "web".into(),
+            labels: Vec::new(),
             replicas: 2,
             revision_history_limit: 10,
             max_surge: "25%".into(),

@@ -8,6 +8,9 @@ pub struct Image {
     pub repository: String,
     /// Tag, e.g. `1.4.2`. Default `latest`. Empty means no tag (Kubernetes then pulls `latest`).
     pub tag: String,
+    /// Digest, e.g. `sha256:` and 64 hex digits, pinning the exact image whatever the tag now points
+    /// at. Default empty (none).
+    pub digest: String,
     /// When the kubelet pulls the image. Default `IfNotPresent`.
     pub pull_policy: PullPolicy,
 }
@@ -17,19 +20,25 @@ impl Default for Image {
         Image {
             repository: "web".into(),
             tag: "latest".into(),
+            digest: String::new(),
             pull_policy: PullPolicy::IfNotPresent,
         }
     }
 }
 
 impl Image {
-    /// The image reference as Kubernetes and docker take it: `repository[:tag]`.
+    /// The image reference as Kubernetes and docker take it: `repository[:tag][@digest]`.
     pub fn reference(&self) -> String {
-        if self.tag.is_empty() {
-            self.repository.clone()
-        } else {
-            format!("{}:{}", self.repository, self.tag)
+        let mut reference = self.repository.clone();
+        if !self.tag.is_empty() {
+            reference.push(':');
+            reference.push_str(&self.tag);
         }
+        if !self.digest.is_empty() {
+            reference.push('@');
+            reference.push_str(&self.digest);
+        }
+        reference
     }
 }
 

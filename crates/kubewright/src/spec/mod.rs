@@ -8,18 +8,22 @@ mod app;
 mod env;
 mod image;
 mod jobs;
+mod label;
 mod port;
 mod probes;
 mod resources;
+mod security;
 mod service;
 
 pub use app::App;
 pub use env::{DownwardEnv, DownwardField, EnvEntry};
 pub use image::{Image, PullPolicy};
 pub use jobs::{Job, RestartPolicy};
+pub use label::Label;
 pub use port::{ContainerPort, Protocol};
 pub use probes::{Probe, ProbeAction, Probes};
 pub use resources::{CpuMemory, Resources};
+pub use security::Security;
 pub use service::{Service, ServiceType};
 
 use serde::{Deserialize, Serialize};
@@ -45,6 +49,9 @@ pub struct AppSpec {
     pub probes: Probes,
     /// CPU and memory requests and limits.
     pub resources: Resources,
+    /// The container's securityContext (user, privileges, read-only root). Default: Kubernetes'
+    /// defaults, all off.
+    pub security: Security,
     /// How the app is exposed inside (or outside) the cluster.
     pub service: Service,
     /// One-off Jobs run from the same image, such as database migrations. Default: none.
@@ -57,9 +64,24 @@ pub struct AppSpec {
 }
 
 impl AppSpec {
-    /// The labels every object carries and the Service/Deployment select on: `app: <name>`.
-    pub fn labels(&self) -> Vec<(String, String)> {
+    /// What the Service and the Deployment select pods by: `app: <name>`. Only this stable label:
+    /// a Deployment's selector cannot change after it is created.
+    pub fn selector_labels(&self) -> Vec<(String, String)> {
         vec![("app".to_string(), self.app.name.clone())]
+    }
+
+    /// The labels every object and the app's pods carry: `app: <name>`, then the extra labels.
+    pub fn labels(&self) -> Vec<(String, String)> {
+        let mut labels = self.selector_labels();
+        labels.extend(self.extra_labels());
+        labels
+    }
+
+    fn extra_labels(&self) -> impl Iterator<Item = (String, String)> + '_ {
+        self.app
+            .labels
+            .iter()
+            .map(|l| (l.key.clone(), l.value.clone()))
     }
 
     /// The ConfigMap's name, `<name>-env`.
@@ -75,7 +97,9 @@ impl AppSpec {
     /// The labels of a Job's pods: `app: <name>-<job>`. Not the app's own label, because the app's
     /// Service selects `app: <name>` and would otherwise send traffic to a running migration pod.
     pub fn job_pod_labels(&self, job: &Job) -> Vec<(String, String)> {
-        vec![("app".to_string(), format!("{}-{}", self.app.name, job.name))]
+        let mut labels = vec![("app".to_string(), format!("{}-{}", self.app.name, job.name))];
+        labels.extend(self.extra_labels());
+        labels
     }
 
     /// Renames the container port and every probe that referred to it by its old name, so the

@@ -12,6 +12,7 @@ pub fn AppTab() -> impl IntoView {
         <h2>"App"</h2>
         <TextField
             label="Name"
+            path="app.name"
             testid="app-name"
             hint="Names the Deployment, Service and container, and labels everything app: <name>."
             get=Signal::derive(move || spec.with(|s| s.app.name.clone()))
@@ -19,11 +20,13 @@ pub fn AppTab() -> impl IntoView {
         />
         <TextField
             label="Namespace"
+            path="app.namespace"
             testid="app-namespace"
             hint="Every object goes here; it is created first. Empty: kubectl's current namespace."
             get=Signal::derive(move || spec.with(|s| s.app.namespace.clone()))
             set=move |v| spec.update(|s| s.app.namespace = v)
         />
+        <super::labels::LabelList />
         <ParsedField
             label="Replicas"
             path="app.replicas"
@@ -48,6 +51,7 @@ pub fn AppTab() -> impl IntoView {
             <legend>"Rolling update"</legend>
             <TextField
                 label="maxSurge"
+                path="app.max_surge"
                 testid="app-max-surge"
                 hint="Extra pods allowed while a new version starts: a number or a percentage (10%)."
                 get=Signal::derive(move || spec.with(|s| s.app.max_surge.clone()))
@@ -55,6 +59,7 @@ pub fn AppTab() -> impl IntoView {
             />
             <TextField
                 label="maxUnavailable"
+                path="app.max_unavailable"
                 testid="app-max-unavailable"
                 hint="Pods that may be missing during a rollout. 0 keeps full capacity the whole time."
                 get=Signal::derive(move || spec.with(|s| s.app.max_unavailable.clone()))

@@ -15,12 +15,15 @@ pub fn EnvTab() -> impl IntoView {
             <code>{move || use_ui().spec.with(AppSpec::config_map_name)}</code>
             ", which the container reads whole with envFrom. Values are always strings: PORT 4000 is written \"4000\"."
         </p>
-        <EntryList list=|s| &s.env list_mut=|s| &mut s.env prefix="env" masked=false />
+        <EntryList list=|s| &s.env list_mut=|s| &mut s.env field="env" prefix="env" masked=false />
         <h3>"From the pod (Downward API)"</h3>
         <p class="intro">"Values Kubernetes knows only once the pod runs, e.g. POD_IP for an Erlang node name."</p>
         <DownwardList />
     }
 }
+
+/// Rows shown at once.
+const PAGE: usize = 100;
 
 /// Rows of name/value pairs with add and remove; used for env and secrets.
 #[component]
@@ -28,30 +31,70 @@ pub fn EntryList(
     /// The list this edits.
     list: fn(&AppSpec) -> &Vec<EnvEntry>,
     list_mut: fn(&mut AppSpec) -> &mut Vec<EnvEntry>,
-    /// `env` or `secret`: the rows' field paths and `data-testid`s.
+    /// The list's name in field paths: `env` or `secrets`.
+    field: &'static str,
+    /// `env` or `secret`: the rows' `data-testid`s.
     prefix: &'static str,
     /// Secret values are masked until revealed.
     masked: bool,
 ) -> impl IntoView {
-    let spec = use_ui().spec;
-    // Only the row count rebuilds rows; typing in a row must not re-create (and unfocus) its input.
+    let ui = use_ui();
+    let spec = ui.spec;
+    // Only the row count (and the page) rebuilds rows; typing in a row must not re-create (and
+    // unfocus) its input.
     let len = Memo::new(move |_| spec.with(|s| list(s).len()));
+    // Rows are shown a page at a time: every shown row costs work on every keystroke, and 10,000
+    // rows took a second per keystroke. A field opened from the lint panel brings its page up.
+    let page_of = move |path: Option<String>| {
+        path.and_then(|p| {
+            p.strip_prefix(field)?
+                .strip_prefix('[')?
+                .split(']')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .map(|i| i / PAGE)
+    };
+    let page = RwSignal::new(page_of(ui.focus_path.get_untracked()).unwrap_or(0));
+    Effect::new(move |_| {
+        if let Some(p) = page_of(ui.focus_path.get()) {
+            page.set(p);
+        }
+    });
+    let pages = move || len.get().div_ceil(PAGE).max(1);
     view! {
         <div class="rows">
+            {move || (len.get() > PAGE).then(|| view! {
+                <div class="pager" data-testid=format!("{prefix}-pager")>
+                    {move || {
+                        let start = page.get() * PAGE;
+                        format!("Rows {}-{} of {}", start + 1, (start + PAGE).min(len.get()), len.get())
+                    }}
+                    " "
+                    <button type="button" class="small" disabled=move || page.get() == 0
+                        on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"previous"</button>
+                    <button type="button" class="small" disabled=move || { page.get() + 1 >= pages() }
+                        on:click=move |_| page.update(|p| *p += 1)>"next"</button>
+                </div>
+            })}
             {move || {
-                (0..len.get())
+                let start = page.get().min(pages() - 1) * PAGE;
+                (start..(start + PAGE).min(len.get()))
                     .map(|i| {
                         let revealed = RwSignal::new(!masked);
                         view! {
                             <div class="row" data-testid=format!("{prefix}-row")>
                                 <TextField
                                     label="Name"
+                                    path=format!("{field}[{i}].name")
                                     testid=format!("{prefix}-name")
                                     get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.name.clone()).unwrap_or_default()))
                                     set=move |v| spec.update(|s| if let Some(e) = list_mut(s).get_mut(i) { e.name = v })
                                 />
                                 <TextField
                                     label="Value"
+                                    path=format!("{field}[{i}].value")
                                     testid=format!("{prefix}-value")
                                     masked=Signal::derive(move || !revealed.get())
                                     get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.value.clone()).unwrap_or_default()))
@@ -75,7 +118,11 @@ pub fn EntryList(
                     .collect_view()
             }}
             <button type="button" data-testid=format!("{prefix}-add")
-                on:click=move |_| spec.update(|s| list_mut(s).push(EnvEntry::default()))>
+                on:click=move |_| {
+                    spec.update(|s| list_mut(s).push(EnvEntry::default()));
+                    // Show the new row.
+                    page.set((len.get_untracked().saturating_sub(1)) / PAGE);
+                }>
                 {format!("+ add {prefix}")}
             </button>
         </div>
@@ -94,12 +141,14 @@ fn DownwardList() -> impl IntoView {
                         <div class="row" data-testid="downward-row">
                             <TextField
                                 label="Name"
+                                path=format!("downward[{i}].name")
                                 testid="downward-name"
                                 get=Signal::derive(move || spec.with(|s| s.downward.get(i).map(|d| d.name.clone()).unwrap_or_default()))
                                 set=move |v| spec.update(|s| if let Some(d) = s.downward.get_mut(i) { d.name = v })
                             />
                             <SelectField
                                 label="Pod field"
+                                path=format!("downward[{i}].field")
                                 testid="downward-field"
                                 options=DownwardField::ALL.to_vec()
                                 name=DownwardField::field_path

@@ -1,16 +1,75 @@
 //! Form controls bound to one spec value through a getter and a setter. Text that cannot be turned
 //! into the value (e.g. `abc` for a number) is kept in the box with a message beside it, and reported
 //! to the output panel; the spec keeps its last valid value.
+//!
+//! Every control carries its field path (`app.name`, `env[2].name`, the spec file's JSON path) as
+//! `data-path`, and shows the validation issues for that path beside it, with their one-click fixes.
 
+use kubewright::validate::{Issue, Severity};
 use leptos::prelude::*;
 
 use super::use_ui;
+
+/// The validation issues of one field, as a memo (re-rendered only when they change).
+fn issues_at(path: String) -> Memo<Vec<Issue>> {
+    let ui = use_ui();
+    Memo::new(move |_| {
+        ui.issues_by_path
+            .with(|m| m.get(&path).cloned().unwrap_or_default())
+    })
+}
+
+fn has_error(issues: &[Issue]) -> bool {
+    issues.iter().any(|i| i.severity == Severity::Error)
+}
+
+/// The messages under a field: each issue with its rule id and, where there is one, its fix.
+#[component]
+pub fn FieldIssues(
+    /// The field's path.
+    #[prop(into)]
+    path: String,
+) -> impl IntoView {
+    let issues = issues_at(path);
+    view! { <IssueList issues /> }
+}
+
+#[component]
+fn IssueList(issues: Memo<Vec<Issue>>) -> impl IntoView {
+    let ui = use_ui();
+    move || {
+        issues.with(|list| {
+            list.iter()
+                .map(|issue| {
+                    let severity = issue.severity.as_str();
+                    let fix = issue.fix.clone().map(|fix| {
+                        let label = fix.label();
+                        view! {
+                            <button type="button" class="small fix" data-testid="fix"
+                                on:click=move |_| ui.spec.update(|s| fix.apply(s))>{label}</button>
+                        }
+                    });
+                    view! {
+                        <span class=format!("message {severity}") data-testid=format!("issue-{severity}") data-rule=issue.rule>
+                            <span class="severity">{severity}</span>" "{issue.message.clone()}" "
+                            <span class="rule">{issue.rule}</span>
+                            {fix}
+                        </span>
+                    }
+                })
+                .collect_view()
+        })
+    }
+}
 
 /// A text box for a string field.
 #[component]
 pub fn TextField(
     /// The visible label.
     label: &'static str,
+    /// Field path, e.g. `app.name`: validation issues for it show beside the box.
+    #[prop(into)]
+    path: String,
     /// Current value.
     #[prop(into)]
     get: Signal<String>,
@@ -28,8 +87,12 @@ pub fn TextField(
     #[prop(optional, into)]
     masked: Signal<bool>,
 ) -> impl IntoView {
+    let issues = issues_at(path.clone());
+    // A memo, so a keystroke elsewhere (every keystroke changes the spec) does not rewrite this box:
+    // with 10,000 env rows, rewriting every box was most of a keystroke's time.
+    let get = Memo::new(move |_| get.get());
     view! {
-        <label class="field">
+        <label class="field" class:invalid=move || issues.with(|i| has_error(i))>
             <span class="label">{label}</span>
             <input
                 type=move || if masked.get() { "password" } else { "text" }
@@ -37,9 +100,12 @@ pub fn TextField(
                 spellcheck="false"
                 placeholder=placeholder
                 data-testid=testid
+                data-path=path
+                aria-invalid=move || issues.with(|i| has_error(i)).to_string()
                 prop:value=get
                 on:input=move |ev| set.run(event_target_value(&ev))
             />
+            <IssueList issues />
             {hint.map(|h| view! { <span class="hint">{h}</span> })}
         </label>
     }
@@ -65,7 +131,8 @@ pub fn ParsedField<T: Send + Sync + 'static>(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] placeholder: Option<&'static str>,
 ) -> impl IntoView {
-    let text = Signal::derive(move || get.with(show));
+    // A memo for the same reason as in TextField.
+    let text = Memo::new(move |_| get.with(show)).into();
     let apply = Callback::new(move |input: String| parse(&input).map(|value| set.run(value)));
     view! { <ParsedInput label path text apply testid=testid hint=hint placeholder=placeholder /> }
 }
@@ -83,9 +150,11 @@ fn ParsedInput(
     placeholder: Option<&'static str>,
 ) -> impl IntoView {
     let ui = use_ui();
+    let issues = issues_at(path.clone());
     // The text as typed while it does not parse, with the message; `None` shows the spec's value.
     let pending: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let path_for_cleanup = path.clone();
+    let data_path = path.clone();
     on_cleanup(move || ui.set_input_error(&path_for_cleanup, None));
     let on_input = move |ev| {
         let input = event_target_value(&ev);
@@ -101,7 +170,7 @@ fn ParsedInput(
         }
     };
     view! {
-        <label class="field" class:invalid=move || pending.with(Option::is_some)>
+        <label class="field" class:invalid=move || pending.with(Option::is_some) || issues.with(|i| has_error(i))>
             <span class="label">{label}</span>
             <input
                 type="text"
@@ -109,11 +178,14 @@ fn ParsedInput(
                 spellcheck="false"
                 placeholder=placeholder
                 data-testid=testid
-                aria-invalid=move || pending.with(Option::is_some).to_string()
+                data-path=data_path
+                aria-invalid=move || (pending.with(Option::is_some) || issues.with(|i| has_error(i))).to_string()
                 prop:value=move || pending.with(|p| p.as_ref().map(|(input, _)| input.clone())).unwrap_or_else(|| text.get())
                 on:input=on_input
             />
-            {move || pending.with(|p| p.as_ref().map(|(_, m)| view! { <span class="message" role="alert">{m.clone()}</span> }))}
+            {move || pending.with(|p| p.as_ref().map(|(_, m)| view! { <span class="message error" role="alert">{m.clone()}</span> }))}
+            // While the text does not parse, the spec's (old) value's issues would be misleading.
+            {move || pending.with(Option::is_none).then(|| view! { <IssueList issues /> })}
             {hint.map(|h| view! { <span class="hint">{h}</span> })}
         </label>
     }
@@ -123,6 +195,9 @@ fn ParsedInput(
 #[component]
 pub fn SelectField<T: Copy + PartialEq + Send + Sync + 'static>(
     label: &'static str,
+    /// Field path, as for [`TextField`].
+    #[prop(into)]
+    path: String,
     /// Every choice, in display order.
     options: Vec<T>,
     /// Choice -> the text shown (also the option's value).
@@ -139,29 +214,58 @@ pub fn SelectField<T: Copy + PartialEq + Send + Sync + 'static>(
             set.run(choice);
         }
     });
-    view! { <SelectInput label names current choose testid=testid hint=hint /> }
+    view! { <SelectInput label path names current choose testid=testid hint=hint /> }
 }
 
 #[component]
 fn SelectInput(
     label: &'static str,
+    path: String,
     names: Vec<&'static str>,
     current: Signal<&'static str>,
     choose: Callback<String>,
     testid: Option<String>,
     hint: Option<&'static str>,
 ) -> impl IntoView {
+    let issues = issues_at(path.clone());
     view! {
         <label class="field">
             <span class="label">{label}</span>
-            <select data-testid=testid prop:value=current on:change=move |ev| choose.run(event_target_value(&ev))>
+            <select data-testid=testid data-path=path prop:value=current on:change=move |ev| choose.run(event_target_value(&ev))>
                 {names
                     .into_iter()
                     .map(|n| view! { <option value=n selected=move || current.get() == n>{n}</option> })
                     .collect_view()}
             </select>
+            <IssueList issues />
             {hint.map(|h| view! { <span class="hint">{h}</span> })}
         </label>
+    }
+}
+
+/// A checkbox for a yes/no field.
+#[component]
+pub fn CheckField(
+    label: &'static str,
+    /// Field path, as for [`TextField`].
+    #[prop(into)]
+    path: String,
+    #[prop(into)] get: Signal<bool>,
+    #[prop(into)] set: Callback<bool>,
+    #[prop(optional, into)] testid: Option<String>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let issues = issues_at(path.clone());
+    view! {
+        <div class="field check">
+            <label>
+                <input type="checkbox" data-testid=testid data-path=path prop:checked=get
+                    on:change=move |ev| set.run(event_target_checked(&ev)) />
+                " "<span class="label">{label}</span>
+            </label>
+            <IssueList issues />
+            {hint.map(|h| view! { <span class="hint">{h}</span> })}
+        </div>
     }
 }
 

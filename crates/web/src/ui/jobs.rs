@@ -49,7 +49,7 @@ pub fn JobsTab() -> impl IntoView {
             view! {
                 <fieldset class="job" data-testid="job">
                     <legend>{move || spec.with(|s| s.jobs.get(i).map(|j| kubewright::k8s::Job::name(s, j)).unwrap_or_default())}</legend>
-                    <TextField label="Name" testid="job-name" hint="Short name: the Job is <app>-<name>-<run>, its file job-<name>.yaml."
+                    <TextField label="Name" path=format!("jobs[{i}].name") testid="job-name" hint="Short name: the Job is <app>-<name>-<run>, its file job-<name>.yaml."
                         get=Signal::derive(move || spec.with(|s| s.jobs.get(i).map(|j| j.name.clone()).unwrap_or_default()))
                         set=move |v| edit(Box::new(move |j| j.name = v)) />
                     <ParsedField label="Run number" path=format!("jobs[{i}].run") testid="job-run"
@@ -61,12 +61,12 @@ pub fn JobsTab() -> impl IntoView {
                         hint="Passed to the image's entrypoint, e.g. migrate. Quote words with spaces."
                         get=Signal::derive(move || spec.with(|s| s.jobs.get(i).map(|j| j.args.clone()).unwrap_or_default()))
                         set=move |v| edit(Box::new(move |j| j.args = v)) parse=parse_words show=show_words />
-                    <SelectField label="restartPolicy" testid="job-restart-policy"
+                    <SelectField label="restartPolicy" path=format!("jobs[{i}].restart_policy") testid="job-restart-policy"
                         hint="OnFailure: restart the container in the same pod. Never: start a new pod."
                         options=RestartPolicy::ALL.to_vec() name=RestartPolicy::as_str
                         get=Signal::derive(move || spec.with(|s| s.jobs.get(i).map(|j| j.restart_policy).unwrap_or(RestartPolicy::OnFailure)))
                         set=move |v| edit(Box::new(move |j| j.restart_policy = v)) />
-                    <SelectField label="imagePullPolicy" testid="job-pull-policy"
+                    <SelectField label="imagePullPolicy" path=format!("jobs[{i}].image_pull_policy") testid="job-pull-policy"
                         options=JobPull::ALL.to_vec() name=JobPull::name
                         get=Signal::derive(move || spec.with(|s| match s.jobs.get(i).and_then(|j| j.image_pull_policy) { Some(p) => JobPull::Own(p), None => JobPull::Inherit }))
                         set=move |v: JobPull| edit(Box::new(move |j| j.image_pull_policy = match v { JobPull::Inherit => None, JobPull::Own(p) => Some(p) })) />

@@ -12,14 +12,22 @@ mod image;
 mod import;
 mod jobs;
 mod keep;
+mod labels;
+mod lint;
 mod output;
 mod port;
 mod presets;
 mod probes;
 mod resources;
 mod secrets;
+mod security;
 mod service;
+mod spec_file;
 
+use std::collections::HashMap;
+use std::time::Duration;
+
+use kubewright::validate::{self, Issue};
 use kubewright::{AppSpec, Rendered};
 use leptos::prelude::*;
 
@@ -37,6 +45,14 @@ pub struct InputError {
 pub struct Ui {
     pub spec: RwSignal<AppSpec>,
     pub rendered: Memo<Rendered>,
+    /// Every validation issue, errors first.
+    pub issues: Memo<Vec<Issue>>,
+    /// The same issues by field path, so each field finds its own without scanning them all.
+    pub issues_by_path: Memo<HashMap<String, Vec<Issue>>>,
+    /// The open form tab.
+    pub tab: RwSignal<Tab>,
+    /// The field the lint panel last asked to show, so a paged list can bring its row up.
+    pub focus_path: RwSignal<Option<String>>,
     pub input_errors: RwSignal<Vec<InputError>>,
     /// Bumped when a preset replaces the whole spec: the form is rebuilt, dropping half-typed text.
     pub generation: RwSignal<u32>,
@@ -45,9 +61,25 @@ pub struct Ui {
 impl Ui {
     pub fn new(spec: AppSpec) -> Self {
         let spec = RwSignal::new(spec);
+        let issues = Memo::new(move |_| spec.with(validate::validate));
         Ui {
             spec,
             rendered: Memo::new(move |_| spec.with(kubewright::render)),
+            issues,
+            issues_by_path: Memo::new(move |_| {
+                issues.with(|all| {
+                    let mut by_path: HashMap<String, Vec<Issue>> = HashMap::new();
+                    for issue in all {
+                        by_path
+                            .entry(issue.path.clone())
+                            .or_default()
+                            .push(issue.clone());
+                    }
+                    by_path
+                })
+            }),
+            tab: RwSignal::new(Tab::App),
+            focus_path: RwSignal::new(None),
             input_errors: RwSignal::new(Vec::new()),
             generation: RwSignal::new(0),
         }
@@ -58,6 +90,27 @@ impl Ui {
         self.input_errors.set(Vec::new());
         self.spec.set(spec);
         self.generation.update(|g| *g += 1);
+    }
+
+    /// Opens the tab that holds the field at `path` and puts the cursor in it.
+    pub fn focus(&self, path: &str) {
+        self.tab.set(Tab::of_path(path));
+        self.focus_path.set(Some(path.to_string()));
+        let selector = format!("[data-path=\"{path}\"]");
+        // After the tab's fields are in the DOM (Leptos updates it in a microtask).
+        set_timeout(
+            move || {
+                let element = document()
+                    .query_selector(&selector)
+                    .ok()
+                    .flatten()
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let Some(element) = element {
+                    let _ = element.focus();
+                }
+            },
+            Duration::ZERO,
+        );
     }
 
     /// Records (`Some`) or clears (`None`) the problem with one field's text.
@@ -90,10 +143,11 @@ pub enum Tab {
     Resources,
     Service,
     Jobs,
+    Security,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 9] = [
+    pub const ALL: [Tab; 10] = [
         Tab::App,
         Tab::Image,
         Tab::Env,
@@ -103,7 +157,18 @@ impl Tab {
         Tab::Resources,
         Tab::Service,
         Tab::Jobs,
+        Tab::Security,
     ];
+
+    /// The tab holding the field at a path: the path's first word, the spec module's name.
+    pub fn of_path(path: &str) -> Tab {
+        let head = path.split(['.', '[']).next().unwrap_or_default();
+        let head = if head == "downward" { "env" } else { head };
+        Tab::ALL
+            .into_iter()
+            .find(|t| t.name() == head)
+            .unwrap_or(Tab::App)
+    }
 
     /// The tab's label, also its spec module's name and its `data-testid` suffix.
     pub fn name(self) -> &'static str {
@@ -117,6 +182,7 @@ impl Tab {
             Tab::Resources => "resources",
             Tab::Service => "service",
             Tab::Jobs => "jobs",
+            Tab::Security => "security",
         }
     }
 }
@@ -131,7 +197,7 @@ pub fn App() -> impl IntoView {
     let ui = Ui::new(spec);
     provide_context(ui);
     let history = history::History::new(ui);
-    let tab = RwSignal::new(Tab::App);
+    let tab = ui.tab;
 
     view! {
         <header class="top">
@@ -141,6 +207,7 @@ pub fn App() -> impl IntoView {
                 "Nothing leaves this page."
             </p>
             <presets::PresetSelect initial=first.id />
+            <spec_file::SpecFileOpen />
             <div class="toolbar">
                 <history::UndoRedo history=history />
                 <import::ImportPanel />
@@ -191,5 +258,6 @@ fn panel(tab: Tab) -> AnyView {
         Tab::Resources => view! { <resources::ResourcesTab /> }.into_any(),
         Tab::Service => view! { <service::ServiceTab /> }.into_any(),
         Tab::Jobs => view! { <jobs::JobsTab /> }.into_any(),
+        Tab::Security => view! { <security::SecurityTab /> }.into_any(),
     }
 }

@@ -3,7 +3,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{browser, use_ui};
+use super::{browser, lint, use_ui};
+
+/// What the user asked for while the YAML has errors: held until they confirm.
+#[derive(Clone, Copy, PartialEq)]
+enum Pending {
+    Copy,
+    Download,
+}
 
 /// The name of the "all documents" view and its download.
 const ALL: &str = "all";
@@ -40,6 +47,8 @@ pub fn Output() -> impl IntoView {
             .unwrap_or_else(|| ALL_FILE.to_string())
     };
 
+    // Copy / download while errors stand: say so first, act on "anyway".
+    let pending = RwSignal::new(None::<Pending>);
     let copy = move |what: String, text: String| {
         spawn_local(async move {
             status.set(match browser::copy(text).await {
@@ -49,8 +58,20 @@ pub fn Output() -> impl IntoView {
         });
     };
 
+    let run = move |what: Pending| {
+        let (name, text) = current();
+        match what {
+            Pending::Copy => copy(name, text),
+            Pending::Download => status.set(match browser::download(&name, &text) {
+                Ok(()) => format!("Downloaded {name}."),
+                Err(e) => format!("Could not download {name}: {e}"),
+            }),
+        }
+    };
+
     view! {
         <section class="output" aria-label="Generated manifests and commands">
+            <lint::LintPanel />
             {move || {
                 let errors = ui.input_errors.get();
                 (!errors.is_empty()).then(|| view! {
@@ -79,18 +100,27 @@ pub fn Output() -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="button" data-testid="copy-yaml" on:click=move |_| {
-                    let (name, text) = current();
-                    copy(name, text);
+                    if lint::error_count() > 0 { pending.set(Some(Pending::Copy)); } else { run(Pending::Copy); }
                 }>{move || format!("Copy {}", current_name())}</button>
                 <button type="button" data-testid="download-yaml" on:click=move |_| {
-                    let (name, text) = current();
-                    status.set(match browser::download(&name, &text) {
-                        Ok(()) => format!("Downloaded {name}."),
-                        Err(e) => format!("Could not download {name}: {e}"),
-                    });
+                    if lint::error_count() > 0 { pending.set(Some(Pending::Download)); } else { run(Pending::Download); }
                 }>{move || format!("Download {}", current_name())}</button>
                 <span class="status" role="status" aria-live="polite" data-testid="status">{status}</span>
             </div>
+            {move || pending.get().map(|what| view! {
+                <div class="confirm" role="alertdialog" aria-label="The YAML is not valid" data-testid="confirm">
+                    {format!(
+                        "This YAML has {} error{} (listed above): kubectl apply would be refused. ",
+                        lint::error_count(),
+                        if lint::error_count() == 1 { "" } else { "s" },
+                    )}
+                    <button type="button" data-testid="confirm-anyway" on:click=move |_| { pending.set(None); run(what); }>
+                        {if what == Pending::Copy { "Copy anyway" } else { "Download anyway" }}
+                    </button>
+                    " "
+                    <button type="button" data-testid="confirm-cancel" on:click=move |_| pending.set(None)>"Cancel"</button>
+                </div>
+            })}
             // Always in the page (hidden while one file is shown), so its text is the whole stream.
             <pre class="yaml" data-testid="yaml-all" hidden=move || shown.with(Option::is_some)>
                 {move || rendered.with(|r| r.all.clone())}

@@ -13,6 +13,7 @@ pub fn PortTab() -> impl IntoView {
         <h2>"Port"</h2>
         <TextField
             label="Name"
+            path="port.name"
             testid="port-name"
             hint="The Service and the probes refer to the port by this name, so the number can change in one place."
             get=Signal::derive(move || spec.with(|s| s.port.name.clone()))
@@ -31,6 +32,7 @@ pub fn PortTab() -> impl IntoView {
         />
         <SelectField
             label="Protocol"
+            path="port.protocol"
             testid="port-protocol"
             options=Protocol::ALL.to_vec()
             name=Protocol::as_str

@@ -3,7 +3,9 @@
 use kubewright::spec::{AppSpec, Probe, ProbeAction};
 use leptos::prelude::*;
 
-use super::fields::{parse_opt_int, parse_words, show_opt_int, show_words, ParsedField, TextField};
+use super::fields::{
+    parse_opt_int, parse_words, show_opt_int, show_words, FieldIssues, ParsedField, TextField,
+};
 use super::use_ui;
 
 const KINDS: [&str; 4] = ["none", "exec", "httpGet", "tcpSocket"];
@@ -88,15 +90,16 @@ fn ProbeEditor(
             <p class="intro">{intro}</p>
             <label class="field">
                 <span class="label">"Check"</span>
-                <select data-testid=format!("probe-{which}-kind") prop:value=move || kind.get() on:change=move |ev| set_kind(event_target_value(&ev))>
+                <select data-testid=format!("probe-{which}-kind") data-path=format!("probes.{which}.action") prop:value=move || kind.get() on:change=move |ev| set_kind(event_target_value(&ev))>
                     {KINDS.map(|k| view! { <option value=k selected=move || kind.get() == k>{k}</option> }).collect_view()}
                 </select>
+                <FieldIssues path=format!("probes.{which}.action") />
             </label>
             {move || match kind.get() {
                 "exec" => view! {
                     <ParsedField
                         label="Command"
-                        path=format!("probes.{which}.command")
+                        path=format!("probes.{which}.action.command")
                         testid=format!("probe-{which}-command")
                         hint="Run in the container without a shell; exit code 0 passes. Quote words with spaces."
                         get=Signal::derive(move || spec.with(|s| match &probe(s).action { ProbeAction::Exec { command } => command.clone(), _ => Vec::new() }))
@@ -108,6 +111,7 @@ fn ProbeEditor(
                 "httpGet" => view! {
                     <TextField
                         label="Path"
+                        path=format!("probes.{which}.action.path")
                         testid=format!("probe-{which}-path")
                         hint="Any 2xx or 3xx answer passes."
                         get=Signal::derive(move || spec.with(|s| match &probe(s).action { ProbeAction::HttpGet { path, .. } => path.clone(), _ => String::new() }))
@@ -142,6 +146,7 @@ fn PortField(
     view! {
         <TextField
             label="Port"
+            path=format!("probes.{which}.action.port")
             testid=format!("probe-{which}-port")
             hint="The container port's name (http) or number (4000)."
             get=Signal::derive(move || spec.with(|s| match &probe(s).action {

@@ -32,6 +32,7 @@ fn Pair(
             <p class="intro">{intro}</p>
             <TextField
                 label="CPU"
+                path=format!("resources.{which}.cpu")
                 testid=format!("resources-{which}-cpu")
                 placeholder="e.g. 250m"
                 hint="Cores: 1 = one core, 250m = a quarter."
@@ -40,6 +41,7 @@ fn Pair(
             />
             <TextField
                 label="Memory"
+                path=format!("resources.{which}.memory")
                 testid=format!("resources-{which}-memory")
                 placeholder="e.g. 256Mi"
                 hint="Bytes with a suffix: 128Mi, 1Gi (binary) or 500M (decimal)."

@@ -16,6 +16,6 @@ pub fn SecretsTab() -> impl IntoView {
             ", base64-encoded right here in your browser, and reach the container through envFrom. "
             "Base64 is an encoding, not encryption: anyone with the file can read the values, so do not commit secret.yaml."
         </p>
-        <EntryList list=|s| &s.secrets list_mut=|s| &mut s.secrets prefix="secret" masked=true />
+        <EntryList list=|s| &s.secrets list_mut=|s| &mut s.secrets field="secrets" prefix="secret" masked=true />
     }
 }

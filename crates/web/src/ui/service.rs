@@ -17,6 +17,7 @@ pub fn ServiceTab() -> impl IntoView {
         </p>
         <SelectField
             label="Type"
+            path="service.type"
             testid="service-type"
             hint="ClusterIP: inside the cluster only. NodePort: also on a port of every node (Minikube). LoadBalancer: a cloud load balancer. Headless: DNS returns each pod (clustering)."
             options=ServiceType::ALL.to_vec()

@@ -1,0 +1,111 @@
+//! One-click fixes: a value that changes the spec, offered beside a warning. Applying one is a plain
+//! function of the spec, so the UI and tests share it.
+
+use crate::spec::{AppSpec, EnvEntry, ProbeAction, PullPolicy, Security};
+
+/// A change that resolves one issue.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fix {
+    /// Set the image pull policy.
+    PullPolicy(PullPolicy),
+    /// Set one quantity, by its path (`resources.requests.cpu`, ...).
+    Quantity { path: &'static str, value: String },
+    /// Set the liveness (`liveness`) or readiness (`readiness`) probe's action.
+    Probe {
+        which: &'static str,
+        action: ProbeAction,
+    },
+    /// Move `env[index]` into the Secret.
+    MoveToSecret { index: usize },
+    /// Set the replica count.
+    Replicas(i64),
+    /// Apply these security settings; with `release_tmp`, also set `RELEASE_TMP` to that path (a
+    /// Phoenix release writes its runtime files there, which a read-only root would refuse).
+    Security {
+        security: Security,
+        release_tmp: Option<String>,
+    },
+    /// Set `jobs[index]`'s ttlSecondsAfterFinished.
+    JobTtl { index: usize, seconds: i64 },
+}
+
+impl Fix {
+    /// The button's text.
+    pub fn label(&self) -> String {
+        match self {
+            Fix::PullPolicy(p) => format!("Use {}", p.as_str()),
+            Fix::Quantity { value, .. } => format!("Set {value}"),
+            Fix::Probe { action, .. } => match action {
+                ProbeAction::HttpGet { path, .. } => format!("Add httpGet {path}"),
+                ProbeAction::TcpSocket { .. } => "Add a tcpSocket check".into(),
+                _ => "Add a probe".into(),
+            },
+            Fix::MoveToSecret { .. } => "Move to Secret".into(),
+            Fix::Replicas(n) => format!("Run {n} replicas"),
+            Fix::Security {
+                security,
+                release_tmp,
+            } => match (security.run_as_user, release_tmp) {
+                (Some(uid), Some(_)) => {
+                    format!("Apply the Phoenix release settings (uid {uid}, writable /tmp)")
+                }
+                _ => "Apply the recommended securityContext".into(),
+            },
+            Fix::JobTtl { seconds, .. } => format!("Delete after {} h", seconds / 3600),
+        }
+    }
+
+    /// Changes the spec. A fix made for an older spec (a row since removed) does nothing.
+    pub fn apply(&self, spec: &mut AppSpec) {
+        match self {
+            Fix::PullPolicy(p) => spec.image.pull_policy = *p,
+            Fix::Quantity { path, value } => {
+                let r = &mut spec.resources;
+                let slot = match *path {
+                    "resources.requests.cpu" => &mut r.requests.cpu,
+                    "resources.requests.memory" => &mut r.requests.memory,
+                    "resources.limits.cpu" => &mut r.limits.cpu,
+                    "resources.limits.memory" => &mut r.limits.memory,
+                    _ => return,
+                };
+                slot.clone_from(value);
+            }
+            Fix::Probe { which, action } => {
+                let probe = match *which {
+                    "liveness" => &mut spec.probes.liveness,
+                    "readiness" => &mut spec.probes.readiness,
+                    _ => return,
+                };
+                probe.action = action.clone();
+            }
+            Fix::MoveToSecret { index } => {
+                if *index < spec.env.len() {
+                    let entry = spec.env.remove(*index);
+                    // When the Secret already has it, its value is the one the container sees
+                    // (the Secret is loaded after the ConfigMap): dropping the copy changes nothing.
+                    if !spec.secrets.iter().any(|s| s.name == entry.name) {
+                        spec.secrets.push(entry);
+                    }
+                }
+            }
+            Fix::Replicas(n) => spec.app.replicas = *n,
+            Fix::Security {
+                security,
+                release_tmp,
+            } => {
+                spec.security = security.clone();
+                if let Some(tmp) = release_tmp {
+                    match spec.env.iter_mut().find(|e| e.name == "RELEASE_TMP") {
+                        Some(e) => e.value.clone_from(tmp),
+                        None => spec.env.push(EnvEntry::new("RELEASE_TMP", tmp)),
+                    }
+                }
+            }
+            Fix::JobTtl { index, seconds } => {
+                if let Some(job) = spec.jobs.get_mut(*index) {
+                    job.ttl_seconds_after_finished = Some(*seconds);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The lint panel: every validation issue in one list, errors first. Clicking one opens its tab and
+//! focuses its field; fixes apply in one click here too.
+
+use kubewright::validate::{self, Severity};
+use leptos::prelude::*;
+
+use super::use_ui;
+
+#[component]
+pub fn LintPanel() -> impl IntoView {
+    let ui = use_ui();
+    let issues = ui.issues;
+    let errors = Memo::new(move |_| issues.with(|i| validate::error_count(i)));
+    let warnings = Memo::new(move |_| issues.with(|i| i.len()) - errors.get());
+    view! {
+        <details class="lint" data-testid="lint" open=move || { errors.get() > 0 }>
+            <summary>
+                {move || if errors.get() > 0 {
+                    view! { <span class="verdict error" data-testid="not-valid">{format!("not valid: {} error{}", errors.get(), if errors.get() == 1 { "" } else { "s" })}</span> }.into_any()
+                } else {
+                    view! { <span class="verdict ok" data-testid="valid">"valid"</span> }.into_any()
+                }}
+                {move || (warnings.get() > 0).then(|| format!(" · {} warning{}", warnings.get(), if warnings.get() == 1 { "" } else { "s" }))}
+            </summary>
+            <ul class="lint-list">
+                {move || issues.with(|list| list.iter().map(|issue| {
+                    let path = issue.path.clone();
+                    let severity = issue.severity.as_str();
+                    let fix = issue.fix.clone().map(|fix| {
+                        let label = fix.label();
+                        view! { <button type="button" class="small fix" data-testid="lint-fix"
+                            on:click=move |_| ui.spec.update(|s| fix.apply(s))>{label}</button> }
+                    });
+                    view! {
+                        <li class=severity data-testid="lint-item" data-rule=issue.rule>
+                            <button type="button" class="link" data-testid="lint-goto"
+                                title="Go to the field"
+                                on:click={let path = path.clone(); move |_| ui.focus(&path)}>
+                                <span class="severity">{severity}</span>" "
+                                <code>{path.clone()}</code>
+                            </button>
+                            " "{issue.message.clone()}" "
+                            <span class="rule">{issue.rule}</span>
+                            {fix}
+                        </li>
+                    }
+                }).collect_view())}
+            </ul>
+        </details>
+    }
+}
+
+/// How many errors the spec has now (for the copy and download buttons).
+pub fn error_count() -> usize {
+    use_ui().issues.with(|i| {
+        i.iter()
+            .filter(|issue| issue.severity == Severity::Error)
+            .count()
+    })
+}
