@@ -67,7 +67,11 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
     sorted.sort_by_key(|o| order(o));
     let has_jobs = objects.iter().any(|o| matches!(o, Object::Job(_)));
     for object in sorted {
-        let mut doc = serde_yaml::to_value(object).unwrap_or(Value::Null);
+        // The object as the page writes it, read back as a YAML tree. (serde_yaml::to_value would do
+        // the same in one step, but its serializer adds ~38 KB to the wasm; the writer and the
+        // parser are there anyway.)
+        let mut doc: Value =
+            serde_yaml::from_str(&crate::render::to_yaml(object)).unwrap_or(Value::Null);
         if !matches!(object, Object::Extra(_))
             && doc
                 .get("metadata")

@@ -39,9 +39,10 @@ impl SplitRule {
     }
 
     pub fn is_secret(&self, name: &str) -> bool {
+        // ASCII case-folding: env names are ASCII, and it keeps Unicode case tables out of the wasm.
         self.patterns
             .iter()
-            .any(|p| glob(&p.to_uppercase(), &name.to_uppercase()))
+            .any(|p| glob(&p.to_ascii_uppercase(), &name.to_ascii_uppercase()))
     }
 }
 
@@ -88,7 +89,7 @@ fn is_database(service: &Value) -> bool {
 /// A compose service name as a DNS label: `kube_native` -> `kube-native`.
 fn dns_name(name: &str) -> String {
     let out: String = name
-        .to_lowercase()
+        .to_ascii_lowercase()
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();

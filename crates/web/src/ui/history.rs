@@ -118,7 +118,7 @@ pub fn UndoRedo(history: History) -> impl IntoView {
         if in_import {
             return;
         }
-        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+        match (ev.key().to_ascii_lowercase().as_str(), ev.shift_key()) {
             ("z", false) => {
                 ev.prevent_default();
                 history.undo(ui);
