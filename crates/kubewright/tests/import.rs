@@ -359,3 +359,14 @@ fn a_list_from_kubectl_get_is_imported_item_by_item() {
     let imported = run(&serde_yaml::to_string(&list).unwrap()).unwrap();
     assert_eq!(render_yaml(&imported.spec), yaml);
 }
+
+#[test]
+fn configmap_values_that_are_not_text_are_flagged() {
+    let text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-env}\ndata:\n  PORT: 4000\n  VERSION: 1.10\n  NAME: shop\n";
+    let imported = run(text).unwrap();
+    assert_eq!(imported.spec.env[0], EnvEntry::new("PORT", "4000"));
+    assert_eq!(imported.spec.env[1], EnvEntry::new("VERSION", "1.1"));
+    let report = report_text(&imported);
+    assert!(report.contains("adjusted: ConfigMap/web-env data.VERSION (not text (Kubernetes would refuse it): taken as \"1.1\""), "{report}");
+    assert!(!report.contains("data.NAME"), "{report}");
+}

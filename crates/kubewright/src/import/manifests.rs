@@ -186,6 +186,22 @@ pub fn import(documents: Vec<Value>) -> Imported {
         if doc.kind == "ConfigMap" && env_from.config_maps.contains(&doc.name) {
             let mut doc = slot.take().unwrap_or_else(unreachable_doc);
             common(&mut doc, &spec, &mut report);
+            // Kubernetes refuses ConfigMap data that is not text (`PORT: 4000` unquoted); the
+            // value is taken as YAML read it, which may differ from what was typed (`1.10` -> 1.1).
+            if let Some(Value::Mapping(data)) = doc.tree.get("data") {
+                for (key, value) in data {
+                    if !value.is_string() {
+                        report.push(ReportItem {
+                            status: Status::Adjusted,
+                            path: format!("{} data.{}", doc.tree.label, scalar_text(key).unwrap_or_default()),
+                            note: format!(
+                                "not text (Kubernetes would refuse it): taken as {:?}; quote it if that is not what you meant",
+                                scalar_text(value).unwrap_or_default()
+                            ),
+                        });
+                    }
+                }
+            }
             for (name, value) in doc.tree.take_pairs("data") {
                 spec.env.push(EnvEntry { name, value });
             }
