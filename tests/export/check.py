@@ -45,11 +45,12 @@ def docs(text, loader=yaml.SafeLoader):
 
 
 class NoMergeLoader(yaml.SafeLoader):
-    """kubectl kustomize writes the value `<<` unquoted; PyYAML would take it for a merge key."""
+    """kubectl kustomize writes the values `<<` and `=` unquoted (Go's YAML reads them as text);
+    PyYAML would take them for YAML 1.1's merge and value keys."""
 
 
 NoMergeLoader.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:merge"]
+    first: [r for r in resolvers if r[0] not in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
