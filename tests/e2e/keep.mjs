@@ -192,6 +192,12 @@ try {
     assert(notice.includes('the link') && notice.includes('DATABASE_URL, ERLANG_COOKIE, SECRET_KEY_BASE'), notice);
     const stored = await other.evaluate(() => JSON.stringify(Object.entries(localStorage)));
     assert(!stored.includes(secretValue), 'secret value stored by the link page');
+    // Typing a value takes its name off the list; loading another spec removes the notice.
+    await byId('tab-secrets', other).click();
+    await byId('secret-value', other).first().fill('typed-again');
+    await until(() => byId('restore-notice', other).textContent(), (t) => t.includes('re-enter ERLANG_COOKIE, SECRET_KEY_BASE'), 'a shorter list');
+    await byId('preset-select', other).selectOption(cli('presets').split('\t')[0]);
+    await byId('restore-notice', other).waitFor({ state: 'detached' });
     await fresh.close();
   });
 

@@ -75,6 +75,7 @@ pub fn Keep(restored: Option<Restored>, problem: Option<String>) -> impl IntoVie
     let ui = use_ui();
     let autosave = RwSignal::new(browser::load(AUTOSAVE_OFF).is_none());
     let status = RwSignal::new(String::new());
+    let start = ui.generation.get_untracked();
     // Every change is saved while autosave is on (secret values never: they are emptied first).
     Effect::new(move |_| {
         let json = ui
@@ -105,19 +106,31 @@ pub fn Keep(restored: Option<Restored>, problem: Option<String>) -> impl IntoVie
     };
     view! {
         {problem.map(|p| view! { <div class="notice warn" role="alert" data-testid="restore-problem">{p}</div> })}
-        {restored.map(|r| view! {
-            <div class="notice" role="status" data-testid="restore-notice">
-                {format!("Restored from {}. ", r.from)}
-                {if r.missing.is_empty() {
-                    "It holds no secrets.".to_string()
-                } else {
-                    format!(
-                        "Secret values are never stored or shared: re-enter {} in the secrets tab.",
-                        r.missing.join(", ")
-                    )
-                }}
-            </div>
-        })}
+        // Until another spec is loaded; the list shrinks as the values are typed in again.
+        {move || {
+            let r = restored.clone().filter(|_| ui.generation.get() == start)?;
+            let missing: Vec<String> = ui
+                .spec
+                .with(share::missing_secret_values)
+                .into_iter()
+                .filter(|name| r.missing.contains(name))
+                .collect();
+            Some(view! {
+                <div class="notice" role="status" data-testid="restore-notice">
+                    {format!("Restored from {}. ", r.from)}
+                    {if r.missing.is_empty() {
+                        "It holds no secrets.".to_string()
+                    } else if missing.is_empty() {
+                        "Every secret value has been entered again.".to_string()
+                    } else {
+                        format!(
+                            "Secret values are never stored or shared: re-enter {} in the secrets tab.",
+                            missing.join(", ")
+                        )
+                    }}
+                </div>
+            })
+        }}
         <div class="keep">
             <label class="check">
                 <input type="checkbox" data-testid="autosave-toggle" prop:checked=autosave on:change=toggle />
