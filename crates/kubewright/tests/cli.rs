@@ -177,3 +177,41 @@ fn a_spec_file_may_leave_out_what_it_does_not_change() {
     assert_eq!(code, 0);
     assert!(stdout.contains("name: shop\n"));
 }
+
+#[test]
+fn check_prints_one_line_per_issue_and_exits_1_only_on_errors() {
+    // A preset with warnings only: exit 0, every line "warning <path>: <message>".
+    let (code, stdout, _) = kubewright(&["check", "--preset", "phoenix-article"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("warning image.tag: "), "{stdout}");
+    assert!(stdout
+        .lines()
+        .all(|l| l.starts_with("warning ") && l.contains(": ")));
+    // A clean preset: nothing to say.
+    let (code, stdout, _) = kubewright(&["check", "--preset", "web-app"]);
+    assert_eq!((code, stdout.as_str()), (0, ""));
+    // Errors: exit 1, errors first, with the field path the form uses.
+    let path = std::env::temp_dir().join(format!("kubewright-check-{}.json", std::process::id()));
+    std::fs::write(
+        &path,
+        r#"{"app": {"name": "My_App", "max_surge": "0", "max_unavailable": "0"},
+            "resources": {"requests": {"memory": "256MB"}}}"#,
+    )
+    .unwrap();
+    let (code, stdout, _) = kubewright(&["check", "--spec", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines[0].starts_with("error app.name: "), "{stdout}");
+    assert!(stdout.contains("\nerror app.max_unavailable: maxSurge and maxUnavailable are both 0"));
+    assert!(stdout.contains("\nerror resources.requests.memory: 'MB' is not a unit"));
+    assert!(stdout.contains("\nwarning "));
+    // An unreadable spec is an error too.
+    std::fs::write(&path, "{\"app\": {\"nmae\": 1}}").unwrap();
+    let (code, stdout, _) = kubewright(&["check", "--spec", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(code, 1);
+    assert!(stdout.starts_with("error spec: "), "{stdout}");
+    // No spec at all: usage, exit 2.
+    let (code, _, _) = kubewright(&["check"]);
+    assert_eq!(code, 2);
+}

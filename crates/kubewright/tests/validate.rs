@@ -61,6 +61,13 @@ const fn caught(mut case: Case, by: &'static str) -> Case {
     case
 }
 
+fn http_get(path: &str, port: &str) -> ProbeAction {
+    ProbeAction::HttpGet {
+        path: path.into(),
+        port: port.into(),
+    }
+}
+
 fn long(n: usize) -> String {
     "a".repeat(n)
 }
@@ -257,22 +264,13 @@ const CASES: &[Case] = &[
         }
     }),
     fires("probe-port", "probes.liveness.action.port", |s| {
-        s.probes.liveness.action = ProbeAction::HttpGet {
-            path: "/".into(),
-            port: String::new(),
-        }
+        s.probes.liveness.action = http_get("/", "")
     }),
     fires("probe-port", "probes.liveness.action.port", |s| {
-        s.probes.liveness.action = ProbeAction::HttpGet {
-            path: "/".into(),
-            port: "99999".into(),
-        }
+        s.probes.liveness.action = http_get("/", "99999")
     }),
     fires("probe-port", "probes.liveness.action.port", |s| {
-        s.probes.liveness.action = ProbeAction::HttpGet {
-            path: "/".into(),
-            port: "Http".into(),
-        }
+        s.probes.liveness.action = http_get("/", "Http")
     }),
     // probe-numbers.
     quiet("probe-numbers", |s| {
@@ -295,16 +293,10 @@ const CASES: &[Case] = &[
     ),
     // probe-http-path.
     quiet("probe-http-path", |s| {
-        s.probes.readiness.action = ProbeAction::HttpGet {
-            path: "/health?full=1".into(),
-            port: "http".into(),
-        }
+        s.probes.readiness.action = http_get("/health?full=1", "http")
     }),
     fires("probe-http-path", "probes.readiness.action.path", |s| {
-        s.probes.readiness.action = ProbeAction::HttpGet {
-            path: "health".into(),
-            port: "http".into(),
-        }
+        s.probes.readiness.action = http_get("health", "http")
     }),
     // probe-exec.
     quiet("probe-exec", |s| {

@@ -2,9 +2,7 @@
 //! names the upstream check it mirrors; paths are kubernetes/kubernetes `pkg/apis/*/validation` unless
 //! said otherwise.
 
-use std::collections::HashMap;
-
-use super::{image_ref, names, quantity, Finding, Rule, Severity};
+use super::{first_of, image_ref, names, quantity, Finding, Rule, Severity};
 use crate::k8s::IntOrString;
 use crate::spec::{AppSpec, EnvEntry, Probe, ProbeAction};
 
@@ -139,20 +137,17 @@ pub const DUPLICATE_KEY: Rule = Rule {
     check: |spec| {
         let mut out = Vec::new();
         for (prefix, list, object) in data_lists(spec) {
-            let mut first: HashMap<&str, usize> = HashMap::new();
-            for (i, entry) in list.iter().enumerate() {
-                match first.get(entry.name.as_str()) {
-                    Some(&j) if !entry.name.is_empty() => out.push(Finding::new(
+            let names: Vec<&str> = list.iter().map(|e| e.name.as_str()).collect();
+            for (i, j) in first_of(&names).into_iter().enumerate() {
+                if j != i && !names[i].is_empty() {
+                    out.push(Finding::new(
                         format!("{prefix}[{i}].name"),
                         format!(
                             "'{}' is already row {}; the {object} can hold each name once. Remove one.",
-                            entry.name,
+                            names[i],
                             j + 1
                         ),
-                    )),
-                    _ => {
-                        first.entry(&entry.name).or_insert(i);
-                    }
+                    ));
                 }
             }
         }
@@ -602,22 +597,20 @@ pub const JOB_NAME: Rule = Rule {
                would share one file)",
     check: |spec| {
         let mut out = Vec::new();
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, job) in spec.jobs.iter().enumerate() {
+        let names: Vec<&str> = spec.jobs.iter().map(|j| j.name.as_str()).collect();
+        for (i, j) in first_of(&names).into_iter().enumerate() {
             let path = format!("jobs[{i}].name");
-            if job.name.is_empty() {
+            if names[i].is_empty() {
                 out.push(Finding::new(path, "The job needs a name, e.g. migrate."));
-            } else if let Some(j) = seen.get(job.name.as_str()) {
+            } else if j != i {
                 out.push(Finding::new(
                     path,
                     format!(
                         "Job {} is already called '{}'; give each job its own name.",
                         j + 1,
-                        job.name
+                        names[i]
                     ),
                 ));
-            } else {
-                seen.insert(&job.name, i);
             }
         }
         out
@@ -664,7 +657,8 @@ pub const LABELS: Rule = Rule {
     upstream: "ValidateLabels: IsQualifiedName for keys, IsValidLabelValue for values; keys unique",
     check: |spec| {
         let mut out = Vec::new();
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let keys: Vec<&str> = spec.app.labels.iter().map(|l| l.key.as_str()).collect();
+        let first = first_of(&keys);
         for (i, label) in spec.app.labels.iter().enumerate() {
             let key_path = format!("app.labels[{i}].key");
             if label.key == "app" {
@@ -681,13 +675,15 @@ pub const LABELS: Rule = Rule {
                          example.com/, then at most 63 letters, digits, '-', '_' or '.'."
                     ),
                 ));
-            } else if let Some(j) = seen.get(label.key.as_str()) {
+            } else if first[i] != i {
                 out.push(Finding::new(
                     key_path,
-                    format!("Label {} already has the key '{}'.", j + 1, label.key),
+                    format!(
+                        "Label {} already has the key '{}'.",
+                        first[i] + 1,
+                        label.key
+                    ),
                 ));
-            } else {
-                seen.insert(&label.key, i);
             }
             if let Err(e) = names::label_value(&label.value) {
                 out.push(Finding::new(

@@ -2,10 +2,8 @@
 //! Polaris or kube-score check that flags them where one exists. Each carries a one-line reason and,
 //! where there is an obvious one, a [`Fix`].
 
-use std::collections::HashMap;
-
 use super::api::{probes, quantities};
-use super::{names, quantity, Finding, Fix, Rule, Severity};
+use super::{first_of, names, quantity, Finding, Fix, Rule, Severity};
 use crate::spec::{AppSpec, ProbeAction, PullPolicy, Security};
 
 pub const LATEST_TAG: Rule = Rule {
@@ -257,8 +255,8 @@ pub const DUPLICATE_ENV_VAR: Rule = Rule {
         // Precedence inside the container: `env` (the Downward API list) beats envFrom, and of the
         // two envFrom sources the later one (the Secret) wins.
         let mut out = Vec::new();
-        let mut seen: HashMap<&str, String> = HashMap::new();
-        let lists = [
+        // Every name with where it is, in precedence order of the lists.
+        let entries: Vec<(&str, usize, &str)> = [
             (
                 "downward",
                 spec.downward
@@ -271,36 +269,42 @@ pub const DUPLICATE_ENV_VAR: Rule = Rule {
                 "secrets",
                 spec.secrets.iter().map(|e| e.name.as_str()).collect(),
             ),
-        ];
-        for (prefix, list) in lists {
-            let mut own: HashMap<&str, ()> = HashMap::new();
-            for (i, name) in list.into_iter().enumerate() {
-                if name.is_empty() {
-                    continue;
-                }
-                let path = format!("{prefix}[{i}].name");
-                if own.insert(name, ()).is_some() {
-                    if prefix == "downward" {
-                        out.push(Finding::new(
-                            path,
-                            format!("{name} is set twice here; only the last one counts."),
-                        ));
-                    }
-                    continue; // In env/secrets this is the error duplicate-key.
-                }
-                if let Some(first) = seen.get(name) {
-                    let winner = match (first.split('[').next(), prefix) {
-                        (Some("downward"), _) => "the Downward API value wins (env beats envFrom)",
-                        _ => "the Secret's value wins (it is loaded after the ConfigMap)",
-                    };
+        ]
+        .into_iter()
+        .flat_map(|(prefix, names)| {
+            names
+                .into_iter()
+                .enumerate()
+                .map(move |(i, name)| (prefix, i, name))
+        })
+        .collect();
+        let names: Vec<&str> = entries.iter().map(|e| e.2).collect();
+        for (k, f) in first_of(&names).into_iter().enumerate() {
+            let (prefix, i, name) = entries[k];
+            if f == k || name.is_empty() {
+                continue;
+            }
+            let path = format!("{prefix}[{i}].name");
+            let (first_prefix, first_i, _) = entries[f];
+            if first_prefix == prefix {
+                // In env/secrets this is the error duplicate-key.
+                if prefix == "downward" {
                     out.push(Finding::new(
                         path,
-                        format!("{name} is also set at {first}; {winner}. Keep one."),
+                        format!("{name} is set twice here; only the last one counts."),
                     ));
-                } else {
-                    seen.insert(name, format!("{prefix}[{i}]"));
                 }
+                continue;
             }
+            let winner = if first_prefix == "downward" {
+                "the Downward API value wins (env beats envFrom)"
+            } else {
+                "the Secret's value wins (it is loaded after the ConfigMap)"
+            };
+            out.push(Finding::new(
+                path,
+                format!("{name} is also set at {first_prefix}[{first_i}]; {winner}. Keep one."),
+            ));
         }
         out
     },

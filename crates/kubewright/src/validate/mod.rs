@@ -142,6 +142,23 @@ pub fn validate(spec: &AppSpec) -> Vec<Issue> {
     issues
 }
 
+/// For each name, the index of the first name equal to it (its own index when it is the first).
+/// Sorting instead of a hash map: one sort is already in the wasm, a HashMap would add its own code.
+pub(crate) fn first_of(names: &[&str]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    // Stable: equal names keep their order, so the first of a run is the earliest.
+    order.sort_by(|&a, &b| names[a].cmp(names[b]));
+    let mut first = vec![0; names.len()];
+    let mut run_start = 0;
+    for (k, &i) in order.iter().enumerate() {
+        if k == 0 || names[order[k - 1]] != names[i] {
+            run_start = i;
+        }
+        first[i] = run_start;
+    }
+    first
+}
+
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)

@@ -14,8 +14,14 @@ use super::use_ui;
 fn issues_at(path: String) -> Memo<Vec<Issue>> {
     let ui = use_ui();
     Memo::new(move |_| {
-        ui.issues_by_path
-            .with(|m| m.get(&path).cloned().unwrap_or_default())
+        ui.issues_by_path.with(|sorted| {
+            let start = sorted.partition_point(|i| i.path < path);
+            sorted[start..]
+                .iter()
+                .take_while(|i| i.path == path)
+                .cloned()
+                .collect()
+        })
     })
 }
 
