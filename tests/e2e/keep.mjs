@@ -70,7 +70,7 @@ function unzip(file) {
 // The JSON inside a share link's fragment (raw deflate, base64url).
 function linkJson(url) {
   const payload = new URL(url).hash.replace(/^#s=/, '');
-  const r = spawnSync('python3', ['-c', 'import base64,sys,zlib; p=sys.argv[1]; print(zlib.decompress(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4)), -15).decode())', payload], { encoding: 'utf8' });
+  const r = spawnSync('python3', ['-c', 'import base64,sys,zlib; p=sys.argv[1]; sys.stdout.write(zlib.decompress(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4)), -15).decode())', payload], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`undecodable link: ${r.stderr}`);
   return r.stdout;
 }
@@ -170,11 +170,14 @@ try {
   });
 
   await check('storage: the autosaved spec holds no secret value', async () => {
-    const stored = await until(
-      () => page.evaluate(() => JSON.stringify(Object.entries(localStorage))),
-      (s) => s.includes('kubewright.spec'),
-      'an autosaved spec',
+    // Saved 400 ms after the last change, with the same text as the link (both: the spec without
+    // secret values).
+    await until(
+      () => page.evaluate(() => localStorage.getItem('kubewright.spec')),
+      (s) => s === linkJson(link),
+      'the autosaved spec to equal the link\'s',
     );
+    const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
     assert(!stored.includes(secretValue), 'secret value in localStorage');
     assert(!stored.includes('fzBk8OEcI8thGxly'), 'an imported secret value (SECRET_KEY_BASE) in localStorage');
     const session = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));

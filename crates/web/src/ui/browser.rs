@@ -106,8 +106,3 @@ pub fn remove(key: &str) {
         let _ = s.remove_item(key);
     }
 }
-
-/// Milliseconds since the epoch (for coalescing keystrokes into one undo step).
-pub fn now() -> f64 {
-    js_sys::Date::now()
-}

@@ -1,12 +1,12 @@
 //! Undo / redo of form edits (buttons, Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y).
 //!
 //! Every spec change is watched; changes less than [`BURST_MS`] apart (the keystrokes of one word)
-//! make one undo step. Loading a preset or an import is a step of its own.
+//! make one undo step. Loading a preset or an import right after typing joins the typing's step.
 
 use kubewright::AppSpec;
 use leptos::prelude::*;
 
-use super::{browser, use_ui, Ui};
+use super::{use_ui, Ui};
 
 /// Changes closer together than this are one step.
 pub const BURST_MS: f64 = 1000.0;
@@ -17,8 +17,13 @@ const LIMIT: usize = 100;
 pub struct History {
     past: StoredValue<Vec<AppSpec>>,
     future: StoredValue<Vec<AppSpec>>,
-    /// The latest spec seen, when, and under which form generation.
-    last: StoredValue<(AppSpec, f64, u32)>,
+    /// The spec at the last quiet moment: what the next burst of edits is undone to. Copied once per
+    /// burst, by a timer, so a keystroke costs no copy of the spec (10,000 env rows stay fast).
+    settled: StoredValue<AppSpec>,
+    /// Whether the spec changed since `settled` was taken.
+    dirty: StoredValue<bool>,
+    /// Counts changes; a settle timer only acts if no change came after it was set.
+    tick: StoredValue<u64>,
     /// Set while undo/redo itself changes the spec.
     applying: StoredValue<bool>,
     pub can_undo: RwSignal<bool>,
@@ -30,45 +35,59 @@ impl History {
         let history = History {
             past: StoredValue::new(Vec::new()),
             future: StoredValue::new(Vec::new()),
-            last: StoredValue::new((
-                ui.spec.get_untracked(),
-                f64::NEG_INFINITY,
-                ui.generation.get_untracked(),
-            )),
+            settled: StoredValue::new(ui.spec.get_untracked()),
+            dirty: StoredValue::new(false),
+            tick: StoredValue::new(0),
             applying: StoredValue::new(false),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
         };
-        Effect::new(move |_| {
-            let spec = ui.spec.get();
-            let generation = ui.generation.get();
-            history.record(spec, generation);
+        Effect::new(move |previous: Option<()>| {
+            ui.spec.track();
+            ui.generation.track();
+            // The effect's first run is the initial spec, not an edit.
+            if previous.is_some() {
+                history.record(ui);
+            }
         });
         history
     }
 
-    fn record(&self, spec: AppSpec, generation: u32) {
-        let now = browser::now();
+    fn record(&self, ui: Ui) {
+        let tick = self.tick.get_value() + 1;
+        self.tick.set_value(tick);
         if self.applying.get_value() {
             self.applying.set_value(false);
-            self.last.set_value((spec, f64::NEG_INFINITY, generation));
+            self.settle(ui);
             return;
         }
-        let (previous, at, previous_generation) = self.last.get_value();
-        if previous == spec {
-            return;
-        }
-        if now - at > BURST_MS || generation != previous_generation {
+        if !self.dirty.get_value() {
+            // The first change of a burst: the settled spec becomes one undo step.
+            let before = self.settled.get_value();
             self.past.update_value(|p| {
-                p.push(previous);
+                p.push(before);
                 if p.len() > LIMIT {
                     p.remove(0);
                 }
             });
+            self.dirty.set_value(true);
         }
         self.future.update_value(Vec::clear);
-        self.last.set_value((spec, now, generation));
         self.refresh();
+        let history = *self;
+        set_timeout(
+            move || {
+                if history.tick.get_value() == tick {
+                    history.settle(ui);
+                }
+            },
+            std::time::Duration::from_millis(BURST_MS as u64),
+        );
+    }
+
+    fn settle(&self, ui: Ui) {
+        self.settled.set_value(ui.spec.get_untracked());
+        self.dirty.set_value(false);
     }
 
     fn refresh(&self) {

@@ -76,17 +76,35 @@ pub fn Keep(restored: Option<Restored>, problem: Option<String>) -> impl IntoVie
     let autosave = RwSignal::new(browser::load(AUTOSAVE_OFF).is_none());
     let status = RwSignal::new(String::new());
     let start = ui.generation.get_untracked();
-    // Every change is saved while autosave is on (secret values never: they are emptied first).
-    Effect::new(move |_| {
-        let json = ui
-            .spec
-            .with(|s| kubewright::spec_to_json(&share::without_secret_values(s)));
-        if autosave.get() {
+    // Saved while autosave is on (secret values never: they are emptied first), 400 ms after the
+    // last change, so a keystroke costs no JSON of the whole spec; and when the page is left.
+    let tick = StoredValue::new(0u64);
+    let save = move || {
+        if autosave.get_untracked() {
+            let json = ui
+                .spec
+                .with_untracked(|s| kubewright::spec_to_json(&share::without_secret_values(s)));
             if let Err(e) = browser::save(SAVED, &json) {
                 status.set(format!("Not saved: {e}"));
             }
         }
+    };
+    Effect::new(move |_| {
+        ui.spec.track();
+        autosave.track();
+        let mine = tick.get_value() + 1;
+        tick.set_value(mine);
+        set_timeout(
+            move || {
+                if tick.get_value() == mine {
+                    save();
+                }
+            },
+            std::time::Duration::from_millis(400),
+        );
     });
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| save());
+    on_cleanup(move || leaving.remove());
     let forget = move |_| {
         browser::remove(SAVED);
         let _ = browser::save(AUTOSAVE_OFF, "off");
