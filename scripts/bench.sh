@@ -40,3 +40,5 @@ echo
 # (b), (c) First YAML and keystroke latency, in headless chromium.
 node tests/e2e/bench.mjs
 node tests/e2e/bench-large.mjs
+# (d) Keystrokes while sealing with a 4096-bit certificate (RSA-OAEP per changed value).
+node tests/e2e/bench-seal.mjs

@@ -38,6 +38,9 @@ bash tests/oracles/agreement.sh
 
 step "end-to-end in Chromium against the release build"
 node tests/e2e/e2e.mjs
+# Secrets stay in the page (no request, storage, URL, console or command holds one; CSP in force), and
+# a SealedSecret made in the page opens with the controller's algorithm (tests/oracles/unseal.py).
+node tests/e2e/secrets.mjs
 node tests/e2e/keep.mjs   # import, zip/chart downloads, share link, autosave, undo/redo
 
 echo

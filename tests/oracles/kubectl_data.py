@@ -16,6 +16,7 @@ Values go through argv as bytes, no shell. argv cannot carry a NUL byte or an ar
 128 KiB limit, and kubectl splits KEY=VALUE on the first '=' (so a key with '=' cannot pass): such
 entries are skipped, counted, and left out of the comparison.
 """
+import base64
 import json
 import os
 import re
@@ -92,7 +93,8 @@ def main(binary, spec_dir, files):
             fail(path, f"cannot read spec or YAML: {e}")
             continue
         for kind, source in SOURCES.items():  # the spec's env -> 1 ConfigMap, secrets -> 1 Secret
-            n = sum(d.get("kind") == kind for d in docs)
+            # ... or 1 SealedSecret, whose values unseal.py checks (kubectl cannot open them).
+            n = sum(d.get("kind") in (kind, "Sealed" + kind) for d in docs)
             if n != (1 if spec.get(source) else 0):
                 fail(path, f"{n} {kind} documents for {len(spec.get(source) or [])} spec.{source} entries")
         for i, (doc, kdoc) in enumerate(zip(docs, as_kubectl)):
@@ -112,6 +114,9 @@ def main(binary, spec_dir, files):
                     theirs, problems = {}, problems + [str(e)]
                 for reader, d in (("PyYAML", doc), ("kubectl", kdoc)):
                     ours = {k: v for k, v in (d.get("data") or {}).items() if k not in cannot}
+                    # stringData holds the plain text: its base64 must be what kubectl puts in data.
+                    ours |= {k: base64.b64encode(str(v).encode("utf-8")).decode()
+                             for k, v in (d.get("stringData") or {}).items() if k not in cannot}
                     problems += [f"data.{k} as read by {reader}: ours {ours.get(k)!r:.150}, "
                                  f"kubectl --from-literal {theirs.get(k)!r:.150}"
                                  for k in sorted(ours.keys() | theirs.keys(), key=str) if ours.get(k) != theirs.get(k)]

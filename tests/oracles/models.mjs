@@ -14,11 +14,21 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const toolsNode = fileURLToPath(new URL("../../tools/node/", import.meta.url));
 const YAML = createRequire(toolsNode + "package.json")("yaml");
+// SealedSecret is a CRD: its model (generated from the sealed-secrets CRD schema) is a separate package.
+const PACKAGES = { "bitnami.com/v1alpha1/SealedSecret": "@kubernetes-models/sealed-secrets" };
 const model = async (path) =>
-  import(pathToFileURL(`${toolsNode}node_modules/kubernetes-models/${path}.js`).href);
+  import(pathToFileURL(`${toolsNode}node_modules/${PACKAGES[path] ?? "kubernetes-models"}/${path}.js`).href);
 
 // Exactly the kinds we render; anything else (or another apiVersion) fails.
-const KINDS = new Set(["v1/Namespace", "v1/ConfigMap", "v1/Secret", "v1/Service", "apps/v1/Deployment", "batch/v1/Job"]);
+const KINDS = new Set([
+  "v1/Namespace",
+  "v1/ConfigMap",
+  "v1/Secret",
+  "v1/Service",
+  "apps/v1/Deployment",
+  "batch/v1/Job",
+  "bitnami.com/v1alpha1/SealedSecret",
+]);
 
 // yaml 2.8.1's YAML 1.1 floats also match "." and "e9" (as NaN), which kubectl (go-yaml) and PyYAML
 // read as strings; require a digit in the mantissa, as they do, so valid names like `e9` pass.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# External oracles for the rendered YAML: three validators written by others, run over every document
-# of every preset and of ORACLE_SAMPLES generated specs (fixed seed, so a failure reproduces).
+# External oracles for the rendered YAML: validators written by others, run over every document of
+# every preset and of ORACLE_SAMPLES generated specs (fixed seed, so a failure reproduces), each also
+# sealed into a SealedSecret, which unseal.py opens with Python's `cryptography` as the controller would.
 #
 #   bash tests/oracles/run.sh                 presets + 40 generated specs
 #   ORACLE_SAMPLES=200 ORACLE_SEED=7 bash tests/oracles/run.sh
@@ -42,8 +43,31 @@ done
 for spec in "$out"/specs/generated-*.json; do
   "$cli" render --spec "$spec" >"$out/yaml/$(basename "$spec" .json).yaml"
 done
+# 1b. The same specs sealed into SealedSecrets with a throwaway controller key pair made here
+#     (unseal.py keygen): every preset in each scope, each generated spec in one scope (in turn;
+#     cluster-wide when it names no namespace, since the other two scopes bind to a namespace).
+seal=$out/seal
+"$py" "$here/unseal.py" keygen "$seal" >/dev/null
+scopes=(strict namespace-wide cluster-wide)
+for id in "${presets[@]}"; do
+  for scope in "${scopes[@]}"; do
+    cp "$out/specs/preset-$id.json" "$out/specs/sealed-$scope-preset-$id.json"
+    "$cli" render --preset "$id" --seal-cert "$seal/cert.pem" --seal-scope "$scope" \
+      >"$out/yaml/sealed-$scope-preset-$id.yaml"
+  done
+done
+i=0
+for spec in "$out"/specs/generated-*.json; do
+  scope=${scopes[$((i++ % 3))]}
+  namespace=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["app"]["namespace"])' "$spec")
+  [ -n "$namespace" ] || scope=cluster-wide
+  name=sealed-$scope-$(basename "$spec" .json)
+  cp "$spec" "$out/specs/$name.json"
+  "$cli" render --spec "$spec" --seal-cert "$seal/cert.pem" --seal-scope "$scope" >"$out/yaml/$name.yaml"
+done
+sealed_files=("$out"/yaml/sealed-*.yaml)
 files=("$out"/yaml/*.yaml)
-echo "oracles: ${#presets[@]} presets + $samples generated specs (seed $seed) -> ${#files[@]} files in ${out#"$root"/}/yaml"
+echo "oracles: ${#presets[@]} presets + $samples generated specs (seed $seed), plain and sealed -> ${#files[@]} files in ${out#"$root"/}/yaml"
 
 # 2. Each validator prints FAIL lines and a closing "oracles-NAME: N passed, F failed" line. A validator
 #    that crashes before its closing line counts as one failure.
@@ -71,6 +95,7 @@ run() {
 run "$py" "$here/validate.py" "${files[@]}"
 run node "$here/models.mjs" "${files[@]}"
 run "$py" "$here/kubectl_data.py" "$kubectl" "$out/specs" "${files[@]}"
+run "$py" "$here/unseal.py" check "$seal/key.pem" "$out/specs" "${sealed_files[@]}"
 # The zip (kubectl kustomize) and the Helm chart (helm lint + template) give the same objects.
 run "$py" "$root/tests/export/check.py" "$cli" "$kubectl" "$out/export" "$out"/specs/*.json
 

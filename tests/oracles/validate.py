@@ -56,6 +56,8 @@ def check(doc):
     """Returns a list of problems with one parsed document."""
     if not isinstance(doc, dict):
         return [f"document is not a mapping: {doc!r:.80}"]
+    if doc.get("apiVersion") == "bitnami.com/v1alpha1" and doc.get("kind") == "SealedSecret":
+        return check_sealed(doc)
     problems = []
     try:
         got = kubernetes_validate.validate(doc, K8S_VERSION, strict=True)
@@ -83,6 +85,22 @@ def check(doc):
         for k, v in (doc.get("stringData") or {}).items():
             if type(v) is not str:
                 problems.append(f"stringData.{k} parses as {type(v).__name__}, not str")
+    return problems
+
+
+def check_sealed(doc):
+    """kubernetes-validate has no schema for the SealedSecret CRD, so the document itself is not
+    validated here (models.mjs checks it against the CRD's schema, unseal.py opens it). What the
+    controller will create from it is a Secret: that Secret (template metadata and type) is validated
+    strictly, and the encrypted values must be standard base64."""
+    spec = doc.get("spec") or {}
+    template = spec.get("template") or {}
+    secret = {"apiVersion": "v1", "kind": "Secret", "metadata": template.get("metadata"),
+              "type": template.get("type")}
+    problems = [f"spec.template as a Secret: {p}" for p in check(secret)]
+    for k, v in (spec.get("encryptedData") or {}).items():
+        if not is_std_base64(v):
+            problems.append(f"encryptedData.{k} is not standard base64: {v!r:.60}")
     return problems
 
 

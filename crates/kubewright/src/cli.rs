@@ -10,12 +10,16 @@
 //! kubewright import FILE                               manifests or a docker-compose file -> spec JSON
 //! kubewright export (--preset ID | --spec FILE.json) --zip OUT.zip | --chart DIR
 //!                                                      the page's zip download, or a Helm chart
+//!
+//! render and commands also take --seal-cert CERT.pem [--seal-scope strict|namespace-wide|cluster-wide]:
+//! the Secret is then sealed into a SealedSecret with the sealed-secrets controller's certificate.
 //! ```
 
 use crate::presets::{self, Preset};
-use crate::spec::AppSpec;
+use crate::seal::SealStatus;
+use crate::spec::{AppSpec, SealScope};
 
-pub const USAGE: &str = "usage: kubewright render|commands|spec|check (--preset ID | --spec FILE.json)\n       kubewright presets|rules\n       kubewright import FILE.yaml\n       kubewright export (--preset ID | --spec FILE.json) (--zip OUT.zip | --chart DIR)";
+pub const USAGE: &str = "usage: kubewright render|commands|spec|check (--preset ID | --spec FILE.json)\n                  [--seal-cert CERT.pem [--seal-scope strict|namespace-wide|cluster-wide]]\n       kubewright presets|rules\n       kubewright import FILE.yaml\n       kubewright export (--preset ID | --spec FILE.json) (--zip OUT.zip | --chart DIR)";
 
 /// Runs one CLI invocation: `Ok(stdout)` or `Err(message)` for stderr and a non-zero exit.
 pub fn run(args: &[String]) -> Result<String, String> {
@@ -25,8 +29,8 @@ pub fn run(args: &[String]) -> Result<String, String> {
             .iter()
             .map(|p| format!("{}\t{}\n", p.id, p.title))
             .collect()),
-        "render" => Ok(crate::render::render_yaml(&load(rest)?)),
-        "commands" => Ok(crate::render(&load(rest)?).commands_text()),
+        "render" => Ok(sealed(crate::render(&load(rest)?))?.all),
+        "commands" => Ok(sealed(crate::render(&load(rest)?))?.commands_text()),
         "spec" => Ok(crate::spec_to_json(&load(rest)?)),
         "rules" if rest.is_empty() => Ok(rules_table()),
         "import" => crate::cli_io::import(rest),
@@ -36,8 +40,52 @@ pub fn run(args: &[String]) -> Result<String, String> {
     }
 }
 
-// Exactly one of `--preset ID` or `--spec FILE`.
-pub(crate) fn load(args: &[String]) -> Result<AppSpec, String> {
+// A certificate that cannot be used is an error here: the page shows it beside the field instead.
+fn sealed(rendered: crate::Rendered) -> Result<crate::Rendered, String> {
+    match &rendered.seal {
+        SealStatus::Failed(message) => Err(format!("cannot seal: {message}")),
+        _ => Ok(rendered),
+    }
+}
+
+// Exactly one of `--preset ID` or `--spec FILE`, then optionally `--seal-cert FILE` and `--seal-scope`.
+fn load(args: &[String]) -> Result<AppSpec, String> {
+    let (source, mut rest) = args.split_at(args.len().min(2));
+    let mut spec = load_spec(source)?;
+    let mut scope = None;
+    while let [flag, value, more @ ..] = rest {
+        match flag.as_str() {
+            "--seal-cert" => {
+                spec.secret_options.seal.cert = std::fs::read_to_string(value)
+                    .map_err(|e| format!("cannot read {value}: {e}"))?;
+                if !spec.secret_options.seal.enabled() {
+                    return Err(format!("{value} is empty: it should hold the certificate that `kubeseal --fetch-cert` prints"));
+                }
+            }
+            "--seal-scope" => {
+                scope = Some(SealScope::parse(value).ok_or_else(|| {
+                    format!("unknown seal scope {value:?}; choose one of: strict, namespace-wide, cluster-wide")
+                })?)
+            }
+            _ => return Err(USAGE.to_string()),
+        }
+        rest = more;
+    }
+    if !rest.is_empty() {
+        return Err(USAGE.to_string());
+    }
+    if let Some(scope) = scope {
+        if !spec.secret_options.seal.enabled() {
+            return Err(
+                "--seal-scope needs --seal-cert (or a certificate in the spec file)".into(),
+            );
+        }
+        spec.secret_options.seal.scope = scope;
+    }
+    Ok(spec)
+}
+
+fn load_spec(args: &[String]) -> Result<AppSpec, String> {
     match args {
         [flag, id] if flag == "--preset" => Preset::find(id)
             .ok_or_else(|| {

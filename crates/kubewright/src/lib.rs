@@ -9,10 +9,12 @@
 pub mod cli;
 mod cli_io;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod k8s;
 pub mod presets;
 pub mod render;
+pub mod seal;
 pub mod share;
 pub mod spec;
 #[cfg(feature = "testgen")]

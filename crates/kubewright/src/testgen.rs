@@ -297,9 +297,21 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         resources,
         service,
         jobs,
+        any::<bool>(),
     )
         .prop_flat_map(
-            |(app, (image, security), env, secrets, downward, port, resources, service, jobs)| {
+            |(
+                app,
+                (image, security),
+                env,
+                secrets,
+                downward,
+                port,
+                resources,
+                service,
+                jobs,
+                string_data,
+            )| {
                 let name = port.name.clone();
                 (
                     probe(Just(name.clone()).boxed(), true),
@@ -311,6 +323,10 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
                         image: image.clone(),
                         env: env.clone(),
                         secrets: secrets.clone(),
+                        secret_options: SecretOptions {
+                            string_data,
+                            ..SecretOptions::default()
+                        },
                         downward: downward.clone(),
                         port: port.clone(),
                         probes: Probes {
@@ -430,9 +446,20 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
         resources,
         service,
         jobs,
+        any::<bool>(),
     )
         .prop_flat_map(
-            |(app, (image, security), env, secrets, port, resources, service, jobs)| {
+            |(
+                app,
+                (image, security),
+                env,
+                secrets,
+                port,
+                resources,
+                service,
+                jobs,
+                string_data,
+            )| {
                 (
                     probe(Just(port.name.clone()).boxed(), false),
                     probe(tricky_text().boxed(), false),
@@ -442,6 +469,10 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
                         image: image.clone(),
                         env: env.clone(),
                         secrets: secrets.clone(),
+                        secret_options: SecretOptions {
+                            string_data,
+                            ..SecretOptions::default()
+                        },
                         downward: vec![DownwardEnv::default()],
                         port: port.clone(),
                         probes: Probes {

@@ -178,6 +178,98 @@ fn a_spec_file_may_leave_out_what_it_does_not_change() {
     assert!(stdout.contains("name: shop\n"));
 }
 
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/seal/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn render_seals_with_a_certificate_in_each_scope() {
+    let cert = fixture("cert.pem");
+    for (scope, annotation) in [
+        ("strict", None),
+        (
+            "namespace-wide",
+            Some("sealedsecrets.bitnami.com/namespace-wide: 'true'"),
+        ),
+        (
+            "cluster-wide",
+            Some("sealedsecrets.bitnami.com/cluster-wide: 'true'"),
+        ),
+    ] {
+        let (code, yaml, stderr) = kubewright(&[
+            "render",
+            "--preset",
+            "phoenix-article",
+            "--seal-cert",
+            &cert,
+            "--seal-scope",
+            scope,
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(yaml.contains("\nkind: SealedSecret\n"), "{yaml}");
+        assert!(!yaml.contains("\nkind: Secret\n"));
+        assert_eq!(
+            yaml.contains("sealedsecrets.bitnami.com/"),
+            annotation.is_some()
+        );
+        if let Some(annotation) = annotation {
+            assert!(yaml.contains(annotation));
+        }
+    }
+    // Without --seal-scope: strict, as kubeseal.
+    let (code, yaml, _) = kubewright(&["render", "--preset", "web-app", "--seal-cert", &cert]);
+    assert_eq!(code, 0);
+    assert!(yaml.contains("kind: SealedSecret") && !yaml.contains("sealedsecrets.bitnami.com/"));
+    let (code, commands, _) = kubewright(&[
+        "commands",
+        "--preset",
+        "phoenix-article",
+        "--seal-cert",
+        &cert,
+    ]);
+    assert_eq!(code, 0);
+    assert!(commands.contains("-f sealedsecret.yaml"), "{commands}");
+}
+
+#[test]
+fn sealing_problems_get_a_clear_error_and_exit_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--seal-cert", &fixture("ec-cert.pem")],
+            "cannot seal: This certificate holds an elliptic-curve (EC) key",
+        ),
+        (
+            &["--seal-cert", &fixture("rsa1024-cert.pem")],
+            "only 1024 bits",
+        ),
+        (
+            &["--seal-cert", "/nonexistent/cert.pem"],
+            "cannot read /nonexistent/cert.pem",
+        ),
+        (
+            &["--seal-cert", &fixture("README.md")],
+            "This is not a PEM certificate",
+        ),
+        (
+            &["--seal-cert", &fixture("cert.pem"), "--seal-scope", "wide"],
+            "unknown seal scope \"wide\"",
+        ),
+        (
+            &["--seal-scope", "strict"],
+            "--seal-scope needs --seal-cert",
+        ),
+        (&["--seal-cert"], "usage:"),
+    ];
+    for (extra, message) in cases {
+        let mut args = vec!["render", "--preset", "phoenix-article"];
+        args.extend_from_slice(extra);
+        let (code, stdout, stderr) = kubewright(&args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+}
+
 #[test]
 fn check_prints_one_line_per_issue_and_exits_1_only_on_errors() {
     // A preset with warnings only: exit 0, every line "warning <path>: <message>".

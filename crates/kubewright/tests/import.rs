@@ -370,3 +370,26 @@ fn configmap_values_that_are_not_text_are_flagged() {
     assert!(report.contains("adjusted: ConfigMap/web-env data.VERSION (not text (Kubernetes would refuse it): taken as \"1.1\""), "{report}");
     assert!(!report.contains("data.NAME"), "{report}");
 }
+
+#[test]
+fn a_sealed_secret_brings_its_names_and_scope_not_its_values() {
+    let mut spec = PRESETS[1].spec().unwrap();
+    spec.secret_options.seal.cert = include_str!("fixtures/seal/cert.pem").into();
+    spec.secret_options.seal.scope = SealScope::NamespaceWide;
+    let yaml = render_yaml(&spec);
+    assert!(yaml.contains("kind: SealedSecret"));
+    let imported = run(&yaml).unwrap();
+    let names: Vec<_> = imported.spec.secrets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["DATABASE_URL", "ERLANG_COOKIE", "SECRET_KEY_BASE"]);
+    assert!(imported.spec.secrets.iter().all(|s| s.value.is_empty()));
+    assert_eq!(imported.spec.secret_options.seal.scope, SealScope::NamespaceWide);
+    let report = report_text(&imported);
+    assert_eq!(imported.report.len(), 1, "{report}");
+    assert!(report.contains("adjusted: SealedSecret/kube-native-env-secret spec.encryptedData (sealed values"), "{report}");
+    // With the certificate pasted again and the values typed, the same objects come out (the
+    // ciphertext differs: sealing is randomised).
+    let mut again = imported.spec.clone();
+    again.secret_options.seal.cert = spec.secret_options.seal.cert.clone();
+    again.secrets = spec.secrets.clone();
+    assert_eq!(again, spec);
+}

@@ -78,7 +78,13 @@ fn assert_reads_back(spec: &AppSpec) {
         .map(|e| (e.name.clone(), e.value.clone()))
         .collect();
     match find(&docs, "Secret") {
+        // stringData holds the values as they are; data holds them base64-encoded.
+        Some(secret) if spec.secret_options.string_data => {
+            assert!(secret.get("data").is_none());
+            assert_eq!(string_map(&secret["stringData"]), secrets);
+        }
         Some(secret) => {
+            assert!(secret.get("stringData").is_none());
             let decoded: Vec<(String, String)> = string_map(&secret["data"])
                 .into_iter()
                 .map(|(k, v)| {

@@ -518,6 +518,26 @@ const CASES: &[Case] = &[
         "jobs[0].ttl_seconds_after_finished",
         |s| s.jobs[0].ttl_seconds_after_finished = None,
     ),
+    // seal-certificate: only a usable RSA certificate seals (messages: tests/seal.rs).
+    quiet("seal-certificate", |s| {
+        s.secret_options.seal.cert = include_str!("fixtures/seal/cert.pem").into()
+    }),
+    fires("seal-certificate", "secret_options.seal.cert", |s| {
+        s.secret_options.seal.cert = include_str!("fixtures/seal/ec-cert.pem").into()
+    }),
+    fires("seal-certificate", "secret_options.seal.cert", |s| {
+        s.secret_options.seal.cert = "not a certificate".into()
+    }),
+    // seal-scope-namespace: strict and namespace-wide need the namespace, cluster-wide does not.
+    fires("seal-scope-namespace", "secret_options.seal.scope", |s| {
+        s.secret_options.seal.cert = include_str!("fixtures/seal/cert.pem").into();
+        s.app.namespace.clear();
+    }),
+    quiet("seal-scope-namespace", |s| {
+        s.secret_options.seal.cert = include_str!("fixtures/seal/cert.pem").into();
+        s.secret_options.seal.scope = kubewright::spec::SealScope::ClusterWide;
+        s.app.namespace.clear();
+    }),
 ];
 
 #[test]

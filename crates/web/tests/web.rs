@@ -320,3 +320,104 @@ async fn gloo_timers_sleep(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// Sets a <textarea>'s value (as a paste would) and sends the bubbling `input` event.
+async fn paste_into(area: &Element, value: &str) {
+    js_sys::Reflect::set(area, &"value".into(), &value.into()).unwrap();
+    area.dispatch_event(
+        &web_sys::Event::new_with_event_init_dict("input", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        })
+        .unwrap(),
+    )
+    .unwrap();
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn generate_fills_a_secret_key_base_from_the_csprng() {
+    let root = mount();
+    leptos::task::tick().await;
+    click(&root, "tab-secrets").await;
+    click(&root, "secret-generate-secret-key-base").await;
+    // A new row: the list re-renders after the row count's memo.
+    leptos::task::tick().await;
+    let values: Vec<String> = find_all(&root, "secret-value")
+        .iter()
+        .map(|e| e.unchecked_ref::<HtmlInputElement>().value())
+        .collect();
+    let names: Vec<String> = find_all(&root, "secret-name")
+        .iter()
+        .map(|e| e.unchecked_ref::<HtmlInputElement>().value())
+        .collect();
+    let i = names
+        .iter()
+        .position(|n| n == "SECRET_KEY_BASE")
+        .expect("a SECRET_KEY_BASE row");
+    assert_eq!(values[i].len(), 64);
+    let status = text(&root, "secret-generated");
+    assert!(status.contains("64 new random characters"), "{status}");
+    assert!(!status.contains(&values[i]));
+    // Generating again gives another value.
+    click(&root, "secret-generate-secret-key-base").await;
+    let again = find_all(&root, "secret-value")[i]
+        .unchecked_ref::<HtmlInputElement>()
+        .value();
+    assert_ne!(again, values[i]);
+}
+
+#[wasm_bindgen_test]
+async fn string_data_switches_the_secret_to_plain_text() {
+    let root = mount();
+    leptos::task::tick().await;
+    click(&root, "tab-secrets").await;
+    assert!(!text(&root, "yaml-all").contains("stringData:"));
+    click(&root, "secret-string-data").await;
+    assert!(text(&root, "yaml-all").contains("\nstringData:\n"));
+    assert!(text(&root, "secret-string-data-note").contains("readable"));
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_certificate_seals_and_a_bad_one_leaves_the_secret_out() {
+    let root = mount();
+    leptos::task::tick().await;
+    click(&root, "tab-secrets").await;
+    let area = find(&root, "seal-cert");
+    paste_into(
+        &area,
+        include_str!("../../kubewright/tests/fixtures/seal/ec-cert.pem"),
+    )
+    .await;
+    let yaml = text(&root, "yaml-all");
+    assert!(!yaml.contains("kind: Secret\n") && !yaml.contains("kind: SealedSecret"));
+    assert!(text(&root, "seal-banner").contains("not an RSA key"));
+    let issue = root
+        .query_selector("[data-rule='seal-certificate']")
+        .unwrap()
+        .expect("the issue beside the certificate");
+    assert!(issue.text_content().unwrap().contains("elliptic-curve"));
+
+    paste_into(
+        &area,
+        include_str!("../../kubewright/tests/fixtures/seal/cert.pem"),
+    )
+    .await;
+    let yaml = text(&root, "yaml-all");
+    assert!(yaml.contains("kind: SealedSecret"), "{yaml}");
+    assert!(!yaml.contains("kind: Secret\n"));
+    assert!(text(&root, "seal-status").contains("RSA 4096-bit key"));
+    assert!(text(&root, "commands").contains("-f sealedsecret.yaml"));
+    // An unrelated edit re-renders without re-sealing: the sealed values stay as they were.
+    click(&root, "tab-app").await;
+    type_into(&find(&root, "app-replicas"), "3").await;
+    let after = text(&root, "yaml-all");
+    let sealed = |y: &str| {
+        y.split("---")
+            .find(|d| d.contains("kind: SealedSecret"))
+            .map(str::to_string)
+    };
+    assert_eq!(sealed(&after), sealed(&yaml));
+    assert_ne!(after, yaml);
+}

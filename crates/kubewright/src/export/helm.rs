@@ -60,7 +60,7 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
         Object::Deployment(_) => 0,
         Object::Service(_) => 1,
         Object::ConfigMap(_) => 2,
-        Object::Secret(_) => 3,
+        Object::Secret(_) | Object::SealedSecret(_) => 3,
         _ => 4,
     };
     let mut sorted: Vec<&Object> = objects.iter().collect();
@@ -112,11 +112,17 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
             }
             Object::Secret(_) => {
                 // values.yaml holds the plain value; the template encodes it, as the page does.
+                // (`stringData` when the form asks for it: then the template writes plain text.)
+                let (field, encode) = if spec.secret_options.string_data {
+                    ("stringData", "")
+                } else {
+                    ("data", " | b64enc")
+                };
                 for entry in &spec.secrets {
                     let path = ["secrets", entry.name.as_str()];
                     lift.set_value(&path, Value::String(entry.value.clone()));
-                    let expr = format!("{{{{ {} | b64enc | quote }}}}", values_ref(&path));
-                    lift.expression(&mut doc, &["data", &entry.name], expr);
+                    let expr = format!("{{{{ {}{encode} | quote }}}}", values_ref(&path));
+                    lift.expression(&mut doc, &[field, &entry.name], expr);
                 }
                 if has_jobs {
                     hook(&mut doc, "-5");
@@ -131,6 +137,13 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
                 );
                 lift.expression(&mut doc, &["metadata", "name"], expr);
                 hook(&mut doc, "0");
+            }
+            // Sealed values are ciphertext for one cluster's controller: kept as they are. The
+            // controller makes the Secret from it, which a Job hook needs first.
+            Object::SealedSecret(_) => {
+                if has_jobs {
+                    hook(&mut doc, "-5");
+                }
             }
             Object::Namespace(_) | Object::Extra(_) => {}
         }

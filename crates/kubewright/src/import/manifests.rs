@@ -210,7 +210,16 @@ pub fn import(documents: Vec<Value>) -> Imported {
             let mut doc = slot.take().unwrap_or_else(unreachable_doc);
             common(&mut doc, &spec, &mut report);
             doc.tree.take_if("type", "Opaque");
+            // Only `stringData`: the form's "write as stringData" option.
+            if doc.tree.get("data").is_none() && doc.tree.get("stringData").is_some() {
+                spec.secret_options.string_data = true;
+            }
             spec.secrets.extend(secret_values(&mut doc, &mut report));
+            finish(doc, &mut report);
+        } else if doc.kind == "SealedSecret" && env_from.secrets.contains(&doc.name) {
+            let mut doc = slot.take().unwrap_or_else(unreachable_doc);
+            let sealed = sealed_secret(&mut doc, &mut spec, &mut report);
+            spec.secrets.extend(sealed);
             finish(doc, &mut report);
         }
     }
@@ -840,4 +849,69 @@ fn job(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
         *t = trial;
     }
     spec.jobs.push(job);
+}
+
+/// A SealedSecret standing for the app's env Secret: its key names come in with empty values (only
+/// the cluster's controller can decrypt them), and the scope is kept. The certificate is not in the
+/// manifest, so sealing is off until one is pasted again: said in the report.
+fn sealed_secret(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) -> Vec<EnvEntry> {
+    let label = doc.tree.label.clone();
+    common(doc, spec, report);
+    let t = &mut doc.tree;
+    let annotations = [
+        (
+            "sealedsecrets.bitnami.com/namespace-wide",
+            crate::spec::SealScope::NamespaceWide,
+        ),
+        (
+            "sealedsecrets.bitnami.com/cluster-wide",
+            crate::spec::SealScope::ClusterWide,
+        ),
+    ];
+    for (key, scope) in annotations {
+        for path in ["metadata.annotations", "spec.template.metadata.annotations"] {
+            if t.get(path).and_then(|a| a.get(key)).and_then(Value::as_str) == Some("true") {
+                t.take_key(path, key);
+                spec.secret_options.seal.scope = scope;
+            }
+        }
+    }
+    // The template repeats the Secret's own metadata.
+    t.take_if("spec.template.metadata.name", &spec.secret_name());
+    if t.get("spec.template.metadata.namespace")
+        .and_then(Value::as_str)
+        == Some(spec.app.namespace.as_str())
+    {
+        t.take("spec.template.metadata.namespace");
+    }
+    take_labels(
+        t,
+        "spec.template.metadata.labels",
+        Some(&spec.app.name),
+        spec,
+    );
+    t.take_if("spec.template.type", "Opaque");
+    let names: Vec<String> = t
+        .get("spec.encryptedData")
+        .and_then(Value::as_mapping)
+        .map(|m| m.keys().filter_map(scalar_text).collect())
+        .unwrap_or_default();
+    t.take("spec.encryptedData");
+    if !names.is_empty() {
+        report.push(ReportItem {
+            status: Status::Adjusted,
+            path: format!("{label} spec.encryptedData"),
+            note: format!(
+                "sealed values can only be read by the cluster's controller: {} come in empty; type them again and paste the controller's certificate to seal them",
+                names.join(", ")
+            ),
+        });
+    }
+    names
+        .into_iter()
+        .map(|name| EnvEntry {
+            name,
+            value: String::new(),
+        })
+        .collect()
 }

@@ -11,6 +11,8 @@ pub struct ObjectMeta {
     pub namespace: Option<String>,
     #[serde(skip_serializing_if = "Pairs::is_empty")]
     pub labels: Pairs,
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    pub annotations: Pairs,
 }
 
 impl ObjectMeta {
@@ -20,6 +22,7 @@ impl ObjectMeta {
             name,
             namespace: spec.namespace().map(str::to_string),
             labels: Pairs(spec.labels()),
+            annotations: Pairs::default(),
         }
     }
 }

@@ -13,6 +13,7 @@ mod job;
 mod meta;
 mod namespace;
 mod pairs;
+mod sealed_secret;
 mod secret;
 mod service;
 
@@ -26,11 +27,15 @@ pub use job::Job;
 pub use meta::ObjectMeta;
 pub use namespace::Namespace;
 pub use pairs::Pairs;
+pub use sealed_secret::{SealedSecret, SealedSecretSpec, SecretTemplate};
 pub use secret::Secret;
 pub use service::Service;
 
 use serde::Serialize;
 
+use rand_core::{CryptoRngCore, OsRng};
+
+use crate::seal::{SealStatus, Sealer};
 use crate::spec::AppSpec;
 
 /// An `int-or-string` API field (ports by number or name, maxSurge as `1` or `25%`).
@@ -58,6 +63,7 @@ pub enum Object {
     Namespace(Namespace),
     ConfigMap(ConfigMap),
     Secret(Secret),
+    SealedSecret(SealedSecret),
     Deployment(Deployment),
     Service(Service),
     Job(Job),
@@ -71,6 +77,7 @@ impl Object {
             Object::Namespace(_) => "namespace.yaml".into(),
             Object::ConfigMap(_) => "configmap.yaml".into(),
             Object::Secret(_) => "secret.yaml".into(),
+            Object::SealedSecret(_) => "sealedsecret.yaml".into(),
             Object::Deployment(_) => "deployment.yaml".into(),
             Object::Service(_) => "service.yaml".into(),
             Object::Job(job) => format!("job-{}.yaml", job.short_name),
@@ -84,6 +91,7 @@ impl Object {
             Object::Namespace(_) => "Namespace",
             Object::ConfigMap(_) => "ConfigMap",
             Object::Secret(_) => "Secret",
+            Object::SealedSecret(_) => "SealedSecret",
             Object::Deployment(_) => "Deployment",
             Object::Service(_) => "Service",
             Object::Job(_) => "Job",
@@ -97,6 +105,7 @@ impl Object {
             Object::Namespace(o) => &o.metadata.name,
             Object::ConfigMap(o) => &o.metadata.name,
             Object::Secret(o) => &o.metadata.name,
+            Object::SealedSecret(o) => &o.metadata.name,
             Object::Deployment(o) => &o.metadata.name,
             Object::Service(o) => &o.metadata.name,
             Object::Job(o) => &o.metadata.name,
@@ -108,12 +117,37 @@ impl Object {
 /// All objects for a spec, in the order they must be applied: a Namespace before what lives in it,
 /// the ConfigMap and Secret before the pods that read them, then the Deployment, its Service, and the
 /// Jobs, then the objects kept from an import. Objects with nothing to hold (no env, no secrets, no
-/// namespace) are left out.
+/// namespace) are left out. A spec with a sealing certificate is sealed with the operating system's
+/// CSPRNG (see [`objects_with`]).
 pub fn objects(spec: &AppSpec) -> Vec<Object> {
+    objects_with(spec, &mut Sealer::new(OsRng)).0
+}
+
+/// [`objects`], sealing with `sealer` (which remembers sealed values between calls). With sealing on,
+/// the Secret is replaced by a SealedSecret; if the certificate cannot be used, neither is emitted (a
+/// plain Secret where the user asked for a sealed one could end up committed) and the status says why.
+pub fn objects_with<R: CryptoRngCore>(
+    spec: &AppSpec,
+    sealer: &mut Sealer<R>,
+) -> (Vec<Object>, SealStatus) {
     let mut out = Vec::new();
     out.extend(Namespace::from_spec(spec).map(Object::Namespace));
     out.extend(ConfigMap::from_spec(spec).map(Object::ConfigMap));
-    out.extend(Secret::from_spec(spec).map(Object::Secret));
+    let options = &spec.secret_options.seal;
+    let mut status = SealStatus::Off;
+    if options.enabled() {
+        status = match sealer.key(&options.cert) {
+            Ok(key) => SealStatus::Sealed(key.describe()),
+            Err(message) => SealStatus::Failed(message),
+        };
+        match SealedSecret::from_spec(spec, sealer) {
+            Some(Ok(sealed)) => out.push(Object::SealedSecret(sealed)),
+            Some(Err(message)) => status = SealStatus::Failed(message),
+            None => {}
+        }
+    } else {
+        out.extend(Secret::from_spec(spec).map(Object::Secret));
+    }
     out.push(Object::Deployment(Deployment::from_spec(spec)));
     out.push(Object::Service(Service::from_spec(spec)));
     out.extend(
@@ -126,5 +160,5 @@ pub fn objects(spec: &AppSpec) -> Vec<Object> {
             document: document.clone(),
         })
     }));
-    out
+    (out, status)
 }

@@ -23,6 +23,7 @@ impl Namespace {
                 name,
                 namespace: None,
                 labels: Pairs::default(),
+                annotations: Pairs::default(),
             },
         })
     }

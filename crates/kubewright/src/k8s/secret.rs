@@ -14,7 +14,11 @@ pub struct Secret {
     #[serde(rename = "type")]
     pub type_: &'static str,
     /// Standard base64 (with padding) of each value's UTF-8 bytes, as `kubectl create secret` writes.
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
     pub data: Pairs,
+    /// The values as plain text, when the user chose `stringData` (the API server encodes them).
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    pub string_data: Pairs,
 }
 
 impl Secret {
@@ -23,6 +27,7 @@ impl Secret {
         if spec.secrets.is_empty() {
             return None;
         }
+        let plain = spec.secret_options.string_data;
         let encode =
             |value: &str| base64::engine::general_purpose::STANDARD.encode(value.as_bytes());
         Some(Secret {
@@ -33,7 +38,15 @@ impl Secret {
             data: Pairs(
                 spec.secrets
                     .iter()
+                    .filter(|_| !plain)
                     .map(|e| (e.name.clone(), encode(&e.value)))
+                    .collect(),
+            ),
+            string_data: Pairs(
+                spec.secrets
+                    .iter()
+                    .filter(|_| plain)
+                    .map(|e| (e.name.clone(), e.value.clone()))
                     .collect(),
             ),
         })

@@ -94,6 +94,16 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
             Object::Secret(_) => out.push(apply(format!(
                 "Secret {name}: the secret environment variables, applied from the file so no value lands in your shell history"
             ))),
+            Object::SealedSecret(_) => {
+                out.push(apply(format!(
+                    "SealedSecret {name}: the secrets, encrypted; the sealed-secrets controller in the cluster decrypts them into the Secret {name}"
+                )));
+                out.push(kubectl.run(
+                    format!("Wait until the controller has created the Secret {name} (if this times out: `kubectl describe sealedsecret/{name}` says why, e.g. a certificate from another cluster)"),
+                    &["wait"],
+                    &["--for=create", &format!("secret/{name}"), "--timeout=60s"],
+                ));
+            }
             Object::Deployment(_) => out.push(apply(format!(
                 "Deployment {name}: runs the app's pods and replaces them step by step on every change"
             ))),

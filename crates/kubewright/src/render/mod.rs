@@ -7,7 +7,10 @@ mod yaml;
 pub use commands::{commands, commands_text, join_words, split_words, Command};
 pub use yaml::{to_yaml, to_yaml_documents};
 
+use rand_core::{CryptoRngCore, OsRng};
+
 use crate::k8s::{self, Object};
+use crate::seal::{SealStatus, Sealer};
 use crate::spec::AppSpec;
 
 /// One object offered as a file.
@@ -32,6 +35,8 @@ pub struct Rendered {
     pub all: String,
     /// The commands, in the order they must run.
     pub commands: Vec<Command>,
+    /// Whether the secrets were sealed, and if sealing failed, why (shown beside the certificate).
+    pub seal: SealStatus,
 }
 
 impl Rendered {
@@ -42,8 +47,15 @@ impl Rendered {
 }
 
 /// Spec -> objects -> YAML and commands. Never panics: whatever the user typed is rendered as typed.
+/// A spec with a sealing certificate is sealed with the operating system's CSPRNG.
 pub fn render(spec: &AppSpec) -> Rendered {
-    let objects = k8s::objects(spec);
+    render_with(spec, &mut Sealer::new(OsRng))
+}
+
+/// [`render`] with a [`Sealer`] kept between calls, so an unchanged secret keeps its sealed text (the
+/// page renders on every keystroke).
+pub fn render_with<R: CryptoRngCore>(spec: &AppSpec, sealer: &mut Sealer<R>) -> Rendered {
+    let (objects, seal) = k8s::objects_with(spec, sealer);
     let files = objects
         .iter()
         .map(|object| File {
@@ -57,6 +69,7 @@ pub fn render(spec: &AppSpec) -> Rendered {
         all: to_yaml_documents(&objects),
         commands: commands(spec, &objects),
         files,
+        seal,
     }
 }
 

@@ -12,6 +12,7 @@ mod label;
 mod port;
 mod probes;
 mod resources;
+mod secret_options;
 mod security;
 mod service;
 
@@ -23,6 +24,7 @@ pub use label::Label;
 pub use port::{ContainerPort, Protocol};
 pub use probes::{Probe, ProbeAction, Probes};
 pub use resources::{CpuMemory, Resources};
+pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
 pub use service::{Service, ServiceType};
 
@@ -41,6 +43,8 @@ pub struct AppSpec {
     /// Secret environment variables, in order. They go into the Secret `<name>-env-secret`, base64
     /// encoded. Default: none.
     pub secrets: Vec<EnvEntry>,
+    /// How the secrets are written: `data` or `stringData`, or sealed into a SealedSecret.
+    pub secret_options: SecretOptions,
     /// Environment variables filled by Kubernetes from the pod itself (Downward API). Default: none.
     pub downward: Vec<DownwardEnv>,
     /// The port the app listens on inside the container.
@@ -141,6 +145,16 @@ impl AppSpec {
             args: Vec::new(),
             ..default
         }
+    }
+
+    /// A copy with every secret value emptied (names, options and the public sealing certificate
+    /// stay): what may be shared or stored, since a secret value must never leave the page.
+    pub fn without_secret_values(&self) -> AppSpec {
+        let mut spec = self.clone();
+        for entry in &mut spec.secrets {
+            entry.value.clear();
+        }
+        spec
     }
 
     /// The namespace, or `None` when the user left it empty (kubectl's current namespace is used).

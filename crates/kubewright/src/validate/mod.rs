@@ -11,6 +11,7 @@ pub mod image_ref;
 mod lint;
 pub mod names;
 pub mod quantity;
+mod seal;
 
 pub use fix::Fix;
 
@@ -103,6 +104,8 @@ pub const RULES: &[Rule] = &[
     api::JOB_NAME,
     api::TMP_PATH,
     api::NON_ROOT_UID,
+    seal::SEAL_CERTIFICATE,
+    seal::SEAL_SCOPE_NAMESPACE,
     lint::LATEST_TAG,
     lint::PULL_POLICY_NEVER,
     lint::UNSET_CPU,

@@ -37,6 +37,9 @@ pub fn EntryList(
     prefix: &'static str,
     /// Secret values are masked until revealed.
     masked: bool,
+    /// More controls for row `i`, after the value (the secrets tab's size and generate button).
+    #[prop(optional)]
+    tools: Option<fn(usize) -> AnyView>,
 ) -> impl IntoView {
     let ui = use_ui();
     let spec = ui.spec;
@@ -100,6 +103,7 @@ pub fn EntryList(
                                     get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.value.clone()).unwrap_or_default()))
                                     set=move |v| spec.update(|s| if let Some(e) = list_mut(s).get_mut(i) { e.value = v })
                                 />
+                                {tools.map(|tools| tools(i))}
                                 {masked.then(|| view! {
                                     <button type="button" class="small" data-testid=format!("{prefix}-reveal")
                                         aria-pressed=move || revealed.get().to_string()

@@ -19,6 +19,7 @@ mod port;
 mod presets;
 mod probes;
 mod resources;
+mod seal;
 mod secrets;
 mod security;
 mod service;
@@ -62,9 +63,11 @@ impl Ui {
     pub fn new(spec: AppSpec) -> Self {
         let spec = RwSignal::new(spec);
         let issues = Memo::new(move |_| spec.with(validate::validate));
+        // Kept across renders so an unchanged secret keeps its sealed text (see seal.rs).
+        let sealer = seal::shared_sealer();
         Ui {
             spec,
-            rendered: Memo::new(move |_| spec.with(kubewright::render)),
+            rendered: Memo::new(move |_| spec.with(|s| seal::render(s, &sealer))),
             issues,
             issues_by_path: Memo::new(move |_| {
                 let mut sorted = issues.get();

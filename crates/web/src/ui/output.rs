@@ -83,6 +83,7 @@ pub fn Output() -> impl IntoView {
                     </div>
                 })
             }}
+            <super::seal::SealBanner />
             <div class="files" role="tablist" aria-label="Files">
                 <button type="button" role="tab" data-testid="file-all"
                     class:active=move || shown.with(Option::is_none)

@@ -1,0 +1,88 @@
+//! Values generated for secrets from a CSPRNG (the browser's `crypto.getRandomValues` through
+//! `getrandom`, or the operating system's), never from a predictable generator.
+
+use base64::Engine;
+use rand::distributions::{Alphanumeric, DistString};
+use rand_core::{CryptoRngCore, OsRng};
+
+/// The kinds of secret the secrets tab can generate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Generated {
+    /// Phoenix's `SECRET_KEY_BASE`: 64 characters, made as `mix phx.gen.secret` makes them (64 random
+    /// bytes, base64 without padding, the first 64 characters: ~384 bits).
+    SecretKeyBase,
+    /// The Erlang distribution cookie (`RELEASE_COOKIE` / `ERLANG_COOKIE`) that lets the app's nodes
+    /// connect: 48 letters and digits (~285 bits), so no shell or Erlang quoting is ever needed.
+    ErlangCookie,
+    /// A database password: 32 letters and digits (~190 bits), safe inside a `DATABASE_URL` as is.
+    Password,
+}
+
+impl Generated {
+    pub const ALL: [Generated; 3] = [
+        Generated::SecretKeyBase,
+        Generated::ErlangCookie,
+        Generated::Password,
+    ];
+
+    /// The variable a new row gets when nothing matching exists yet.
+    pub fn default_name(self) -> &'static str {
+        match self {
+            Generated::SecretKeyBase => "SECRET_KEY_BASE",
+            Generated::ErlangCookie => "RELEASE_COOKIE",
+            Generated::Password => "DATABASE_PASSWORD",
+        }
+    }
+
+    /// What the button says it makes.
+    pub fn title(self) -> &'static str {
+        match self {
+            Generated::SecretKeyBase => "SECRET_KEY_BASE",
+            Generated::ErlangCookie => "Erlang cookie",
+            Generated::Password => "database password",
+        }
+    }
+
+    /// The kind a variable name asks for: `SECRET_KEY_BASE`, `*COOKIE*`, anything else a password.
+    pub fn for_name(name: &str) -> Generated {
+        let name = name.to_ascii_uppercase();
+        if name.contains("SECRET_KEY_BASE") {
+            Generated::SecretKeyBase
+        } else if name.contains("COOKIE") {
+            Generated::ErlangCookie
+        } else {
+            Generated::Password
+        }
+    }
+
+    /// Whether `name` is a variable this kind fills (so its button fills that row instead of adding one).
+    pub fn fills(self, name: &str) -> bool {
+        match self {
+            Generated::Password => {
+                let upper = name.to_ascii_uppercase();
+                upper.contains("PASSWORD") || upper.ends_with("_PASS")
+            }
+            kind => Generated::for_name(name) == kind,
+        }
+    }
+
+    /// A fresh value from the operating system's CSPRNG (in the browser: `crypto.getRandomValues`).
+    pub fn fresh(self) -> String {
+        self.generate(&mut OsRng)
+    }
+
+    /// A fresh value. `rng` must be a CSPRNG.
+    pub fn generate(self, rng: &mut impl CryptoRngCore) -> String {
+        match self {
+            Generated::SecretKeyBase => {
+                let mut bytes = [0u8; 64];
+                rng.fill_bytes(&mut bytes);
+                let mut text = base64::engine::general_purpose::STANDARD_NO_PAD.encode(bytes);
+                text.truncate(64);
+                text
+            }
+            Generated::ErlangCookie => Alphanumeric.sample_string(rng, 48),
+            Generated::Password => Alphanumeric.sample_string(rng, 32),
+        }
+    }
+}

@@ -1,0 +1,74 @@
+use std::collections::HashMap;
+
+use rand_core::{CryptoRngCore, OsRng};
+
+use super::{seal_value, SealingKey};
+
+/// Seals values with one RNG, remembering for each (label, key, value) the last sealed text, so that
+/// re-rendering an unchanged value gives the same YAML (the page renders on every keystroke; a value
+/// re-sealed each time would make every encrypted line change while the user types elsewhere).
+/// Only the values of the latest call are kept; the parsed certificate is kept until it changes.
+pub struct Sealer<R> {
+    rng: R,
+    cert: Option<(String, Result<SealingKey, String>)>,
+    sealed: HashMap<(String, String, String), String>,
+}
+
+impl<R: CryptoRngCore> Sealer<R> {
+    pub fn new(rng: R) -> Self {
+        Sealer {
+            rng,
+            cert: None,
+            sealed: HashMap::new(),
+        }
+    }
+
+    /// The key in `cert` (PEM), parsed once per distinct text. A new certificate forgets every
+    /// remembered sealed value.
+    pub fn key(&mut self, cert: &str) -> Result<&SealingKey, String> {
+        if self.cert.as_ref().is_none_or(|(text, _)| text != cert) {
+            self.sealed.clear();
+            self.cert = Some((cert.to_string(), SealingKey::from_pem(cert)));
+        }
+        match &self.cert {
+            Some((_, Ok(key))) => Ok(key),
+            Some((_, Err(message))) => Err(message.clone()),
+            None => Err("no certificate".into()),
+        }
+    }
+
+    /// Seals each `(key, value)` with `label`, reusing the text from the previous call when the same
+    /// key held the same value under the same label. Keys are part of what is remembered, so two
+    /// keys with the same value still get different texts (equal ciphertexts would tell a reader the
+    /// values are equal).
+    pub fn seal_all(
+        &mut self,
+        cert: &str,
+        label: &str,
+        entries: &[(String, String)],
+    ) -> Result<Vec<(String, String)>, String> {
+        self.key(cert)?;
+        let Some((_, Ok(key))) = &self.cert else {
+            return Err("no certificate".into());
+        };
+        let mut previous = std::mem::take(&mut self.sealed);
+        let mut out = Vec::with_capacity(entries.len());
+        for (name, value) in entries {
+            let id = (label.to_string(), name.clone(), value.clone());
+            let sealed = match previous.remove(&id) {
+                Some(text) => text,
+                None => seal_value(key, label, value.as_bytes(), &mut self.rng)?,
+            };
+            self.sealed.insert(id, sealed.clone());
+            out.push((name.clone(), sealed));
+        }
+        Ok(out)
+    }
+}
+
+/// A sealer using the operating system's (in the browser: `crypto.getRandomValues`) CSPRNG.
+impl Default for Sealer<OsRng> {
+    fn default() -> Self {
+        Sealer::new(OsRng)
+    }
+}
