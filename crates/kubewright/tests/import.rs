@@ -379,13 +379,26 @@ fn a_sealed_secret_brings_its_names_and_scope_not_its_values() {
     let yaml = render_yaml(&spec);
     assert!(yaml.contains("kind: SealedSecret"));
     let imported = run(&yaml).unwrap();
-    let names: Vec<_> = imported.spec.secrets.iter().map(|s| s.name.as_str()).collect();
+    let names: Vec<_> = imported
+        .spec
+        .secrets
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
     assert_eq!(names, ["DATABASE_URL", "ERLANG_COOKIE", "SECRET_KEY_BASE"]);
     assert!(imported.spec.secrets.iter().all(|s| s.value.is_empty()));
-    assert_eq!(imported.spec.secret_options.seal.scope, SealScope::NamespaceWide);
+    assert_eq!(
+        imported.spec.secret_options.seal.scope,
+        SealScope::NamespaceWide
+    );
     let report = report_text(&imported);
     assert_eq!(imported.report.len(), 1, "{report}");
-    assert!(report.contains("adjusted: SealedSecret/kube-native-env-secret spec.encryptedData (sealed values"), "{report}");
+    assert!(
+        report.contains(
+            "adjusted: SealedSecret/kube-native-env-secret spec.encryptedData (sealed values"
+        ),
+        "{report}"
+    );
     // With the certificate pasted again and the values typed, the same objects come out (the
     // ciphertext differs: sealing is randomised).
     let mut again = imported.spec.clone();
