@@ -362,6 +362,9 @@ async fn generate_fills_a_secret_key_base_from_the_csprng() {
     assert!(!status.contains(&values[i]));
     // Generating again gives another value.
     click(&root, "secret-generate-secret-key-base").await;
+    // The row's box follows the spec one scheduler turn later (more effects watch the spec now:
+    // undo history, autosave).
+    leptos::task::tick().await;
     let again = find_all(&root, "secret-value")[i]
         .unchecked_ref::<HtmlInputElement>()
         .value();

@@ -90,9 +90,17 @@ impl History {
         self.dirty.set_value(false);
     }
 
+    // Only on a change: a set signal notifies even when the value is the same, and this runs on
+    // every keystroke.
     fn refresh(&self) {
-        self.can_undo.set(self.past.with_value(|p| !p.is_empty()));
-        self.can_redo.set(self.future.with_value(|f| !f.is_empty()));
+        let undo = self.past.with_value(|p| !p.is_empty());
+        let redo = self.future.with_value(|f| !f.is_empty());
+        if self.can_undo.get_untracked() != undo {
+            self.can_undo.set(undo);
+        }
+        if self.can_redo.get_untracked() != redo {
+            self.can_redo.set(redo);
+        }
     }
 
     pub fn undo(&self, ui: Ui) {
