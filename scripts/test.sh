@@ -44,6 +44,7 @@ node tests/e2e/e2e.mjs
 # Secrets stay in the page (no request, storage, URL, console or command holds one; CSP in force), and
 # a SealedSecret made in the page opens with the controller's algorithm (tests/oracles/unseal.py).
 node tests/e2e/secrets.mjs
+node tests/e2e/keep.mjs   # import, zip/chart downloads, share link, autosave, undo/redo
 
 step "accessibility (axe-core), dark mode, 375 px, form <-> YAML links; screenshots in out/screenshots/"
 node tests/e2e/a11y.mjs

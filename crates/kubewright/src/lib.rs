@@ -7,15 +7,19 @@
 //! The web UI and the `kubewright` command line both call [`render::render`] on an [`spec::AppSpec`].
 
 pub mod cli;
+mod cli_io;
 pub mod explain;
+pub mod export;
 pub mod generate;
 pub mod graph;
+pub mod import;
 pub mod k8s;
 pub mod presets;
 pub mod qos;
 pub mod render;
 pub mod rollout;
 pub mod seal;
+pub mod share;
 pub mod spec;
 #[cfg(feature = "testgen")]
 pub mod testgen;

@@ -31,14 +31,99 @@ fn render_prints_exactly_what_the_page_shows() {
 
 #[test]
 fn spec_output_renders_the_same_as_the_preset() {
-    let (_, json, _) = kubewright(&["spec", "--preset", "phoenix-article"]);
-    let path = std::env::temp_dir().join(format!("kubewright-cli-{}.json", std::process::id()));
-    std::fs::write(&path, json).unwrap();
-    let (code, from_file, _) = kubewright(&["render", "--spec", path.to_str().unwrap()]);
-    let (_, from_preset, _) = kubewright(&["render", "--preset", "phoenix-article"]);
-    std::fs::remove_file(&path).unwrap();
+    for preset in kubewright::presets::PRESETS {
+        let (_, json, _) = kubewright(&["spec", "--preset", preset.id]);
+        let path = std::env::temp_dir().join(format!(
+            "kubewright-cli-{}-{}.json",
+            preset.id,
+            std::process::id()
+        ));
+        std::fs::write(&path, json).unwrap();
+        let (code, from_file, _) = kubewright(&["render", "--spec", path.to_str().unwrap()]);
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(code, 0);
+        // --spec FILE renders what the page shows for that spec.
+        assert_eq!(from_file, kubewright::render(&preset.spec().unwrap()).all);
+    }
+}
+
+#[test]
+fn import_prints_a_spec_and_reports_on_stderr() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/compose.yml");
+    let (code, stdout, stderr) = kubewright(&["import", fixture]);
+    assert_eq!(code, 0, "{stderr}");
+    let spec = kubewright::spec_from_json(&stdout).unwrap();
+    assert_eq!(spec.app.name, "kube-native");
+    assert!(
+        stderr.contains("kubewright: dropped: services.postgres ("),
+        "{stderr}"
+    );
+    let dir = std::env::temp_dir().join(format!("kubewright-cli-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.yaml");
+    std::fs::write(&bad, "a: [1, 2\n").unwrap();
+    let (code, _, stderr) = kubewright(&["import", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("line 2, column 1: not valid YAML"),
+        "{stderr}"
+    );
+    // The manifests the page renders come back as the same spec.
+    let yaml = dir.join("all.yaml");
+    let (_, rendered, _) = kubewright(&["render", "--preset", "phoenix-article"]);
+    std::fs::write(&yaml, &rendered).unwrap();
+    let (code, json, _) = kubewright(&["import", yaml.to_str().unwrap()]);
     assert_eq!(code, 0);
-    assert_eq!(from_file, from_preset);
+    assert_eq!(
+        kubewright::spec_from_json(&json).unwrap(),
+        kubewright::presets::Preset::find("phoenix-article")
+            .unwrap()
+            .spec()
+            .unwrap()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn export_writes_the_zip_and_the_chart() {
+    let dir = std::env::temp_dir().join(format!("kubewright-cli-export-{}", std::process::id()));
+    let zip = dir.join("out.zip");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (code, stdout, stderr) = kubewright(&[
+        "export",
+        "--preset",
+        "web-app",
+        "--zip",
+        zip.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("wrote "));
+    let spec = kubewright::presets::PRESETS[0].spec().unwrap();
+    let expected = kubewright::export::zip(
+        &kubewright::export::folder_name(&spec),
+        &kubewright::export::kustomize::bundle(&spec),
+    )
+    .unwrap();
+    assert_eq!(
+        std::fs::read(&zip).unwrap(),
+        expected,
+        "the page's zip, byte for byte"
+    );
+    let chart = dir.join("chart");
+    let (code, stdout, _) = kubewright(&[
+        "export",
+        "--preset",
+        "web-app",
+        "--chart",
+        chart.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("/Chart.yaml\n"));
+    assert!(chart.join("templates/deployment.yaml").exists());
+    let (code, _, stderr) = kubewright(&["export", "--preset", "web-app", "--tar", "x"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("usage:"));
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -13,6 +13,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a fresh app in its own container and returns the container.
 fn mount() -> Element {
+    // Each test starts from the first preset: no autosaved copy from an earlier test.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -357,8 +360,10 @@ async fn generate_fills_a_secret_key_base_from_the_csprng() {
     let status = text(&root, "secret-generated");
     assert!(status.contains("64 new random characters"), "{status}");
     assert!(!status.contains(&values[i]));
-    // Generating again gives another value (the row's box updates after the render memos settle).
+    // Generating again gives another value.
     click(&root, "secret-generate-secret-key-base").await;
+    // The row's box follows the spec one scheduler turn later (more effects watch the spec now:
+    // undo history, autosave).
     leptos::task::tick().await;
     let again = find_all(&root, "secret-value")[i]
         .unchecked_ref::<HtmlInputElement>()

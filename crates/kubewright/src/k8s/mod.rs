@@ -9,6 +9,7 @@ mod cluster;
 mod config_map;
 mod container;
 mod deployment;
+mod extra;
 mod job;
 mod meta;
 mod namespace;
@@ -23,6 +24,7 @@ pub use container::{
     Container, ContainerPort, EnvFromSource, EnvVar, PodTemplate, Probe, ResourceRequirements,
 };
 pub use deployment::Deployment;
+pub use extra::Extra;
 pub use job::Job;
 pub use meta::ObjectMeta;
 pub use namespace::Namespace;
@@ -73,6 +75,7 @@ pub enum Object {
     Cluster(Cluster),
     /// The headless Service for clustering (see [`Service::headless`]).
     HeadlessService(Service),
+    Extra(Extra),
 }
 
 impl Object {
@@ -89,11 +92,12 @@ impl Object {
             Object::DatabaseSecret(_) => "database-secret.yaml".into(),
             Object::Cluster(_) => "database-cluster.yaml".into(),
             Object::HeadlessService(_) => "service-headless.yaml".into(),
+            Object::Extra(extra) => extra.file_name(),
         }
     }
 
     /// The object's `kind`.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> &str {
         match self {
             Object::Namespace(_) => "Namespace",
             Object::ConfigMap(_) => "ConfigMap",
@@ -103,6 +107,7 @@ impl Object {
             Object::Service(_) | Object::HeadlessService(_) => "Service",
             Object::Job(_) => "Job",
             Object::Cluster(_) => "Cluster",
+            Object::Extra(o) => o.kind(),
         }
     }
 
@@ -117,6 +122,7 @@ impl Object {
             Object::Service(o) | Object::HeadlessService(o) => &o.metadata.name,
             Object::Job(o) => &o.metadata.name,
             Object::Cluster(o) => &o.metadata.name,
+            Object::Extra(o) => o.name(),
         }
     }
 }
@@ -124,8 +130,9 @@ impl Object {
 /// All objects for a spec, in the order they must be applied: a Namespace before what lives in it,
 /// the ConfigMap and Secret before the pods that read them, the database (its password Secret, then
 /// the CloudNativePG Cluster) before the app that connects to it, then the Deployment, its Services,
-/// and the Jobs. Objects with nothing to hold (no env, no secrets, no namespace) are left out. A spec
-/// with a sealing certificate is sealed with the operating system's CSPRNG (see [`objects_with`]).
+/// and the Jobs, then the objects kept from an import. Objects with nothing to hold (no env, no
+/// secrets, no namespace) are left out. A spec with a sealing certificate is sealed with the
+/// operating system's CSPRNG (see [`objects_with`]).
 pub fn objects(spec: &AppSpec) -> Vec<Object> {
     objects_with(spec, &mut Sealer::new(OsRng)).0
 }
@@ -165,5 +172,10 @@ pub fn objects_with<R: CryptoRngCore>(
             .iter()
             .map(|job| Object::Job(Job::from_spec(spec, job))),
     );
+    out.extend(spec.extra.iter().map(|document| {
+        Object::Extra(Extra {
+            document: document.clone(),
+        })
+    }));
     (out, status)
 }

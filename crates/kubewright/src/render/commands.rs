@@ -158,6 +158,16 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
                     &["--for=condition=complete", &job, "--timeout=10m"],
                 ));
             }
+            // Kept from an import as it was: a namespace of its own wins over ours (kubectl refuses a
+            // `-n` that contradicts the file).
+            Object::Extra(extra) => {
+                let comment = format!("{} {name}: kept as it was imported", extra.kind());
+                out.push(if extra.namespace().is_some() {
+                    Command::new(comment, &["kubectl", "apply", "-f", &file])
+                } else {
+                    apply(comment)
+                });
+            }
         }
     }
 

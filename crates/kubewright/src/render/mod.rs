@@ -22,7 +22,7 @@ pub struct File {
     /// File name, e.g. `deployment.yaml`.
     pub name: String,
     /// The object's kind, e.g. `Deployment`.
-    pub kind: &'static str,
+    pub kind: String,
     /// The object's `metadata.name`.
     pub object_name: String,
     /// The object as a YAML document.
@@ -63,7 +63,7 @@ pub fn render_with<R: CryptoRngCore>(spec: &AppSpec, sealer: &mut Sealer<R>) -> 
         .iter()
         .map(|object| File {
             name: object.file_name(),
-            kind: object.kind(),
+            kind: object.kind().to_string(),
             object_name: object.name().to_string(),
             yaml: to_yaml(object),
         })

@@ -76,6 +76,11 @@ pub struct AppSpec {
     pub database: Database,
     /// Pods finding each other through a headless Service. Default off.
     pub clustering: Clustering,
+    /// Other objects kept as they were imported (an Ingress, a PersistentVolumeClaim, ...), each one
+    /// whole document, emitted after the app's own objects. Never a Secret: its values would end up
+    /// in share links and storage. Default: none (and left out of the spec file when empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<serde_yaml::Value>,
 }
 
 impl AppSpec {

@@ -1,5 +1,5 @@
-//! The two browser services the output panel needs: the clipboard and file downloads. Both stay in
-//! the page: the text goes to the local clipboard or a local Blob URL, never over the network.
+//! The browser services the page needs: the clipboard, file downloads, the URL fragment and
+//! localStorage. All stay in the page: nothing goes over the network.
 
 use wasm_bindgen::JsCast;
 
@@ -24,15 +24,30 @@ pub async fn copy(text: String) -> Result<(), String> {
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, text: &str) -> Result<(), String> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/yaml;charset=utf-8");
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    download_blob(name, &blob)
+}
+
+/// Offers `bytes` (a zip) as a file download named `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(describe)?;
+    download_blob(name, &blob)
+}
+
+fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(describe)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(describe)?
@@ -42,4 +57,52 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
     anchor.set_download(name);
     anchor.click();
     web_sys::Url::revoke_object_url(&url).map_err(describe)
+}
+
+/// The text of a dropped or chosen file.
+pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(describe)?;
+    text.as_string().ok_or_else(|| "not a text file".into())
+}
+
+/// The URL fragment without `#` (empty when there is none).
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// The page's URL without fragment or query: where a share link points.
+pub fn page_url() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// localStorage; `None` when it is unavailable (private mode, disabled) or empty.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+pub fn save(key: &str, value: &str) -> Result<(), String> {
+    storage()
+        .ok_or("no localStorage in this browser")?
+        .set_item(key, value)
+        .map_err(describe)
+}
+
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
 }

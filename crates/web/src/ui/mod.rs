@@ -7,10 +7,14 @@ mod browser;
 mod database;
 mod env;
 mod explain;
+mod export;
 mod fields;
 mod graph;
+mod history;
 mod image;
+mod import;
 mod jobs;
+mod keep;
 mod labels;
 mod learn;
 mod lint;
@@ -198,10 +202,13 @@ impl Tab {
 #[component]
 pub fn App() -> impl IntoView {
     let first = kubewright::presets::PRESETS[0];
-    // The presets are tested to parse; an empty default spec is the (never seen) fallback.
-    let ui = Ui::new(first.spec().unwrap_or_default());
+    // A share link, else the autosaved copy, else the first preset (tested to parse; an empty
+    // default spec is the never-seen fallback).
+    let (spec, restored, problem) = keep::initial_spec(first.spec().unwrap_or_default());
+    let ui = Ui::new(spec);
     provide_context(ui);
     let learn = learn::provide();
+    let history = history::History::new(ui);
     let tab = ui.tab;
 
     view! {
@@ -214,6 +221,12 @@ pub fn App() -> impl IntoView {
             <presets::PresetSelect initial=first.id />
             <target::TargetSwitch />
             <spec_file::SpecFileOpen />
+            <div class="toolbar">
+                <history::UndoRedo history=history />
+                <import::ImportPanel />
+                <export::ExportButtons />
+            </div>
+            <keep::Keep restored=restored problem=problem />
         </header>
         <main class="layout">
             // The field in focus or under the pointer lights up its YAML lines.

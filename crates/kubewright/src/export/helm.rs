@@ -1,0 +1,392 @@
+//! The app as a Helm chart (the series' next step after plain manifests).
+//!
+//! Helm templates are text with `{{ ... }}` actions, so they cannot be serde objects all the way
+//! down. They are made from the same typed objects as the page's YAML, in three steps:
+//!
+//! 1. each object is serialized to a `serde_yaml::Value`;
+//! 2. the values the form controls (replicas, image, env, secrets, service, resources) are *lifted*
+//!    out of it: the value moves into values.yaml at its values path, and a unique placeholder word
+//!    takes its place in the object, remembering the template expression that reads it back;
+//! 3. the object is written as YAML by serde_yaml and each placeholder word is replaced by its
+//!    expression.
+//!
+//! So values.yaml holds exactly the values the page rendered, the templates keep exactly the
+//! page's structure, and `helm template` with the default values gives back the page's objects
+//! (tests/export/check.py compares them with a real Helm engine). Literal `{{` in user text is
+//! escaped so Helm prints it instead of running it.
+//!
+//! Differences from the plain manifests, on purpose: no Namespace object (`helm install
+//! --namespace NS --create-namespace` makes it; objects use `.Release.Namespace`); each Job is a
+//! pre-install/pre-upgrade hook named `<app>-<job>-<revision>`, so every upgrade runs it again
+//! under a new name; and when there are Jobs the ConfigMap and Secret are earlier hooks too,
+//! because Helm runs pre-install hooks before it creates the chart's other objects and a Job needs
+//! its env to start.
+
+use serde::Serialize;
+use serde_yaml::{Mapping, Value};
+
+use super::ExportFile;
+use crate::k8s::{self, Object};
+use crate::spec::AppSpec;
+
+/// `Chart.yaml`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ChartYaml {
+    api_version: &'static str,
+    name: String,
+    description: String,
+    #[serde(rename = "type")]
+    type_: &'static str,
+    version: &'static str,
+    app_version: String,
+}
+
+const HOOK: &str = "helm.sh/hook";
+const HOOK_WEIGHT: &str = "helm.sh/hook-weight";
+const HOOK_DELETE: &str = "helm.sh/hook-delete-policy";
+
+/// Chart.yaml, values.yaml, templates/<file> per object and README.md, relative to the chart's folder.
+pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
+    let name = super::folder_name(spec);
+    let objects: Vec<Object> = k8s::objects(spec)
+        .into_iter()
+        .filter(|o| !matches!(o, Object::Namespace(_)))
+        .collect();
+    let mut lift = Lifter::new(&objects);
+    let mut templates = Vec::new();
+    // values.yaml follows this order: the Deployment's values first, as people read a chart.
+    let order = |o: &Object| match o {
+        Object::Deployment(_) => 0,
+        Object::Service(_) => 1,
+        Object::ConfigMap(_) => 2,
+        Object::Secret(_) | Object::SealedSecret(_) => 3,
+        _ => 4,
+    };
+    let mut sorted: Vec<&Object> = objects.iter().collect();
+    sorted.sort_by_key(|o| order(o));
+    let has_jobs = objects.iter().any(|o| matches!(o, Object::Job(_)));
+    for object in sorted {
+        // The object as the page writes it, read back as a YAML tree. (serde_yaml::to_value would do
+        // the same in one step, but its serializer adds ~38 KB to the wasm; the writer and the
+        // parser are there anyway.)
+        let mut doc: Value =
+            serde_yaml::from_str(&crate::render::to_yaml(object)).unwrap_or(Value::Null);
+        if !matches!(object, Object::Extra(_))
+            && doc
+                .get("metadata")
+                .and_then(|m| m.get("namespace"))
+                .is_some()
+        {
+            lift.expression(
+                &mut doc,
+                &["metadata", "namespace"],
+                "{{ .Release.Namespace | quote }}".into(),
+            );
+        }
+        match object {
+            Object::Deployment(_) => {
+                lift.int(&mut doc, &["spec", "replicas"], &["replicaCount"]);
+                lift.container(spec, &mut doc, true);
+            }
+            Object::Service(_) => {
+                lift.string(&mut doc, &["spec", "type"], &["service", "type"]);
+                lift.int(
+                    &mut doc,
+                    &["spec", "ports", "0", "port"],
+                    &["service", "port"],
+                );
+                lift.int(
+                    &mut doc,
+                    &["spec", "ports", "0", "nodePort"],
+                    &["service", "nodePort"],
+                );
+            }
+            Object::ConfigMap(_) => {
+                for entry in &spec.env {
+                    lift.string(&mut doc, &["data", &entry.name], &["env", &entry.name]);
+                }
+                if has_jobs {
+                    hook(&mut doc, "-5");
+                }
+            }
+            Object::Secret(_) => {
+                // values.yaml holds the plain value; the template encodes it, as the page does.
+                // (`stringData` when the form asks for it: then the template writes plain text.)
+                let (field, encode) = if spec.secret_options.string_data {
+                    ("stringData", "")
+                } else {
+                    ("data", " | b64enc")
+                };
+                for entry in &spec.secrets {
+                    let path = ["secrets", entry.name.as_str()];
+                    lift.set_value(&path, Value::String(entry.value.clone()));
+                    let expr = format!("{{{{ {}{encode} | quote }}}}", values_ref(&path));
+                    lift.expression(&mut doc, &[field, &entry.name], expr);
+                }
+                if has_jobs {
+                    hook(&mut doc, "-5");
+                }
+            }
+            Object::Job(job) => {
+                lift.container(spec, &mut doc, false);
+                let base = format!("{}-{}-", spec.app.name, job.short_name);
+                let expr = format!(
+                    "{{{{ print {} .Release.Revision | quote }}}}",
+                    go_string(&base)
+                );
+                lift.expression(&mut doc, &["metadata", "name"], expr);
+                hook(&mut doc, "0");
+            }
+            // Sealed values are ciphertext for one cluster's controller: kept as they are. The
+            // controller makes the Secret from it, which a Job hook needs first.
+            Object::SealedSecret(_) => {
+                if has_jobs {
+                    hook(&mut doc, "-5");
+                }
+            }
+            // The database's password Secret must exist before a migration Job hook runs; the
+            // Cluster and the headless Service are kept as they are.
+            Object::DatabaseSecret(_) => {
+                if has_jobs {
+                    hook(&mut doc, "-5");
+                }
+            }
+            Object::Namespace(_)
+            | Object::Extra(_)
+            | Object::Cluster(_)
+            | Object::HeadlessService(_) => {}
+        }
+        templates.push((object.file_name(), doc));
+    }
+    // Templates in the page's order (the order of `helm template` output does not depend on it).
+    templates.sort_by_key(|(file, _)| objects.iter().position(|o| o.file_name() == *file));
+
+    let mut files = vec![
+        ExportFile::new(
+            "Chart.yaml",
+            serde_yaml::to_string(&ChartYaml {
+                api_version: "v2",
+                name: name.clone(),
+                description: format!("{} on Kubernetes, made with Kubewright", spec.app.name),
+                type_: "application",
+                version: "0.1.0",
+                app_version: if spec.image.tag.is_empty() { "latest".into() } else { spec.image.tag.clone() },
+            })
+            .unwrap_or_default(),
+        ),
+        ExportFile::new(
+            "values.yaml",
+            format!(
+                "# The form's values. `secrets` holds secret values in plain text: keep this file out of\n\
+                 # version control, or leave them empty here and pass them with --set at install time.\n{}",
+                serde_yaml::to_string(&Value::Mapping(lift.values.clone())).unwrap_or_default()
+            ),
+        ),
+    ];
+    for (file, doc) in templates {
+        files.push(ExportFile::new(
+            format!("templates/{file}"),
+            lift.write(&doc),
+        ));
+    }
+    files.push(ExportFile::new("README.md", readme(spec, &name)));
+    files
+}
+
+fn readme(spec: &AppSpec, name: &str) -> String {
+    let ns = spec.namespace().unwrap_or("default");
+    format!(
+        "# {name}: Helm chart\n\n\
+         Made with Kubewright from the same form as the plain manifests. `values.yaml` holds the\n\
+         form's values; `templates/` has one file per object.\n\n\
+         ```sh\n\
+         helm lint {name}\n\
+         helm template {name} {name} --namespace {ns}        # preview\n\
+         helm upgrade --install {name} {name} --namespace {ns} --create-namespace\n\
+         ```\n\n\
+         Jobs (such as migrations) run as pre-install/pre-upgrade hooks named\n\
+         `<app>-<job>-<revision>`, so each upgrade runs them again before the new pods start. When\n\
+         there are Jobs, the ConfigMap and Secret are hooks too (created first, so a Job can read\n\
+         them); Helm does not delete hook objects on `helm uninstall`.\n"
+    )
+}
+
+fn hook(doc: &mut Value, weight: &str) {
+    let Some(Value::Mapping(metadata)) = doc.get_mut("metadata") else {
+        return;
+    };
+    let mut annotations = Mapping::new();
+    annotations.insert(HOOK.into(), "pre-install,pre-upgrade".into());
+    annotations.insert(HOOK_WEIGHT.into(), weight.into());
+    annotations.insert(HOOK_DELETE.into(), "before-hook-creation".into());
+    metadata.insert("annotations".into(), Value::Mapping(annotations));
+}
+
+/// A Go template string literal. JSON's escapes are a subset of Go's.
+fn go_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// `.Values.a.b`, or `(index .Values "a" "b")` when a key is not a plain identifier.
+fn values_ref(path: &[&str]) -> String {
+    let plain = |k: &str| {
+        k.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    if path.iter().all(|k| plain(k)) {
+        format!(".Values.{}", path.join("."))
+    } else {
+        let keys: Vec<String> = path.iter().map(|k| go_string(k)).collect();
+        format!("(index .Values {})", keys.join(" "))
+    }
+}
+
+struct Lifter {
+    values: Mapping,
+    /// Placeholder word -> template expression.
+    expressions: Vec<(String, String)>,
+    /// Starts every placeholder; chosen so that no user text contains it.
+    prefix: String,
+}
+
+impl Lifter {
+    fn new(objects: &[Object]) -> Self {
+        let text = crate::render::to_yaml_documents(objects);
+        let mut prefix = "KWHELMVALUE".to_string();
+        while text.contains(&prefix) {
+            prefix.push('X');
+        }
+        Lifter {
+            values: Mapping::new(),
+            expressions: Vec::new(),
+            prefix,
+        }
+    }
+
+    /// Replaces the value at `path` with a placeholder for `expression`.
+    fn expression(&mut self, doc: &mut Value, path: &[&str], expression: String) {
+        let Some(slot) = slot(doc, path) else { return };
+        let word = format!("{}{}Z", self.prefix, self.expressions.len());
+        *slot = Value::String(word.clone());
+        self.expressions.push((word, expression));
+    }
+
+    fn set_value(&mut self, path: &[&str], value: Value) {
+        let mut map = &mut self.values;
+        let Some((last, parents)) = path.split_last() else {
+            return;
+        };
+        for key in parents {
+            let entry = map
+                .entry(Value::String(key.to_string()))
+                .or_insert_with(|| Value::Mapping(Mapping::new()));
+            if !entry.is_mapping() {
+                *entry = Value::Mapping(Mapping::new());
+            }
+            let Value::Mapping(next) = entry else { return };
+            map = next;
+        }
+        map.insert(Value::String(last.to_string()), value);
+    }
+
+    /// A string value: read back with `quote`, so it stays a string whatever it looks like.
+    fn string(&mut self, doc: &mut Value, path: &[&str], values_path: &[&str]) {
+        let Some(value) = slot(doc, path).map(|v| v.clone()) else {
+            return;
+        };
+        self.set_value(values_path, value);
+        self.expression(
+            doc,
+            path,
+            format!("{{{{ {} | quote }}}}", values_ref(values_path)),
+        );
+    }
+
+    /// A number: Helm reads values.yaml numbers as floats, which print as 1e+06 past a million;
+    /// `int64` prints them as the whole numbers they are.
+    fn int(&mut self, doc: &mut Value, path: &[&str], values_path: &[&str]) {
+        let Some(value) = slot(doc, path).map(|v| v.clone()) else {
+            return;
+        };
+        self.set_value(values_path, value);
+        self.expression(
+            doc,
+            path,
+            format!("{{{{ {} | int64 }}}}", values_ref(values_path)),
+        );
+    }
+
+    /// The app's container in a Deployment or Job: image, pull policy, resources.
+    fn container(&mut self, spec: &AppSpec, doc: &mut Value, app: bool) {
+        let base: [&str; 5] = ["spec", "template", "spec", "containers", "0"];
+        let at = |field: &[&'static str]| -> Vec<&'static str> {
+            base.iter().copied().chain(field.iter().copied()).collect()
+        };
+        // `repository[:tag][@digest]`, each part its own value.
+        let mut format = String::from("%s");
+        let mut args = vec![values_ref(&["image", "repository"])];
+        self.set_value(
+            &["image", "repository"],
+            spec.image.repository.clone().into(),
+        );
+        for (part, separator, value) in [
+            ("tag", ":", &spec.image.tag),
+            ("digest", "@", &spec.image.digest),
+        ] {
+            if !value.is_empty() {
+                self.set_value(&["image", part], value.clone().into());
+                format.push_str(separator);
+                format.push_str("%s");
+                args.push(values_ref(&["image", part]));
+            }
+        }
+        let image = format!(
+            "{{{{ printf {} {} | quote }}}}",
+            go_string(&format),
+            args.join(" ")
+        );
+        self.expression(doc, &at(&["image"]), image);
+        let policy = slot(doc, &at(&["imagePullPolicy"])).map(|v| v.clone());
+        if app || policy.as_ref().and_then(Value::as_str) == Some(spec.image.pull_policy.as_str()) {
+            self.string(doc, &at(&["imagePullPolicy"]), &["image", "pullPolicy"]);
+        }
+        for (kind, field) in [
+            ("limits", "cpu"),
+            ("limits", "memory"),
+            ("requests", "cpu"),
+            ("requests", "memory"),
+        ] {
+            self.string(
+                doc,
+                &at(&["resources", kind, field]),
+                &["resources", kind, field],
+            );
+        }
+    }
+
+    /// The template text: the object as YAML, literal `{{` escaped, placeholders replaced.
+    fn write(&self, doc: &Value) -> String {
+        let yaml = serde_yaml::to_string(doc).unwrap_or_default();
+        // Replaced in one left-to-right pass, so the replacement's own `{{` is not replaced again.
+        let mut out = yaml.replace("{{", "{{ \"{{\" }}");
+        // Longest words first is not needed: every word ends in 'Z', so no word is a prefix of another.
+        for (word, expression) in &self.expressions {
+            out = out.replace(word.as_str(), expression);
+        }
+        out
+    }
+}
+
+/// The value at `path` (map keys, or list indexes as numbers), if there is one.
+fn slot<'a>(doc: &'a mut Value, path: &[&str]) -> Option<&'a mut Value> {
+    let mut node = doc;
+    for key in path {
+        node = match node {
+            Value::Mapping(map) => map.get_mut(*key)?,
+            Value::Sequence(items) => items.get_mut(key.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}

@@ -1,0 +1,117 @@
+//! Share links and autosave: the spec without its secret values, as compact text.
+//!
+//! A link carries the spec in the URL *fragment* (`#s=...`), which browsers never send to a server,
+//! so it cannot end up in a server log. Secret entries keep their names and lose their values; whoever
+//! opens the link is told which ones to fill in again.
+
+use std::io::{Read, Write};
+
+use base64::Engine;
+
+use crate::spec::AppSpec;
+
+/// The fragment key: `#s=<payload>`.
+pub const FRAGMENT_KEY: &str = "s=";
+/// The largest decompressed spec a link may carry (a spec is a few KB).
+pub const MAX_SPEC_BYTES: u64 = 1024 * 1024;
+
+/// The spec with every secret value emptied (names kept).
+pub fn without_secret_values(spec: &AppSpec) -> AppSpec {
+    let mut out = spec.clone();
+    for secret in &mut out.secrets {
+        secret.value.clear();
+    }
+    out
+}
+
+/// The names of the secrets that have no value, in order: what a restored form asks to re-enter.
+pub fn missing_secret_values(spec: &AppSpec) -> Vec<String> {
+    spec.secrets
+        .iter()
+        .filter(|s| s.value.is_empty())
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+/// The spec without secret values as JSON, deflated, base64url (no padding): the fragment payload.
+pub fn encode(spec: &AppSpec) -> String {
+    let json = crate::spec_to_json(&without_secret_values(spec));
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(json.as_bytes());
+    let bytes = encoder.finish().unwrap_or_default();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The spec from a fragment payload (with or without the leading `#s=`). Secret values are always
+/// empty, even if someone hand-made a link with values in it.
+pub fn decode(payload: &str) -> Result<AppSpec, String> {
+    let payload = payload.trim_start_matches('#');
+    let payload = payload.strip_prefix(FRAGMENT_KEY).unwrap_or(payload);
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .map_err(|e| format!("the link is damaged (not base64url: {e})"))?;
+    let mut json = String::new();
+    flate2::read::DeflateDecoder::new(bytes.as_slice())
+        .take(MAX_SPEC_BYTES + 1)
+        .read_to_string(&mut json)
+        .map_err(|e| format!("the link is damaged (cannot inflate: {e})"))?;
+    if json.len() as u64 > MAX_SPEC_BYTES {
+        return Err("the link holds more than 1 MB: refused".into());
+    }
+    let spec =
+        crate::spec_from_json(&json).map_err(|e| format!("the link holds no valid spec: {e}"))?;
+    Ok(without_secret_values(&spec))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_restores_everything_but_secret_values() {
+        for preset in crate::presets::PRESETS {
+            let spec = preset.spec().unwrap();
+            let payload = encode(&spec);
+            assert!(payload
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+            for secret in &spec.secrets {
+                assert!(!payload.contains(&secret.value));
+            }
+            let back = decode(&format!("#s={payload}")).unwrap();
+            assert_eq!(back, without_secret_values(&spec));
+            assert_eq!(
+                missing_secret_values(&back),
+                spec.secrets
+                    .iter()
+                    .map(|s| s.name.clone())
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn damaged_or_hostile_links_get_a_message() {
+        assert!(decode("#s=***").unwrap_err().contains("not base64url"));
+        assert!(decode("#s=AAAA").unwrap_err().contains("cannot inflate"));
+        // A deflate bomb: 20 MB of spaces compress to a few KB.
+        let mut encoder =
+            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(&vec![b' '; 20 << 20]).unwrap();
+        let bomb =
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(encoder.finish().unwrap());
+        assert!(decode(&bomb).unwrap_err().contains("more than 1 MB"));
+        // Secret values in a hand-made link are not taken.
+        let mut spec = AppSpec::default();
+        spec.secrets
+            .push(crate::spec::EnvEntry::new("TOKEN", "s3cret"));
+        let json = crate::spec_to_json(&spec);
+        let mut encoder =
+            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(json.as_bytes()).unwrap();
+        let link =
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(encoder.finish().unwrap());
+        assert_eq!(decode(&link).unwrap().secrets[0].value, "");
+    }
+}

@@ -1,0 +1,108 @@
+//! Export structure, natively (tests/export/check.py runs the real kubectl kustomize and Helm engine).
+
+use kubewright::export::{self, helm, kustomize};
+use kubewright::presets::PRESETS;
+use kubewright::spec::EnvEntry;
+
+#[test]
+fn the_bundle_has_every_file_a_kustomization_and_a_readme() {
+    for preset in PRESETS {
+        let spec = preset.spec().unwrap();
+        let rendered = kubewright::render(&spec);
+        let files = kustomize::bundle(&spec);
+        let paths: Vec<_> = files.iter().map(|f| f.path.as_str()).collect();
+        let mut expected: Vec<_> = rendered.files.iter().map(|f| f.name.as_str()).collect();
+        expected.extend(["kustomization.yaml", "README.md"]);
+        assert_eq!(paths, expected);
+        for (file, object) in files.iter().zip(&rendered.files) {
+            assert_eq!(file.contents, object.yaml);
+        }
+        let k: serde_yaml::Value = serde_yaml::from_str(&files[files.len() - 2].contents).unwrap();
+        assert_eq!(k["namespace"].as_str(), spec.namespace());
+        assert_eq!(
+            k["resources"].as_sequence().unwrap().len(),
+            rendered.files.len()
+        );
+        let readme = &files[files.len() - 1].contents;
+        assert!(readme.contains(&rendered.commands_text()));
+        assert!(readme.contains("kubectl apply -k"));
+
+        let bytes = export::zip("app", &files).unwrap();
+        assert_eq!(&bytes[..4], b"PK\x03\x04");
+        assert_eq!(
+            bytes,
+            export::zip("app", &files).unwrap(),
+            "same spec, same bytes"
+        );
+    }
+}
+
+#[test]
+fn the_chart_lifts_the_forms_values_and_escapes_user_braces() {
+    let mut spec = kubewright::presets::Preset::find("phoenix-article")
+        .unwrap()
+        .spec()
+        .unwrap();
+    spec.env
+        .push(EnvEntry::new("GREETING", "{{ .Values.oops }}"));
+    spec.env.push(EnvEntry::new("odd.key-name", "x"));
+    let files = helm::chart(&spec);
+    let file = |p: &str| files.iter().find(|f| f.path == p).unwrap().contents.clone();
+    let paths: Vec<_> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "Chart.yaml",
+            "values.yaml",
+            "templates/configmap.yaml",
+            "templates/secret.yaml",
+            "templates/deployment.yaml",
+            "templates/service.yaml",
+            "templates/job-migration.yaml",
+            "README.md"
+        ]
+    );
+    let values: serde_yaml::Value = serde_yaml::from_str(&file("values.yaml")).unwrap();
+    assert_eq!(values["replicaCount"].as_i64(), Some(1));
+    assert_eq!(values["image"]["repository"].as_str(), Some("kube-native"));
+    assert_eq!(
+        values["env"]["GREETING"].as_str(),
+        Some("{{ .Values.oops }}")
+    );
+    assert_eq!(values["secrets"]["ERLANG_COOKIE"].as_str(), Some("cookie"));
+    let configmap = file("templates/configmap.yaml");
+    assert!(
+        configmap.contains("  GREETING: {{ .Values.env.GREETING | quote }}\n"),
+        "{configmap}"
+    );
+    assert!(configmap
+        .contains("  odd.key-name: {{ (index .Values \"env\" \"odd.key-name\") | quote }}\n"));
+    assert!(
+        configmap.contains("helm.sh/hook: pre-install,pre-upgrade"),
+        "a hook when there are Jobs"
+    );
+    let job = file("templates/job-migration.yaml");
+    assert!(job.contains("name: {{ print \"kube-native-migration-\" .Release.Revision | quote }}"));
+    assert!(
+        !files.iter().any(|f| f.contents.contains("KWHELMVALUE")),
+        "every placeholder replaced"
+    );
+    // User text with braces in a literal part of a template is escaped.
+    spec.jobs[0].args = vec!["{{ danger }}".into()];
+    let job = helm::chart(&spec)
+        .into_iter()
+        .find(|f| f.path == "templates/job-migration.yaml")
+        .unwrap();
+    assert!(
+        job.contents.contains("- '{{ \"{{\" }} danger }}'"),
+        "{}",
+        job.contents
+    );
+    // Without Jobs, the ConfigMap is an ordinary object.
+    spec.jobs.clear();
+    let cm = helm::chart(&spec)
+        .into_iter()
+        .find(|f| f.path == "templates/configmap.yaml")
+        .unwrap();
+    assert!(!cm.contents.contains("helm.sh/hook"));
+}

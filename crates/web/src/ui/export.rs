@@ -1,0 +1,83 @@
+//! Downloads of the whole set: a zip for `kubectl apply -k`, a Helm chart (zipped), and a share link.
+
+use kubewright::export::{self, helm, kustomize};
+use kubewright::share;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{browser, use_ui};
+
+#[component]
+pub fn ExportButtons() -> impl IntoView {
+    let ui = use_ui();
+    let status = RwSignal::new(String::new());
+    let link = RwSignal::new(None::<String>);
+    // Built on click only: zipping on every keystroke would cost for nothing.
+    let download = move |chart: bool| {
+        let (name, bytes) = ui.spec.with(|spec| {
+            let folder = export::folder_name(spec);
+            if chart {
+                (
+                    format!("{folder}-chart.zip"),
+                    export::zip(&folder, &helm::chart(spec)),
+                )
+            } else {
+                (
+                    format!("{folder}.zip"),
+                    export::zip(&folder, &kustomize::bundle(spec)),
+                )
+            }
+        });
+        status.set(
+            match bytes.and_then(|b| browser::download_bytes(&name, &b, "application/zip")) {
+                Ok(()) => format!("Downloaded {name}."),
+                Err(e) => format!("Could not download {name}: {e}"),
+            },
+        );
+    };
+    let share_link = move |_| {
+        let url = format!(
+            "{}#{}{}",
+            browser::page_url(),
+            share::FRAGMENT_KEY,
+            ui.spec.with(share::encode)
+        );
+        link.set(Some(url.clone()));
+        let secrets = ui.spec.with(|s| s.secrets.len());
+        spawn_local(async move {
+            let copied = browser::copy(url).await.is_ok();
+            status.set(format!(
+                "{}{}",
+                if copied {
+                    "Link copied. "
+                } else {
+                    "Link below. "
+                },
+                if secrets > 0 {
+                    "It holds the secret names, never their values."
+                } else {
+                    ""
+                }
+            ));
+        });
+    };
+    view! {
+        <div class="export">
+            <button type="button" data-testid="download-zip" on:click=move |_| download(false)
+                title="One file per object, kustomization.yaml and a README: kubectl apply -k">"Download zip"</button>
+            <button type="button" data-testid="download-chart" on:click=move |_| download(true)
+                title="Chart.yaml, values.yaml with the form's values, one template per object">"Download Helm chart"</button>
+            <button type="button" data-testid="share-link" on:click=share_link
+                title="The form in the link's #fragment, which browsers never send to a server">"Share link"</button>
+            <span class="status" role="status" data-testid="export-status">{status}</span>
+            {move || link.get().map(|url| view! {
+                <input class="share-url" readonly data-testid="share-url" prop:value=url
+                    on:focus=move |ev| {
+                        if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+                            input.select();
+                        }
+                    } />
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,118 @@
+//! The import panel: paste (or drop a file of) manifests or a docker-compose file; the form fills in
+//! and a report lists what was kept as-is, dropped or adjusted, with paths. Everything happens in the
+//! page; a dropped file is read locally.
+
+use kubewright::import::{self, ImportError, ReportItem, SplitRule};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::{browser, use_ui};
+
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Imported {
+        format: &'static str,
+        report: Vec<ReportItem>,
+    },
+    Failed(ImportError),
+}
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let ui = use_ui();
+    let open = RwSignal::new(false);
+    let text = RwSignal::new(String::new());
+    let rule = RwSignal::new(SplitRule::default().patterns.join("\n"));
+    let outcome = RwSignal::new(None::<Outcome>);
+
+    let run = move || {
+        let result =
+            text.with(|t| import::import(t, &SplitRule::from_lines(&rule.get_untracked())));
+        outcome.set(Some(match result {
+            Ok(imported) => {
+                ui.load(imported.spec);
+                Outcome::Imported {
+                    format: imported.format.as_str(),
+                    report: imported.report,
+                }
+            }
+            Err(e) => Outcome::Failed(e),
+        }));
+    };
+    let take_file = move |file: Option<web_sys::File>| {
+        let Some(file) = file else { return };
+        spawn_local(async move {
+            match browser::read_file(file).await {
+                Ok(contents) => {
+                    text.set(contents);
+                    run();
+                }
+                Err(e) => outcome.set(Some(Outcome::Failed(ImportError::new(format!(
+                    "cannot read the file: {e}"
+                ))))),
+            }
+        });
+    };
+
+    view! {
+        <button type="button" class="toggle" data-testid="import-open" aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)>"Import YAML or compose…"</button>
+        <section class="import" data-testid="import-panel" hidden=move || !open.get() aria-label="Import">
+            <p class="intro">
+                "Paste Kubernetes manifests (several documents, as in a repo or from kubectl get -o yaml) "
+                "or a docker-compose.yml, or drop a file on the box. The form is replaced; Secret data is "
+                "decoded here in the page. Anything the form cannot hold is listed below."
+            </p>
+            <textarea data-testid="import-text" rows="10" spellcheck="false"
+                placeholder="apiVersion: apps/v1\nkind: Deployment\n…"
+                prop:value=text
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
+                on:drop=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    take_file(ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
+                }
+            ></textarea>
+            <div class="import-actions">
+                <button type="button" data-testid="import-run" on:click=move |_| run()>"Import"</button>
+                <label class="file">
+                    "or choose a file: "
+                    <input type="file" data-testid="import-file" accept=".yaml,.yml,.json,text/yaml"
+                        on:change=move |ev| {
+                            let input: Option<web_sys::HtmlInputElement> =
+                                ev.target().and_then(|t| t.dyn_into().ok());
+                            take_file(input.and_then(|i| i.files()).and_then(|f| f.get(0)));
+                        } />
+                </label>
+            </div>
+            <details class="rule">
+                <summary>"docker-compose: which environment entries are secret"</summary>
+                <p class="hint">
+                    "One name pattern a line, * for any text, not case-sensitive. Matching entries go to the "
+                    "Secret, the others to the ConfigMap. Manifests say themselves which is which."
+                </p>
+                <textarea data-testid="import-rule" rows="5" spellcheck="false"
+                    prop:value=rule on:input=move |ev| rule.set(event_target_value(&ev))></textarea>
+            </details>
+            {move || outcome.get().map(|o| match o {
+                Outcome::Failed(e) => view! {
+                    <div class="message" role="alert" data-testid="import-error">{e.to_string()}</div>
+                }.into_any(),
+                Outcome::Imported { format, report } => view! {
+                    <div role="status" data-testid="import-done">
+                        {format!("Imported a {format}. ")}
+                        {if report.is_empty() { "Everything fit into the form.".to_string() } else { format!("{} notes:", report.len()) }}
+                    </div>
+                    <ul class="report" data-testid="import-report">
+                        {report.into_iter().map(|r| view! {
+                            <li class=format!("report-{}", r.status.as_str().replace(' ', "-").replace("-as-is", ""))>
+                                <strong>{r.status.as_str()}</strong>" "<code>{r.path}</code>" — "{r.note}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            })}
+        </section>
+    }
+}

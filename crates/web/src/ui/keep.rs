@@ -1,0 +1,161 @@
+//! Keeping the form: share links (the spec in the URL fragment) and the autosaved copy in
+//! localStorage. Both hold the spec *without secret values*; on restore the page lists the secrets
+//! whose values must be typed again.
+
+use kubewright::share;
+use kubewright::AppSpec;
+use leptos::prelude::*;
+
+use super::{browser, use_ui};
+
+/// localStorage key of the autosaved spec (JSON, no secret values).
+pub const SAVED: &str = "kubewright.spec";
+/// localStorage key holding `off` after "forget": autosave stays off until switched on again.
+pub const AUTOSAVE_OFF: &str = "kubewright.autosave-off";
+
+/// Where the form on load came from, and which secret values it lacks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    pub from: &'static str,
+    pub missing: Vec<String>,
+}
+
+/// The spec the page starts with: a share link in the fragment, else the autosaved copy, else the
+/// first preset.
+pub fn initial_spec(preset: AppSpec) -> (AppSpec, Option<Restored>, Option<String>) {
+    let fragment = browser::fragment();
+    if fragment.starts_with(share::FRAGMENT_KEY) {
+        return match share::decode(&fragment) {
+            Ok(spec) => {
+                let missing = share::missing_secret_values(&spec);
+                (
+                    spec,
+                    Some(Restored {
+                        from: "the link",
+                        missing,
+                    }),
+                    None,
+                )
+            }
+            Err(e) => (preset, None, Some(format!("Could not open the link: {e}"))),
+        };
+    }
+    if browser::load(AUTOSAVE_OFF).is_none() {
+        if let Some(json) = browser::load(SAVED) {
+            return match kubewright::spec_from_json(&json) {
+                Ok(spec) => {
+                    let spec = share::without_secret_values(&spec);
+                    let missing = share::missing_secret_values(&spec);
+                    (
+                        spec,
+                        Some(Restored {
+                            from: "this browser's saved copy",
+                            missing,
+                        }),
+                        None,
+                    )
+                }
+                Err(e) => (
+                    preset,
+                    None,
+                    Some(format!(
+                        "The saved copy could not be read ({e}); starting from the preset."
+                    )),
+                ),
+            };
+        }
+    }
+    (preset, None, None)
+}
+
+/// The banner saying where the form came from and which secret values to re-enter, plus the
+/// autosave switch and the "forget" button.
+#[component]
+pub fn Keep(restored: Option<Restored>, problem: Option<String>) -> impl IntoView {
+    let ui = use_ui();
+    let autosave = RwSignal::new(browser::load(AUTOSAVE_OFF).is_none());
+    let status = RwSignal::new(String::new());
+    let start = ui.generation.get_untracked();
+    // Saved while autosave is on (secret values never: they are emptied first), 400 ms after the
+    // last change, so a keystroke costs no JSON of the whole spec; and when the page is left.
+    let tick = StoredValue::new(0u64);
+    let save = move || {
+        if autosave.get_untracked() {
+            let json = ui
+                .spec
+                .with_untracked(|s| kubewright::spec_to_json(&share::without_secret_values(s)));
+            if let Err(e) = browser::save(SAVED, &json) {
+                status.set(format!("Not saved: {e}"));
+            }
+        }
+    };
+    Effect::new(move |_| {
+        ui.spec.track();
+        autosave.track();
+        let mine = tick.get_value() + 1;
+        tick.set_value(mine);
+        set_timeout(
+            move || {
+                if tick.get_value() == mine {
+                    save();
+                }
+            },
+            std::time::Duration::from_millis(400),
+        );
+    });
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| save());
+    on_cleanup(move || leaving.remove());
+    let forget = move |_| {
+        browser::remove(SAVED);
+        let _ = browser::save(AUTOSAVE_OFF, "off");
+        autosave.set(false);
+        status.set("Forgotten: nothing of this form is stored in this browser now.".into());
+    };
+    let toggle = move |ev| {
+        let on = event_target_checked(&ev);
+        if on {
+            browser::remove(AUTOSAVE_OFF);
+            status.set(String::new());
+        } else {
+            browser::remove(SAVED);
+            let _ = browser::save(AUTOSAVE_OFF, "off");
+        }
+        autosave.set(on);
+    };
+    view! {
+        {problem.map(|p| view! { <div class="notice warn" role="alert" data-testid="restore-problem">{p}</div> })}
+        // Until another spec is loaded; the list shrinks as the values are typed in again.
+        {move || {
+            let r = restored.clone().filter(|_| ui.generation.get() == start)?;
+            let missing: Vec<String> = ui
+                .spec
+                .with(share::missing_secret_values)
+                .into_iter()
+                .filter(|name| r.missing.contains(name))
+                .collect();
+            Some(view! {
+                <div class="notice" role="status" data-testid="restore-notice">
+                    {format!("Restored from {}. ", r.from)}
+                    {if r.missing.is_empty() {
+                        "It holds no secrets.".to_string()
+                    } else if missing.is_empty() {
+                        "Every secret value has been entered again.".to_string()
+                    } else {
+                        format!(
+                            "Secret values are never stored or shared: re-enter {} in the secrets tab.",
+                            missing.join(", ")
+                        )
+                    }}
+                </div>
+            })
+        }}
+        <div class="keep">
+            <label class="check">
+                <input type="checkbox" data-testid="autosave-toggle" prop:checked=autosave on:change=toggle />
+                " Keep a copy of this form in this browser (never the secret values)"
+            </label>
+            <button type="button" data-testid="forget" on:click=forget>"Forget the saved copy"</button>
+            <span class="status" role="status" data-testid="keep-status">{status}</span>
+        </div>
+    }
+}
