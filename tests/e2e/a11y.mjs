@@ -69,7 +69,8 @@ async function axe(page, what) {
 }
 
 async function openApp(browser, options = {}) {
-  const context = await browser.newContext(options);
+  // bypassCSP: the page's CSP refuses inline scripts, and axe-core is injected as one (test only).
+  const context = await browser.newContext({ ...options, bypassCSP: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -360,7 +360,7 @@ async fn generate_fills_a_secret_key_base_from_the_csprng() {
     let status = text(&root, "secret-generated");
     assert!(status.contains("64 new random characters"), "{status}");
     assert!(!status.contains(&values[i]));
-    // Generating again gives another value (the row's box updates after the render memos settle).
+    // Generating again gives another value.
     click(&root, "secret-generate-secret-key-base").await;
     // The row's box follows the spec one scheduler turn later (more effects watch the spec now:
     // undo history, autosave).

@@ -134,12 +134,15 @@ pub fn YamlView(
     view! {
         // Focusable, so the keyboard can scroll it.
         // The row height is set here, not only in the stylesheet: the click handler depends on it.
+        // (`style:` sets properties through the CSSOM, which the page's CSP allows; a `style`
+        // attribute would be refused.)
         <pre class="yaml" data-testid=testid hidden=hidden tabindex="0" aria-label="YAML"
-            style="line-height: var(--lh, 1.45em)"
+            style:line-height="var(--lh, 1.45em)"
             title="Click a line to edit the field it comes from" on:click=on_click>
             <span class="marks" aria-hidden="true">
                 {move || marks().into_iter().map(|(row, line, class)| view! {
-                    <span class=class data-line=line style=format!("top: calc(var(--pad, 0px) + {row} * var(--lh, 1.45em)); height: var(--lh, 1.45em)")></span>
+                    <span class=class data-line=line style:top=format!("calc(var(--pad, 0px) + {row} * var(--lh, 1.45em))")
+                        style:height="var(--lh, 1.45em)"></span>
                 }).collect_view()}
             </span>
             {move || shown.with(|s| s.text.clone())}
