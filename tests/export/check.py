@@ -73,6 +73,19 @@ def same(got, want, what):
     raise AssertionError(f"{what} differs")
 
 
+def nel_as_space(value):
+    """kubectl kustomize's writer turns U+0085 (NEL, a line break in YAML 1.1) inside a value into a
+    plain space (seen with kubectl 1.37.1 on `"p\\Nnel"`); the zip's files hold the exact value.
+    This is the one difference forgiven; it is noted in the README's export section."""
+    if isinstance(value, str):
+        return value.replace("\x85", " ")
+    if isinstance(value, list):
+        return [nel_as_space(v) for v in value]
+    if isinstance(value, dict):
+        return {nel_as_space(k): nel_as_space(v) for k, v in value.items()}
+    return value
+
+
 def kustomize(spec_path, ours, out):
     archive = os.path.join(out, "export.zip")
     run(cli, "export", "--spec", spec_path, "--zip", archive)
@@ -84,7 +97,7 @@ def kustomize(spec_path, ours, out):
         assert len(files) == len(ours) + 2, f"{len(files)} entries for {len(ours)} objects"
         z.extractall(out)
     got = docs(run(kubectl, "kustomize", os.path.join(out, folder)), NoMergeLoader)
-    same(by_key(got), by_key(ours), "kubectl kustomize")
+    same(by_key(got), by_key(nel_as_space(ours)), "kubectl kustomize")
 
 
 def chart(spec_path, spec, ours, out):

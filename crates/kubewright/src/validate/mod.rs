@@ -128,6 +128,7 @@ pub const RULES: &[Rule] = &[
     lint::SECCOMP,
     lint::JOB_TTL,
     lint::NODE_PORT_UNUSED,
+    lint::DATABASE_SECRET_UNSEALED,
     database::ENV_REFERENCE,
 ];
 
