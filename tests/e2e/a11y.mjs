@@ -13,31 +13,17 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ROOT, launchChromium, serveDist } from './lib.mjs';
+import { ROOT, checks, launchChromium, serveDist } from './lib.mjs';
+
+const { check, assert, counts } = checks();
 
 const requireTools = createRequire(new URL('../../tools/node/package.json', import.meta.url));
 const AXE_SOURCE = readFileSync(requireTools.resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = path.join(ROOT, 'out', 'screenshots');
 const TIMEOUT = 10_000;
 
-let passed = 0;
-let failed = 0;
 
-async function check(name, fn) {
-  const start = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - start} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name} (${Date.now() - start} ms)\n     ${String(e?.message ?? e).split('\n').join('\n     ')}`);
-  }
-}
 
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 async function until(read, ok, what) {
   const deadline = Date.now() + TIMEOUT;
@@ -237,5 +223,5 @@ try {
   await server.stop();
 }
 
-console.log(`a11y: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`a11y: ${counts.passed} passed, ${counts.failed} failed`);
+process.exit(counts.failed ? 1 : 0);

@@ -8,32 +8,16 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, YAML, cli, launchChromium, serveDist } from './lib.mjs';
+import { ROOT, YAML, checks, cli, launchChromium, serveDist } from './lib.mjs';
+
+const { check, assert, counts } = checks();
 
 const SHOTS = path.join(ROOT, 'out', 'screenshots');
 // Long enough for a slow CI machine, short enough that a missing update fails instead of hanging.
 const TIMEOUT = 10_000;
 
-let passed = 0;
-let failed = 0;
 
-// One named check: prints `ok` or `FAIL` with the reason, and never stops the run, so one failure
-// does not hide the others (later checks may still fail as a consequence: read the first FAIL).
-async function check(name, fn) {
-  const start = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - start} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name} (${Date.now() - start} ms)\n     ${String(e?.message ?? e).split('\n').join('\n     ')}`);
-  }
-}
 
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 // Says where two long texts first differ, instead of dumping both.
 function assertSameText(actual, expected, what) {
@@ -287,12 +271,12 @@ try {
   await context.close();
 } catch (e) {
   // Something outside a check (launching, navigating) broke: count it so the run fails loudly.
-  failed++;
+  counts.failed++;
   console.log(`FAIL harness: ${e?.stack ?? e}`);
 } finally {
   await browser?.close().catch(() => {});
   await server?.stop();
 }
 
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed`);
+process.exit(counts.failed ? 1 : 0);

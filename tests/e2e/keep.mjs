@@ -10,27 +10,13 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, cli, cliPath, launchChromium, serveDist } from './lib.mjs';
+import { ROOT, checks, cli, cliPath, launchChromium, serveDist } from './lib.mjs';
+
+const { check, assert, counts } = checks();
 
 const TIMEOUT = 10_000;
-let passed = 0;
-let failed = 0;
 
-async function check(name, fn) {
-  const start = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - start} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name} (${Date.now() - start} ms)\n     ${String(e?.message ?? e).split('\n').join('\n     ')}`);
-  }
-}
 
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 async function until(read, ok, what) {
   const deadline = Date.now() + TIMEOUT;
@@ -239,7 +225,7 @@ try {
   });
   await context.close();
 } catch (e) {
-  failed++;
+  counts.failed++;
   console.log(`FAIL harness: ${e?.stack ?? e}`);
 } finally {
   await browser?.close().catch(() => {});
@@ -247,5 +233,5 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-console.log(`e2e-keep: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`e2e-keep: ${counts.passed} passed, ${counts.failed} failed`);
+process.exit(counts.failed ? 1 : 0);

@@ -141,3 +141,25 @@ export function quantile(xs, q) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.max(0, Math.ceil(q * s.length) - 1)];
 }
+
+// The bookkeeping every e2e script shares. `check` runs one named check, prints `ok` or `FAIL` with
+// the reason, and never stops the run, so one failure does not hide the others (later checks may
+// fail as a consequence: read the first FAIL). `counts` feeds the script's closing line.
+export function checks() {
+  const counts = { passed: 0, failed: 0 };
+  async function check(name, fn) {
+    const start = Date.now();
+    try {
+      await fn();
+      counts.passed++;
+      console.log(`ok   ${name} (${Date.now() - start} ms)`);
+    } catch (e) {
+      counts.failed++;
+      console.log(`FAIL ${name} (${Date.now() - start} ms)\n     ${String(e?.message ?? e).split('\n').join('\n     ')}`);
+    }
+  }
+  function assert(cond, message) {
+    if (!cond) throw new Error(message);
+  }
+  return { check, assert, counts };
+}

@@ -14,29 +14,15 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, YAML, launchChromium, serveDist } from './lib.mjs';
+import { ROOT, YAML, checks, launchChromium, serveDist } from './lib.mjs';
+
+const { check, assert, counts } = checks();
 
 const TIMEOUT = 10_000;
 const OUT = path.join(ROOT, 'out', 'e2e-secrets');
 const PY = path.join(ROOT, 'tools', '.venv', 'bin', 'python');
 const UNSEAL = path.join(ROOT, 'tests', 'oracles', 'unseal.py');
 
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  const start = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - start} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name} (${Date.now() - start} ms)\n     ${String(e?.message ?? e).split('\n').join('\n     ')}`);
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 async function until(read, ok, what) {
   const deadline = Date.now() + TIMEOUT;
   let value;
@@ -337,7 +323,7 @@ try {
 
   await context.close();
 } catch (e) {
-  failed++;
+  counts.failed++;
   console.log(`FAIL harness: ${e?.stack ?? e}`);
 } finally {
   await browser?.close().catch(() => {});
@@ -346,5 +332,5 @@ try {
   rmSync(path.join(OUT, 'key.pem'), { force: true });
 }
 
-console.log(`e2e-secrets: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`e2e-secrets: ${counts.passed} passed, ${counts.failed} failed`);
+process.exit(counts.failed ? 1 : 0);
