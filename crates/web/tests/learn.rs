@@ -8,72 +8,12 @@
 use kubewright::presets::Preset;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    leptos::mount::mount_to(root.clone().unchecked_into(), kubewright_web::ui::App).forget();
-    root
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().unchecked_into())
-        .collect()
-}
-
-fn find(root: &Element, testid: &str) -> Element {
-    root.query_selector(&format!("[data-testid='{testid}']"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {testid}"))
-}
-
-fn text(root: &Element, testid: &str) -> String {
-    find(root, testid).text_content().unwrap_or_default()
-}
-
-fn bubbling(kind: &str) -> web_sys::Event {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    web_sys::Event::new_with_event_init_dict(kind, &init).unwrap()
-}
-
-async fn type_into(input: &Element, value: &str) {
-    input.unchecked_ref::<HtmlInputElement>().set_value(value);
-    input.dispatch_event(&bubbling("input")).unwrap();
-    leptos::task::tick().await;
-}
-
-async fn click_el(element: &Element) {
-    element.unchecked_ref::<HtmlElement>().click();
-    leptos::task::tick().await;
-}
-
-async fn click(root: &Element, testid: &str) {
-    click_el(&find(root, testid)).await;
-}
-
-async fn choose(root: &Element, testid: &str, value: &str) {
-    let select: HtmlSelectElement = find(root, testid).unchecked_into();
-    select.set_value(value);
-    select.dispatch_event(&bubbling("change")).unwrap();
-    leptos::task::tick().await;
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
+mod support;
+use support::*;
 
 async fn load_preset(root: &Element, id: &str) {
     choose(root, "preset-select", id).await;
@@ -184,16 +124,7 @@ async fn focusing_a_field_lights_its_lines_and_clicking_a_line_focuses_its_field
         .unwrap();
     click_line(&root, line).await;
     sleep(30).await;
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element()
-        .unwrap();
-    assert_eq!(
-        active.get_attribute("data-path").as_deref(),
-        Some("env[1].value")
-    );
+    assert_eq!(focused_path().as_deref(), Some("env[1].value"));
 }
 
 #[wasm_bindgen_test]

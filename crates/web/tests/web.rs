@@ -7,61 +7,12 @@
 use kubewright::presets::Preset;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh app in its own container and returns the container.
-fn mount() -> Element {
-    // Each test starts from the first preset: no autosaved copy from an earlier test.
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.clear().unwrap();
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    leptos::mount::mount_to(root.clone().unchecked_into(), kubewright_web::ui::App).forget();
-    root
-}
-
-fn find(root: &Element, testid: &str) -> Element {
-    root.query_selector(&format!("[data-testid='{testid}']"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {testid}"))
-}
-
-fn find_all(root: &Element, testid: &str) -> Vec<Element> {
-    let list = root
-        .query_selector_all(&format!("[data-testid='{testid}']"))
-        .unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().unchecked_into())
-        .collect()
-}
-
-fn text(root: &Element, testid: &str) -> String {
-    find(root, testid).text_content().unwrap_or_default()
-}
-
-async fn type_into(input: &Element, value: &str) {
-    let input: &HtmlInputElement = input.unchecked_ref();
-    input.set_value(value);
-    input
-        .dispatch_event(
-            &web_sys::Event::new_with_event_init_dict("input", &{
-                let init = web_sys::EventInit::new();
-                init.set_bubbles(true);
-                init
-            })
-            .unwrap(),
-        )
-        .unwrap();
-    leptos::task::tick().await;
-}
-
-async fn click(root: &Element, testid: &str) {
-    find(root, testid).unchecked_into::<HtmlElement>().click();
-    leptos::task::tick().await;
-}
+mod support;
+use support::*;
 
 #[wasm_bindgen_test]
 async fn the_first_preset_is_rendered_on_load() {
@@ -151,15 +102,6 @@ async fn text_that_is_not_a_number_is_reported_not_dropped() {
         .unwrap()
         .is_none());
     assert!(text(&root, "yaml-all").contains("replicas: 5\n"));
-}
-
-async fn choose(root: &Element, testid: &str, value: &str) {
-    let select: HtmlSelectElement = find(root, testid).unchecked_into();
-    select.set_value(value);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-    leptos::task::tick().await;
 }
 
 #[wasm_bindgen_test]
@@ -266,17 +208,8 @@ async fn clicking_a_lint_item_opens_its_tab_and_focuses_its_field() {
     item.unchecked_ref::<HtmlElement>().click();
     leptos::task::tick().await;
     // The focus moves after the tab's fields are in the DOM (a zero timeout).
-    gloo_timers_sleep(20).await;
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element()
-        .unwrap();
-    assert_eq!(
-        active.get_attribute("data-path").as_deref(),
-        Some("resources.requests.cpu")
-    );
+    sleep(20).await;
+    assert_eq!(focused_path().as_deref(), Some("resources.requests.cpu"));
 }
 
 #[wasm_bindgen_test]
@@ -309,31 +242,6 @@ async fn copying_invalid_yaml_asks_first() {
     assert!(text(&root, "confirm").contains("1 error"));
     click(&root, "confirm-cancel").await;
     assert!(find_all(&root, "confirm").is_empty());
-}
-
-async fn gloo_timers_sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Sets a <textarea>'s value (as a paste would) and sends the bubbling `input` event.
-async fn paste_into(area: &Element, value: &str) {
-    js_sys::Reflect::set(area, &"value".into(), &value.into()).unwrap();
-    area.dispatch_event(
-        &web_sys::Event::new_with_event_init_dict("input", &{
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            init
-        })
-        .unwrap(),
-    )
-    .unwrap();
-    leptos::task::tick().await;
 }
 
 #[wasm_bindgen_test]
