@@ -131,17 +131,16 @@ def check(key_path, spec_dir, files):
         with open(path, encoding="utf-8") as f:
             docs = [d for d in yaml.load_all(f, Loader=Loader) if isinstance(d, dict)]
         sealed = [d for d in docs if d.get("kind") == "SealedSecret"]
-        # The app Secret's entries: the user's secrets plus the derived database URL (rebuilt
-        # independently by kubectl_data.wanted). Known gap (issue 5): the database's own password
-        # Secret, <db>-credentials, is not sealed yet; it is the one plain Secret allowed here.
-        app_entries = next((v for (kind, name), v in wanted_data(spec).items()
-                            if kind == "Secret" and name.endswith("-env-secret")), [])
+        # Every Secret the spec makes (rebuilt independently by kubectl_data.wanted): the app's, with
+        # the derived database URL, and the database's own password Secret. All must be sealed.
+        wanted_secrets = {name: v for (kind, name), v in wanted_data(spec).items() if kind == "Secret"}
         db = spec.get("database") or {}
-        db_secret = f"{db.get('name', 'db')}-credentials" if db.get("kind", "none") != "none" else None
-        if any(d.get("kind") == "Secret" and (d.get("metadata") or {}).get("name") != db_secret for d in docs):
-            fail(path, "a plain Secret next to the SealedSecret")
-        if len(sealed) != (1 if app_entries else 0):
-            fail(path, f"{len(sealed)} SealedSecret documents for {len(app_entries)} secrets")
+        db_type = "kubernetes.io/basic-auth" if db.get("kind") == "cloud_native_pg" else "Opaque"
+        if any(d.get("kind") == "Secret" for d in docs):
+            fail(path, "a plain Secret next to the SealedSecrets")
+        got_names = sorted(d["metadata"]["name"] for d in sealed)
+        if got_names != sorted(wanted_secrets):
+            fail(path, f"SealedSecrets {got_names} for the spec's Secrets {sorted(wanted_secrets)}")
         for doc in sealed:
             where = f"{path} SealedSecret/{doc['metadata']['name']}"
             problems = []
@@ -150,12 +149,14 @@ def check(key_path, spec_dir, files):
             if doc.get("apiVersion") != "bitnami.com/v1alpha1":
                 problems.append(f"apiVersion {doc.get('apiVersion')}")
             template = doc["spec"]["template"]
-            if template.get("type") != "Opaque":
-                problems.append(f"template type {template.get('type')!r}")
+            is_app = doc["metadata"]["name"].endswith("-env-secret")
+            want_type = "Opaque" if is_app else db_type
+            if template.get("type") != want_type:
+                problems.append(f"template type {template.get('type')!r}, not {want_type!r}")
             for field in ("name", "namespace", "labels", "annotations"):
                 if template["metadata"].get(field) != doc["metadata"].get(field):
                     problems.append(f"template metadata.{field} differs from the SealedSecret's")
-            wanted = app_entries
+            wanted = wanted_secrets.get(doc["metadata"]["name"], [])
             got = list((doc["spec"].get("encryptedData") or {}).items())
             if [k for k, _ in got] != [k for k, _ in wanted]:
                 problems.append(f"keys {[k for k, _ in got]} vs spec {[k for k, _ in wanted]}")

@@ -159,6 +159,7 @@ fn database(spec: &AppSpec, objects: &[Object], pods: &[(String, &PodTemplate)],
     }
     let secret = objects.iter().find_map(|o| match o {
         Object::DatabaseSecret(s) => Some((s.metadata.name.clone(), o.file_name())),
+        Object::DatabaseSealedSecret(s) => Some((s.metadata.name.clone(), o.file_name())),
         _ => None,
     });
     let owner = match db.kind {

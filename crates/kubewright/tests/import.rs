@@ -370,6 +370,27 @@ fn hostile_input_fails_fast_with_a_clear_message() {
     // Brackets inside quotes and comments are not nesting.
     let quoted = format!("apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: x}}\ndata:\n  a: \"{}\"\n  b: '{}' # {}\n", "[".repeat(100), "{".repeat(100), "[".repeat(100));
     assert!(run(&quoted).is_ok());
+    // Nor inside a plain scalar, where serde_yaml writes strings like `a[[[` unquoted (a generated
+    // spec once failed the round trip on this).
+    let plain = format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: x{}\n  b: it's {}\n",
+        "[".repeat(100),
+        "{".repeat(100)
+    );
+    assert!(run(&plain).is_ok(), "{:?}", run(&plain).err());
+    // Where a node starts (after `key: `, `- `, an anchor or a tag), a bracket is nesting.
+    let deep = "[".repeat(65);
+    for text in [
+        format!("a: {deep}"),
+        format!("- {deep}"),
+        format!("a: &anchor {deep}"),
+        format!("a: !!seq {deep}"),
+        format!("a:\n  - - {deep}"),
+        format!("? {deep}"),
+        format!("a: [x, {}]", "{b: ".repeat(64)),
+    ] {
+        assert!(quick(&text).message.contains("nested deeper"), "{text:.40}");
+    }
 }
 
 #[test]
@@ -395,6 +416,39 @@ fn configmap_values_that_are_not_text_are_flagged() {
     let report = report_text(&imported);
     assert!(report.contains("adjusted: ConfigMap/web-env data.VERSION (not text (Kubernetes would refuse it): taken as \"1.1\""), "{report}");
     assert!(!report.contains("data.NAME"), "{report}");
+}
+
+#[test]
+fn a_sealed_database_secret_brings_the_database_back_without_its_password() {
+    for kind in [DatabaseKind::Helm, DatabaseKind::CloudNativePg] {
+        // GIVEN a sealed render of a spec with a database
+        let mut spec = kubewright::presets::Preset::find("phoenix")
+            .unwrap()
+            .spec()
+            .unwrap();
+        spec.database.kind = kind;
+        spec.secret_options.seal.cert = include_str!("fixtures/seal/cert.pem").into();
+        spec.secret_options.seal.scope = SealScope::ClusterWide;
+        let yaml = render_yaml(&spec);
+        assert!(yaml.contains("name: hello-db-credentials"), "{yaml}");
+        // WHEN it is imported
+        let imported = run(&yaml).unwrap();
+        // THEN the database settings come back, its passwords empty, and nothing else is reported
+        let db = &imported.spec.database;
+        assert_eq!((db.kind, db.name.as_str()), (kind, "hello-db"));
+        assert_eq!((db.password.as_str(), db.admin_password.as_str()), ("", ""));
+        let report = report_text(&imported);
+        assert!(
+            report.contains("adjusted: SealedSecret/hello-db-credentials spec.encryptedData"),
+            "{kind:?}: {report}"
+        );
+        assert!(!report.contains("kept"), "{kind:?}: {report}");
+        assert!(imported.spec.extra.is_empty(), "{kind:?}");
+        assert_eq!(
+            imported.spec.secret_options.seal.scope,
+            SealScope::ClusterWide
+        );
+    }
 }
 
 #[test]

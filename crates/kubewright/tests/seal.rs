@@ -8,7 +8,7 @@ use base64::Engine;
 use kubewright::generate::Generated;
 use kubewright::presets::Preset;
 use kubewright::seal::{self, SealStatus, Sealer, SealingKey};
-use kubewright::spec::{AppSpec, EnvEntry, SealScope};
+use kubewright::spec::{AppSpec, DatabaseKind, EnvEntry, SealScope};
 use rand_core::OsRng;
 use rsa::{Oaep, RsaPrivateKey, RsaPublicKey};
 use sha2::Sha256;
@@ -156,6 +156,114 @@ fn with_a_certificate_the_secret_becomes_a_sealed_secret_and_is_applied() {
         ));
         assert!(!commands.contains(" -f secret.yaml"), "{commands}");
     }
+}
+
+/// The `spec.encryptedData` of the SealedSecret in file `file`.
+fn encrypted_in(rendered: &kubewright::Rendered, file: &str) -> Vec<(String, String)> {
+    let yaml = &rendered.files.iter().find(|f| f.name == file).unwrap().yaml;
+    let doc: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap();
+    doc["spec"]["encryptedData"]
+        .as_mapping()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.as_str().unwrap().into(), v.as_str().unwrap().into()))
+        .collect()
+}
+
+#[test]
+fn the_database_password_is_sealed_too() {
+    // GIVEN a spec with a database (the chart's, or CloudNativePG's) and a certificate
+    for (kind, type_, keys) in [
+        (
+            DatabaseKind::Helm,
+            "Opaque",
+            ["password", "postgres-password"],
+        ),
+        (
+            DatabaseKind::CloudNativePg,
+            "kubernetes.io/basic-auth",
+            ["username", "password"],
+        ),
+    ] {
+        for scope in SealScope::ALL {
+            let mut spec = sealed_spec(scope);
+            spec.database.kind = kind;
+            spec.secrets.retain(|e| e.name != "DATABASE_URL");
+            spec.database.password = "db-pässword-1".into();
+            spec.database.admin_password = "db-admin-pässword-2".into();
+            // WHEN it is rendered
+            let rendered = kubewright::render(&spec);
+            // THEN no Secret is left readable: the database's is a SealedSecret of the same shape
+            assert!(
+                matches!(rendered.seal, SealStatus::Sealed(_)),
+                "{:?}",
+                rendered.seal
+            );
+            let names: Vec<&str> = rendered.files.iter().map(|f| f.name.as_str()).collect();
+            assert!(names.contains(&"database-sealedsecret.yaml"), "{names:?}");
+            assert!(!names.contains(&"database-secret.yaml"), "{names:?}");
+            assert!(!rendered.all.contains("kind: Secret\n"));
+            assert!(!rendered.all.contains("pässword"));
+            let file = rendered
+                .files
+                .iter()
+                .find(|f| f.name == "database-sealedsecret.yaml")
+                .unwrap();
+            let doc: serde_yaml::Value = serde_yaml::from_str(&file.yaml).unwrap();
+            let secret = spec.database.secret_name();
+            assert_eq!(doc["metadata"]["name"].as_str(), Some(secret.as_str()));
+            assert_eq!(doc["spec"]["template"]["type"].as_str(), Some(type_));
+            assert_eq!(doc["spec"]["template"]["metadata"], doc["metadata"]);
+            let got: Vec<String> = encrypted_in(&rendered, &file.name)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect();
+            assert_eq!(got, keys);
+            // AND the commands apply it and wait for the controller's Secret before the database
+            let commands = rendered.commands_text();
+            let apply = commands
+                .find("-f database-sealedsecret.yaml")
+                .unwrap_or_else(|| panic!("{commands}"));
+            let wait = commands
+                .find(&format!("--for=create secret/{secret} "))
+                .unwrap_or_else(|| panic!("{commands}"));
+            let database = match kind {
+                DatabaseKind::Helm => commands.find("helm upgrade --install"),
+                _ => commands.find("-f database-cluster.yaml"),
+            }
+            .unwrap_or_else(|| panic!("{commands}"));
+            assert!(apply < wait && wait < database, "{commands}");
+            assert!(!commands.contains("database-secret.yaml"), "{commands}");
+        }
+    }
+}
+
+#[test]
+fn the_sealer_keeps_both_secrets_between_renders() {
+    // GIVEN one sealer kept between renders (as the page keeps it)
+    let mut sealer = Sealer::new(OsRng);
+    let mut spec = sealed_spec(SealScope::Strict);
+    spec.database.kind = DatabaseKind::Helm;
+    // The URL is derived from the database now, not typed.
+    spec.secrets.retain(|e| e.name != "DATABASE_URL");
+    let first = kubewright::render::render_with(&spec, &mut sealer);
+    // WHEN only the database password changes
+    spec.database.password.push('!');
+    let edited = kubewright::render::render_with(&spec, &mut sealer);
+    // THEN only that value (and the derived URL holding it) is sealed again
+    let (db_before, db_after) = (
+        encrypted_in(&first, "database-sealedsecret.yaml"),
+        encrypted_in(&edited, "database-sealedsecret.yaml"),
+    );
+    assert_ne!(db_before[0], db_after[0], "password");
+    assert_eq!(db_before[1], db_after[1], "postgres-password");
+    let (app_before, app_after) = (
+        encrypted_in(&first, "sealedsecret.yaml"),
+        encrypted_in(&edited, "sealedsecret.yaml"),
+    );
+    let url = app_before.len() - 1;
+    assert_eq!(app_before[..url], app_after[..url]);
+    assert_ne!(app_before[url], app_after[url], "the derived DATABASE_URL");
 }
 
 #[test]

@@ -432,15 +432,6 @@ const CASES: &[Case] = &[
     quiet("pull-policy-never", |s| {
         s.set_target(Target::Minikube);
     }),
-    fires("database-secret-unsealed", "database.password", |s| {
-        s.database.kind = DatabaseKind::CloudNativePg;
-        s.database.password = "pw".into();
-        s.secret_options.seal.cert = "any text: the rule only asks whether sealing is on".into();
-    }),
-    quiet("database-secret-unsealed", |s| {
-        s.database.kind = DatabaseKind::CloudNativePg;
-        s.database.password = "pw".into();
-    }),
     fires("pull-policy-never", "image.pull_policy", |s| {
         s.image.pull_policy = PullPolicy::Never
     }),

@@ -155,7 +155,7 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
                 }
             }
             // The database password must exist before a Job hook (and the Cluster) reads it.
-            Object::DatabaseSecret(_) => {
+            Object::DatabaseSecret(_) | Object::DatabaseSealedSecret(_) => {
                 if has_jobs {
                     hook(&mut doc, "-5");
                 }

@@ -1,6 +1,6 @@
 //! The database and clustering objects Kubewright writes, read back into the spec: a CloudNativePG
 //! `Cluster` with its basic-auth Secret, or the Secret Bitnami's chart reads (`<release>-credentials`
-//! with `password` and `postgres-password`); the connection URL the app Secret ends with; and the
+//! with `password` and `postgres-password`), either of them possibly sealed; the connection URL the app Secret ends with; and the
 //! headless Service (`<app>-headless`) with the ConfigMap entry holding its DNS name.
 //!
 //! Derived values are recognised by rendering them again from what was read: an entry counts as
@@ -8,7 +8,7 @@
 
 use serde_yaml::Value;
 
-use super::manifests::{decode, finish, take_labels, unreachable_doc, Doc};
+use super::manifests::{decode, finish, sealed_keys, take_labels, unreachable_doc, Doc};
 use super::tree::scalar_text;
 use super::ReportItem;
 use crate::spec::{AppSpec, Database, DatabaseKind};
@@ -86,12 +86,20 @@ pub(super) fn take(docs: &mut [Option<Doc>], spec: &mut AppSpec, report: &mut Ve
         db.storage_size = t.take_string("spec.storage.size").unwrap_or_default();
         finish(doc, report);
         let secret_name = db.secret_name();
+        let basic_auth = "kubernetes.io/basic-auth";
         if let Some(mut doc) = take_doc(docs, |d| d.kind == "Secret" && d.name == secret_name) {
             take_meta(&mut doc, spec);
             note_string_data(&doc, spec);
-            doc.tree.take_if("type", "kubernetes.io/basic-auth");
+            doc.tree.take_if("type", basic_auth);
             take_secret_key(&mut doc, "username");
             db.password = take_secret_key(&mut doc, "password").unwrap_or_default();
+            finish(doc, report);
+        } else if let Some(mut doc) =
+            take_doc(docs, |d| d.kind == "SealedSecret" && d.name == secret_name)
+        {
+            // Sealed: the user and database are in the Cluster; the password comes in empty.
+            take_meta(&mut doc, spec);
+            sealed_keys(&mut doc, spec, report, &secret_name, basic_auth);
             finish(doc, report);
         }
     } else if let Some(mut doc) = take_doc(docs, |d| {
@@ -104,18 +112,25 @@ pub(super) fn take(docs: &mut [Option<Doc>], spec: &mut AppSpec, report: &mut Ve
         };
         let mut all = keys("data");
         all.extend(keys("stringData"));
+        all.extend(keys("spec.encryptedData"));
         all.sort();
-        d.kind == "Secret"
+        matches!(d.kind.as_str(), "Secret" | "SealedSecret")
             && d.name.ends_with("-credentials")
             && all == ["password", "postgres-password"]
     }) {
         db.kind = DatabaseKind::Helm;
         db.name = doc.name.trim_end_matches("-credentials").to_string();
+        let secret_name = doc.name.clone();
         take_meta(&mut doc, spec);
-        note_string_data(&doc, spec);
-        doc.tree.take_if("type", "Opaque");
-        db.password = take_secret_key(&mut doc, "password").unwrap_or_default();
-        db.admin_password = take_secret_key(&mut doc, "postgres-password").unwrap_or_default();
+        if doc.kind == "SealedSecret" {
+            // Both passwords come in empty: only the cluster's controller can read them.
+            sealed_keys(&mut doc, spec, report, &secret_name, "Opaque");
+        } else {
+            note_string_data(&doc, spec);
+            doc.tree.take_if("type", "Opaque");
+            db.password = take_secret_key(&mut doc, "password").unwrap_or_default();
+            db.admin_password = take_secret_key(&mut doc, "postgres-password").unwrap_or_default();
+        }
         finish(doc, report);
     } else {
         return;

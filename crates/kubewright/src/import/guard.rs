@@ -28,16 +28,23 @@ pub fn check(text: &str) -> Result<(), ImportError> {
     flow_depth(text)
 }
 
-// A conservative count of open flow brackets outside quotes and comments. It does not parse YAML:
-// a bracket inside a block scalar is counted too, which can only make it refuse a (very unusual)
-// text with more than MAX_FLOW_DEPTH unbalanced brackets in a block scalar, never let a deep one by.
+// A conservative count of open flow brackets outside quotes, comments and plain scalars. It does not
+// parse YAML. In block context a bracket opens a flow collection only where a node starts (line
+// start, after `key: `, `- `, `? ` or an `&anchor` / `!tag`); later in a plain scalar (`a[b`, as
+// serde_yaml writes such strings) it is text. Where it cannot tell (a block scalar's line, a quoted
+// string continued on the next line) it counts the bracket, which can only make it refuse a very
+// unusual text, never let a deep one by.
 fn flow_depth(text: &str) -> Result<(), ImportError> {
     let mut depth = 0usize;
     for (index, line) in text.lines().enumerate() {
         let mut quote: Option<char> = None;
+        let mut node_start = true;
+        let mut in_property = false;
         let mut previous = ' ';
         let mut chars = line.char_indices().peekable();
         while let Some((column, c)) = chars.next() {
+            let space_follows = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+            let block = depth == 0;
             match quote {
                 Some('"') if c == '\\' => {
                     chars.next();
@@ -47,12 +54,20 @@ fn flow_depth(text: &str) -> Result<(), ImportError> {
                 }
                 Some(q) if c == q => quote = None,
                 Some(_) => {}
+                // `&anchor` / `!tag` end at whitespace; the node they belong to starts after it.
+                None if in_property => in_property = !c.is_whitespace(),
                 None => match c {
-                    '"' | '\'' if previous.is_whitespace() || "[{,:".contains(previous) => {
-                        quote = Some(c)
-                    }
+                    c if c.is_whitespace() => {}
                     '#' if previous.is_whitespace() => break,
-                    '[' | '{' => {
+                    '"' | '\''
+                        if (block && node_start)
+                            || (!block
+                                && (previous.is_whitespace() || "[{,:".contains(previous))) =>
+                    {
+                        quote = Some(c);
+                        node_start = false;
+                    }
+                    '[' | '{' if !block || node_start => {
                         depth += 1;
                         if depth > MAX_FLOW_DEPTH {
                             return Err(ImportError {
@@ -64,7 +79,13 @@ fn flow_depth(text: &str) -> Result<(), ImportError> {
                             });
                         }
                     }
-                    ']' | '}' => depth = depth.saturating_sub(1),
+                    ']' | '}' if !block => {
+                        depth -= 1;
+                        node_start = false;
+                    }
+                    '&' | '!' if block && node_start => in_property = true,
+                    ':' | '-' | '?' if block && space_follows => node_start = true,
+                    _ if block => node_start = false,
                     _ => {}
                 },
             }

@@ -875,8 +875,28 @@ fn job(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
 /// the cluster's controller can decrypt them), and the scope is kept. The certificate is not in the
 /// manifest, so sealing is off until one is pasted again: said in the report.
 fn sealed_secret(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) -> Vec<EnvEntry> {
-    let label = doc.tree.label.clone();
     common(doc, spec, report);
+    let name = spec.secret_name();
+    sealed_keys(doc, spec, report, &name, "Opaque")
+        .into_iter()
+        .map(|name| EnvEntry {
+            name,
+            value: String::new(),
+        })
+        .collect()
+}
+
+/// The body of a SealedSecret for the Secret `name` of type `type_` (its metadata already taken):
+/// the scope from its annotation, the template that repeats the metadata, and the sealed key names,
+/// whose values cannot be read here (reported).
+pub(super) fn sealed_keys(
+    doc: &mut Doc,
+    spec: &mut AppSpec,
+    report: &mut Vec<ReportItem>,
+    name: &str,
+    type_: &str,
+) -> Vec<String> {
+    let label = doc.tree.label.clone();
     let t = &mut doc.tree;
     let annotations = [
         (
@@ -897,7 +917,7 @@ fn sealed_secret(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>
         }
     }
     // The template repeats the Secret's own metadata.
-    t.take_if("spec.template.metadata.name", &spec.secret_name());
+    t.take_if("spec.template.metadata.name", name);
     if t.get("spec.template.metadata.namespace")
         .and_then(Value::as_str)
         == Some(spec.app.namespace.as_str())
@@ -910,7 +930,7 @@ fn sealed_secret(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>
         Some(&spec.app.name),
         spec,
     );
-    t.take_if("spec.template.type", "Opaque");
+    t.take_if("spec.template.type", type_);
     let names: Vec<String> = t
         .get("spec.encryptedData")
         .and_then(Value::as_mapping)
@@ -928,10 +948,4 @@ fn sealed_secret(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>
         });
     }
     names
-        .into_iter()
-        .map(|name| EnvEntry {
-            name,
-            value: String::new(),
-        })
-        .collect()
 }

@@ -71,6 +71,8 @@ pub enum Object {
     Job(Job),
     /// The database password (see [`Secret::database`]).
     DatabaseSecret(Secret),
+    /// The database password, sealed (see [`SealedSecret::database`]).
+    DatabaseSealedSecret(SealedSecret),
     /// The CloudNativePG database.
     Cluster(Cluster),
     /// The headless Service for clustering (see [`Service::headless`]).
@@ -90,6 +92,7 @@ impl Object {
             Object::Service(_) => "service.yaml".into(),
             Object::Job(job) => format!("job-{}.yaml", job.short_name),
             Object::DatabaseSecret(_) => "database-secret.yaml".into(),
+            Object::DatabaseSealedSecret(_) => "database-sealedsecret.yaml".into(),
             Object::Cluster(_) => "database-cluster.yaml".into(),
             Object::HeadlessService(_) => "service-headless.yaml".into(),
             Object::Extra(extra) => extra.file_name(),
@@ -102,7 +105,7 @@ impl Object {
             Object::Namespace(_) => "Namespace",
             Object::ConfigMap(_) => "ConfigMap",
             Object::Secret(_) | Object::DatabaseSecret(_) => "Secret",
-            Object::SealedSecret(_) => "SealedSecret",
+            Object::SealedSecret(_) | Object::DatabaseSealedSecret(_) => "SealedSecret",
             Object::Deployment(_) => "Deployment",
             Object::Service(_) | Object::HeadlessService(_) => "Service",
             Object::Job(_) => "Job",
@@ -117,7 +120,7 @@ impl Object {
             Object::Namespace(o) => &o.metadata.name,
             Object::ConfigMap(o) => &o.metadata.name,
             Object::Secret(o) | Object::DatabaseSecret(o) => &o.metadata.name,
-            Object::SealedSecret(o) => &o.metadata.name,
+            Object::SealedSecret(o) | Object::DatabaseSealedSecret(o) => &o.metadata.name,
             Object::Deployment(o) => &o.metadata.name,
             Object::Service(o) | Object::HeadlessService(o) => &o.metadata.name,
             Object::Job(o) => &o.metadata.name,
@@ -138,8 +141,9 @@ pub fn objects(spec: &AppSpec) -> Vec<Object> {
 }
 
 /// [`objects`], sealing with `sealer` (which remembers sealed values between calls). With sealing on,
-/// the Secret is replaced by a SealedSecret; if the certificate cannot be used, neither is emitted (a
-/// plain Secret where the user asked for a sealed one could end up committed) and the status says why.
+/// the app's Secret and the database's are replaced by SealedSecrets; if the certificate cannot be
+/// used, neither form is emitted (a plain Secret where the user asked for a sealed one could end up
+/// committed) and the status says why.
 pub fn objects_with<R: CryptoRngCore>(
     spec: &AppSpec,
     sealer: &mut Sealer<R>,
@@ -150,19 +154,24 @@ pub fn objects_with<R: CryptoRngCore>(
     let options = &spec.secret_options.seal;
     let mut status = SealStatus::Off;
     if options.enabled() {
+        sealer.next_render();
         status = match sealer.key(&options.cert) {
             Ok(key) => SealStatus::Sealed(key.describe()),
             Err(message) => SealStatus::Failed(message),
         };
-        match SealedSecret::from_spec(spec, sealer) {
-            Some(Ok(sealed)) => out.push(Object::SealedSecret(sealed)),
-            Some(Err(message)) => status = SealStatus::Failed(message),
-            None => {}
+        let app = SealedSecret::from_spec(spec, sealer).map(|r| r.map(Object::SealedSecret));
+        let database =
+            SealedSecret::database(spec, sealer).map(|r| r.map(Object::DatabaseSealedSecret));
+        for sealed in [app, database].into_iter().flatten() {
+            match sealed {
+                Ok(object) => out.push(object),
+                Err(message) => status = SealStatus::Failed(message),
+            }
         }
     } else {
         out.extend(Secret::from_spec(spec).map(Object::Secret));
+        out.extend(Secret::database(spec).map(Object::DatabaseSecret));
     }
-    out.extend(Secret::database(spec).map(Object::DatabaseSecret));
     out.extend(Cluster::from_spec(spec).map(Object::Cluster));
     out.push(Object::Deployment(Deployment::from_spec(spec)));
     out.push(Object::Service(Service::from_spec(spec)));

@@ -5,8 +5,9 @@ use super::{ObjectMeta, Pairs};
 use crate::seal::{self, Sealer};
 use crate::spec::{AppSpec, SealScope};
 
-/// `bitnami.com/v1alpha1 SealedSecret`: the app's secret variables encrypted to the cluster's
-/// sealed-secrets controller, which turns it into the Secret `<name>-env-secret`. Safe to commit.
+/// `bitnami.com/v1alpha1 SealedSecret`: the app's secret variables (or the database's password)
+/// encrypted to the cluster's sealed-secrets controller, which turns it into the Secret
+/// `<name>-env-secret` (or `<db>-credentials`). Safe to commit.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SealedSecret {
@@ -39,13 +40,38 @@ impl SealedSecret {
         spec: &AppSpec,
         sealer: &mut Sealer<R>,
     ) -> Option<Result<Self, String>> {
-        let options = &spec.secret_options.seal;
         // The derived DATABASE_URL is sealed along with the user's secrets.
         let entries = spec.secret_entries();
-        if !options.enabled() || entries.is_empty() {
+        if entries.is_empty() {
             return None;
         }
-        let mut metadata = ObjectMeta::namespaced(spec, spec.secret_name());
+        let entries = entries.into_iter().map(|e| (e.name, e.value)).collect();
+        Self::seal(spec, spec.secret_name(), "Opaque", entries, sealer)
+    }
+
+    /// The database's password Secret (see [`super::Secret::database`]), sealed like the app's:
+    /// with sealing on, no password is left readable in the files. `None` without a database.
+    pub fn database<R: CryptoRngCore>(
+        spec: &AppSpec,
+        sealer: &mut Sealer<R>,
+    ) -> Option<Result<Self, String>> {
+        let (type_, entries) = super::Secret::database_entries(spec)?;
+        Self::seal(spec, spec.database.secret_name(), type_, entries, sealer)
+    }
+
+    // One Secret's entries sealed under its own name's label; `None` when sealing is off.
+    fn seal<R: CryptoRngCore>(
+        spec: &AppSpec,
+        name: String,
+        type_: &'static str,
+        entries: Vec<(String, String)>,
+        sealer: &mut Sealer<R>,
+    ) -> Option<Result<Self, String>> {
+        let options = &spec.secret_options.seal;
+        if !options.enabled() {
+            return None;
+        }
+        let mut metadata = ObjectMeta::namespaced(spec, name);
         if let Some((key, value)) = seal::scope_annotation(options.scope) {
             metadata.annotations = Pairs(vec![(key.to_string(), value.to_string())]);
         }
@@ -57,8 +83,6 @@ impl SealedSecret {
             (None, scope) => return Some(Err(seal::namespace_needed(scope))),
         };
         let label = seal::label(options.scope, namespace, &metadata.name);
-        let entries: Vec<(String, String)> =
-            entries.into_iter().map(|e| (e.name, e.value)).collect();
         Some(
             sealer
                 .seal_all(&options.cert, &label, &entries)
@@ -69,10 +93,7 @@ impl SealedSecret {
                     spec: SealedSecretSpec {
                         encrypted_data: Pairs(sealed),
                         // kubeseal copies the Secret's metadata, scope annotation included.
-                        template: SecretTemplate {
-                            metadata,
-                            type_: "Opaque",
-                        },
+                        template: SecretTemplate { metadata, type_ },
                     },
                 }),
         )

@@ -42,25 +42,36 @@ impl Secret {
     /// `postgres-password` (the superuser's); CloudNativePG's `initdb.secret` is a
     /// `kubernetes.io/basic-auth` Secret with `username` and `password`.
     pub fn database(spec: &AppSpec) -> Option<Self> {
+        let (type_, entries) = Self::database_entries(spec)?;
+        Some(Secret::new(
+            spec,
+            spec.database.secret_name(),
+            type_,
+            entries,
+        ))
+    }
+
+    /// The database Secret's type and entries (shared with its sealed form), or `None` without a
+    /// database.
+    pub fn database_entries(spec: &AppSpec) -> Option<(&'static str, Vec<(String, String)>)> {
         let db = &spec.database;
-        let (type_, entries) = match db.kind {
-            DatabaseKind::None => return None,
-            DatabaseKind::Helm => (
+        match db.kind {
+            DatabaseKind::None => None,
+            DatabaseKind::Helm => Some((
                 "Opaque",
                 vec![
                     ("password".to_string(), db.password.clone()),
                     ("postgres-password".to_string(), db.admin_password.clone()),
                 ],
-            ),
-            DatabaseKind::CloudNativePg => (
+            )),
+            DatabaseKind::CloudNativePg => Some((
                 "kubernetes.io/basic-auth",
                 vec![
                     ("username".to_string(), db.user.clone()),
                     ("password".to_string(), db.password.clone()),
                 ],
-            ),
-        };
-        Some(Secret::new(spec, db.secret_name(), type_, entries))
+            )),
+        }
     }
 
     // `data` (base64), or `stringData` when the user chose plain text for the Secret.

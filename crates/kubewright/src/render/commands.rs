@@ -127,6 +127,19 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
                     out.push(helm_install(spec, &kubectl));
                 }
             }
+            Object::DatabaseSealedSecret(_) => {
+                out.push(apply(format!(
+                    "SealedSecret {name}: the database password, encrypted; the controller decrypts it into the Secret {name} that the database reads"
+                )));
+                out.push(kubectl.run(
+                    format!("Wait until the controller has created the Secret {name}, which the database needs before it starts"),
+                    &["wait"],
+                    &["--for=create", &format!("secret/{name}"), "--timeout=60s"],
+                ));
+                if spec.database.kind == DatabaseKind::Helm {
+                    out.push(helm_install(spec, &kubectl));
+                }
+            }
             Object::Cluster(_) => {
                 out.push(Command::new(
                     "Install the CloudNativePG operator (once per cluster; skip if it is there): it turns Cluster objects into running PostgreSQL",

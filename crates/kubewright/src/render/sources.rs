@@ -113,9 +113,14 @@ fn rule(spec: &AppSpec, object: &Object, job: usize, path: &[Seg]) -> Option<Vec
                 ])
             }
         }
-        (Object::ConfigMap(_) | Object::Secret(_), ["metadata", "name"]) => one("app.name"),
-        (Object::Secret(_), ["data", _]) => {
-            let i = ordinal(path, 1);
+        (
+            Object::ConfigMap(_) | Object::Secret(_) | Object::SealedSecret(_),
+            ["metadata", "name"],
+        ) => one("app.name"),
+        // The same entries whether written as data, stringData or sealed.
+        (Object::Secret(_), ["data" | "stringData", _])
+        | (Object::SealedSecret(_), ["spec", "encryptedData", _]) => {
+            let i = ordinal(path, k.len() - 1);
             if i < spec.secrets.len() {
                 one(format!("secrets[{i}]"))
             } else {
@@ -136,9 +141,13 @@ fn rule(spec: &AppSpec, object: &Object, job: usize, path: &[Seg]) -> Option<Vec
                 )
             }
         }
-        (Object::DatabaseSecret(_), ["metadata", "name"]) => one("database.name"),
+        (Object::DatabaseSecret(_) | Object::DatabaseSealedSecret(_), ["metadata", "name"]) => {
+            one("database.name")
+        }
         (Object::DatabaseSecret(_), ["type"]) => one("database.kind"),
-        (Object::DatabaseSecret(_), ["data", key]) => one(match *key {
+        (Object::DatabaseSealedSecret(_), ["spec", "template", "type"]) => one("database.kind"),
+        (Object::DatabaseSecret(_), ["data" | "stringData", key])
+        | (Object::DatabaseSealedSecret(_), ["spec", "encryptedData", key]) => one(match *key {
             "username" => "database.user",
             "postgres-password" => "database.admin_password",
             _ => "database.password",

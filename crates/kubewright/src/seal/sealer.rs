@@ -7,11 +7,15 @@ use super::{seal_value, SealingKey};
 /// Seals values with one RNG, remembering for each (label, key, value) the last sealed text, so that
 /// re-rendering an unchanged value gives the same YAML (the page renders on every keystroke; a value
 /// re-sealed each time would make every encrypted line change while the user types elsewhere).
-/// Only the values of the latest call are kept; the parsed certificate is kept until it changes.
+/// Only the values of the latest render are kept (one render seals the app's Secret and the
+/// database's, see [`Sealer::next_render`]); the parsed certificate is kept until it changes.
 pub struct Sealer<R> {
     rng: R,
     cert: Option<(String, Result<SealingKey, String>)>,
+    /// Sealed in the previous render, reusable in this one.
     sealed: HashMap<(String, String, String), String>,
+    /// Sealed (or reused) in this render.
+    current: HashMap<(String, String, String), String>,
 }
 
 impl<R: CryptoRngCore> Sealer<R> {
@@ -20,7 +24,14 @@ impl<R: CryptoRngCore> Sealer<R> {
             rng,
             cert: None,
             sealed: HashMap::new(),
+            current: HashMap::new(),
         }
+    }
+
+    /// Starts a render: what the last render sealed stays reusable, anything older is forgotten (so
+    /// the memory holds one render's values, not every value ever typed).
+    pub fn next_render(&mut self) {
+        self.sealed = std::mem::take(&mut self.current);
     }
 
     /// The key in `cert` (PEM), parsed once per distinct text. A new certificate forgets every
@@ -28,6 +39,7 @@ impl<R: CryptoRngCore> Sealer<R> {
     pub fn key(&mut self, cert: &str) -> Result<&SealingKey, String> {
         if self.cert.as_ref().is_none_or(|(text, _)| text != cert) {
             self.sealed.clear();
+            self.current.clear();
             self.cert = Some((cert.to_string(), SealingKey::from_pem(cert)));
         }
         match &self.cert {
@@ -37,8 +49,8 @@ impl<R: CryptoRngCore> Sealer<R> {
         }
     }
 
-    /// Seals each `(key, value)` with `label`, reusing the text from the previous call when the same
-    /// key held the same value under the same label. Keys are part of what is remembered, so two
+    /// Seals each `(key, value)` with `label`, reusing the text from this or the previous render when
+    /// the same key held the same value under the same label. Keys are part of what is remembered, so two
     /// keys with the same value still get different texts (equal ciphertexts would tell a reader the
     /// values are equal).
     pub fn seal_all(
@@ -51,15 +63,19 @@ impl<R: CryptoRngCore> Sealer<R> {
         let Some((_, Ok(key))) = &self.cert else {
             return Err("no certificate".into());
         };
-        let mut previous = std::mem::take(&mut self.sealed);
         let mut out = Vec::with_capacity(entries.len());
         for (name, value) in entries {
             let id = (label.to_string(), name.clone(), value.clone());
-            let sealed = match previous.remove(&id) {
+            let sealed = match self
+                .current
+                .get(&id)
+                .cloned()
+                .or_else(|| self.sealed.remove(&id))
+            {
                 Some(text) => text,
                 None => seal_value(key, label, value.as_bytes(), &mut self.rng)?,
             };
-            self.sealed.insert(id, sealed.clone());
+            self.current.insert(id, sealed.clone());
             out.push((name.clone(), sealed));
         }
         Ok(out)

@@ -545,25 +545,3 @@ pub const NODE_PORT_UNUSED: Rule = Rule {
         _ => Vec::new(),
     },
 };
-
-pub const DATABASE_SECRET_UNSEALED: Rule = Rule {
-    id: "database-secret-unsealed",
-    severity: Severity::Warning,
-    upstream: "ours: sealing covers the app's Secret, not the database's own",
-    check: |spec| {
-        if !spec.secret_options.seal.enabled()
-            || spec.database.kind == crate::spec::DatabaseKind::None
-        {
-            return Vec::new();
-        }
-        vec![Finding::new(
-            "database.password",
-            format!(
-                "Sealing covers the app's Secret (with the derived URL), not the database's own \
-                 Secret {}: its password is only base64 in database-secret.yaml. Keep that file out \
-                 of git, or seal it with kubeseal.",
-                spec.database.secret_name()
-            ),
-        )]
-    },
-};

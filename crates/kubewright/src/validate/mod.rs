@@ -128,7 +128,6 @@ pub const RULES: &[Rule] = &[
     lint::SECCOMP,
     lint::JOB_TTL,
     lint::NODE_PORT_UNUSED,
-    lint::DATABASE_SECRET_UNSEALED,
     database::ENV_REFERENCE,
 ];
 
