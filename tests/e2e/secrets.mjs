@@ -8,7 +8,8 @@
 // copied) or anything written to the console. The Content-Security-Policy must be in force (an
 // injected inline script is refused) with no violation by the app itself. Then the secrets are sealed
 // in the page with a throwaway certificate, in each scope, and the downloaded sealedsecret.yaml is
-// opened by tests/oracles/unseal.py (Python's `cryptography`, the controller's algorithm).
+// opened by tests/oracles/unseal.py (Python's `cryptography`, the controller's algorithm); so is the
+// database's password, sealed into database-sealedsecret.yaml.
 // Prints one line per check, then `e2e-secrets: N passed, M failed`; exits 1 on any failure.
 
 import { spawnSync } from 'node:child_process';
@@ -304,6 +305,39 @@ try {
       assert(/opened \d+ values/.test(r.stdout) && /refused/.test(r.stdout), r.stdout);
     });
   }
+
+  await check('a database with sealing on: its password is sealed into database-sealedsecret.yaml, which opens', async () => {
+    await byId('tab-database').click();
+    await byId('database-kind').selectOption('helm');
+    const password = 'db-pässword-Ω-1';
+    const admin = 'db-superuser-pässword-2';
+    secrets.push(password, admin);
+    await byId('database-password').fill(password);
+    await byId('database-admin-password').fill(admin);
+    const all = await until(yamlAll, (t) => t.includes('database-sealedsecret.yaml') || t.includes(`-credentials`), 'the database objects');
+    assert(!all.includes('kind: Secret\n'), 'a plain Secret for the database');
+    for (const s of [password, admin]) assert(!all.includes(s) && !all.includes(b64(s)), 'a database password in the YAML');
+    await byId('tab-secrets').click();
+    assert((await text('secret-warning')).includes('database-sealedsecret.yaml'), 'the sealed note does not name the database file');
+    const commands = await text('commands');
+    const apply = commands.indexOf('-f database-sealedsecret.yaml');
+    const install = commands.indexOf('helm upgrade --install');
+    assert(apply >= 0 && install > apply && !commands.includes('database-secret.yaml'), `commands: ${commands}`);
+    await byId('file-database-sealedsecret.yaml').click();
+    await until(() => text('yaml-file'), (t) => t.includes('kind: SealedSecret'), 'the database SealedSecret');
+    const [download] = await Promise.all([page.waitForEvent('download'), byId('download-yaml').click()]);
+    assert(download.suggestedFilename() === 'database-sealedsecret.yaml', download.suggestedFilename());
+    const file = path.join(OUT, 'browser-database.yaml');
+    await download.saveAs(file);
+    // The oracle's spec: just this database (no URL entry: the app's Secret is another file).
+    await byId('tab-database').click();
+    const name = await byId('database-name').inputValue();
+    const spec = { database: { kind: 'helm', name, password, admin_password: admin, url_env: '' } };
+    writeFileSync(path.join(OUT, 'browser-database.json'), JSON.stringify(spec));
+    const r = spawnSync(PY, [UNSEAL, 'check', path.join(OUT, 'key.pem'), OUT, file], { encoding: 'utf8' });
+    assert(r.status === 0, `unseal.py: ${r.stdout}${r.stderr}`);
+    assert(/opened 2 values/.test(r.stdout), r.stdout);
+  });
 
   await check('after sealing too: no value anywhere it must not be', async () => {
     const where = await leaks();

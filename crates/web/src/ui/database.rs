@@ -36,7 +36,7 @@ pub fn DatabaseTab() -> impl IntoView {
         <p class="intro">
             "PostgreSQL next to the app, in its namespace. The password goes into the Secret "
             <code>{move || spec.with(|s| s.database.secret_name())}</code>
-            " that the chart or the operator reads, never onto a command line. The app gets the connection URL as one more key of its own Secret."
+            " that the chart or the operator reads, never onto a command line (sealed too, when you paste a certificate in the secrets tab). The app gets the connection URL as one more key of its own Secret."
         </p>
         <SelectField
             label="PostgreSQL from"

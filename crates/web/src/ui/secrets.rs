@@ -6,7 +6,7 @@
 
 use kubewright::generate::Generated;
 use kubewright::seal::SealStatus;
-use kubewright::spec::{AppSpec, EnvEntry};
+use kubewright::spec::{AppSpec, DatabaseKind, EnvEntry};
 use leptos::prelude::*;
 
 use super::env::EntryList;
@@ -31,7 +31,11 @@ pub fn SecretsTab() -> impl IntoView {
         {move || if sealed.get() {
             view! {
                 <p class="note ok" data-testid="secret-warning">
-                    "Sealed: sealedsecret.yaml holds the values encrypted for your cluster's controller, and is safe to commit."
+                    {move || if ui.spec.with(|s| s.database.kind == DatabaseKind::None) {
+                        "Sealed: sealedsecret.yaml holds the values encrypted for your cluster's controller, and is safe to commit."
+                    } else {
+                        "Sealed: sealedsecret.yaml and database-sealedsecret.yaml (the database's password) hold the values encrypted for your cluster's controller, and are safe to commit."
+                    }}
                 </p>
             }.into_any()
         } else {
