@@ -325,7 +325,11 @@ try {
     assert(apply >= 0 && install > apply && !commands.includes('database-secret.yaml'), `commands: ${commands}`);
     await byId('file-database-sealedsecret.yaml').click();
     await until(() => text('yaml-file'), (t) => t.includes('kind: SealedSecret'), 'the database SealedSecret');
-    const [download] = await Promise.all([page.waitForEvent('download'), byId('download-yaml').click()]);
+    // The typed DATABASE_URL now clashes with the derived one (an error), so the page asks first.
+    const downloading = page.waitForEvent('download');
+    await byId('download-yaml').click();
+    if (await byId('confirm').isVisible()) await byId('confirm-anyway').click();
+    const download = await downloading;
     assert(download.suggestedFilename() === 'database-sealedsecret.yaml', download.suggestedFilename());
     const file = path.join(OUT, 'browser-database.yaml');
     await download.saveAs(file);

@@ -8,29 +8,64 @@ use std::io::{Read, Write};
 
 use base64::Engine;
 
-use crate::spec::AppSpec;
+use crate::spec::{AppSpec, DatabaseKind};
 
 /// The fragment key: `#s=<payload>`.
 pub const FRAGMENT_KEY: &str = "s=";
 /// The largest decompressed spec a link may carry (a spec is a few KB).
 pub const MAX_SPEC_BYTES: u64 = 1024 * 1024;
 
-/// The spec with every secret value emptied (names kept).
+/// The spec with every secret value emptied (names kept): see [`AppSpec::without_secret_values`].
 pub fn without_secret_values(spec: &AppSpec) -> AppSpec {
-    let mut out = spec.clone();
-    for secret in &mut out.secrets {
-        secret.value.clear();
+    spec.without_secret_values()
+}
+
+/// What a restored form asks to re-enter, in order: the names of the secrets that have no value,
+/// then the database's passwords when a database is set up and they are empty.
+pub fn missing_secret_values(spec: &AppSpec) -> Vec<String> {
+    let mut out: Vec<String> = spec
+        .secrets
+        .iter()
+        .filter(|s| s.value.is_empty())
+        .map(|s| s.name.clone())
+        .collect();
+    let db = &spec.database;
+    if db.kind != DatabaseKind::None && db.password.is_empty() {
+        out.push(DATABASE_PASSWORD.into());
+    }
+    if db.kind == DatabaseKind::Helm && db.admin_password.is_empty() {
+        out.push(DATABASE_ADMIN_PASSWORD.into());
     }
     out
 }
 
-/// The names of the secrets that have no value, in order: what a restored form asks to re-enter.
-pub fn missing_secret_values(spec: &AppSpec) -> Vec<String> {
-    spec.secrets
-        .iter()
-        .filter(|s| s.value.is_empty())
-        .map(|s| s.name.clone())
-        .collect()
+/// How [`missing_secret_values`] names the database's passwords.
+pub const DATABASE_PASSWORD: &str = "the database password";
+pub const DATABASE_ADMIN_PASSWORD: &str = "the database superuser password";
+
+/// The sentence asking for `missing` (from [`missing_secret_values`]) again, naming the tabs that
+/// hold them.
+pub fn reenter_sentence(missing: &[String]) -> String {
+    let is_db = |m: &String| m == DATABASE_PASSWORD || m == DATABASE_ADMIN_PASSWORD;
+    let (database, secrets): (Vec<&String>, Vec<&String>) = missing.iter().partition(|m| is_db(m));
+    let list = |items: &[&String]| {
+        items
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let parts: Vec<String> = [
+        (!secrets.is_empty()).then(|| format!("{} in the secrets tab", list(&secrets))),
+        (!database.is_empty()).then(|| format!("{} in the database tab", list(&database))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    format!(
+        "Secret values are never stored or shared: re-enter {}.",
+        parts.join(", and ")
+    )
 }
 
 /// The spec without secret values as JSON, deflated, base64url (no padding): the fragment payload.
@@ -76,19 +111,48 @@ mod tests {
             assert!(payload
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
-            for secret in &spec.secrets {
-                assert!(!payload.contains(&secret.value));
-            }
             let back = decode(&format!("#s={payload}")).unwrap();
             assert_eq!(back, without_secret_values(&spec));
-            assert_eq!(
-                missing_secret_values(&back),
-                spec.secrets
-                    .iter()
-                    .map(|s| s.name.clone())
-                    .collect::<Vec<_>>()
-            );
+            // Not in the link, not even deflated: the values are gone from the JSON it carries.
+            let json = crate::spec_to_json(&back);
+            let db = &spec.database;
+            for value in spec
+                .secrets
+                .iter()
+                .map(|s| &s.value)
+                .chain([&db.password, &db.admin_password])
+                .filter(|v| !v.is_empty())
+            {
+                assert!(!json.contains(value.as_str()), "{} in {json}", value);
+            }
+            let mut want: Vec<String> = spec.secrets.iter().map(|s| s.name.clone()).collect();
+            if db.kind != DatabaseKind::None {
+                want.push(DATABASE_PASSWORD.into());
+            }
+            if db.kind == DatabaseKind::Helm {
+                want.push(DATABASE_ADMIN_PASSWORD.into());
+            }
+            assert_eq!(missing_secret_values(&back), want, "{}", preset.id);
         }
+    }
+
+    #[test]
+    fn the_reenter_sentence_names_the_tabs() {
+        let s = |items: &[&str]| {
+            reenter_sentence(&items.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            s(&["A", "B"]),
+            "Secret values are never stored or shared: re-enter A, B in the secrets tab."
+        );
+        assert_eq!(
+            s(&["A", DATABASE_PASSWORD]),
+            "Secret values are never stored or shared: re-enter A in the secrets tab, and the database password in the database tab."
+        );
+        assert_eq!(
+            s(&[DATABASE_PASSWORD, DATABASE_ADMIN_PASSWORD]),
+            "Secret values are never stored or shared: re-enter the database password, the database superuser password in the database tab."
+        );
     }
 
     #[test]

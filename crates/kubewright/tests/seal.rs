@@ -464,7 +464,14 @@ fn generated_values_have_the_promised_shape_and_differ() {
 fn the_share_safe_copy_has_no_secret_value() {
     let mut spec = sealed_spec(SealScope::Strict);
     spec.secrets.push(EnvEntry::new("EXTRA", "s3cret"));
+    spec.database.kind = DatabaseKind::Helm;
+    spec.database.password = "db-s3cret".into();
+    spec.database.admin_password = "db-admin-s3cret".into();
     let safe = spec.without_secret_values();
+    // The database's passwords are secret values too (they once reached autosave and share links).
+    assert_eq!(safe.database.password, "");
+    assert_eq!(safe.database.admin_password, "");
+    assert_eq!(safe.database.name, spec.database.name);
     assert_eq!(safe.secrets.len(), spec.secrets.len());
     assert!(safe.secrets.iter().all(|e| e.value.is_empty()));
     assert_eq!(
@@ -477,4 +484,8 @@ fn the_share_safe_copy_has_no_secret_value() {
     for entry in &spec.secrets {
         assert!(!json.contains(&entry.value), "{} in {json}", entry.value);
     }
+    assert!(
+        !json.contains("db-s3cret") && !json.contains("db-admin-s3cret"),
+        "{json}"
+    );
 }

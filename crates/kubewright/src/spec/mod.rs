@@ -241,13 +241,16 @@ impl AppSpec {
         }
     }
 
-    /// A copy with every secret value emptied (names, options and the public sealing certificate
-    /// stay): what may be shared or stored, since a secret value must never leave the page.
+    /// A copy with every secret value emptied: the secret entries' values and the database's
+    /// passwords (names, options and the public sealing certificate stay). What may be shared or
+    /// stored, since a secret value must never leave the page.
     pub fn without_secret_values(&self) -> AppSpec {
         let mut spec = self.clone();
         for entry in &mut spec.secrets {
             entry.value.clear();
         }
+        spec.database.password.clear();
+        spec.database.admin_password.clear();
         spec
     }
 

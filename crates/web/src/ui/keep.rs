@@ -141,10 +141,7 @@ pub fn Keep(restored: Option<Restored>, problem: Option<String>) -> impl IntoVie
                     } else if missing.is_empty() {
                         "Every secret value has been entered again.".to_string()
                     } else {
-                        format!(
-                            "Secret values are never stored or shared: re-enter {} in the secrets tab.",
-                            missing.join(", ")
-                        )
+                        share::reenter_sentence(&missing)
                     }}
                 </div>
             })
