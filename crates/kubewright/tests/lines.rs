@@ -2,7 +2,7 @@
 //! specs (arbitrary text everywhere: newlines, quotes, YAML-special words, unicode).
 
 use kubewright::render::annotate::annotate;
-use kubewright::render::lines::{line_paths, Seg};
+use kubewright::render::lines::{changed_lines, line_paths, path_text, Seg};
 use kubewright::render::sources::line_sources;
 use kubewright::testgen::{any_spec, valid_spec};
 use proptest::prelude::*;
@@ -69,5 +69,35 @@ proptest! {
     #[test]
     fn annotations_and_sources_hold_for_any_spec(spec in any_spec()) {
         check(&spec, false)?;
+    }
+
+    /// changed_lines skips unchanged documents for speed: it must mark exactly the lines the plain
+    /// definition does (not at the same document, path and text before).
+    #[test]
+    fn changed_lines_match_their_definition(a in any_spec(), edit in 0usize..4) {
+        let before = kubewright::render::render_yaml(&a);
+        let mut edited = a.clone();
+        match edit {
+            0 => edited.jobs.clear(),
+            1 => edited.app.replicas = edited.app.replicas.wrapping_add(1),
+            2 => edited.env.push(kubewright::spec::EnvEntry::new("ADDED", "x")),
+            _ => edited.image.tag.push('1'),
+        }
+        let after = kubewright::render::render_yaml(&edited);
+        let keyed = |yaml: &str| -> Vec<(usize, String, String)> {
+            line_paths(yaml)
+                .into_iter()
+                .zip(yaml.lines())
+                .map(|(lp, text)| (lp.doc, path_text(&lp.path), text.to_string()))
+                .collect()
+        };
+        let old = keyed(&before);
+        let want: Vec<usize> = keyed(&after)
+            .into_iter()
+            .enumerate()
+            .filter(|(_, k)| !old.contains(k))
+            .map(|(i, _)| i)
+            .collect();
+        prop_assert_eq!(changed_lines(&before, &after), want);
     }
 }

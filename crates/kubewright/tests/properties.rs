@@ -123,7 +123,10 @@ proptest! {
     #[test]
     fn arbitrary_specs_render_and_read_back(spec in any_spec()) {
         assert_reads_back(&spec);
-        let _ = kubewright::render(&spec).commands_text();
+        let rendered = kubewright::render(&spec);
+        let _ = rendered.commands_text();
+        // The page's whole stream is its files joined: the same text as one serde_yaml stream.
+        prop_assert_eq!(&rendered.all, &kubewright::render::render_yaml(&spec));
     }
 
     /// GIVEN a spec the API server would accept WHEN it is rendered THEN every value reads back.

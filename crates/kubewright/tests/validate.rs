@@ -252,6 +252,23 @@ const CASES: &[Case] = &[
     fires("node-port-unused", "service.node_port", |s| {
         s.service.node_port = Some(30080)
     }),
+    // probe-port-undeclared (warning): a number that is not the container's port.
+    fires(
+        "probe-port-undeclared",
+        "probes.readiness.action.port",
+        |s| {
+            s.probes.readiness.action = ProbeAction::TcpSocket {
+                port: "8081".into(),
+            }
+        },
+    ),
+    quiet("probe-port-undeclared", |s| {
+        let number = s.port.number.to_string();
+        s.probes.liveness.action = http_get("/", &number)
+    }),
+    quiet("probe-port-undeclared", |s| {
+        s.probes.liveness.action = http_get("/", "99999") // probe-port's error, not this
+    }),
     // probe-port.
     quiet("probe-port", |s| {
         s.probes.readiness.action = ProbeAction::TcpSocket {
@@ -741,6 +758,9 @@ fn every_fix_resolves_its_issue() {
     base.resources = Resources::default();
     base.env.push(EnvEntry::new("SECRET_KEY_BASE", "x")); // already in the Secret
     base.env.push(EnvEntry::new("API_TOKEN", "x"));
+    base.probes.startup.action = ProbeAction::TcpSocket {
+        port: "9999".into(),
+    };
     let fixable: Vec<_> = validate::validate(&base)
         .into_iter()
         .filter(|i| i.fix.is_some())

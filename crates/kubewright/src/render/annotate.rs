@@ -75,10 +75,10 @@ pub fn annotate_file(spec: &AppSpec, file_name: &str, yaml: &str) -> String {
     }
 }
 
-fn keys(path: &[Seg]) -> Vec<&str> {
+fn keys<'a>(path: &[Seg<'a>]) -> Vec<&'a str> {
     path.iter()
         .map(|s| match s {
-            Seg::Key(k, _) => k.as_str(),
+            Seg::Key(k, _) => *k,
             Seg::Index(_) => "[]",
         })
         .collect()

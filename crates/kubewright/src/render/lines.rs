@@ -4,22 +4,23 @@
 //! so the form can highlight the lines a field produced and a clicked line can find its field.
 
 /// One step of a path inside an object.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Seg {
-    /// A mapping key as written (quotes kept), and its position among its siblings (the n-th key of
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Seg<'a> {
+    /// A mapping key as written (quotes kept; borrowed from the YAML text, so the page's per-keystroke
+    /// line mapping allocates no key strings), and its position among its siblings (the n-th key of
     /// `data` is the n-th env entry, whatever its name).
-    Key(String, usize),
+    Key(&'a str, usize),
     /// A sequence item.
     Index(usize),
 }
 
 /// Where one line of the YAML belongs.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LinePath {
+pub struct LinePath<'a> {
     /// Which document (0-based) of the stream; the `---` line before a document belongs to it.
     pub doc: usize,
     /// The key or item that line opens or continues; empty for `---`.
-    pub path: Vec<Seg>,
+    pub path: Vec<Seg<'a>>,
 }
 
 /// The path as text, e.g. `spec.template.spec.containers[0].image`.
@@ -43,16 +44,16 @@ pub fn path_text(path: &[Seg]) -> String {
     out
 }
 
-struct Frame {
+struct Frame<'a> {
     /// Indent of the key (or, for an item, one more than its `- `).
     indent: usize,
-    path: Vec<Seg>,
+    path: Vec<Seg<'a>>,
     /// Items or keys seen so far under this key.
     children: usize,
 }
 
 /// The path of every line of `yaml` (a stream as [`super::to_yaml_documents`] writes it).
-pub fn line_paths(yaml: &str) -> Vec<LinePath> {
+pub fn line_paths(yaml: &str) -> Vec<LinePath<'_>> {
     let mut out = Vec::new();
     let mut doc = 0usize;
     let mut started = false;
@@ -132,8 +133,8 @@ pub fn line_paths(yaml: &str) -> Vec<LinePath> {
                 continue;
             }
         }
-        let complex = rest.strip_prefix("? ").map(|k| (k.to_string(), ""));
-        if let Some((key, value)) = complex.clone().or_else(|| split_key(rest)) {
+        let complex = rest.strip_prefix("? ").map(|k| (k, ""));
+        if let Some((key, value)) = complex.or_else(|| split_key(rest)) {
             while stack.last().is_some_and(|f| f.indent >= at) {
                 stack.pop();
             }
@@ -171,7 +172,7 @@ pub fn line_paths(yaml: &str) -> Vec<LinePath> {
 // `key: value` or `key:` -> (the key as written, the value text). A quoted key keeps its quotes: the
 // rules only ever name plain keys (`metadata`, `spec`), positions identify data keys, and leaving
 // YAML parsing out of the wasm keeps the page ~30 KB smaller.
-fn split_key(text: &str) -> Option<(String, &str)> {
+fn split_key(text: &str) -> Option<(&str, &str)> {
     let end = match text.chars().next()? {
         '\'' => {
             let mut i = 1;
@@ -206,27 +207,62 @@ fn split_key(text: &str) -> Option<(String, &str)> {
     let value = after
         .strip_prefix(": ")
         .or_else(|| (after == ":").then_some(""))?;
-    Some((text[..end].to_string(), value))
+    Some((&text[..end], value))
 }
 
 /// Indices of the lines of `new` that were not in `old` at the same place (same object file and
-/// path) with the same text: what the last edit changed.
+/// path) with the same text: what the last edit changed. Runs on every keystroke, so a document
+/// whose text did not change (most of them: an edit touches one or two objects) is skipped whole.
 pub fn changed_lines(old: &str, new: &str) -> Vec<usize> {
     use std::collections::HashSet;
-    let key = |yaml: &str| -> Vec<(usize, String, String)> {
-        line_paths(yaml)
-            .into_iter()
-            .zip(yaml.lines())
-            .map(|(lp, text)| (lp.doc, path_text(&lp.path), text.to_string()))
-            .collect()
-    };
-    let before: HashSet<(usize, String, String)> = key(old).into_iter().collect();
-    key(new)
+    let old_docs = documents(old);
+    let mut out = Vec::new();
+    let mut first_line = 0;
+    for (i, doc) in documents(new).into_iter().enumerate() {
+        let lines = doc.lines().count();
+        let before = old_docs.get(i).copied();
+        if before != Some(doc) {
+            // Paths are per document (the stack starts afresh at `---`), so one document's
+            // paths are the same read alone as in the stream.
+            let before: HashSet<_> = keyed(before.unwrap_or_default()).into_iter().collect();
+            out.extend(
+                keyed(doc)
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| !before.contains(*k))
+                    .map(|(j, _)| first_line + j),
+            );
+        }
+        first_line += lines;
+    }
+    out
+}
+
+// Each line's path (as text: a key that moved among its siblings is still the same key) and text.
+fn keyed(text: &str) -> Vec<(String, &str)> {
+    line_paths(text)
         .into_iter()
-        .enumerate()
-        .filter(|(_, k)| !before.contains(k))
-        .map(|(i, _)| i)
+        .zip(text.lines())
+        .map(|(lp, line)| (path_text(&lp.path), line))
         .collect()
+}
+
+// The documents of a stream, each with the `---` line that starts it, as slices of `yaml`.
+fn documents(yaml: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    for line in yaml.split_inclusive('\n') {
+        if line.trim_end_matches(['\n', '\r']) == "---" && at > 0 {
+            out.push(&yaml[start..at]);
+            start = at;
+        }
+        at += line.len();
+    }
+    if start < yaml.len() || out.is_empty() {
+        out.push(&yaml[start..]);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -277,7 +313,7 @@ mod tests {
     #[test]
     fn data_keys_know_their_position() {
         let paths = line_paths("data:\n  B: x\n  A: y\n");
-        assert_eq!(paths[2].path[1], Seg::Key("A".into(), 1));
+        assert_eq!(paths[2].path[1], Seg::Key("A", 1));
     }
 
     #[test]
@@ -286,5 +322,17 @@ mod tests {
         let new = "a: 1\nb:\n  c: 3\n  d: 4\n";
         assert_eq!(changed_lines(old, new), [2, 3]);
         assert!(changed_lines(new, new).is_empty());
+        // Across documents: an unchanged one is skipped, line numbers count the whole stream, and
+        // a document that is new (or moved to another position) is all changed.
+        let old = "a: 1\n---\nb: 2\nc: 3\n";
+        let new = "a: 1\n---\nb: 2\nc: 4\n---\nd: 5\n";
+        assert_eq!(changed_lines(old, new), [3, 4, 5]);
+        assert_eq!(changed_lines(new, old), [3]);
+        assert_eq!(
+            documents(new),
+            ["a: 1\n", "---\nb: 2\nc: 4\n", "---\nd: 5\n"]
+        );
+        assert_eq!(documents("---\na: 1\n"), ["---\na: 1\n"]);
+        assert_eq!(documents(""), [""]);
     }
 }

@@ -8,7 +8,7 @@ pub mod sources;
 mod yaml;
 
 pub use commands::{commands, commands_text, join_words, split_words, Command};
-pub use yaml::{to_yaml, to_yaml_documents};
+pub use yaml::{join_documents, to_yaml, to_yaml_documents};
 
 use rand_core::{CryptoRngCore, OsRng};
 
@@ -59,7 +59,7 @@ pub fn render(spec: &AppSpec) -> Rendered {
 /// page renders on every keystroke).
 pub fn render_with<R: CryptoRngCore>(spec: &AppSpec, sealer: &mut Sealer<R>) -> Rendered {
     let (objects, seal) = k8s::objects_with(spec, sealer);
-    let files = objects
+    let files: Vec<File> = objects
         .iter()
         .map(|object| File {
             name: object.file_name(),
@@ -69,7 +69,7 @@ pub fn render_with<R: CryptoRngCore>(spec: &AppSpec, sealer: &mut Sealer<R>) -> 
         })
         .collect();
     Rendered {
-        all: to_yaml_documents(&objects),
+        all: join_documents(files.iter().map(|f| f.yaml.as_str())),
         commands: commands(spec, &objects),
         files,
         seal,

@@ -28,9 +28,10 @@ pub fn line_sources(spec: &AppSpec, yaml: &str) -> Vec<Vec<String>> {
         .map(|LinePath { doc, path }| match objects.get(*doc) {
             Some(object) => {
                 // The line's own rule, else its parent's, up to the document's root.
+                let k = keys(path);
                 (0..=path.len())
                     .rev()
-                    .find_map(|n| rule(spec, object, job_index[*doc], &path[..n]))
+                    .find_map(|n| rule(spec, object, job_index[*doc], &path[..n], &k[..n]))
                     .unwrap_or_default()
             }
             None => Vec::new(),
@@ -77,10 +78,10 @@ pub fn field_lines(sources: &[Vec<String>]) -> BTreeMap<String, Vec<(usize, usiz
     out
 }
 
-fn keys(path: &[Seg]) -> Vec<&str> {
+fn keys<'a>(path: &[Seg<'a>]) -> Vec<&'a str> {
     path.iter()
         .map(|s| match s {
-            Seg::Key(k, _) => k.as_str(),
+            Seg::Key(k, _) => *k,
             Seg::Index(_) => "[]",
         })
         .collect()
@@ -91,9 +92,15 @@ fn one(s: impl Into<String>) -> Option<Vec<String>> {
 }
 
 // The rule for one path of one object; `None` lets the parent path decide.
-fn rule(spec: &AppSpec, object: &Object, job: usize, path: &[Seg]) -> Option<Vec<String>> {
-    let k = keys(path);
-    match (object, k.as_slice()) {
+// `k` is `path`'s keys (`[]` for items), computed once per line by the caller.
+fn rule(
+    spec: &AppSpec,
+    object: &Object,
+    job: usize,
+    path: &[Seg],
+    k: &[&str],
+) -> Option<Vec<String>> {
+    match (object, k) {
         (_, ["metadata", "namespace"]) => one("app.namespace"),
         // `app: <name>` first, then the extra labels in order.
         (_, ["metadata", "labels", _]) => one(label_source(path, "app.name")),

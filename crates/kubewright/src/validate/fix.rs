@@ -27,6 +27,9 @@ pub enum Fix {
     },
     /// Set `jobs[index]`'s ttlSecondsAfterFinished.
     JobTtl { index: usize, seconds: i64 },
+    /// Point probe `which` (`liveness`, `readiness`, `startup`) at this port (the container port's
+    /// name).
+    ProbePort { which: &'static str, port: String },
 }
 
 impl Fix {
@@ -52,6 +55,7 @@ impl Fix {
                 _ => "Apply the recommended securityContext".into(),
             },
             Fix::JobTtl { seconds, .. } => format!("Delete after {} h", seconds / 3600),
+            Fix::ProbePort { port, .. } => format!("Use port {port}"),
         }
     }
 
@@ -104,6 +108,19 @@ impl Fix {
             Fix::JobTtl { index, seconds } => {
                 if let Some(job) = spec.jobs.get_mut(*index) {
                     job.ttl_seconds_after_finished = Some(*seconds);
+                }
+            }
+            Fix::ProbePort { which, port } => {
+                let probe = match *which {
+                    "liveness" => &mut spec.probes.liveness,
+                    "readiness" => &mut spec.probes.readiness,
+                    "startup" => &mut spec.probes.startup,
+                    _ => return,
+                };
+                if let ProbeAction::HttpGet { port: p, .. } | ProbeAction::TcpSocket { port: p } =
+                    &mut probe.action
+                {
+                    p.clone_from(port);
                 }
             }
         }

@@ -530,6 +530,48 @@ pub const JOB_TTL: Rule = Rule {
     },
 };
 
+pub const PROBE_PORT_UNDECLARED: Rule = Rule {
+    id: "probe-port-undeclared",
+    severity: Severity::Warning,
+    upstream: "ours (kube-linter liveness-port / readiness-port check named ports only)",
+    check: |spec| {
+        let mut out = Vec::new();
+        for (which, probe) in probes(spec) {
+            let (ProbeAction::HttpGet { port, .. } | ProbeAction::TcpSocket { port }) =
+                &probe.action
+            else {
+                continue;
+            };
+            // Only a valid number other than the container's: names and bad numbers are
+            // probe-port's errors.
+            let Ok(n) = port.parse::<i64>() else {
+                continue;
+            };
+            if n == spec.port.number || !(1..=65535).contains(&n) || port.starts_with('+') {
+                continue;
+            }
+            let mut finding = Finding::new(
+                format!("probes.{which}.action.port"),
+                format!(
+                    "The {which} probe checks port {n}, but the container's port is {}: unless the \
+                     app also listens on {n}, every check fails. Name the port ({}) instead of its \
+                     number, so the two cannot drift apart.",
+                    spec.port.number,
+                    if spec.port.name.is_empty() { "give it a name" } else { &spec.port.name }
+                ),
+            );
+            if !spec.port.name.is_empty() {
+                finding = finding.with_fix(Fix::ProbePort {
+                    which,
+                    port: spec.port.name.clone(),
+                });
+            }
+            out.push(finding);
+        }
+        out
+    },
+};
+
 pub const NODE_PORT_UNUSED: Rule = Rule {
     id: "node-port-unused",
     severity: Severity::Warning,

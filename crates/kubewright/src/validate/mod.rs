@@ -127,6 +127,7 @@ pub const RULES: &[Rule] = &[
     lint::CAPABILITIES,
     lint::SECCOMP,
     lint::JOB_TTL,
+    lint::PROBE_PORT_UNDECLARED,
     lint::NODE_PORT_UNUSED,
     database::ENV_REFERENCE,
 ];
