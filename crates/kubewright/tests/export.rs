@@ -56,9 +56,9 @@ fn the_chart_lifts_the_forms_values_and_escapes_user_braces() {
             "values.yaml",
             "templates/configmap.yaml",
             "templates/secret.yaml",
+            "templates/job-migration.yaml",
             "templates/deployment.yaml",
             "templates/service.yaml",
-            "templates/job-migration.yaml",
             "README.md"
         ]
     );
