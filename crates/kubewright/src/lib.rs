@@ -53,6 +53,12 @@ fn without_value(message: String) -> String {
     message
 }
 
+/// A spec as pretty JSON (the spec file format).
+pub fn spec_to_json(spec: &AppSpec) -> String {
+    // AppSpec is plain data with string keys: serde_json cannot fail on it.
+    serde_json::to_string_pretty(spec).unwrap_or_default() + "\n"
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -69,10 +75,4 @@ mod tests {
         let err = super::spec_from_json(r#"{"app": {"nmae": "x"}}"#).unwrap_err();
         assert!(err.contains("`nmae`"), "{err}");
     }
-}
-
-/// A spec as pretty JSON (the spec file format).
-pub fn spec_to_json(spec: &AppSpec) -> String {
-    // AppSpec is plain data with string keys: serde_json cannot fail on it.
-    serde_json::to_string_pretty(spec).unwrap_or_default() + "\n"
 }
