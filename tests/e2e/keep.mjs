@@ -118,7 +118,7 @@ try {
     await download.saveAs(file);
     const entries = unzip(file);
     const names = Object.keys(entries);
-    const want = ['namespace.yaml', 'configmap.yaml', 'secret.yaml', 'deployment.yaml', 'service.yaml', 'job-migration.yaml', 'kustomization.yaml', 'README.md'];
+    const want = ['namespace.yaml', 'configmap.yaml', 'secret.yaml', 'job-migration.yaml', 'deployment.yaml', 'service.yaml', 'kustomization.yaml', 'README.md'];
     // The import had no namespace: no namespace.yaml.
     const expected = want.filter((n) => n !== 'namespace.yaml').map((n) => `kube-native/${n}`);
     assert(JSON.stringify(names) === JSON.stringify(expected), `entries ${names}`);
