@@ -98,6 +98,8 @@ try {
     assert(report.includes('Deployment/kube-native apiVersion'), `report: ${report}`);
     assert(report.includes('metadata.labels.data'), `report: ${report}`);
     assert((await byId('import-done').textContent()).includes('Kubernetes manifests'), 'format not named');
+    // The pasted text (it may hold Secret data) is not kept in the box once imported.
+    assert((await byId('import-text').inputValue()) === '', 'the pasted text stayed in the box');
   });
 
   await check('import of invalid YAML: the parser\'s line and column, the form unchanged', async () => {

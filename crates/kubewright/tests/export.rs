@@ -56,9 +56,9 @@ fn the_chart_lifts_the_forms_values_and_escapes_user_braces() {
             "values.yaml",
             "templates/configmap.yaml",
             "templates/secret.yaml",
+            "templates/job-migration.yaml",
             "templates/deployment.yaml",
             "templates/service.yaml",
-            "templates/job-migration.yaml",
             "README.md"
         ]
     );
@@ -105,4 +105,54 @@ fn the_chart_lifts_the_forms_values_and_escapes_user_braces() {
         .find(|f| f.path == "templates/configmap.yaml")
         .unwrap();
     assert!(!cm.contents.contains("helm.sh/hook"));
+}
+
+#[test]
+fn no_password_is_left_in_a_template_and_the_readmes_say_where_secrets_are() {
+    use base64::Engine;
+    for id in ["rails", "phoenix"] {
+        // GIVEN a preset with a database (Bitnami's chart for rails, CloudNativePG for phoenix)
+        let spec = kubewright::presets::Preset::find(id)
+            .unwrap()
+            .spec()
+            .unwrap();
+        let password = &spec.database.password;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(password);
+        // WHEN it is exported as a chart
+        let files = helm::chart(&spec);
+        let file = |p: &str| files.iter().find(|f| f.path == p).unwrap().contents.clone();
+        // THEN the database Secret's template reads the password from values.yaml
+        let template = file("templates/database-secret.yaml");
+        assert!(
+            !template.contains(&encoded) && !template.contains(password.as_str()),
+            "{template}"
+        );
+        assert!(
+            template.contains(".Values.database.password | b64enc"),
+            "{template}"
+        );
+        let values: serde_yaml::Value = serde_yaml::from_str(&file("values.yaml")).unwrap();
+        assert_eq!(
+            values["database"]["password"].as_str(),
+            Some(password.as_str())
+        );
+        // AND the README says what must be installed first and where the secrets are
+        let readme = file("README.md");
+        assert!(readme.contains("## Before installing"), "{readme}");
+        assert!(
+            readme.contains("database passwords under\n`database`"),
+            "{readme}"
+        );
+        // AND the zip's README names both files that hold secret values
+        let bundle = kustomize::bundle(&spec);
+        let readme = &bundle
+            .iter()
+            .find(|f| f.path.ends_with("README.md"))
+            .unwrap()
+            .contents;
+        assert!(
+            readme.contains("`secret.yaml` and `database-secret.yaml` hold secret values"),
+            "{readme}"
+        );
+    }
 }

@@ -26,9 +26,9 @@ fn no_env_means_no_config_map_and_no_env_from() {
         names,
         [
             "namespace.yaml",
+            "job-migration.yaml",
             "deployment.yaml",
-            "service.yaml",
-            "job-migration.yaml"
+            "service.yaml"
         ]
     );
     assert!(!rendered.all.contains("envFrom"));
@@ -187,10 +187,11 @@ fn commands_apply_in_dependency_order_and_create_jobs() {
         "kubectl apply -f namespace.yaml",
         "kubectl apply -n kube-native -f configmap.yaml",
         "kubectl apply -n kube-native -f secret.yaml",
-        "kubectl apply -n kube-native -f deployment.yaml",
-        "kubectl apply -n kube-native -f service.yaml",
+        // Migrations before the new code (the Deployment).
         "kubectl create -n kube-native -f job-migration.yaml",
         "kubectl wait -n kube-native --for=condition=complete job/kube-native-migration-0 --timeout=10m",
+        "kubectl apply -n kube-native -f deployment.yaml",
+        "kubectl apply -n kube-native -f service.yaml",
         "kubectl rollout status -n kube-native deployment/kube-native",
         "minikube service -n kube-native kube-native --url",
     ];

@@ -321,7 +321,16 @@ fn the_sealer_keeps_unchanged_values_and_reseals_changed_ones() {
 #[test]
 fn certificate_problems_get_a_clear_message_and_no_secret_is_emitted() {
     let private_pem = "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n";
+    // `cat cert.pem tls.key`, and the key backup the sealed-secrets docs recommend keeping.
+    let with_key =
+        format!("{CERT}-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
+    let backup = "apiVersion: v1\nkind: Secret\ndata:\n  tls.crt: LS0tLS1CRUdJTg==\n  tls.key: LS0tLS1CRUdJTg==\n";
     let cases: &[(&str, &str)] = &[
+        (
+            &with_key,
+            "Besides the certificate, this text holds a private key (RSA PRIVATE KEY)",
+        ),
+        (backup, "the controller's key backup"),
         (EC_CERT, "elliptic-curve (EC) key, not an RSA key"),
         (RSA1024_CERT, "has only 1024 bits; at least 2048"),
         (private_pem, "This is a private key (PRIVATE KEY)"),
@@ -480,6 +489,13 @@ fn the_share_safe_copy_has_no_secret_value() {
     );
     // The certificate is public and stays.
     assert_eq!(safe.secret_options, spec.secret_options);
+    // Nothing else pasted with it does: a private key in the box is never stored or shared.
+    let mut pasted = spec.clone();
+    pasted.secret_options.seal.cert =
+        format!("note\n{CERT}-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n");
+    let safe_pasted = pasted.without_secret_values();
+    assert_eq!(safe_pasted.secret_options.seal.cert, CERT);
+    assert!(!kubewright::spec_to_json(&safe_pasted).contains("PRIVATE KEY"));
     let json = kubewright::spec_to_json(&safe);
     for entry in &spec.secrets {
         assert!(!json.contains(&entry.value), "{} in {json}", entry.value);

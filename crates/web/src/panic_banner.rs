@@ -6,9 +6,14 @@ use wasm_bindgen::JsCast;
 /// Installs the hook once at start-up.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
-        web_sys::console::error_1(&message.clone().into());
-        show(&message);
+        // The console gets only where it happened: a panic message can quote the text it was
+        // working on, which may be a secret value. The banner (on screen only) shows it all.
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        web_sys::console::error_1(&format!("Kubewright panicked at {place}").into());
+        show(&info.to_string());
     }));
 }
 
@@ -25,7 +30,8 @@ pub fn show(message: &str) {
     banner.set_attribute("data-testid", "panic-banner").ok();
     banner.set_text_content(Some(&format!(
         "Kubewright hit an internal error and stopped responding. Reload the page to start again \
-         (your typed values are not kept anywhere). Details: {message}"
+         (the form comes back from this browser's saved copy if autosave is on; secret values are \
+         never saved, so type them again). Details: {message}"
     )));
     if let Some(body) = document.body() {
         let first = body.first_child();

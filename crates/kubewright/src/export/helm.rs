@@ -27,7 +27,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::ExportFile;
 use crate::k8s::{self, Object};
-use crate::spec::AppSpec;
+use crate::spec::{AppSpec, DatabaseKind};
 
 /// `Chart.yaml`.
 #[derive(Serialize)]
@@ -111,19 +111,8 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
                 }
             }
             Object::Secret(_) => {
-                // values.yaml holds the plain value; the template encodes it, as the page does.
-                // (`stringData` when the form asks for it: then the template writes plain text.)
-                let (field, encode) = if spec.secret_options.string_data {
-                    ("stringData", "")
-                } else {
-                    ("data", " | b64enc")
-                };
-                for entry in &spec.secret_entries() {
-                    let path = ["secrets", entry.name.as_str()];
-                    lift.set_value(&path, Value::String(entry.value.clone()));
-                    let expr = format!("{{{{ {}{encode} | quote }}}}", values_ref(&path));
-                    lift.expression(&mut doc, &[field, &entry.name], expr);
-                }
+                let entries = spec.secret_entries().into_iter().map(|e| (e.name, e.value));
+                lift.secret(spec, &mut doc, "secrets", entries);
                 if has_jobs {
                     hook(&mut doc, "-5");
                 }
@@ -154,8 +143,19 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
                     hook(&mut doc, "-5");
                 }
             }
-            // The database password must exist before a Job hook (and the Cluster) reads it.
-            Object::DatabaseSecret(_) | Object::DatabaseSealedSecret(_) => {
+            // The database password must exist before a Job hook (and the Cluster) reads it. Its
+            // values go to values.yaml like the app's: a password left in the template would be
+            // committed with the chart.
+            Object::DatabaseSecret(_) => {
+                let entries = crate::k8s::Secret::database_entries(spec)
+                    .map(|(_, entries)| entries)
+                    .unwrap_or_default();
+                lift.secret(spec, &mut doc, "database", entries);
+                if has_jobs {
+                    hook(&mut doc, "-5");
+                }
+            }
+            Object::DatabaseSealedSecret(_) => {
                 if has_jobs {
                     hook(&mut doc, "-5");
                 }
@@ -186,8 +186,10 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
         ExportFile::new(
             "values.yaml",
             format!(
-                "# The form's values. `secrets` holds secret values in plain text: keep this file out of\n\
-                 # version control, or leave them empty here and pass them with --set at install time.\n{}",
+                "# The form's values. `secrets` and `database` hold secret values in plain text: keep this\n\
+                 # file out of version control, or leave them empty here and pass them with --set at\n\
+                 # install time. A derived database URL in `secrets` repeats the database password:\n\
+                 # change both together.\n{}",
                 serde_yaml::to_string(&Value::Mapping(lift.values.clone())).unwrap_or_default()
             ),
         ),
@@ -204,19 +206,50 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
 
 fn readme(spec: &AppSpec, name: &str) -> String {
     let ns = spec.namespace().unwrap_or("default");
+    let sealed = spec.secret_options.seal.enabled();
+    // What must exist before `helm install`: the chart holds the app, not the database server.
+    let before = match spec.database.kind {
+        DatabaseKind::None => String::new(),
+        DatabaseKind::Helm => format!(
+            "\n## Before installing\n\n\
+             PostgreSQL is not part of this chart. Install it first, as the page's commands do: apply\n\
+             `database-secret.yaml` from the plain manifests, then run the `helm upgrade --install {db}\n\
+             oci://registry-1.docker.io/bitnamicharts/postgresql ...` command. Then install this chart\n\
+             (its copy of that Secret keeps the passwords in step with `values.yaml`; the chart reads\n\
+             them only when its data volume is first created, so changing them later does not change\n\
+             the database's own passwords).\n",
+            db = spec.database.name
+        ),
+        DatabaseKind::CloudNativePg => "\n## Before installing\n\n\
+             The Cluster object needs the CloudNativePG operator in the cluster (once per cluster):\n\n\
+             ```sh\nhelm upgrade --install cnpg cloudnative-pg --repo https://cloudnative-pg.github.io/charts \\\n  \
+             --namespace cnpg-system --create-namespace --wait\n```\n\n\
+             The migration Job runs after install (post-install) while the database may still be\n\
+             starting: it retries, and `kubectl logs -f job/...` shows its progress.\n"
+            .to_string(),
+    };
+    let secrets = if sealed {
+        "Secret values are sealed (SealedSecret templates): only your cluster's controller can\n\
+         open them, so the chart is safe to commit.\n"
+    } else {
+        "`values.yaml` holds the secret values (`secrets`, and the database passwords under\n\
+         `database`) in plain text: keep it out of version control, or pass them with `--set`.\n"
+    };
     format!(
         "# {name}: Helm chart\n\n\
          Made with Kubewright from the same form as the plain manifests. `values.yaml` holds the\n\
-         form's values; `templates/` has one file per object.\n\n\
+         form's values; `templates/` has one file per object.\n{before}\n\
+         ## Install\n\n\
          ```sh\n\
          helm lint {name}\n\
          helm template {name} {name} --namespace {ns}        # preview\n\
          helm upgrade --install {name} {name} --namespace {ns} --create-namespace\n\
          ```\n\n\
-         Jobs (such as migrations) run as pre-install/pre-upgrade hooks named\n\
-         `<app>-<job>-<revision>`, so each upgrade runs them again before the new pods start. When\n\
-         there are Jobs, the ConfigMap and Secret are hooks too (created first, so a Job can read\n\
-         them); Helm does not delete hook objects on `helm uninstall`.\n"
+         Jobs (such as migrations) run as hooks named `<app>-<job>-<revision>`, so each upgrade runs\n\
+         them again before the new pods start. When there are Jobs, the ConfigMap and Secret are hooks\n\
+         too (created first, so a Job can read them); Helm does not delete hook objects on\n\
+         `helm uninstall`, and `helm rollback` does not restore them.\n\n\
+         {secrets}"
     )
 }
 
@@ -255,6 +288,31 @@ fn values_ref(path: &[&str]) -> String {
     } else {
         let keys: Vec<String> = path.iter().map(|k| go_string(k)).collect();
         format!("(index .Values {})", keys.join(" "))
+    }
+}
+
+impl Lifter {
+    /// A Secret's entries: values.yaml under `group` holds each plain value; the template encodes
+    /// it, as the page does (`stringData` when the form asks for it: then the template writes plain
+    /// text).
+    fn secret(
+        &mut self,
+        spec: &AppSpec,
+        doc: &mut Value,
+        group: &str,
+        entries: impl IntoIterator<Item = (String, String)>,
+    ) {
+        let (field, encode) = if spec.secret_options.string_data {
+            ("stringData", "")
+        } else {
+            ("data", " | b64enc")
+        };
+        for (key, value) in entries {
+            let path = [group, key.as_str()];
+            self.set_value(&path, Value::String(value));
+            let expr = format!("{{{{ {}{encode} | quote }}}}", values_ref(&path));
+            self.expression(doc, &[field, &key], expr);
+        }
     }
 }
 

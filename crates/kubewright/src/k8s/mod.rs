@@ -132,8 +132,8 @@ impl Object {
 
 /// All objects for a spec, in the order they must be applied: a Namespace before what lives in it,
 /// the ConfigMap and Secret before the pods that read them, the database (its password Secret, then
-/// the CloudNativePG Cluster) before the app that connects to it, then the Deployment, its Services,
-/// and the Jobs, then the objects kept from an import. Objects with nothing to hold (no env, no
+/// the CloudNativePG Cluster) before the app that connects to it, then the Jobs (migrations run
+/// before the new code), the Deployment and its Services, then the objects kept from an import. Objects with nothing to hold (no env, no
 /// secrets, no namespace) are left out. A spec with a sealing certificate is sealed with the
 /// operating system's CSPRNG (see [`objects_with`]).
 pub fn objects(spec: &AppSpec) -> Vec<Object> {
@@ -173,14 +173,16 @@ pub fn objects_with<R: CryptoRngCore>(
         out.extend(Secret::database(spec).map(Object::DatabaseSecret));
     }
     out.extend(Cluster::from_spec(spec).map(Object::Cluster));
-    out.push(Object::Deployment(Deployment::from_spec(spec)));
-    out.push(Object::Service(Service::from_spec(spec)));
-    out.extend(Service::headless(spec).map(Object::HeadlessService));
+    // Jobs (migrations) before the Deployment: the new code must find the schema it expects, and
+    // with maxUnavailable 0 the old pods are gone once the rollout is done.
     out.extend(
         spec.jobs
             .iter()
             .map(|job| Object::Job(Job::from_spec(spec, job))),
     );
+    out.push(Object::Deployment(Deployment::from_spec(spec)));
+    out.push(Object::Service(Service::from_spec(spec)));
+    out.extend(Service::headless(spec).map(Object::HeadlessService));
     out.extend(spec.extra.iter().map(|document| {
         Object::Extra(Extra {
             document: document.clone(),

@@ -107,7 +107,7 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
                     "SealedSecret {name}: the secrets, encrypted; the sealed-secrets controller in the cluster decrypts them into the Secret {name}"
                 )));
                 out.push(kubectl.run(
-                    format!("Wait until the controller has created the Secret {name} (if this times out: `kubectl describe sealedsecret/{name}` says why, e.g. a certificate from another cluster)"),
+                    format!("Wait until the controller has created the Secret {name} (if this times out: `kubectl describe sealedsecret/{name}` says why, e.g. a certificate from another cluster; --for=create needs kubectl 1.31 or newer)"),
                     &["wait"],
                     &["--for=create", &format!("secret/{name}"), "--timeout=60s"],
                 ));
@@ -132,7 +132,7 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
                     "SealedSecret {name}: the database password, encrypted; the controller decrypts it into the Secret {name} that the database reads"
                 )));
                 out.push(kubectl.run(
-                    format!("Wait until the controller has created the Secret {name}, which the database needs before it starts"),
+                    format!("Wait until the controller has created the Secret {name}, which the database needs before it starts (--for=create needs kubectl 1.31 or newer)"),
                     &["wait"],
                     &["--for=create", &format!("secret/{name}"), "--timeout=60s"],
                 ));
@@ -155,18 +155,26 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
                 out.push(kubectl.run(
                     format!("Wait until PostgreSQL accepts connections at {}", spec.database.service_name().unwrap_or_default()),
                     &["wait"],
-                    &["--for=condition=Ready", &format!("cluster/{name}"), "--timeout=10m"],
+                    // The full resource name: Rancher and Cluster API have `clusters` of their own.
+                    &["--for=condition=Ready", &format!("clusters.postgresql.cnpg.io/{name}"), "--timeout=10m"],
                 ));
             }
-            Object::Job(_) => {
+            Object::Job(j) => {
                 out.push(kubectl.run(
-                    format!("Job {name}: runs once. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run"),
+                    format!("Job {name}: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run"),
                     &["create"],
                     &["-f", &file],
                 ));
                 let job = format!("job/{name}");
+                // Where the logs of a failed run are depends on the restart policy: OnFailure
+                // restarts the same pod and deletes it once backoffLimit is reached.
+                let why = if j.spec.template.spec.restart_policy == Some("Never") {
+                    format!("then `kubectl describe {job}` and `kubectl logs {job}` (failed pods are kept) say why")
+                } else {
+                    format!("follow it with `kubectl logs -f {job}` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)")
+                };
                 out.push(kubectl.run(
-                    format!("Wait for Job {name} to succeed; if it fails this only times out: then `kubectl describe {job}` and `kubectl logs {job}` say why"),
+                    format!("Wait for Job {name} to succeed; if it fails this only times out: {why}"),
                     &["wait"],
                     &["--for=condition=complete", &job, "--timeout=10m"],
                 ));

@@ -119,11 +119,49 @@ fn names(name: &Name) -> String {
         .join(", ")
 }
 
-// The first CERTIFICATE block, or a message saying what was pasted instead.
+const BEGIN: &str = "-----BEGIN CERTIFICATE-----";
+const END: &str = "-----END CERTIFICATE-----";
+
+/// Only the `CERTIFICATE` blocks of `text`, each followed by a newline: the part of the certificate
+/// box that may be stored or shared. Anything else pasted with them (a private key, a key backup)
+/// is left out.
+pub fn public_certificates(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(BEGIN) {
+        let Some(end) = rest[start..].find(END) else {
+            break;
+        };
+        out.push_str(&rest[start..start + end + END.len()]);
+        out.push('\n');
+        rest = &rest[start + end + END.len()..];
+    }
+    out
+}
+
+// The first CERTIFICATE block, or a message saying what was pasted instead. Text holding a private
+// key is refused even with a certificate in it: the key opens every SealedSecret, so the page says
+// so instead of quietly using the certificate.
 fn certificate_block(text: &str) -> Result<&str, String> {
-    const BEGIN: &str = "-----BEGIN CERTIFICATE-----";
-    const END: &str = "-----END CERTIFICATE-----";
-    if let Some(start) = text.find(BEGIN) {
+    let private = text.match_indices("-----BEGIN ").find_map(|(i, _)| {
+        let rest = &text[i + 11..];
+        rest.find("-----")
+            .map(|j| &rest[..j])
+            .filter(|label| label.contains("PRIVATE KEY"))
+    });
+    let cert = text.find(BEGIN);
+    match (private, cert) {
+        (Some(label), Some(_)) => {
+            return Err(format!(
+                "Besides the certificate, this text holds a private key ({label}): remove it. The key opens every SealedSecret sealed for your cluster, so it must stay with the controller; this page does not keep or share it."
+            ))
+        }
+        (None, _) if text.contains("tls.key") => {
+            return Err("This looks like the controller's key backup (it has tls.key, the private key): paste only the certificate that `kubeseal --fetch-cert` prints, and keep the backup secret.".into())
+        }
+        _ => {}
+    }
+    if let Some(start) = cert {
         let end = text[start..]
             .find(END)
             .ok_or("The certificate is cut off: -----END CERTIFICATE----- is missing.")?;

@@ -13,7 +13,7 @@
 mod cert;
 mod sealer;
 
-pub use cert::SealingKey;
+pub use cert::{public_certificates, SealingKey};
 pub use sealer::Sealer;
 
 /// A [`Sealer`] on the operating system's CSPRNG (in the browser: `crypto.getRandomValues`).

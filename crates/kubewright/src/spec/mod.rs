@@ -242,7 +242,8 @@ impl AppSpec {
     }
 
     /// A copy with every secret value emptied: the secret entries' values and the database's
-    /// passwords (names, options and the public sealing certificate stay). What may be shared or
+    /// passwords (names, options and the public sealing certificate stay, nothing else pasted with
+    /// it). What may be shared or
     /// stored, since a secret value must never leave the page.
     pub fn without_secret_values(&self) -> AppSpec {
         let mut spec = self.clone();
@@ -251,6 +252,10 @@ impl AppSpec {
         }
         spec.database.password.clear();
         spec.database.admin_password.clear();
+        // Only the certificate blocks of the certificate box: a private key pasted with them (or a
+        // key backup) must not be stored or shared.
+        let cert = &mut spec.secret_options.seal.cert;
+        *cert = crate::seal::public_certificates(cert);
         spec
     }
 

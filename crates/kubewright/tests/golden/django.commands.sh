@@ -23,19 +23,19 @@ helm upgrade --install cnpg cloudnative-pg --repo https://cloudnative-pg.github.
 kubectl apply -n polls -f database-cluster.yaml
 
 # Wait until PostgreSQL accepts connections at polls-db-rw
-kubectl wait -n polls --for=condition=Ready cluster/polls-db --timeout=10m
+kubectl wait -n polls --for=condition=Ready clusters.postgresql.cnpg.io/polls-db --timeout=10m
+
+# Job polls-migrate-0: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
+kubectl create -n polls -f job-migrate.yaml
+
+# Wait for Job polls-migrate-0 to succeed; if it fails this only times out: follow it with `kubectl logs -f job/polls-migrate-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
+kubectl wait -n polls --for=condition=complete job/polls-migrate-0 --timeout=10m
 
 # Deployment polls: runs the app's pods and replaces them step by step on every change
 kubectl apply -n polls -f deployment.yaml
 
 # Service polls: one stable address in front of the ready pods
 kubectl apply -n polls -f service.yaml
-
-# Job polls-migrate-0: runs once. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
-kubectl create -n polls -f job-migrate.yaml
-
-# Wait for Job polls-migrate-0 to succeed; if it fails this only times out: then `kubectl describe job/polls-migrate-0` and `kubectl logs job/polls-migrate-0` say why
-kubectl wait -n polls --for=condition=complete job/polls-migrate-0 --timeout=10m
 
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n polls deployment/polls

@@ -13,17 +13,17 @@ kubectl apply -n kube-native -f configmap.yaml
 # Secret kube-native-env-secret: the secret environment variables, applied from the file so no value lands in your shell history
 kubectl apply -n kube-native -f secret.yaml
 
+# Job kube-native-migration-0: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
+kubectl create -n kube-native -f job-migration.yaml
+
+# Wait for Job kube-native-migration-0 to succeed; if it fails this only times out: follow it with `kubectl logs -f job/kube-native-migration-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
+kubectl wait -n kube-native --for=condition=complete job/kube-native-migration-0 --timeout=10m
+
 # Deployment kube-native: runs the app's pods and replaces them step by step on every change
 kubectl apply -n kube-native -f deployment.yaml
 
 # Service kube-native: one stable address in front of the ready pods
 kubectl apply -n kube-native -f service.yaml
-
-# Job kube-native-migration-0: runs once. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
-kubectl create -n kube-native -f job-migration.yaml
-
-# Wait for Job kube-native-migration-0 to succeed; if it fails this only times out: then `kubectl describe job/kube-native-migration-0` and `kubectl logs job/kube-native-migration-0` say why
-kubectl wait -n kube-native --for=condition=complete job/kube-native-migration-0 --timeout=10m
 
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n kube-native deployment/kube-native

@@ -23,7 +23,13 @@ helm upgrade --install cnpg cloudnative-pg --repo https://cloudnative-pg.github.
 kubectl apply -n hello -f database-cluster.yaml
 
 # Wait until PostgreSQL accepts connections at hello-db-rw
-kubectl wait -n hello --for=condition=Ready cluster/hello-db --timeout=10m
+kubectl wait -n hello --for=condition=Ready clusters.postgresql.cnpg.io/hello-db --timeout=10m
+
+# Job hello-migrate-0: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
+kubectl create -n hello -f job-migrate.yaml
+
+# Wait for Job hello-migrate-0 to succeed; if it fails this only times out: follow it with `kubectl logs -f job/hello-migrate-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
+kubectl wait -n hello --for=condition=complete job/hello-migrate-0 --timeout=10m
 
 # Deployment hello: runs the app's pods and replaces them step by step on every change
 kubectl apply -n hello -f deployment.yaml
@@ -33,12 +39,6 @@ kubectl apply -n hello -f service.yaml
 
 # Service hello-headless: headless, so its DNS name lists every pod's IP and the pods can find each other
 kubectl apply -n hello -f service-headless.yaml
-
-# Job hello-migrate-0: runs once. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
-kubectl create -n hello -f job-migrate.yaml
-
-# Wait for Job hello-migrate-0 to succeed; if it fails this only times out: then `kubectl describe job/hello-migrate-0` and `kubectl logs job/hello-migrate-0` say why
-kubectl wait -n hello --for=condition=complete job/hello-migrate-0 --timeout=10m
 
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n hello deployment/hello

@@ -19,17 +19,17 @@ kubectl apply -n shop -f database-secret.yaml
 # PostgreSQL from Bitnami's Helm chart; it reads the passwords from Secret shop-db-credentials and serves at shop-db-postgresql. Pin the chart with --version (helm show chart prints the newest) so a reinstall gets the same one.
 helm upgrade --install shop-db oci://registry-1.docker.io/bitnamicharts/postgresql --namespace shop --set-string auth.username=shop --set-string auth.database=shop_production --set-string auth.existingSecret=shop-db-credentials --wait
 
+# Job shop-migrate-0: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
+kubectl create -n shop -f job-migrate.yaml
+
+# Wait for Job shop-migrate-0 to succeed; if it fails this only times out: follow it with `kubectl logs -f job/shop-migrate-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
+kubectl wait -n shop --for=condition=complete job/shop-migrate-0 --timeout=10m
+
 # Deployment shop: runs the app's pods and replaces them step by step on every change
 kubectl apply -n shop -f deployment.yaml
 
 # Service shop: one stable address in front of the ready pods
 kubectl apply -n shop -f service.yaml
-
-# Job shop-migrate-0: runs once. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
-kubectl create -n shop -f job-migrate.yaml
-
-# Wait for Job shop-migrate-0 to succeed; if it fails this only times out: then `kubectl describe job/shop-migrate-0` and `kubectl logs job/shop-migrate-0` say why
-kubectl wait -n shop --for=condition=complete job/shop-migrate-0 --timeout=10m
 
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n shop deployment/shop

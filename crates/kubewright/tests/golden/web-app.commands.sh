@@ -13,17 +13,17 @@ kubectl apply -n web -f configmap.yaml
 # Secret web-env-secret: the secret environment variables, applied from the file so no value lands in your shell history
 kubectl apply -n web -f secret.yaml
 
+# Job web-migrate-0: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
+kubectl create -n web -f job-migrate.yaml
+
+# Wait for Job web-migrate-0 to succeed; if it fails this only times out: follow it with `kubectl logs -f job/web-migrate-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
+kubectl wait -n web --for=condition=complete job/web-migrate-0 --timeout=10m
+
 # Deployment web: runs the app's pods and replaces them step by step on every change
 kubectl apply -n web -f deployment.yaml
 
 # Service web: one stable address in front of the ready pods
 kubectl apply -n web -f service.yaml
-
-# Job web-migrate-0: runs once. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
-kubectl create -n web -f job-migrate.yaml
-
-# Wait for Job web-migrate-0 to succeed; if it fails this only times out: then `kubectl describe job/web-migrate-0` and `kubectl logs job/web-migrate-0` say why
-kubectl wait -n web --for=condition=complete job/web-migrate-0 --timeout=10m
 
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n web deployment/web

@@ -28,8 +28,16 @@ pub fn ExportButtons() -> impl IntoView {
                 )
             }
         });
+        // Unsealed secret values are in the files as base64 (in the chart: values.yaml, plain).
+        let readable = ui.spec.with(|s| {
+            !s.secret_options.seal.enabled()
+                && !share::missing_secret_values(&s.without_secret_values()).is_empty()
+        });
         status.set(
             match bytes.and_then(|b| browser::download_bytes(&name, &b, "application/zip")) {
+                Ok(()) if readable => format!(
+                    "Downloaded {name}. It holds your secret values readably: keep it out of version control, or seal them first (secrets tab)."
+                ),
                 Ok(()) => format!("Downloaded {name}."),
                 Err(e) => format!("Could not download {name}: {e}"),
             },
@@ -43,7 +51,10 @@ pub fn ExportButtons() -> impl IntoView {
             ui.spec.with(share::encode)
         );
         link.set(Some(url.clone()));
-        let secrets = ui.spec.with(|s| s.secrets.len());
+        // Secret entries and database passwords alike: the link names what to re-enter.
+        let secrets = ui
+            .spec
+            .with(|s| share::missing_secret_values(&s.without_secret_values()).len());
         spawn_local(async move {
             let copied = browser::copy(url).await.is_ok();
             status.set(format!(
@@ -54,7 +65,7 @@ pub fn ExportButtons() -> impl IntoView {
                     "Link below. "
                 },
                 if secrets > 0 {
-                    "It holds the secret names, never their values."
+                    "It names the secrets, never their values."
                 } else {
                     ""
                 }

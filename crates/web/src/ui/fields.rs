@@ -104,7 +104,11 @@ pub fn TextField(
             <span class="label">{label}<Explain path=explained label=label /></span>
             <input
                 type=move || if masked.get() { "password" } else { "text" }
-                autocomplete="off"
+                // Chrome ignores "off" for password boxes and offers to save them; "new-password"
+                // and the password managers' own opt-outs keep secret values out of them.
+                autocomplete=move || if masked.get() { "new-password" } else { "off" }
+                data-1p-ignore=move || masked.get().then_some("")
+                data-lpignore=move || masked.get().then_some("true")
                 spellcheck="false"
                 placeholder=placeholder
                 data-testid=testid

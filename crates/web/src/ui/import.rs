@@ -32,6 +32,9 @@ pub fn ImportPanel() -> impl IntoView {
         outcome.set(Some(match result {
             Ok(imported) => {
                 ui.load(imported.spec);
+                // The pasted text may hold Secret data: once it is in the form, the box lets go of
+                // it (a browser restoring form contents would otherwise keep it).
+                text.set(String::new());
                 Outcome::Imported {
                     format: imported.format.as_str(),
                     report: imported.report,
@@ -64,7 +67,7 @@ pub fn ImportPanel() -> impl IntoView {
                 "or a docker-compose.yml, or drop a file on the box. The form is replaced; Secret data is "
                 "decoded here in the page. Anything the form cannot hold is listed below."
             </p>
-            <textarea data-testid="import-text" rows="10" spellcheck="false"
+            <textarea data-testid="import-text" rows="10" spellcheck="false" autocomplete="off"
                 placeholder="apiVersion: apps/v1\nkind: Deployment\n…"
                 prop:value=text
                 on:input=move |ev| text.set(event_target_value(&ev))
