@@ -19,6 +19,7 @@ pub mod qos;
 pub mod render;
 pub mod rollout;
 pub mod seal;
+pub mod secret_words;
 pub mod share;
 pub mod spec;
 #[cfg(feature = "testgen")]

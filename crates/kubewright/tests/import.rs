@@ -307,6 +307,14 @@ fn the_split_rule_decides_what_is_secret() {
     // An edited rule: only PASSWORD is secret.
     let imported = import(text, &SplitRule::from_lines("*password*\n\n")).unwrap();
     assert_eq!(names(&imported.spec.secrets), ["MY_PASSWORD"]);
+    // A word without `*` is whole parts of the name: `key` takes STRIPE_KEY, not KEYCLOAK_URL.
+    let text = text.replace("FROM_SHELL", "KEYCLOAK_URL=https://sso");
+    let imported = import(&text, &SplitRule::from_lines("key")).unwrap();
+    assert_eq!(names(&imported.spec.secrets), ["STRIPE_KEY"]);
+    assert_eq!(
+        names(&imported.spec.env),
+        ["PORT", "MY_PASSWORD", "KEYCLOAK_URL"]
+    );
 }
 
 #[test]
@@ -488,4 +496,336 @@ fn a_sealed_secret_brings_its_names_and_scope_not_its_values() {
     again.secret_options.seal.cert = spec.secret_options.seal.cert.clone();
     again.secrets = spec.secrets.clone();
     assert_eq!(again, spec);
+}
+
+// --- Secret values never reach `spec.extra` or plain env unannounced (security audit) ---
+
+/// A Deployment `web` that reads the Secret `web-env-secret` with envFrom.
+const WEB_DEPLOYMENT: &str = "\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: ghcr.io/acme/web:1.0
+        envFrom:
+        - secretRef: {name: web-env-secret}
+";
+
+/// The spec as JSON (what autosave and share links are made from) and the report, as one text:
+/// a secret value must appear in neither.
+fn everything_kept(imported: &kubewright::import::Imported) -> String {
+    format!(
+        "{}\n{}",
+        kubewright::spec_to_json(&imported.spec),
+        report_text(imported)
+    )
+}
+
+fn indent(text: &str, by: usize) -> String {
+    text.lines()
+        .map(|l| format!("{}{l}\n", " ".repeat(by)))
+        .collect()
+}
+
+#[test]
+fn secrets_inside_lists_of_any_kind_go_the_way_of_any_secret() {
+    // The app's Secret (read by the Deployment) and another one (read by nothing), as `kubectl get
+    // -o yaml` and the API write them: base64 of "app-value" and "other-value".
+    let app_secret = "metadata: {name: web-env-secret}\ndata: {API_TOKEN: YXBwLXZhbHVl}\n";
+    let other_secret = "metadata: {name: other}\ndata: {PASSWORD: b3RoZXItdmFsdWU=}\n";
+    let typed = |s: &str| format!("apiVersion: v1\nkind: Secret\n{s}");
+    let item = |s: &str| format!("-\n{}", indent(s, 2));
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "kind: List",
+            format!(
+                "apiVersion: v1\nkind: List\nitems:\n{}{}",
+                item(&typed(app_secret)),
+                item(&typed(other_secret))
+            ),
+        ),
+        (
+            // The API's own list: the items leave out kind and apiVersion.
+            "kind: SecretList, items without kind",
+            format!(
+                "apiVersion: v1\nkind: SecretList\nmetadata: {{resourceVersion: \"42\"}}\nitems:\n{}{}",
+                item(app_secret),
+                item(other_secret)
+            ),
+        ),
+        (
+            "a SecretList inside a List inside a List",
+            format!(
+                "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  items:\n  - apiVersion: v1\n    kind: SecretList\n    items:\n{}{}",
+                indent(&item(app_secret), 4),
+                indent(&item(other_secret), 4)
+            ),
+        ),
+        (
+            "a ConfigMapList next to a SecretList",
+            format!(
+                "apiVersion: v1\nkind: ConfigMapList\nitems:\n- metadata: {{name: web-env}}\n  data: {{MODE: prod}}\n---\napiVersion: v1\nkind: SecretList\nitems:\n{}{}",
+                item(app_secret),
+                item(other_secret)
+            ),
+        ),
+    ];
+    for (case, lists) in cases {
+        // GIVEN the Deployment and the Secrets wrapped in lists
+        let text = format!("{WEB_DEPLOYMENT}---\n{lists}");
+        // WHEN it is imported
+        let imported = run(&text).unwrap_or_else(|e| panic!("{case}: {e}\n{text}"));
+        let report = report_text(&imported);
+        // THEN the app's Secret becomes its secrets, as if it were a document of its own
+        assert_eq!(
+            imported.spec.secrets,
+            [EnvEntry::new("API_TOKEN", "app-value")],
+            "{case}: {report}"
+        );
+        // AND the other one is dropped with the usual words, never kept
+        assert!(
+            report.contains("dropped: Secret/other (a Secret the app does not read"),
+            "{case}: {report}"
+        );
+        assert!(imported.spec.extra.is_empty(), "{case}: {report}");
+        assert!(
+            !everything_kept(&imported).contains("other-value")
+                && !everything_kept(&imported).contains("b3RoZXItdmFsdWU="),
+            "{case}"
+        );
+    }
+    // And a ConfigMapList's ConfigMap is the app's env like any other.
+    let text = format!(
+        "{WEB_DEPLOYMENT}---\napiVersion: v1\nkind: ConfigMapList\nitems:\n- metadata: {{name: web-env}}\n  data: {{MODE: prod}}\n"
+    );
+    assert_eq!(
+        run(&text).unwrap().spec.env,
+        [EnvEntry::new("MODE", "prod")]
+    );
+}
+
+#[test]
+fn a_list_that_is_not_one_is_dropped_and_a_kind_merely_ending_in_list_is_an_object() {
+    // GIVEN a SecretList whose items are a map (no list at all), and a custom resource whose kind
+    // ends in List but which has no items
+    let text = format!(
+        "{WEB_DEPLOYMENT}---\napiVersion: v1\nkind: SecretList\nitems:\n  a: {{data: {{PASSWORD: aHVudGVyMg==}}}}\n---\napiVersion: example.com/v1\nkind: AllowList\nmetadata: {{name: office}}\nspec:\n  cidrs: [10.0.0.0/8]\n"
+    );
+    // WHEN it is imported
+    let imported = run(&text).unwrap();
+    let report = report_text(&imported);
+    // THEN the broken list is dropped with its reason, nothing of it kept
+    assert!(
+        report.contains("dropped: SecretList items (a list whose items are not a list"),
+        "{report}"
+    );
+    assert!(!everything_kept(&imported).contains("aHVudGVyMg=="));
+    // AND the custom resource is kept as it was
+    assert_eq!(imported.spec.extra.len(), 1, "{report}");
+    assert_eq!(imported.spec.extra[0]["kind"], "AllowList");
+}
+
+#[test]
+fn a_kustomize_file_is_dropped_with_its_secret_generator() {
+    let generator =
+        "secretGenerator:\n- name: db\n  literals:\n  - PASSWORD=hunter2\nresources: [deployment.yaml]\n";
+    for (case, head) in [
+        (
+            "Kustomization",
+            "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n",
+        ),
+        (
+            "Component",
+            "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n",
+        ),
+        ("no apiVersion", "kind: Kustomization\n"),
+        ("no apiVersion nor kind", ""),
+    ] {
+        // GIVEN the manifests with a kustomization.yaml pasted along
+        let text = format!("{WEB_DEPLOYMENT}---\n{head}{generator}");
+        // WHEN they are imported
+        let imported = run(&text).unwrap();
+        let report = report_text(&imported);
+        // THEN the kustomize file is dropped, saying what it is and that its values are not kept
+        let line = imported
+            .report
+            .iter()
+            .find(|r| r.note.contains("kustomize file"))
+            .unwrap_or_else(|| panic!("{case}: {report}"));
+        assert_eq!(line.status, Status::Dropped, "{case}");
+        assert!(line.note.contains("not a Kubernetes object"), "{case}");
+        assert!(
+            line.note.contains("secretGenerator values"),
+            "{case}: {}",
+            line.note
+        );
+        assert!(imported.spec.extra.is_empty(), "{case}: {report}");
+        assert!(!everything_kept(&imported).contains("hunter2"), "{case}");
+    }
+    // Flux's Kustomization is a real object (its controller applies a folder from git): kept.
+    let flux = "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps, namespace: flux-system}\nspec:\n  interval: 10m\n  path: ./apps\n  prune: true\n  sourceRef: {kind: GitRepository, name: flux-system}\n";
+    let imported = run(&format!("{WEB_DEPLOYMENT}---\n{flux}")).unwrap();
+    assert_eq!(imported.spec.extra.len(), 1, "{}", report_text(&imported));
+    assert!(report_text(&imported).contains("kept as-is: Kustomization/apps ("));
+}
+
+#[test]
+fn secret_looking_plain_values_in_kept_objects_are_reported_and_left_unchanged() {
+    // GIVEN objects the form does not model that set secret-looking values literally
+    let statefulset = "\
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  selector:
+    matchLabels: {app: db}
+  template:
+    metadata:
+      labels: {app: db}
+    spec:
+      initContainers:
+      - name: init
+        image: busybox
+        env:
+        - {name: LOG_LEVEL, value: debug}
+      containers:
+      - name: postgres
+        image: postgres:16
+        env:
+        - {name: POSTGRES_USER, value: app}
+        - {name: POSTGRES_PASSWORD, value: hunter2}
+        - name: REPLICATION_PASSWORD
+          valueFrom:
+            secretKeyRef: {name: db, key: replication}
+";
+    let cronjob = "\
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: backup}
+spec:
+  schedule: '0 3 * * *'
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: backup
+            image: acme/backup:2
+            env:
+            - {name: TARGET, value: 's3://backup:s3cr3t@minio:9000/db'}
+";
+    let config_map = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: other-config}\ndata:\n  MODE: prod\n  STRIPE_API_KEY: sk_live_123\n";
+    let text = format!("{WEB_DEPLOYMENT}---\n{statefulset}---\n{cronjob}---\n{config_map}");
+    let inputs: Vec<serde_yaml::Value> = [statefulset, cronjob, config_map]
+        .iter()
+        .map(|t| serde_yaml::from_str(t).unwrap())
+        .collect();
+    // WHEN they are imported
+    let imported = run(&text).unwrap();
+    let report = report_text(&imported);
+    // THEN each is kept exactly as it was
+    assert_eq!(imported.spec.extra, inputs);
+    // AND each secret-looking value has a line saying it stays in plain text, with its path
+    let lines: Vec<_> = imported
+        .report
+        .iter()
+        .filter(|r| r.note.contains("plain text"))
+        .map(|r| (r.status, r.path.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (
+                Status::Kept,
+                "StatefulSet/db spec.template.spec.containers[0].env[1]"
+            ),
+            (
+                Status::Kept,
+                "CronJob/backup spec.jobTemplate.spec.template.spec.containers[0].env[0]"
+            ),
+            (Status::Kept, "ConfigMap/other-config data.STRIPE_API_KEY"),
+        ],
+        "{report}"
+    );
+    for expected in [
+        "POSTGRES_PASSWORD looks secret (its name contains PASSWORD), and its value stays in plain text in this kept object: it is saved with the form and put in share links like any non-secret field. Move it into a Secret",
+        "TARGET looks secret (its value is a URL with a password)",
+        "STRIPE_API_KEY looks secret (its name contains KEY)",
+    ] {
+        assert!(report.contains(expected), "missing {expected:?} in\n{report}");
+    }
+    // AND the report itself does not repeat the values
+    for value in ["hunter2", "s3cr3t", "sk_live_123"] {
+        assert!(!report.contains(value), "{value} in\n{report}");
+    }
+    // AND the spec still round-trips: the report is about the input, the object is unchanged
+    let again = run(&render_yaml(&imported.spec)).unwrap();
+    assert_eq!(again.spec, imported.spec);
+}
+
+#[test]
+fn the_default_split_rule_is_the_shared_secret_word_list() {
+    // GIVEN a compose service with entries named in every way people name them
+    let cases = [
+        // (name, value, secret)
+        ("PORT", "3000", false),
+        ("POSTGRES_PASSWORD", "x", true),
+        ("DBPASSWORD", "x", true),
+        ("DB_PASS", "x", true),
+        ("MYSQL_PASSWD", "x", true),
+        ("DB_PWD", "x", true),
+        ("SECRET_KEY_BASE", "x", true),
+        ("GITHUB_TOKEN", "x", true),
+        ("STRIPE_KEY", "x", true),
+        ("AWS_ACCESS_KEY_ID", "x", true),
+        ("API_KEYS", "x", true),
+        ("OPENAI_APIKEY", "x", true),
+        ("RELEASE_COOKIE", "x", true),
+        ("ERLANG_COOKIE", "x", true),
+        ("GOOGLE_CREDENTIALS", "x", true),
+        ("SENTRY_DSN", "x", true),
+        ("JWT_PRIVATE_KEY", "x", true),
+        ("DATABASE_URL", "ecto://db/app", true),
+        // A URL with a password is secret whatever its name.
+        ("REDIS_URL", "redis://:hunter2@redis:6379/0", true),
+        ("REDIS_URL", "redis://redis:6379/0", false),
+        // KEY, PASS and PWD are whole words only.
+        ("KEYCLOAK_URL", "https://sso.example.com", false),
+        ("MONKEY_MODE", "on", false),
+        ("PASSPORT_STRATEGY", "local", false),
+        ("BYPASS_CACHE", "1", false),
+        ("LOG_LEVEL", "info", false),
+    ];
+    for (name, value, secret) in cases {
+        let text = format!(
+            "services:\n  web:\n    image: acme/web:1\n    environment:\n      - \"{name}={value}\"\n"
+        );
+        // WHEN it is imported with the default rule
+        let imported = run(&text).unwrap();
+        // THEN the entry lands where the shared list says
+        let in_secrets = imported.spec.secrets.iter().any(|e| e.name == name);
+        let in_env = imported.spec.env.iter().any(|e| e.name == name);
+        assert_eq!((in_secrets, in_env), (secret, !secret), "{name}={value}");
+        // AND the env-var-secret warning agrees with it: it fires exactly on what the rule calls
+        // secret, had it been left in the ConfigMap
+        let mut spec = kubewright::presets::Preset::find("web-app")
+            .unwrap()
+            .spec()
+            .unwrap();
+        spec.env.push(EnvEntry::new(name, value));
+        let warned = kubewright::validate::validate(&spec)
+            .iter()
+            .any(|i| i.rule == "env-var-secret");
+        assert_eq!(warned, secret, "the warning disagrees on {name}={value}");
+    }
 }

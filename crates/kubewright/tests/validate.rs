@@ -486,6 +486,48 @@ const CASES: &[Case] = &[
         s.env
             .push(EnvEntry::new("REDIS_URL", "redis://redis:6379/0"))
     }),
+    // The shared word list (secret_words): COOKIE, PASS, PWD, DSN, CREDENTIALS, PRIVATE count; KEY
+    // only as a whole word.
+    fires("env-var-secret", "env[2].name", |s| {
+        s.env.push(EnvEntry::new("RELEASE_COOKIE", "x"))
+    }),
+    fires("env-var-secret", "env[2].name", |s| {
+        s.env.push(EnvEntry::new("DB_PASS", "x"))
+    }),
+    fires("env-var-secret", "env[2].name", |s| {
+        s.env.push(EnvEntry::new("MYSQL_PWD", "x"))
+    }),
+    fires("env-var-secret", "env[2].name", |s| {
+        s.env
+            .push(EnvEntry::new("SENTRY_DSN", "https://k@sentry.io/1"))
+    }),
+    fires("env-var-secret", "env[2].name", |s| {
+        s.env.push(EnvEntry::new("GCP_CREDENTIALS", "{}"))
+    }),
+    fires("env-var-secret", "env[2].name", |s| {
+        s.env.push(EnvEntry::new("JWT_PRIVATE_PEM", "x"))
+    }),
+    quiet("env-var-secret", |s| {
+        s.env
+            .push(EnvEntry::new("KEYCLOAK_URL", "https://sso.example.com"))
+    }),
+    quiet("env-var-secret", |s| {
+        s.env.push(EnvEntry::new("PASSPORT_STRATEGY", "local"))
+    }),
+    // The container's own env (pod_env) is checked too.
+    fires("env-var-secret", "pod_env[0].name", |s| {
+        s.pod_env.push(EnvEntry::new("DB_PASSWORD", "x"))
+    }),
+    fires("env-var-secret", "pod_env[1].name", |s| {
+        s.pod_env
+            .push(EnvEntry::new("RELEASE_NODE", "web@$(POD_IP)"));
+        s.pod_env
+            .push(EnvEntry::new("CACHE", "redis://u:$(POD_IP)@redis:6379"))
+    }),
+    quiet("env-var-secret", |s| {
+        s.pod_env
+            .push(EnvEntry::new("RELEASE_NODE", "web@$(POD_IP)"))
+    }),
     fires("duplicate-env-var", "secrets[1].name", |s| {
         s.secrets.push(EnvEntry::new("PORT", "1"))
     }),
@@ -758,6 +800,9 @@ fn every_fix_resolves_its_issue() {
     base.resources = Resources::default();
     base.env.push(EnvEntry::new("SECRET_KEY_BASE", "x")); // already in the Secret
     base.env.push(EnvEntry::new("API_TOKEN", "x"));
+    base.pod_env.push(EnvEntry::new("SMTP_PASSWORD", "x"));
+    base.pod_env
+        .push(EnvEntry::new("ERLANG_COOKIE", "pod-env-wins")); // also in the Secret
     base.probes.startup.action = ProbeAction::TcpSocket {
         port: "9999".into(),
     };
@@ -980,4 +1025,45 @@ fn image_references() {
             &format!("{sha}0"),
         ],
     );
+}
+
+#[test]
+fn a_secret_in_the_containers_own_env_moves_to_the_secret_unless_it_needs_expanding() {
+    // GIVEN a literal password in the container's own env, and one built from $(POD_IP)
+    let mut spec = clean();
+    spec.pod_env
+        .push(EnvEntry::new("RELEASE_NODE", "web@$(POD_IP)"));
+    spec.pod_env.push(EnvEntry::new("DB_PASSWORD", "hunter2"));
+    spec.pod_env
+        .push(EnvEntry::new("NODE_TOKEN", "$(POD_IP)-token"));
+    spec.secrets.push(EnvEntry::new("DB_PASSWORD", "stale"));
+    // WHEN it is validated
+    let issues: Vec<_> = validate::validate(&spec)
+        .into_iter()
+        .filter(|i| i.rule == "env-var-secret")
+        .collect();
+    // THEN both secret-looking entries are warned about, at their rows
+    let paths: Vec<_> = issues.iter().map(|i| i.path.as_str()).collect();
+    assert_eq!(paths, ["pod_env[1].name", "pod_env[2].name"]);
+    assert!(issues[0].message.contains("plain text in the Deployment"));
+    // AND only the literal one offers "Move to Secret": Kubernetes expands $(POD_IP) in the
+    // container's env, never in a Secret's
+    assert!(issues[1].fix.is_none());
+    let fix = issues[0].fix.clone().unwrap();
+    assert_eq!(fix.label(), "Move to Secret");
+    // WHEN it is applied THEN the value the container saw (its own env beats envFrom) is the
+    // Secret's, once
+    fix.apply(&mut spec);
+    assert_eq!(
+        spec.pod_env.iter().map(|e| &e.name[..]).collect::<Vec<_>>(),
+        ["RELEASE_NODE", "NODE_TOKEN"]
+    );
+    let in_secret: Vec<_> = spec
+        .secrets
+        .iter()
+        .filter(|e| e.name == "DB_PASSWORD")
+        .collect();
+    assert_eq!(in_secret, [&EnvEntry::new("DB_PASSWORD", "hunter2")]);
+    // AND so it is no longer in what autosave and share links keep
+    assert!(!kubewright::spec_to_json(&spec.without_secret_values()).contains("hunter2"));
 }

@@ -1,15 +1,20 @@
 //! docker-compose -> spec: the app's service (the one with `build`, else the first that is not a
 //! database) becomes the app: image or build, the first port, the environment. Environment entries
-//! are split between the ConfigMap and the Secret by a visible, editable name rule.
+//! are split between the ConfigMap and the Secret by a visible, editable name rule (and a URL with a
+//! password in it always goes to the Secret).
 
 use serde_yaml::Value;
 
 use super::tree::{scalar_text, Tree};
 use super::{Format, Imported, ReportItem, Status};
+use crate::secret_words;
 use crate::spec::{AppSpec, DatabaseKind, EnvEntry, PullPolicy, Target};
 
-/// Which environment entries are secret: names matching any pattern (case-insensitive; `*` stands
-/// for any text, so `*PASSWORD*` matches `POSTGRES_PASSWORD`).
+/// Which environment entries are secret: names matching any pattern, in the two forms of
+/// [`secret_words::PATTERNS`] (`*PASSWORD*` matches any name containing PASSWORD; a word without `*`,
+/// such as `KEY`, must be a whole part of the name between `_`: `API_KEY`, not `KEYCLOAK_URL`).
+/// Case does not matter. The default is that shared list, so the entries the importer leaves in the
+/// ConfigMap are the ones the `env-var-secret` warning leaves alone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SplitRule {
     pub patterns: Vec<String>,
@@ -18,9 +23,10 @@ pub struct SplitRule {
 impl Default for SplitRule {
     fn default() -> Self {
         SplitRule {
-            patterns: ["*PASSWORD*", "*SECRET*", "*TOKEN*", "*KEY*", "DATABASE_URL"]
-                .map(String::from)
-                .to_vec(),
+            patterns: secret_words::PATTERNS
+                .iter()
+                .map(|p| p.to_string())
+                .collect(),
         }
     }
 }
@@ -38,37 +44,10 @@ impl SplitRule {
         }
     }
 
+    /// Whether an entry named `name` is secret by this rule.
     pub fn is_secret(&self, name: &str) -> bool {
-        // ASCII case-folding: env names are ASCII, and it keeps Unicode case tables out of the wasm.
-        self.patterns
-            .iter()
-            .any(|p| glob(&p.to_ascii_uppercase(), &name.to_ascii_uppercase()))
+        secret_words::matching(self.patterns.iter().map(String::as_str), name).is_some()
     }
-}
-
-// `*` matches any run of characters; everything else matches itself. Iterative with one backtrack
-// point, so it is linear-ish and cannot blow up on many stars.
-fn glob(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    let (mut i, mut j) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while j < t.len() {
-        if i < p.len() && p[i] == '*' {
-            star = Some((i, j));
-            i += 1;
-        } else if i < p.len() && p[i] == t[j] {
-            i += 1;
-            j += 1;
-        } else if let Some((si, sj)) = star {
-            i = si + 1;
-            j = sj + 1;
-            star = Some((si, sj + 1));
-        } else {
-            return false;
-        }
-    }
-    p[i..].iter().all(|&c| c == '*')
 }
 
 const DATABASES: &[&str] = &[
@@ -325,7 +304,8 @@ pub fn import(document: &Value, rule: &SplitRule) -> Imported {
                 name: key,
                 value: value.unwrap_or_default(),
             };
-            if rule.is_secret(&entry.name) {
+            // A URL with a password in it is a secret whatever its name (and the rule says).
+            if rule.is_secret(&entry.name) || secret_words::has_credentials(&entry.value) {
                 spec.secrets.push(entry);
             } else {
                 spec.env.push(entry);
@@ -353,21 +333,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn glob_matches_like_a_shell_pattern() {
-        for (p, t, want) in [
-            ("*PASSWORD*", "POSTGRES_PASSWORD", true),
-            ("*PASSWORD*", "PASSWORD", true),
-            ("*KEY*", "SECRET_KEY_BASE", true),
-            ("DATABASE_URL", "DATABASE_URL", true),
-            ("DATABASE_URL", "DATABASE_URL_2", false),
-            ("*TOKEN", "TOKEN_TTL", false),
-            ("A*B*C", "AXXBYYC", true),
-            ("A*B*C", "AXXBYY", false),
-            ("**", "", true),
-        ] {
-            assert_eq!(glob(p, t), want, "{p} vs {t}");
-        }
-        assert!(SplitRule::default().is_secret("postgres_password"));
-        assert!(!SplitRule::default().is_secret("PORT"));
+    fn the_default_rule_is_the_shared_list() {
+        let rule = SplitRule::default();
+        assert!(rule.is_secret("postgres_password"));
+        assert!(rule.is_secret("RELEASE_COOKIE"));
+        assert!(!rule.is_secret("PORT"));
+        assert!(!rule.is_secret("KEYCLOAK_URL"));
+        assert_eq!(rule.patterns.len(), secret_words::PATTERNS.len());
     }
 }

@@ -1,12 +1,14 @@
 //! Manifests -> spec. The app is the first Deployment; its ConfigMap and Secret are the ones its
 //! container reads with `envFrom` (or named `<app>-env` / `<app>-env-secret`); its Service is the one
-//! selecting `app: <name>`; every Job becomes a job. Other objects are kept as they are, except
-//! Secrets, which are dropped (their values would otherwise sit in share links and storage).
+//! selecting `app: <name>`; every Job becomes a job. Lists (`kind: List`, `SecretList`, ...) stand
+//! for their items. Other objects are kept as they are, except Secrets, which are dropped (their
+//! values would otherwise sit in share links and storage), and kustomize's own files; a kept object
+//! with a secret-looking literal value gets a report line saying so.
 
 use base64::Engine;
 use serde_yaml::Value;
 
-use super::tree::{scalar_text, Tree};
+use super::tree::{scalar_text, show_path, Tree};
 use super::{Format, Imported, ReportItem, Status};
 use crate::spec::{
     AppSpec, DownwardEnv, DownwardField, EnvEntry, Job, Label, Probe, ProbeAction, Protocol,
@@ -60,10 +62,11 @@ impl Doc {
         };
         let kind = text(&["kind"]).unwrap_or_default();
         let name = text(&["metadata", "name"]).unwrap_or_default();
-        let label = if kind.is_empty() {
-            format!("document {}", index + 1)
-        } else {
-            format!("{kind}/{name}")
+        let label = match (kind.is_empty(), name.is_empty()) {
+            (true, _) => format!("document {}", index + 1),
+            // e.g. a kustomization.yaml, which has no name.
+            (false, true) => kind.clone(),
+            (false, false) => format!("{kind}/{name}"),
         };
         let mut tree = Tree::new(value, label);
         let mut server = Vec::new();
@@ -98,16 +101,9 @@ impl Doc {
 
 pub fn import(documents: Vec<Value>) -> Imported {
     let mut report = Vec::new();
-    // A `kind: List` (kubectl get -o yaml of several objects) stands for its items.
     let mut flat = Vec::new();
     for document in documents {
-        match (
-            document.get("kind").and_then(Value::as_str),
-            document.get("items"),
-        ) {
-            (Some("List"), Some(Value::Sequence(items))) => flat.extend(items.iter().cloned()),
-            _ => flat.push(document),
-        }
+        unwrap_lists(document, &mut flat, &mut report);
     }
     let mut docs: Vec<Option<Doc>> = flat
         .into_iter()
@@ -290,7 +286,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
         finish(doc, &mut report);
     }
 
-    // Everything else: kept as it is, except Secrets.
+    // Everything else: kept as it is, except Secrets and kustomize's own files.
     for doc in docs.into_iter().flatten() {
         let label = doc.tree.label.clone();
         if doc.kind == "Secret" {
@@ -298,6 +294,12 @@ pub fn import(documents: Vec<Value>) -> Imported {
                 status: Status::Dropped,
                 path: label,
                 note: "a Secret the app does not read as its env: apply it separately (Kubewright keeps no secret values it does not show)".into(),
+            });
+        } else if is_kustomize_file(&doc) {
+            report.push(ReportItem {
+                status: Status::Dropped,
+                path: label,
+                note: "a kustomize file (kustomization.yaml), not a Kubernetes object: kubectl apply -f cannot send it, kubectl apply -k reads it with its folder. Not kept, and neither are its secretGenerator values".into(),
             });
         } else if doc.kind.is_empty() || doc.tree.get("apiVersion").is_none() {
             report.push(ReportItem {
@@ -311,6 +313,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
                 path: label,
                 note: "not modelled by the form: emitted unchanged after the app's objects".into(),
             });
+            plain_secrets(&doc, &mut report);
             spec.extra.push(doc.tree.rest);
         }
     }
@@ -318,6 +321,142 @@ pub fn import(documents: Vec<Value>) -> Imported {
         format: Format::Manifests,
         spec,
         report,
+    }
+}
+
+/// Puts `document` into `out`, or, when it is a list, its items, however deeply nested.
+/// `kubectl get -o yaml` of several objects gives a `kind: List`; the API's own lists are typed
+/// (`SecretList`, `ConfigMapList`, ...), and their items may leave out kind and apiVersion, which
+/// are then the list's. So every item goes the way a document of its own would: a Secret in a
+/// SecretList is read as the app's or dropped like any other Secret, never kept.
+fn unwrap_lists(document: Value, out: &mut Vec<Value>, report: &mut Vec<ReportItem>) {
+    let kind = document
+        .get("kind")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    if !kind.ends_with("List") {
+        out.push(document);
+        return;
+    }
+    let Value::Mapping(mut list) = document else {
+        return;
+    };
+    match list.remove("items") {
+        Some(Value::Sequence(items)) => {
+            // `List` says nothing about its items; `SecretList` says they are Secrets.
+            let item_kind = kind.strip_suffix("List").filter(|k| !k.is_empty());
+            let api_version = list.get("apiVersion").cloned();
+            for mut item in items {
+                if let (Value::Mapping(m), Some(item_kind)) = (&mut item, item_kind) {
+                    if !m.contains_key("kind") {
+                        m.insert("kind".into(), item_kind.into());
+                    }
+                    if let (false, Some(v)) = (m.contains_key("apiVersion"), &api_version) {
+                        m.insert("apiVersion".into(), v.clone());
+                    }
+                }
+                unwrap_lists(item, out, report);
+            }
+        }
+        // Not a list of items: it cannot be applied, and what it holds may be secret.
+        Some(_) => report.push(ReportItem {
+            status: Status::Dropped,
+            path: format!("{kind} items"),
+            note: "a list whose items are not a list: not a Kubernetes object".into(),
+        }),
+        // A kind that merely ends in `List`, with no items: an object like any other.
+        None => out.push(Value::Mapping(list)),
+    }
+}
+
+/// kustomize's own file (`kustomization.yaml`, a `Kustomization` or a `Component` of
+/// `kustomize.config.k8s.io`, whose apiVersion and kind are optional): it lists files and generates
+/// objects, so it is not an object kubectl can send, and its `secretGenerator` literals are secret
+/// values. Flux's `Kustomization` (`kustomize.toolkit.fluxcd.io`) is a real object: not this.
+fn is_kustomize_file(doc: &Doc) -> bool {
+    const KEYS: [&str; 5] = [
+        "resources",
+        "secretGenerator",
+        "configMapGenerator",
+        "patches",
+        "components",
+    ];
+    let api_version = doc.api_version();
+    match doc.kind.as_str() {
+        "Kustomization" | "Component" => {
+            api_version.is_empty() || api_version.starts_with("kustomize.config.k8s.io/")
+        }
+        "" => api_version.is_empty() && KEYS.iter().any(|k| doc.tree.get(k).is_some()),
+        _ => false,
+    }
+}
+
+/// Reports every literal value in a kept object that looks secret (by the shared word list,
+/// [`crate::secret_words`]): an env entry `{name, value}` anywhere in it (any pod template, a
+/// CronJob's, a custom resource's), and a ConfigMap's data. The object is kept unchanged: only the
+/// user can move a value into a Secret, and then change what reads it.
+fn plain_secrets(doc: &Doc, report: &mut Vec<ReportItem>) {
+    let mut found = Vec::new();
+    find_env_values(&doc.tree.rest, &mut Vec::new(), &mut found);
+    if doc.kind == "ConfigMap" {
+        if let Some(Value::Mapping(data)) = doc.tree.get("data") {
+            for (key, value) in data {
+                if let (Some(key), Some(value)) = (scalar_text(key), scalar_text(value)) {
+                    found.push((vec!["data".to_string(), key.clone()], key, value));
+                }
+            }
+        }
+    }
+    for (path, name, value) in found {
+        let Some(reason) = crate::secret_words::reason(&name, &value) else {
+            continue;
+        };
+        report.push(ReportItem {
+            status: Status::Kept,
+            path: format!("{} {}", doc.tree.label, show_path(&path)),
+            note: format!(
+                "{name} looks secret ({reason}), and its value stays in plain text in this kept object: it is saved with the form and put in share links like any non-secret field. Move it into a Secret"
+            ),
+        });
+    }
+}
+
+/// (path, name, value) of every `env` list entry with a literal `value` under `node`.
+fn find_env_values(
+    node: &Value,
+    path: &mut Vec<String>,
+    found: &mut Vec<(Vec<String>, String, String)>,
+) {
+    match node {
+        Value::Mapping(map) => {
+            for (key, value) in map {
+                let Some(key) = scalar_text(key) else {
+                    continue;
+                };
+                path.push(key.clone());
+                if let ("env", Value::Sequence(items)) = (key.as_str(), value) {
+                    for (i, item) in items.iter().enumerate() {
+                        let text = |k: &str| item.get(k).and_then(scalar_text);
+                        if let (Some(name), Some(value)) = (text("name"), text("value")) {
+                            let mut at = path.clone();
+                            at.push(i.to_string());
+                            found.push((at, name, value));
+                        }
+                    }
+                }
+                find_env_values(value, path, found);
+                path.pop();
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(i.to_string());
+                find_env_values(item, path, found);
+                path.pop();
+            }
+        }
+        _ => {}
     }
 }
 

@@ -17,6 +17,8 @@ pub enum Fix {
     },
     /// Move `env[index]` into the Secret.
     MoveToSecret { index: usize },
+    /// Move `pod_env[index]` (the container's own env) into the Secret.
+    MovePodEnvToSecret { index: usize },
     /// Set the replica count.
     Replicas(i64),
     /// Apply these security settings; with `release_tmp`, also set `RELEASE_TMP` to that path (a
@@ -43,7 +45,7 @@ impl Fix {
                 ProbeAction::TcpSocket { .. } => "Add a tcpSocket check".into(),
                 _ => "Add a probe".into(),
             },
-            Fix::MoveToSecret { .. } => "Move to Secret".into(),
+            Fix::MoveToSecret { .. } | Fix::MovePodEnvToSecret { .. } => "Move to Secret".into(),
             Fix::Replicas(n) => format!("Run {n} replicas"),
             Fix::Security {
                 security,
@@ -89,6 +91,17 @@ impl Fix {
                     // (the Secret is loaded after the ConfigMap): dropping the copy changes nothing.
                     if !spec.secrets.iter().any(|s| s.name == entry.name) {
                         spec.secrets.push(entry);
+                    }
+                }
+            }
+            Fix::MovePodEnvToSecret { index } => {
+                if *index < spec.pod_env.len() {
+                    let entry = spec.pod_env.remove(*index);
+                    // The container's own env beats envFrom, so its value is the one the container
+                    // saw: it replaces a Secret entry of the same name.
+                    match spec.secrets.iter_mut().find(|s| s.name == entry.name) {
+                        Some(s) => s.value = entry.value,
+                        None => spec.secrets.push(entry),
                     }
                 }
             }

@@ -4,6 +4,7 @@
 
 use super::api::{probes, quantities};
 use super::{first_of, names, quantity, Finding, Fix, Rule, Severity};
+use crate::secret_words;
 use crate::spec::{AppSpec, ProbeAction, PullPolicy, Security};
 
 pub const LATEST_TAG: Rule = Rule {
@@ -204,49 +205,50 @@ pub const POD_PROBES: Rule = Rule {
     },
 };
 
-/// Names that usually hold credentials.
-const SECRET_WORDS: [&str; 5] = ["PASSWORD", "SECRET", "TOKEN", "KEY", "COOKIE"];
-
-/// `scheme://user:password@host`: a URL with a password in it.
-fn has_credentials(value: &str) -> bool {
-    value.split("://").nth(1).is_some_and(|rest| {
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-        authority
-            .rsplit_once('@')
-            .is_some_and(|(userinfo, _)| userinfo.contains(':'))
-    })
-}
-
 pub const ENV_VAR_SECRET: Rule = Rule {
     id: "env-var-secret",
     severity: Severity::Warning,
     upstream: "kube-linter env-var-secret",
     check: |spec| {
-        spec.env
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| {
-                let upper = e.name.to_ascii_uppercase();
-                let reason = if let Some(word) = SECRET_WORDS.iter().find(|w| upper.contains(*w)) {
-                    format!("its name contains {word}")
-                } else if has_credentials(&e.value) {
-                    "its value is a URL with a password".to_string()
-                } else {
-                    return None;
-                };
-                Some(
+        // The word list is shared with the compose importer's split rule: crate::secret_words.
+        let mut out = Vec::new();
+        for (i, e) in spec.env.iter().enumerate() {
+            if let Some(reason) = secret_words::reason(&e.name, &e.value) {
+                out.push(
                     Finding::new(
                         format!("env[{i}].name"),
                         format!(
                             "{} looks secret ({reason}), but ConfigMaps are readable by anyone who can \
-                             read the namespace's config. Keep it in the Secret.",
+                             read the namespace's config, and the form saves and shares it like any \
+                             plain value. Keep it in the Secret.",
                             e.name
                         ),
                     )
                     .with_fix(Fix::MoveToSecret { index: i }),
-                )
-            })
-            .collect()
+                );
+            }
+        }
+        // The container's own env is written into the Deployment in plain text.
+        for (i, e) in spec.pod_env.iter().enumerate() {
+            if let Some(reason) = secret_words::reason(&e.name, &e.value) {
+                let mut finding = Finding::new(
+                    format!("pod_env[{i}].name"),
+                    format!(
+                        "{} looks secret ({reason}), but it is set in plain text in the Deployment, \
+                         readable by anyone who can read it, and the form saves and shares it like \
+                         any plain value. Keep it in the Secret.",
+                        e.name
+                    ),
+                );
+                // Only a value without $(VAR): Kubernetes expands those in the container's env,
+                // never in a Secret's, so moving it would change what the app sees.
+                if !e.value.contains("$(") {
+                    finding = finding.with_fix(Fix::MovePodEnvToSecret { index: i });
+                }
+                out.push(finding);
+            }
+        }
+        out
     },
 };
 

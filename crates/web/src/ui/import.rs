@@ -92,10 +92,12 @@ pub fn ImportPanel() -> impl IntoView {
             <details class="rule">
                 <summary>"docker-compose: which environment entries are secret"</summary>
                 <p class="hint">
-                    "One name pattern a line, * for any text, not case-sensitive. Matching entries go to the "
-                    "Secret, the others to the ConfigMap. Manifests say themselves which is which."
+                    "One name pattern a line, not case-sensitive: * for any text (*PASSWORD* matches DBPASSWORD); "
+                    "a word without * must be a whole part of the name between _ (KEY matches API_KEY, not "
+                    "KEYCLOAK_URL). Matching entries, and any URL with a password in it, go to the Secret, the "
+                    "others to the ConfigMap. Manifests say themselves which is which."
                 </p>
-                <textarea data-testid="import-rule" rows="5" spellcheck="false"
+                <textarea data-testid="import-rule" rows="8" spellcheck="false"
                     prop:value=rule on:input=move |ev| rule.set(event_target_value(&ev))></textarea>
             </details>
             {move || outcome.get().map(|o| match o {
