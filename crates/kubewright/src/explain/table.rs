@@ -187,7 +187,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "not set", "Without a limit a leak can take the node's memory; equal requests and limits make the pod Guaranteed.",
         Some("deployment.spec.template.spec.containers.resources.limits"), RESOURCES),
     // security
-    e!("security.run_as_non_root", "The kubelet refuses to start the container as root (uid 0).",
+    e!("security.run_as_non_root", "The kubelet refuses to start the container as root (uid 0). With runAsUser empty, the image's USER must be a number: a name such as `app` is refused too, since the kubelet cannot tell its uid.",
         "off", "An image that runs as root gives an attacker who breaks in root inside the container.",
         Some("deployment.spec.template.spec.securityContext.runAsNonRoot"), SECCTX),
     e!("security.run_as_user", "The user id the processes run as; 65534 is `nobody`, which a Phoenix release image uses.",
@@ -263,7 +263,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "empty", "Without it the chart cannot start PostgreSQL from the existing Secret.",
         None, BITNAMI),
     e!("database.chart_version", "Helm chart only: the chart version to install (--version).",
-        "empty: the newest", "Unpinned, a reinstall months later may get a chart with different settings.",
+        "empty: the newest", "Unpinned, a reinstall months later may get a chart with different settings; pinned to an older version, its image may be gone from docker.io/bitnami (moved to bitnamilegacy in 2025).",
         None, BITNAMI),
     e!("database.instances", "CloudNativePG only: PostgreSQL instances, one primary and the rest streaming replicas.",
         "1", "With 1, a node failure means the database is down until the pod is rescheduled.",

@@ -227,10 +227,12 @@ fn helm_install(spec: &AppSpec, kubectl: &Kubectl) -> Command {
         words.extend(["--set-string".into(), format!("{key}={value}")]);
     }
     words.push("--wait".into());
+    // Since 2025 docker.io/bitnami keeps only the newest images (bitnami/containers#83267), so
+    // pinning, usually good advice, has a catch here.
     let version_note = if db.chart_version.is_empty() {
-        " Pin the chart with --version (helm show chart prints the newest) so a reinstall gets the same one."
+        " Unpinned, a reinstall gets the newest chart. Bitnami's free images are only the newest since 2025 (bitnami/containers#83267): an older pinned --version needs --set image.repository=bitnamilegacy/postgresql, which gets no updates."
     } else {
-        ""
+        " If the pod shows ImagePullBackOff, this chart version's image has left docker.io/bitnami (bitnami/containers#83267): add --set image.repository=bitnamilegacy/postgresql (no more updates) or drop --version."
     };
     Command::new(
         format!(

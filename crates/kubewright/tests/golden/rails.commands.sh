@@ -16,7 +16,7 @@ kubectl apply -n shop -f secret.yaml
 # Secret shop-db-credentials: the database password, read by the database itself; applied from the file, never typed on a command line
 kubectl apply -n shop -f database-secret.yaml
 
-# PostgreSQL from Bitnami's Helm chart; it reads the passwords from Secret shop-db-credentials and serves at shop-db-postgresql. Pin the chart with --version (helm show chart prints the newest) so a reinstall gets the same one.
+# PostgreSQL from Bitnami's Helm chart; it reads the passwords from Secret shop-db-credentials and serves at shop-db-postgresql. Unpinned, a reinstall gets the newest chart. Bitnami's free images are only the newest since 2025 (bitnami/containers#83267): an older pinned --version needs --set image.repository=bitnamilegacy/postgresql, which gets no updates.
 helm upgrade --install shop-db oci://registry-1.docker.io/bitnamicharts/postgresql --namespace shop --set-string auth.username=shop --set-string auth.database=shop_production --set-string auth.existingSecret=shop-db-credentials --wait
 
 # Job shop-migrate-0: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run

@@ -55,7 +55,7 @@ pub fn SecurityTab() -> impl IntoView {
         </p>
         <fieldset>
             <legend>"Who the app runs as (pod securityContext)"</legend>
-            {check("runAsNonRoot", "run_as_non_root", "The kubelet refuses to start the container as root (uid 0).", |s| s.run_as_non_root, |s, v| s.run_as_non_root = v)}
+            {check("runAsNonRoot", "run_as_non_root", "The kubelet refuses to start the container as root (uid 0); with runAsUser empty, the image's USER must be numeric.", |s| s.run_as_non_root, |s, v| s.run_as_non_root = v)}
             {id("runAsUser", "run_as_user", "The uid to run as, e.g. 65534 (nobody). Empty: the image's USER.", |s| s.run_as_user, |s, v| s.run_as_user = v)}
             {id("runAsGroup", "run_as_group", "The primary group id. Empty: the image's.", |s| s.run_as_group, |s, v| s.run_as_group = v)}
             {check("seccompProfile: RuntimeDefault", "seccomp_runtime_default", "The container runtime's filter of rare, dangerous system calls.", |s| s.seccomp_runtime_default, |s, v| s.seccomp_runtime_default = v)}
