@@ -35,20 +35,62 @@ pub const PATTERNS: &[&str] = &[
 /// Whether `name` matches `pattern` (one of the two forms of [`PATTERNS`]), ignoring ASCII case
 /// (env names are ASCII, and it keeps Unicode case tables out of the wasm).
 pub fn matches(pattern: &str, name: &str) -> bool {
-    let pattern = pattern.trim().to_ascii_uppercase();
-    let name = name.to_ascii_uppercase();
+    matches_parts(pattern, name, &word_parts_of(name))
+}
+
+// `matches` with the name's parts split once by the caller: the lint runs every pattern against
+// every env entry on each keystroke, and upper-cased copies and re-splitting made 10,000 entries
+// take 28 ms (native).
+fn matches_parts(pattern: &str, name: &str, parts: &[&str]) -> bool {
+    let pattern = pattern.trim();
     if pattern.is_empty() {
         false
     } else if pattern.contains('*') {
-        glob(&pattern, &name)
+        glob_ignoring_case(pattern.as_bytes(), name.as_bytes())
     } else {
-        has_word(&name, &pattern)
+        let want = || pattern.split(['_', '-', '.']).filter(|p| !p.is_empty());
+        let n = want().count();
+        n > 0
+            && parts
+                .windows(n)
+                .any(|w| w.iter().zip(want()).all(|(a, b)| a.eq_ignore_ascii_case(b)))
     }
+}
+
+fn word_parts_of(s: &str) -> Vec<&str> {
+    s.split(['_', '-', '.']).filter(|p| !p.is_empty()).collect()
+}
+
+// [`glob`] on bytes, ASCII letters compared without case. The same answer as on characters: `*`
+// is ASCII, and a literal's UTF-8 lead byte can never equal a continuation byte, so a match never
+// starts inside a character.
+fn glob_ignoring_case(p: &[u8], t: &[u8]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while j < t.len() {
+        if i < p.len() && p[i] == b'*' {
+            star = Some((i, j));
+            i += 1;
+        } else if i < p.len() && p[i].eq_ignore_ascii_case(&t[j]) {
+            i += 1;
+            j += 1;
+        } else if let Some((si, sj)) = star {
+            i = si + 1;
+            j = sj + 1;
+            star = Some((si, sj + 1));
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == b'*')
 }
 
 /// The first of `patterns` that `name` matches.
 pub fn matching<'a>(patterns: impl IntoIterator<Item = &'a str>, name: &str) -> Option<&'a str> {
-    patterns.into_iter().find(|p| matches(p, name))
+    let parts = word_parts_of(name);
+    patterns
+        .into_iter()
+        .find(|p| matches_parts(p, name, &parts))
 }
 
 /// Why an env entry looks secret, for a message ("its name contains PASSWORD"), or `None`.
@@ -112,6 +154,50 @@ pub fn glob(pattern: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matching_in_place_agrees_with_upper_cased_copies() {
+        let names = [
+            "db_password",
+            "DBPASSWORD",
+            "api-key",
+            "Keycloak_URL",
+            "MY_DATABASE_URL",
+            "database_url_2",
+            "pässwort_key",
+            "ÄPI_TOKEN",
+            "",
+            "_",
+            "a..b",
+            "KEY",
+            "x-KEY-y",
+            "release_cookie",
+        ];
+        let patterns = PATTERNS.iter().copied().chain([
+            "*ä*",
+            "Pä*",
+            "database_url",
+            "a.b",
+            " KEY ",
+            "*",
+            "**",
+            "*a*b*",
+            "",
+        ]);
+        for p in patterns {
+            for n in names {
+                let (up_p, up_n) = (p.trim().to_ascii_uppercase(), n.to_ascii_uppercase());
+                let want = if up_p.is_empty() {
+                    false
+                } else if up_p.contains('*') {
+                    glob(&up_p, &up_n)
+                } else {
+                    has_word(&up_n, &up_p)
+                };
+                assert_eq!(matches(p, n), want, "{p:?} vs {n:?}");
+            }
+        }
+    }
 
     #[test]
     fn glob_matches_like_a_shell_pattern() {
