@@ -76,7 +76,7 @@ fn selects(selector: &k8s::Pairs, labels: &k8s::Pairs) -> bool {
 
 /// The diagram for a spec.
 pub fn graph(spec: &AppSpec) -> Graph {
-    let objects = k8s::objects(spec);
+    let objects = k8s::objects_layout(spec);
     let mut g = Graph::default();
     // Pod groups: (pods node id, template) for the Deployment and each Job.
     let mut pods: Vec<(String, &PodTemplate)> = Vec::new();

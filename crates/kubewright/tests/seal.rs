@@ -505,3 +505,29 @@ fn the_share_safe_copy_has_no_secret_value() {
         "{json}"
     );
 }
+
+#[test]
+fn sealed_lines_link_back_to_their_form_fields() {
+    // GIVEN a sealed render (the line map reads objects laid out without encrypting anything)
+    let mut spec = sealed_spec(SealScope::Strict);
+    spec.database.kind = DatabaseKind::CloudNativePg;
+    spec.secrets.retain(|e| e.name != "DATABASE_URL");
+    let rendered = kubewright::render(&spec);
+    let sources = kubewright::render::sources::line_sources(&spec, &rendered.all);
+    let lines: Vec<&str> = rendered.all.lines().collect();
+    assert_eq!(sources.len(), lines.len());
+    // THEN each sealed value's line names the form field it came from
+    let source_of = |prefix: &str| -> Vec<String> {
+        let i = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(prefix))
+            .unwrap_or_else(|| panic!("no line {prefix}"));
+        sources[i].clone()
+    };
+    assert_eq!(
+        source_of(&format!("{}:", spec.secrets[0].name)),
+        ["secrets[0]"]
+    );
+    assert_eq!(source_of("username:"), ["database.user"]);
+    assert_eq!(source_of("password:"), ["database.password"]);
+}

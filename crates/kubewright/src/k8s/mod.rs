@@ -140,6 +140,13 @@ pub fn objects(spec: &AppSpec) -> Vec<Object> {
     objects_with(spec, &mut Sealer::new(OsRng)).0
 }
 
+/// The objects as [`objects`] makes them, in the same order and shape, but with sealed values left
+/// empty (see [`Sealer::layout_only`]): for the line map, annotations and diagram, which need only
+/// kinds, names and keys, and run on every keystroke.
+pub fn objects_layout(spec: &AppSpec) -> Vec<Object> {
+    objects_with(spec, &mut Sealer::layout_only(OsRng)).0
+}
+
 /// [`objects`], sealing with `sealer` (which remembers sealed values between calls). With sealing on,
 /// the app's Secret and the database's are replaced by SealedSecrets; if the certificate cannot be
 /// used, neither form is emitted (a plain Secret where the user asked for a sealed one could end up

@@ -28,7 +28,7 @@ pub fn annotate(spec: &AppSpec, yaml: &str) -> String {
 /// For each line of `yaml`, the comment that goes on its own line above it, if any (already made a
 /// single line). The page shows these beside the clean lines; [`annotate`] writes them into the text.
 pub fn comments(spec: &AppSpec, yaml: &str) -> Vec<Option<String>> {
-    let objects = k8s::objects(spec);
+    let objects = k8s::objects_layout(spec);
     let mut previous: Option<(usize, &[Seg])> = None;
     let paths = line_paths(yaml);
     let mut out = Vec::with_capacity(paths.len());
@@ -60,7 +60,7 @@ pub fn comments(spec: &AppSpec, yaml: &str) -> Vec<Option<String>> {
 
 /// Annotates one object rendered alone (a file of the output).
 pub fn annotate_file(spec: &AppSpec, file_name: &str, yaml: &str) -> String {
-    let objects = k8s::objects(spec);
+    let objects = k8s::objects_layout(spec);
     match objects.iter().position(|o| o.file_name() == file_name) {
         Some(i) => {
             // Render the comments as if the file were document `i` of the stream.

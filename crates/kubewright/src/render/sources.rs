@@ -11,7 +11,7 @@ use crate::spec::AppSpec;
 
 /// The spec field paths behind every line of `yaml`, which must be `render(spec).all`.
 pub fn line_sources(spec: &AppSpec, yaml: &str) -> Vec<Vec<String>> {
-    let objects = k8s::objects(spec);
+    let objects = k8s::objects_layout(spec);
     // The n-th Job object is spec.jobs[n].
     let job_index: Vec<usize> = objects
         .iter()

@@ -16,6 +16,8 @@ pub struct Sealer<R> {
     sealed: HashMap<(String, String, String), String>,
     /// Sealed (or reused) in this render.
     current: HashMap<(String, String, String), String>,
+    /// Leaves every sealed value empty instead of encrypting (see [`Sealer::layout_only`]).
+    layout_only: bool,
 }
 
 impl<R: CryptoRngCore> Sealer<R> {
@@ -25,6 +27,17 @@ impl<R: CryptoRngCore> Sealer<R> {
             cert: None,
             sealed: HashMap::new(),
             current: HashMap::new(),
+            layout_only: false,
+        }
+    }
+
+    /// A sealer that checks the certificate like any other but leaves each sealed value empty: for
+    /// code that needs only the objects' layout (kinds, names, keys), such as the form <-> YAML line
+    /// map, which runs on every keystroke. Encrypting there for nothing cost ~13 ms a keystroke.
+    pub fn layout_only(rng: R) -> Self {
+        Sealer {
+            layout_only: true,
+            ..Sealer::new(rng)
         }
     }
 
@@ -63,6 +76,12 @@ impl<R: CryptoRngCore> Sealer<R> {
         let Some((_, Ok(key))) = &self.cert else {
             return Err("no certificate".into());
         };
+        if self.layout_only {
+            return Ok(entries
+                .iter()
+                .map(|(name, _)| (name.clone(), String::new()))
+                .collect());
+        }
         let mut out = Vec::with_capacity(entries.len());
         for (name, value) in entries {
             let id = (label.to_string(), name.clone(), value.clone());
