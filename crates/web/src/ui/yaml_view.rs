@@ -140,10 +140,12 @@ pub fn YamlView(
             style:line-height="var(--lh, 1.45em)"
             title="Click a line to edit the field it comes from" on:click=on_click>
             <span class="marks" aria-hidden="true">
-                {move || marks().into_iter().map(|(row, line, class)| view! {
+                // Keyed: a mark that stays (the focused field's lines while typing in it) is not
+                // touched; rebuilding every mark's element was most of a keystroke's DOM work.
+                <For each=marks key=|mark| *mark children=|(row, line, class)| view! {
                     <span class=class data-line=line style:top=format!("calc(var(--pad, 0px) + {row} * var(--lh, 1.45em))")
                         style:height="var(--lh, 1.45em)"></span>
-                }).collect_view()}
+                } />
             </span>
             {move || shown.with(|s| s.text.clone())}
         </pre>
