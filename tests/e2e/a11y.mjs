@@ -13,7 +13,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ROOT, checks, launchChromium, serveDist } from './lib.mjs';
+import { ROOT, checks, launchChromium, serveDist, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -21,20 +21,6 @@ const requireTools = createRequire(new URL('../../tools/node/package.json', impo
 const AXE_SOURCE = readFileSync(requireTools.resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = path.join(ROOT, 'out', 'screenshots');
 const TIMEOUT = 10_000;
-
-
-
-
-async function until(read, ok, what) {
-  const deadline = Date.now() + TIMEOUT;
-  let value;
-  for (;;) {
-    value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${String(value).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 // Runs axe-core in the page; returns the serious and critical violations as readable lines.
 async function axe(page, what) {

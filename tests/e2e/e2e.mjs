@@ -8,52 +8,13 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, YAML, checks, cli, launchChromium, serveDist } from './lib.mjs';
+import { ROOT, YAML, assertSameText, checks, cli, launchChromium, serveDist, until, untilSame } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
 const SHOTS = path.join(ROOT, 'out', 'screenshots');
 // Long enough for a slow CI machine, short enough that a missing update fails instead of hanging.
 const TIMEOUT = 10_000;
-
-
-
-
-// Says where two long texts first differ, instead of dumping both.
-function assertSameText(actual, expected, what) {
-  if (actual === expected) return;
-  const a = actual.split('\n');
-  const e = expected.split('\n');
-  let i = 0;
-  while (i < a.length && i < e.length && a[i] === e[i]) i++;
-  throw new Error(
-    `${what} differs at line ${i + 1} (${a.length} vs ${e.length} lines):\n` +
-      `  page: ${JSON.stringify(a[i])}\n  want: ${JSON.stringify(e[i])}`,
-  );
-}
-
-// Leptos applies most updates in a microtask after the event, so every read of the output polls until
-// the expectation holds (or TIMEOUT), then returns the last value seen.
-async function until(read, ok, what) {
-  const deadline = Date.now() + TIMEOUT;
-  let value;
-  for (;;) {
-    value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${String(value).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-// Polls until the text equals `want`; on timeout says where it differs.
-async function untilSame(read, want, what) {
-  let last;
-  try {
-    await until(async () => (last = await read()), (t) => t === want, `${what} to equal the CLI output`);
-  } catch {
-    assertSameText(String(last), want, what);
-  }
-}
 
 const base64 = (s) => Buffer.from(s, 'utf8').toString('base64');
 

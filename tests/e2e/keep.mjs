@@ -10,41 +10,11 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, checks, cli, cliPath, launchChromium, serveDist } from './lib.mjs';
+import { ROOT, checks, cli, cliPath, launchChromium, serveDist, until, untilSame } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
 const TIMEOUT = 10_000;
-
-
-
-async function until(read, ok, what) {
-  const deadline = Date.now() + TIMEOUT;
-  let value;
-  for (;;) {
-    value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${String(value).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-function firstDifference(a, b) {
-  const x = a.split('\n');
-  const y = b.split('\n');
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return `line ${i + 1}: page ${JSON.stringify(x[i])} want ${JSON.stringify(y[i])}`;
-}
-
-async function untilSame(read, want, what) {
-  let last;
-  try {
-    await until(async () => (last = await read()), (t) => t === want, what);
-  } catch {
-    throw new Error(`${what} differs at ${firstDifference(String(last), want)}`);
-  }
-}
 
 // Zip entries through Python's zipfile (a reader written by others), as {name: text}.
 function unzip(file) {

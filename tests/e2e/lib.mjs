@@ -145,6 +145,42 @@ export function quantile(xs, q) {
 // The bookkeeping every e2e script shares. `check` runs one named check, prints `ok` or `FAIL` with
 // the reason, and never stops the run, so one failure does not hide the others (later checks may
 // fail as a consequence: read the first FAIL). `counts` feeds the script's closing line.
+// Leptos applies most updates in a microtask after the event, so every read of the output polls until
+// the expectation holds (or `timeout` ms), then returns the last value seen.
+export async function until(read, ok, what, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let value;
+  for (;;) {
+    value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${String(value).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// Says where two long texts first differ, instead of dumping both.
+export function assertSameText(actual, expected, what) {
+  if (actual === expected) return;
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  let i = 0;
+  while (i < a.length && i < e.length && a[i] === e[i]) i++;
+  throw new Error(
+    `${what} differs at line ${i + 1} (${a.length} vs ${e.length} lines):\n` +
+      `  page: ${JSON.stringify(a[i])}\n  want: ${JSON.stringify(e[i])}`,
+  );
+}
+
+// Polls until the text equals `want`; on timeout says where it differs.
+export async function untilSame(read, want, what) {
+  let last;
+  try {
+    await until(async () => (last = await read()), (t) => t === want, `${what} to equal the expected text`);
+  } catch {
+    assertSameText(String(last), want, what);
+  }
+}
+
 export function checks() {
   const counts = { passed: 0, failed: 0 };
   async function check(name, fn) {

@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, YAML, checks, launchChromium, serveDist } from './lib.mjs';
+import { ROOT, YAML, checks, launchChromium, serveDist, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -24,16 +24,6 @@ const OUT = path.join(ROOT, 'out', 'e2e-secrets');
 const PY = path.join(ROOT, 'tools', '.venv', 'bin', 'python');
 const UNSEAL = path.join(ROOT, 'tests', 'oracles', 'unseal.py');
 
-async function until(read, ok, what) {
-  const deadline = Date.now() + TIMEOUT;
-  let value;
-  for (;;) {
-    value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${String(value).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
 const docs = (yaml) => YAML.parseAllDocuments(yaml).map((d) => d.toJS());
 
