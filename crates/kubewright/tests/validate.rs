@@ -252,6 +252,14 @@ const CASES: &[Case] = &[
     fires("node-port-unused", "service.node_port", |s| {
         s.service.node_port = Some(30080)
     }),
+    // run-as-non-root-uid (warning): runAsNonRoot leaves the uid to the image's USER.
+    fires("run-as-non-root-uid", "security.run_as_user", |s| {
+        s.security.run_as_user = None
+    }),
+    quiet("run-as-non-root-uid", |s| {
+        s.security.run_as_non_root = false;
+        s.security.run_as_user = None
+    }),
     // probe-port-undeclared (warning): a number that is not the container's port.
     fires(
         "probe-port-undeclared",

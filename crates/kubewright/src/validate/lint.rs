@@ -448,6 +448,27 @@ pub const RUN_AS_NON_ROOT: Rule = Rule {
     },
 };
 
+pub const RUN_AS_NON_ROOT_UID: Rule = Rule {
+    id: "run-as-non-root-uid",
+    severity: Severity::Warning,
+    upstream:
+        "kubelet: runAsNonRoot with an image USER that is not numeric (\"cannot verify user is \
+               non-root\"); kube-score container-security-context-user-group-id",
+    check: |spec| {
+        let security = &spec.security;
+        if !security.run_as_non_root || security.run_as_user.is_some() {
+            return Vec::new();
+        }
+        vec![Finding::new(
+            "security.run_as_user",
+            "runAsNonRoot is on and no uid is set, so the kubelet checks the image's USER: it refuses \
+             to start the container when that is root, or a name such as `app` rather than a number \
+             (it cannot tell a name's uid). Set the uid the image runs as (`docker inspect -f \
+             '{{.Config.User}}' IMAGE` shows it), e.g. 1000.",
+        )]
+    },
+};
+
 pub const PRIVILEGE_ESCALATION: Rule = Rule {
     id: "privilege-escalation-container",
     severity: Severity::Warning,

@@ -122,6 +122,7 @@ pub const RULES: &[Rule] = &[
     lint::ENV_NAME_COMPAT,
     lint::MINIMUM_REPLICAS,
     lint::RUN_AS_NON_ROOT,
+    lint::RUN_AS_NON_ROOT_UID,
     lint::PRIVILEGE_ESCALATION,
     lint::READ_ONLY_ROOT_FS,
     lint::CAPABILITIES,
