@@ -270,21 +270,7 @@ fn the_sealer_keeps_both_secrets_between_renders() {
 fn the_sealer_keeps_unchanged_values_and_reseals_changed_ones() {
     let mut sealer = Sealer::new(OsRng);
     let mut spec = sealed_spec(SealScope::Strict);
-    let encrypted = |r: &kubewright::Rendered| -> Vec<(String, String)> {
-        let yaml = &r
-            .files
-            .iter()
-            .find(|f| f.kind == "SealedSecret")
-            .unwrap()
-            .yaml;
-        let doc: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap();
-        doc["spec"]["encryptedData"]
-            .as_mapping()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| (k.as_str().unwrap().into(), v.as_str().unwrap().into()))
-            .collect()
-    };
+    let encrypted = |r: &kubewright::Rendered| encrypted_in(r, "sealedsecret.yaml");
     let first = encrypted(&kubewright::render::render_with(&spec, &mut sealer));
     let again = encrypted(&kubewright::render::render_with(&spec, &mut sealer));
     assert_eq!(
