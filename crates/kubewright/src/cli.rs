@@ -13,13 +13,16 @@
 //!
 //! render and commands also take --seal-cert CERT.pem [--seal-scope strict|namespace-wide|cluster-wide]:
 //! the Secret is then sealed into a SealedSecret with the sealed-secrets controller's certificate.
+//!
+//! A spec file goes through the same gate as a link in the page: objects the form does not model are
+//! held (listed on stderr, left out of the output) unless --include-kept includes them all.
 //! ```
 
 use crate::presets::{self, Preset};
 use crate::seal::SealStatus;
 use crate::spec::{AppSpec, SealScope};
 
-pub const USAGE: &str = "usage: kubewright render|commands|spec|check (--preset ID | --spec FILE.json)\n                  [--seal-cert CERT.pem [--seal-scope strict|namespace-wide|cluster-wide]]\n       kubewright presets|rules\n       kubewright import FILE.yaml\n       kubewright export (--preset ID | --spec FILE.json) (--zip OUT.zip | --chart DIR)";
+pub const USAGE: &str = "usage: kubewright render|commands|spec|check (--preset ID | --spec FILE.json)\n                  [--seal-cert CERT.pem [--seal-scope strict|namespace-wide|cluster-wide]] [--include-kept]\n       kubewright presets|rules\n       kubewright import FILE.yaml\n       kubewright export (--preset ID | --spec FILE.json) (--zip OUT.zip | --chart DIR)";
 
 /// Runs one CLI invocation: `Ok(stdout)` or `Err(message)` for stderr and a non-zero exit.
 pub fn run(args: &[String]) -> Result<String, String> {
@@ -53,7 +56,19 @@ fn load(args: &[String]) -> Result<AppSpec, String> {
     let (source, mut rest) = args.split_at(args.len().min(2));
     let mut spec = load_spec(source)?;
     let mut scope = None;
-    while let [flag, value, more @ ..] = rest {
+    loop {
+        let (flag, value, more) = match rest {
+            [] => break,
+            [flag, more @ ..] if flag == "--include-kept" => {
+                for kept in &mut spec.extra {
+                    kept.include = true;
+                }
+                rest = more;
+                continue;
+            }
+            [flag, value, more @ ..] => (flag, value, more),
+            _ => return Err(USAGE.to_string()),
+        };
         match flag.as_str() {
             "--seal-cert" => {
                 spec.secret_options.seal.cert = std::fs::read_to_string(value)
@@ -73,6 +88,10 @@ fn load(args: &[String]) -> Result<AppSpec, String> {
     }
     if !rest.is_empty() {
         return Err(USAGE.to_string());
+    }
+    let held = spec.extra.iter().filter(|k| !k.include).count();
+    if held > 0 {
+        eprintln!("kubewright: {held} kept object(s) held for review and left out: pass --include-kept to include them (read them first: `kubewright check` names what each can do)");
     }
     if let Some(scope) = scope {
         if !spec.secret_options.seal.enabled() {
@@ -98,7 +117,19 @@ fn load_spec(args: &[String]) -> Result<AppSpec, String> {
         [flag, path] if flag == "--spec" => {
             let text =
                 std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            crate::spec_from_json(&text).map_err(|e| format!("{path} is not a valid spec: {e}"))
+            let spec = crate::spec_from_json(&text)
+                .map_err(|e| format!("{path} is not a valid spec: {e}"))?;
+            // What a file holds is someone's word: through the gate, its notes on stderr.
+            let (spec, notes) = crate::kept::admit(spec, crate::kept::Origin::CommandLine);
+            for note in notes {
+                eprintln!(
+                    "kubewright: {}: {} ({})",
+                    note.status.as_str(),
+                    note.path,
+                    note.note
+                );
+            }
+            Ok(spec)
         }
         _ => Err(USAGE.to_string()),
     }
@@ -113,10 +144,14 @@ pub fn check(args: &[String]) -> (String, i32) {
         Err(message) => return (format!("error spec: {message}\n"), 1),
     };
     let issues = crate::validate::validate(&spec);
-    let text: String = issues
+    let mut text: String = issues
         .iter()
         .map(|i| format!("{} {}: {}\n", i.severity.as_str(), i.path, i.message))
         .collect();
+    let verdict = crate::validate::Verdict::of(&issues);
+    if verdict.dangerous > 0 {
+        text.push_str(&format!("{}\n", verdict.headline()));
+    }
     let code = i32::from(crate::validate::error_count(&issues) > 0);
     (text, code)
 }

@@ -1,7 +1,7 @@
 //! The CLI commands that read or write files other than a spec: `import` and `export`.
 
 use crate::export;
-use crate::import::{self, SplitRule, Status};
+use crate::import::{self, SplitRule};
 use crate::spec::AppSpec;
 
 /// `import FILE`: the spec JSON on stdout; the report on stderr-like lines is part of the output's
@@ -14,12 +14,12 @@ pub fn import(args: &[String]) -> Result<String, String> {
     let imported =
         import::import(&text, &SplitRule::default()).map_err(|e| format!("{path}: {e}"))?;
     for item in &imported.report {
-        let marker = match item.status {
-            Status::Kept => "kept as-is",
-            Status::Dropped => "dropped",
-            Status::Adjusted => "adjusted",
-        };
-        eprintln!("kubewright: {marker}: {} ({})", item.path, item.note);
+        eprintln!(
+            "kubewright: {}: {} ({})",
+            item.status.as_str(),
+            item.path,
+            item.note
+        );
     }
     Ok(crate::spec_to_json(&imported.spec))
 }

@@ -14,6 +14,7 @@ pub mod generate;
 pub mod graph;
 pub mod import;
 pub mod k8s;
+pub mod kept;
 pub mod presets;
 pub mod qos;
 pub mod render;

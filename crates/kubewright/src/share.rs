@@ -36,6 +36,11 @@ pub fn missing_secret_values(spec: &AppSpec) -> Vec<String> {
     if db.kind == DatabaseKind::Helm && db.admin_password.is_empty() {
         out.push(DATABASE_ADMIN_PASSWORD.into());
     }
+    out.extend(
+        spec.extra
+            .iter()
+            .flat_map(crate::kept::missing_secret_values),
+    );
     out
 }
 
@@ -47,7 +52,11 @@ pub const DATABASE_ADMIN_PASSWORD: &str = "the database superuser password";
 /// hold them.
 pub fn reenter_sentence(missing: &[String]) -> String {
     let is_db = |m: &String| m == DATABASE_PASSWORD || m == DATABASE_ADMIN_PASSWORD;
-    let (database, secrets): (Vec<&String>, Vec<&String>) = missing.iter().partition(|m| is_db(m));
+    // "NAME in Kind/name": a value inside a kept object, which only a new paste brings back.
+    let is_kept = |m: &String| m.contains(" in ");
+    let (kept, missing): (Vec<&String>, Vec<&String>) = missing.iter().partition(|m| is_kept(m));
+    let (database, secrets): (Vec<&String>, Vec<&String>) =
+        missing.into_iter().partition(|m| is_db(m));
     let list = |items: &[&String]| {
         items
             .iter()
@@ -58,6 +67,12 @@ pub fn reenter_sentence(missing: &[String]) -> String {
     let parts: Vec<String> = [
         (!secrets.is_empty()).then(|| format!("{} in the secrets tab", list(&secrets))),
         (!database.is_empty()).then(|| format!("{} in the database tab", list(&database))),
+        (!kept.is_empty()).then(|| {
+            format!(
+                "{} by importing those manifests again (kept objects are not edited here)",
+                list(&kept)
+            )
+        }),
     ]
     .into_iter()
     .flatten()
@@ -78,8 +93,17 @@ pub fn encode(spec: &AppSpec) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// A share link opened: [`decode`], then the gate ([`crate::kept::admit`]), whose notes say what
+/// was held for review or dropped.
+pub fn open(payload: &str) -> Result<(AppSpec, Vec<crate::import::ReportItem>), String> {
+    Ok(crate::kept::admit(
+        decode(payload)?,
+        crate::kept::Origin::Link,
+    ))
+}
+
 /// The spec from a fragment payload (with or without the leading `#s=`). Secret values are always
-/// empty, even if someone hand-made a link with values in it.
+/// empty, even if someone hand-made a link with values in it (see [`open`] for the whole gate).
 pub fn decode(payload: &str) -> Result<AppSpec, String> {
     let payload = payload.trim_start_matches('#');
     let payload = payload.strip_prefix(FRAGMENT_KEY).unwrap_or(payload);

@@ -67,7 +67,13 @@ fn objects_the_form_does_not_model_are_kept_and_rendered_unchanged() {
         "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n",
     )
     .unwrap();
-    spec.extra = vec![ingress, pvc];
+    spec.extra = vec![ingress, pvc]
+        .into_iter()
+        .map(|object| kubewright::kept::Kept {
+            include: true,
+            object,
+        })
+        .collect();
     let rendered = kubewright::render(&spec);
     assert!(rendered
         .all
@@ -83,12 +89,18 @@ fn objects_the_form_does_not_model_are_kept_and_rendered_unchanged() {
     assert!(commands
         .contains("kubectl apply -n kube-native -f extra-persistentvolumeclaim-data.yaml\n"));
 
+    // AND read back they come held for review, until included again
     let imported = run(&rendered.all).unwrap();
-    assert_eq!(imported.spec, spec);
+    let mut back = imported.spec.clone();
+    assert!(back.extra.iter().all(|k| !k.include));
+    for kept in &mut back.extra {
+        kept.include = true;
+    }
+    assert_eq!(back, spec);
     let kept: Vec<_> = imported
         .report
         .iter()
-        .filter(|r| r.status == Status::Kept)
+        .filter(|r| r.status == Status::Held)
         .map(|r| r.path.as_str())
         .collect();
     assert_eq!(kept, ["Ingress/web", "PersistentVolumeClaim/data"]);
@@ -450,7 +462,7 @@ fn a_sealed_database_secret_brings_the_database_back_without_its_password() {
             report.contains("adjusted: SealedSecret/hello-db-credentials spec.encryptedData"),
             "{kind:?}: {report}"
         );
-        assert!(!report.contains("kept"), "{kind:?}: {report}");
+        assert!(!report.contains("held"), "{kind:?}: {report}");
         assert!(imported.spec.extra.is_empty(), "{kind:?}");
         assert_eq!(
             imported.spec.secret_options.seal.scope,
@@ -630,7 +642,7 @@ fn a_list_that_is_not_one_is_dropped_and_a_kind_merely_ending_in_list_is_an_obje
     assert!(!everything_kept(&imported).contains("aHVudGVyMg=="));
     // AND the custom resource is kept as it was
     assert_eq!(imported.spec.extra.len(), 1, "{report}");
-    assert_eq!(imported.spec.extra[0]["kind"], "AllowList");
+    assert_eq!(imported.spec.extra[0].object["kind"], "AllowList");
 }
 
 #[test]
@@ -674,7 +686,7 @@ fn a_kustomize_file_is_dropped_with_its_secret_generator() {
     let flux = "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps, namespace: flux-system}\nspec:\n  interval: 10m\n  path: ./apps\n  prune: true\n  sourceRef: {kind: GitRepository, name: flux-system}\n";
     let imported = run(&format!("{WEB_DEPLOYMENT}---\n{flux}")).unwrap();
     assert_eq!(imported.spec.extra.len(), 1, "{}", report_text(&imported));
-    assert!(report_text(&imported).contains("kept as-is: Kustomization/apps ("));
+    assert!(report_text(&imported).contains("held for review: Kustomization/apps ("));
 }
 
 #[test]
@@ -734,7 +746,8 @@ spec:
     let imported = run(&text).unwrap();
     let report = report_text(&imported);
     // THEN each is kept exactly as it was
-    assert_eq!(imported.spec.extra, inputs);
+    let kept: Vec<_> = imported.spec.extra.iter().map(|k| &k.object).collect();
+    assert_eq!(kept, inputs.iter().collect::<Vec<_>>());
     // AND each secret-looking value has a line saying it stays in plain text, with its path
     let lines: Vec<_> = imported
         .report
@@ -746,19 +759,19 @@ spec:
         lines,
         [
             (
-                Status::Kept,
+                Status::Held,
                 "StatefulSet/db spec.template.spec.containers[0].env[1]"
             ),
             (
-                Status::Kept,
+                Status::Held,
                 "CronJob/backup spec.jobTemplate.spec.template.spec.containers[0].env[0]"
             ),
-            (Status::Kept, "ConfigMap/other-config data.STRIPE_API_KEY"),
+            (Status::Held, "ConfigMap/other-config data.STRIPE_API_KEY"),
         ],
         "{report}"
     );
     for expected in [
-        "POSTGRES_PASSWORD looks secret (its name contains PASSWORD), and its value stays in plain text in this kept object: it is saved with the form and put in share links like any non-secret field. Move it into a Secret",
+        "POSTGRES_PASSWORD looks secret (its name contains PASSWORD), and its value stays in plain text in this kept object, readable by anyone who can read it (this page never stores or shares it). Move it into a Secret",
         "TARGET looks secret (its value is a URL with a password)",
         "STRIPE_API_KEY looks secret (its name contains KEY)",
     ] {
@@ -769,7 +782,12 @@ spec:
         assert!(!report.contains(value), "{value} in\n{report}");
     }
     // AND the spec still round-trips: the report is about the input, the object is unchanged
-    let again = run(&render_yaml(&imported.spec)).unwrap();
+    // (once included: held objects are in no output)
+    let mut included = imported.spec.clone();
+    for kept in &mut included.extra {
+        kept.include = true;
+    }
+    let again = run(&render_yaml(&included)).unwrap();
     assert_eq!(again.spec, imported.spec);
 }
 

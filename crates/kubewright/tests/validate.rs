@@ -72,7 +72,94 @@ fn long(n: usize) -> String {
     "a".repeat(n)
 }
 
+/// Adds a kept object (held for review, as anything from outside arrives).
+fn keep(spec: &mut AppSpec, yaml: &str) {
+    spec.extra.push(kubewright::kept::Kept::held(
+        serde_yaml::from_str(yaml).unwrap(),
+    ));
+}
+
 const CASES: &[Case] = &[
+    // Dangerous kept objects (warnings, with kube-linter / Polaris / checkov ids): whatever a link,
+    // a spec file or a paste brings is said before it is applied, held or included.
+    fires("cluster-admin-role-binding", "extra[0]", |s| {
+        keep(s, "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: x}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\nsubjects: [{kind: ServiceAccount, name: default, namespace: web}]\n")
+    }),
+    quiet("cluster-admin-role-binding", |s| {
+        keep(s, "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: x}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}\n")
+    }),
+    fires("wildcard-in-rules", "extra[0]", |s| {
+        keep(s, "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: x}\nrules: [{apiGroups: [''], resources: [secrets], verbs: ['*']}]\n")
+    }),
+    quiet("wildcard-in-rules", |s| {
+        keep(s, "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: x}\nrules: [{apiGroups: [''], resources: [pods], verbs: [get]}]\n")
+    }),
+    fires("privileged-container", "extra[0]", |s| {
+        keep(s, "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: x}\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: ghcr.io/example/agent, securityContext: {privileged: true}}]\n")
+    }),
+    quiet("privileged-container", |s| {
+        keep(s, "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers: [{name: c, image: ghcr.io/example/agent, securityContext: {privileged: false}}]\n")
+    }),
+    fires("host-network", "extra[0]", |s| {
+        keep(s, "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  hostNetwork: true\n  containers: [{name: c, image: ghcr.io/example/agent}]\n")
+    }),
+    quiet("host-network", |s| {
+        keep(s, "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  hostNetwork: false\n  containers: [{name: c, image: ghcr.io/example/agent}]\n")
+    }),
+    fires("host-pid", "extra[0]", |s| {
+        keep(s, "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  hostPID: true\n  containers: [{name: c, image: ghcr.io/example/agent}]\n")
+    }),
+    fires("host-ipc", "extra[0]", |s| {
+        keep(s, "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: x}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          hostIPC: true\n          containers: [{name: c, image: ghcr.io/example/agent}]\n")
+    }),
+    fires("hostPathSet", "extra[0]", |s| {
+        keep(s, "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  volumes: [{name: root, hostPath: {path: /}}]\n  containers: [{name: c, image: ghcr.io/example/agent}]\n")
+    }),
+    quiet("hostPathSet", |s| {
+        keep(s, "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  volumes: [{name: tmp, emptyDir: {}}]\n  containers: [{name: c, image: ghcr.io/example/agent}]\n")
+    }),
+    fires("dangerousCapabilities", "extra[0]", |s| {
+        keep(s, "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers: [{name: c, image: ghcr.io/example/agent, securityContext: {capabilities: {add: [NET_ADMIN]}}}]\n")
+    }),
+    quiet("dangerousCapabilities", |s| {
+        keep(s, "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers: [{name: c, image: ghcr.io/example/agent, securityContext: {capabilities: {add: [NET_BIND_SERVICE]}}}]\n")
+    }),
+    fires("kept-cluster-scoped", "extra[0]", |s| {
+        keep(s, "apiVersion: admissionregistration.k8s.io/v1\nkind: MutatingWebhookConfiguration\nmetadata: {name: x}\n")
+    }),
+    quiet("kept-cluster-scoped", |s| {
+        keep(
+            s,
+            "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: x}\n",
+        )
+    }),
+    fires("kept-other-namespace", "extra[0]", |s| {
+        keep(
+            s,
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: kube-system}\n",
+        )
+    }),
+    quiet("kept-other-namespace", |s| {
+        keep(
+            s,
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: web}\n",
+        )
+    }),
+    fires("kept-secret-value", "extra[0]", |s| {
+        keep(s, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {SMTP_PASSWORD: hunter2}\n")
+    }),
+    quiet("kept-secret-value", |s| {
+        keep(
+            s,
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {MODE: prod}\n",
+        )
+    }),
+    fires("allowed-repos", "extra[0]", |s| {
+        keep(s, "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers: [{name: c, image: docker.io/someone/miner}]\n")
+    }),
+    quiet("allowed-repos", |s| {
+        keep(s, "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers: [{name: c, image: ghcr.io/example/worker:2}]\n")
+    }),
     // app-name: the Service name is an RFC 1035 label.
     quiet("app-name", |s| s.app.name = "my-app2".into()),
     fires("app-name", "app.name", |s| s.app.name = "My_App".into()),

@@ -103,7 +103,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
     let mut report = Vec::new();
     let mut flat = Vec::new();
     for document in documents {
-        unwrap_lists(document, &mut flat, &mut report);
+        crate::kept::unwrap_lists(document, &mut flat, &mut report);
     }
     let mut docs: Vec<Option<Doc>> = flat
         .into_iter()
@@ -286,109 +286,30 @@ pub fn import(documents: Vec<Value>) -> Imported {
         finish(doc, &mut report);
     }
 
-    // Everything else: kept as it is, except Secrets and kustomize's own files.
+    // Everything else: held for review as it is, unless the gate refuses to keep it at all
+    // (a Secret, a kustomize file, a look-alike kind, ...).
     for doc in docs.into_iter().flatten() {
         let label = doc.tree.label.clone();
-        if doc.kind == "Secret" {
+        if let Some(why) = crate::kept::refusal(&doc.tree.rest) {
             report.push(ReportItem {
                 status: Status::Dropped,
                 path: label,
-                note: "a Secret the app does not read as its env: apply it separately (Kubewright keeps no secret values it does not show)".into(),
-            });
-        } else if is_kustomize_file(&doc) {
-            report.push(ReportItem {
-                status: Status::Dropped,
-                path: label,
-                note: "a kustomize file (kustomization.yaml), not a Kubernetes object: kubectl apply -f cannot send it, kubectl apply -k reads it with its folder. Not kept, and neither are its secretGenerator values".into(),
-            });
-        } else if doc.kind.is_empty() || doc.tree.get("apiVersion").is_none() {
-            report.push(ReportItem {
-                status: Status::Dropped,
-                path: label,
-                note: "not a Kubernetes object (no apiVersion or kind)".into(),
+                note: why,
             });
         } else {
             report.push(ReportItem {
-                status: Status::Kept,
+                status: Status::Held,
                 path: label,
-                note: "not modelled by the form: emitted unchanged after the app's objects".into(),
+                note: "not modelled by the form: held for review; include it above to emit it unchanged after the app's objects".into(),
             });
             plain_secrets(&doc, &mut report);
-            spec.extra.push(doc.tree.rest);
+            spec.extra.push(crate::kept::Kept::held(doc.tree.rest));
         }
     }
     Imported {
         format: Format::Manifests,
         spec,
         report,
-    }
-}
-
-/// Puts `document` into `out`, or, when it is a list, its items, however deeply nested.
-/// `kubectl get -o yaml` of several objects gives a `kind: List`; the API's own lists are typed
-/// (`SecretList`, `ConfigMapList`, ...), and their items may leave out kind and apiVersion, which
-/// are then the list's. So every item goes the way a document of its own would: a Secret in a
-/// SecretList is read as the app's or dropped like any other Secret, never kept.
-fn unwrap_lists(document: Value, out: &mut Vec<Value>, report: &mut Vec<ReportItem>) {
-    let kind = document
-        .get("kind")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string();
-    if !kind.ends_with("List") {
-        out.push(document);
-        return;
-    }
-    let Value::Mapping(mut list) = document else {
-        return;
-    };
-    match list.remove("items") {
-        Some(Value::Sequence(items)) => {
-            // `List` says nothing about its items; `SecretList` says they are Secrets.
-            let item_kind = kind.strip_suffix("List").filter(|k| !k.is_empty());
-            let api_version = list.get("apiVersion").cloned();
-            for mut item in items {
-                if let (Value::Mapping(m), Some(item_kind)) = (&mut item, item_kind) {
-                    if !m.contains_key("kind") {
-                        m.insert("kind".into(), item_kind.into());
-                    }
-                    if let (false, Some(v)) = (m.contains_key("apiVersion"), &api_version) {
-                        m.insert("apiVersion".into(), v.clone());
-                    }
-                }
-                unwrap_lists(item, out, report);
-            }
-        }
-        // Not a list of items: it cannot be applied, and what it holds may be secret.
-        Some(_) => report.push(ReportItem {
-            status: Status::Dropped,
-            path: format!("{kind} items"),
-            note: "a list whose items are not a list: not a Kubernetes object".into(),
-        }),
-        // A kind that merely ends in `List`, with no items: an object like any other.
-        None => out.push(Value::Mapping(list)),
-    }
-}
-
-/// kustomize's own file (`kustomization.yaml`, a `Kustomization` or a `Component` of
-/// `kustomize.config.k8s.io`, whose apiVersion and kind are optional): it lists files and generates
-/// objects, so it is not an object kubectl can send, and its `secretGenerator` literals are secret
-/// values. Flux's `Kustomization` (`kustomize.toolkit.fluxcd.io`) is a real object: not this.
-fn is_kustomize_file(doc: &Doc) -> bool {
-    const KEYS: [&str; 5] = [
-        "resources",
-        "secretGenerator",
-        "configMapGenerator",
-        "patches",
-        "components",
-    ];
-    let api_version = doc.api_version();
-    match doc.kind.as_str() {
-        "Kustomization" | "Component" => {
-            api_version.is_empty() || api_version.starts_with("kustomize.config.k8s.io/")
-        }
-        "" => api_version.is_empty() && KEYS.iter().any(|k| doc.tree.get(k).is_some()),
-        _ => false,
     }
 }
 
@@ -413,10 +334,10 @@ fn plain_secrets(doc: &Doc, report: &mut Vec<ReportItem>) {
             continue;
         };
         report.push(ReportItem {
-            status: Status::Kept,
+            status: Status::Held,
             path: format!("{} {}", doc.tree.label, show_path(&path)),
             note: format!(
-                "{name} looks secret ({reason}), and its value stays in plain text in this kept object: it is saved with the form and put in share links like any non-secret field. Move it into a Secret"
+                "{name} looks secret ({reason}), and its value stays in plain text in this kept object, readable by anyone who can read it (this page never stores or shares it). Move it into a Secret"
             ),
         });
     }

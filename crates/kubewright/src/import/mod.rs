@@ -6,7 +6,8 @@
 //! ```
 //!
 //! Nothing is silently lost: every field the importer did not read is in the report, either
-//! "kept as-is" (whole objects Kubewright does not model, emitted unchanged after the app's own) or
+//! "held for review" (whole objects Kubewright does not model, kept unchanged and emitted after the
+//! app's own once the user includes them) or
 //! "dropped" (with the reason), and values changed to fit the form are "adjusted".
 
 mod compose;
@@ -18,6 +19,7 @@ mod tree;
 
 pub use compose::SplitRule;
 pub use guard::{MAX_BYTES, MAX_FLOW_DEPTH};
+pub use tree::show_path;
 
 use serde::Deserialize;
 use serde_yaml::Value;
@@ -45,8 +47,9 @@ impl Format {
 /// What happened to one part of the input that the form does not hold as it was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
-    /// A whole object the form does not model, emitted unchanged after the app's objects.
-    Kept,
+    /// A whole object the form does not model: kept unchanged, held for review until the user
+    /// includes it (then emitted after the app's objects).
+    Held,
     /// Not in the form and not in the output.
     Dropped,
     /// Taken, but changed to fit (a name made valid, an old apiVersion updated, a default filled in).
@@ -57,7 +60,7 @@ impl Status {
     /// The words the report shows.
     pub fn as_str(self) -> &'static str {
         match self {
-            Status::Kept => "kept as-is",
+            Status::Held => "held for review",
             Status::Dropped => "dropped",
             Status::Adjusted => "adjusted",
         }

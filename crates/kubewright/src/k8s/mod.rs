@@ -133,7 +133,7 @@ impl Object {
 /// All objects for a spec, in the order they must be applied: a Namespace before what lives in it,
 /// the ConfigMap and Secret before the pods that read them, the database (its password Secret, then
 /// the CloudNativePG Cluster) before the app that connects to it, then the Jobs (migrations run
-/// before the new code), the Deployment and its Services, then the objects kept from an import. Objects with nothing to hold (no env, no
+/// before the new code), the Deployment and its Services, then the kept objects the user included. Objects with nothing to hold (no env, no
 /// secrets, no namespace) are left out. A spec with a sealing certificate is sealed with the
 /// operating system's CSPRNG (see [`objects_with`]).
 pub fn objects(spec: &AppSpec) -> Vec<Object> {
@@ -190,9 +190,10 @@ pub fn objects_with<R: CryptoRngCore>(
     out.push(Object::Deployment(Deployment::from_spec(spec)));
     out.push(Object::Service(Service::from_spec(spec)));
     out.extend(Service::headless(spec).map(Object::HeadlessService));
-    out.extend(spec.extra.iter().map(|document| {
+    // Only what the user included after review: a held object is in no file and no command.
+    out.extend(spec.extra.iter().filter(|k| k.include).map(|kept| {
         Object::Extra(Extra {
-            document: document.clone(),
+            document: kept.object.clone(),
         })
     }));
     (out, status)

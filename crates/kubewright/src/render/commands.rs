@@ -179,16 +179,8 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
                     &["--for=condition=complete", &job, "--timeout=10m"],
                 ));
             }
-            // Kept from an import as it was: a namespace of its own wins over ours (kubectl refuses a
-            // `-n` that contradicts the file).
-            Object::Extra(extra) => {
-                let comment = format!("{} {name}: kept as it was imported", extra.kind());
-                out.push(if extra.namespace().is_some() {
-                    Command::new(comment, &["kubectl", "apply", "-f", &file])
-                } else {
-                    apply(comment)
-                });
-            }
+            // Their own step, below, once the app is up.
+            Object::Extra(_) => {}
         }
     }
 
@@ -198,8 +190,40 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
         &["rollout", "status"],
         &[&format!("deployment/{app}")],
     ));
+    out.extend(kept_step(objects, &kubectl));
     out.push(reach(spec, &kubectl));
     out
+}
+
+// The kept objects the user included, in a step of their own after the app's objects, each named:
+// Kubewright did not write them and cannot vouch for them. A namespace of their own wins over ours
+// (kubectl refuses a `-n` that contradicts the file).
+fn kept_step(objects: &[Object], kubectl: &Kubectl) -> Vec<Command> {
+    let kept: Vec<&Object> = objects
+        .iter()
+        .filter(|o| matches!(o, Object::Extra(_)))
+        .collect();
+    kept.iter()
+        .enumerate()
+        .map(|(i, object)| {
+            let step = if i == 0 {
+                format!(
+                    "Kept objects ({} of them): not written by Kubewright, included by you after review. ",
+                    kept.len()
+                )
+            } else {
+                String::new()
+            };
+            let file = object.file_name();
+            let comment = format!("{step}{} {}, as it came", object.kind(), object.name());
+            match object {
+                Object::Extra(extra) if extra.namespace().is_some() => {
+                    Command::new(comment, &["kubectl", "apply", "-f", &file])
+                }
+                _ => kubectl.run(comment, &["apply"], &["-f", &file]),
+            }
+        })
+        .collect()
 }
 
 // Bitnami's chart from its OCI registry. The password is not on the command line: the chart reads it

@@ -76,11 +76,12 @@ pub struct AppSpec {
     pub database: Database,
     /// Pods finding each other through a headless Service. Default off.
     pub clustering: Clustering,
-    /// Other objects kept as they were imported (an Ingress, a PersistentVolumeClaim, ...), each one
-    /// whole document, emitted after the app's own objects. Never a Secret: its values would end up
-    /// in share links and storage. Default: none (and left out of the spec file when empty).
+    /// Objects the form does not model (an Ingress, a PersistentVolumeClaim, ...), each kept whole,
+    /// with whether the user included it after review: only included ones are emitted, after the
+    /// app's own objects. Never a Secret (see [`crate::kept`]). Default: none (and left out of the
+    /// spec file when empty).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub extra: Vec<serde_yaml::Value>,
+    pub extra: Vec<crate::kept::Kept>,
 }
 
 impl AppSpec {
@@ -241,10 +242,10 @@ impl AppSpec {
         }
     }
 
-    /// A copy with every secret value emptied: the secret entries' values and the database's
-    /// passwords (names, options and the public sealing certificate stay, nothing else pasted with
-    /// it). What may be shared or
-    /// stored, since a secret value must never leave the page.
+    /// A copy with every secret value emptied: the secret entries' values, the database's passwords
+    /// and the secret-looking values inside kept objects (names, options and the public sealing
+    /// certificate stay, nothing else pasted with it). What may be shared or stored, since a secret
+    /// value must never leave the page.
     pub fn without_secret_values(&self) -> AppSpec {
         let mut spec = self.clone();
         for entry in &mut spec.secrets {
@@ -252,11 +253,28 @@ impl AppSpec {
         }
         spec.database.password.clear();
         spec.database.admin_password.clear();
+        for kept in &mut spec.extra {
+            crate::kept::blank_secret_values(&mut kept.object);
+        }
         // Only the certificate blocks of the certificate box: a private key pasted with them (or a
         // key backup) must not be stored or shared.
         let cert = &mut spec.secret_options.seal.cert;
         *cert = crate::seal::public_certificates(cert);
         spec
+    }
+
+    /// Includes the kept object at `index` in what is applied (`true`), or holds it back (`false`).
+    pub fn include_kept(&mut self, index: usize, include: bool) {
+        if let Some(kept) = self.extra.get_mut(index) {
+            kept.include = include;
+        }
+    }
+
+    /// Removes the kept object at `index` from the form ("leave out").
+    pub fn leave_out_kept(&mut self, index: usize) {
+        if index < self.extra.len() {
+            self.extra.remove(index);
+        }
     }
 
     /// The namespace, or `None` when the user left it empty (kubectl's current namespace is used).

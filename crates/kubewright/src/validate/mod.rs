@@ -9,6 +9,7 @@ mod api;
 mod database;
 mod fix;
 pub mod image_ref;
+mod kept;
 mod lint;
 pub mod names;
 pub mod quantity;
@@ -131,6 +132,18 @@ pub const RULES: &[Rule] = &[
     lint::PROBE_PORT_UNDECLARED,
     lint::NODE_PORT_UNUSED,
     database::ENV_REFERENCE,
+    kept::CLUSTER_ADMIN,
+    kept::WILDCARD,
+    kept::PRIVILEGED,
+    kept::HOST_NETWORK,
+    kept::HOST_PID,
+    kept::HOST_IPC,
+    kept::HOST_PATH,
+    kept::CAPABILITIES,
+    kept::CLUSTER_SCOPED,
+    kept::OTHER_NAMESPACE,
+    kept::SECRET_VALUE,
+    kept::REGISTRY,
 ];
 
 /// Every issue of the spec: errors first, then warnings, each in form order within its rule.
@@ -171,6 +184,48 @@ pub(crate) fn first_of(names: &[&str]) -> Vec<usize> {
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
+}
+
+/// The verdict at the top of the page and at the end of `kubewright check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    pub errors: usize,
+    pub warnings: usize,
+    /// Kept objects with at least one danger warning.
+    pub dangerous: usize,
+}
+
+impl Verdict {
+    pub fn of(issues: &[Issue]) -> Self {
+        let errors = error_count(issues);
+        let mut dangerous: Vec<&str> = issues
+            .iter()
+            .filter(|i| crate::kept::RULE_IDS.contains(&i.rule))
+            .map(|i| i.path.as_str())
+            .collect();
+        dangerous.sort_unstable();
+        dangerous.dedup();
+        Verdict {
+            errors,
+            warnings: issues.len() - errors,
+            dangerous: dangerous.len(),
+        }
+    }
+
+    /// "valid", "valid, 2 dangerous objects", "not valid: 1 error" or "not valid: 3 errors, 1
+    /// dangerous object" (the warning count is said apart).
+    pub fn headline(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut out = if self.errors == 0 {
+            "valid".to_string()
+        } else {
+            format!("not valid: {}", plural(self.errors, "error"))
+        };
+        if self.dangerous > 0 {
+            out.push_str(&format!(", {}", plural(self.dangerous, "dangerous object")));
+        }
+        out
+    }
 }
 
 /// How many issues are errors.
