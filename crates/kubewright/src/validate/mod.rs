@@ -96,7 +96,6 @@ pub const RULES: &[Rule] = &[
     api::NODE_PORT,
     api::PROBE_PORT,
     api::PROBE_NUMBERS,
-    api::PROBE_HTTP_PATH,
     api::PROBE_EXEC,
     api::QUANTITY,
     api::REQUESTS_LIMITS,
@@ -129,6 +128,7 @@ pub const RULES: &[Rule] = &[
     lint::SECCOMP,
     lint::JOB_TTL,
     lint::PROBE_PORT_UNDECLARED,
+    lint::PROBE_HTTP_PATH,
     lint::NODE_PORT_UNUSED,
     database::ENV_REFERENCE,
 ];
