@@ -30,6 +30,16 @@ pub struct Qos {
     pub reason: String,
 }
 
+/// The request the pod really gets: one left out defaults to its limit (the API server fills it in
+/// when it creates the pod), so only with neither set is nothing reserved.
+pub fn effective_request<'a>(request: &'a str, limit: &'a str) -> &'a str {
+    if request.is_empty() {
+        limit
+    } else {
+        request
+    }
+}
+
 /// The QoS class of the app's pods (and the Jobs' pods, which get the same resources).
 pub fn qos(resources: &Resources) -> Qos {
     let (req, lim) = (&resources.requests, &resources.limits);
@@ -54,12 +64,13 @@ pub fn qos(resources: &Resources) -> Qos {
             reason: "no requests or limits: these pods are the first evicted when the node runs short of memory".into(),
         };
     }
-    // A request left out defaults to the limit; Guaranteed needs both limits, each equal to its request.
+    // Guaranteed needs both limits, each equal to its (effective) request.
     let guaranteed_for = |name: &str, request: &str, limit: &str| -> Result<(), String> {
         if limit.is_empty() {
             return Err(format!("no {name} limit"));
         }
-        if !request.is_empty() && quantity::parse(request).ok() != quantity::parse(limit).ok() {
+        let request = effective_request(request, limit);
+        if quantity::parse(request).ok() != quantity::parse(limit).ok() {
             return Err(format!(
                 "the {name} request {request} differs from its limit {limit}"
             ));

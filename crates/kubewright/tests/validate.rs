@@ -79,6 +79,15 @@ fn keep(spec: &mut AppSpec, yaml: &str) {
     ));
 }
 
+/// A database of this kind with the settings it needs (the clean base has its own DATABASE_URL
+/// secret, which the derived URL would clash with).
+fn database(s: &mut AppSpec, kind: DatabaseKind) {
+    s.secrets.retain(|e| e.name != "DATABASE_URL");
+    s.database.kind = kind;
+    s.database.password = "x".into();
+    s.database.admin_password = "y".into();
+}
+
 const CASES: &[Case] = &[
     // Dangerous kept objects (warnings, with kube-linter / Polaris / checkov ids): whatever a link,
     // a spec file or a paste brings is said before it is applied, held or included.
@@ -221,6 +230,43 @@ const CASES: &[Case] = &[
         s.jobs[0].name = "a_b".into()
     }),
     quiet("derived-name", |s| s.app.name = long(70)), // reported once, as app-name
+    // Every other name made from the app or database name, against its kind's rule.
+    // ValidateServiceName (IsDNS1035Label, 63): the clustering Service <app>-headless.
+    fires("derived-name", "app.name", |s| {
+        s.jobs.clear();
+        s.app.name = long(58);
+        s.clustering.enabled = true
+    }),
+    quiet("derived-name", |s| {
+        s.jobs.clear();
+        s.app.name = long(54);
+        s.clustering.enabled = true
+    }),
+    // ValidateConfigMapName / ValidateSecretName (IsDNS1123Subdomain, 253): <app>-env and
+    // <app>-env-secret fit whenever the app name is valid.
+    quiet("derived-name", |s| {
+        s.jobs.clear();
+        s.app.name = long(63)
+    }),
+    // The StatefulSet controller's controller-revision-hash pod label (<statefulset>-<hash>,
+    // IsValidLabelValue, 63): the chart's StatefulSet <release>-postgresql has at most 52.
+    fires("derived-name", "database.name", |s| {
+        database(s, DatabaseKind::Helm);
+        s.database.name = long(42)
+    }),
+    quiet("derived-name", |s| {
+        database(s, DatabaseKind::Helm);
+        s.database.name = long(41)
+    }),
+    quiet("derived-name", |s| {
+        database(s, DatabaseKind::Helm);
+        s.database.name = format!("{}-postgresql", long(41)) // the chart uses it as it is
+    }),
+    // CloudNativePG: <cluster>-rw (IsDNS1035Label) and <cluster>-credentials fit at 50.
+    quiet("derived-name", |s| {
+        database(s, DatabaseKind::CloudNativePg);
+        s.database.name = long(50)
+    }),
     // data-key: ConfigMap / Secret keys.
     quiet("data-key", |s| s.env[0].name = "log.level-x_1".into()),
     fires("data-key", "env[0].name", |s| {
@@ -232,6 +278,24 @@ const CASES: &[Case] = &[
         s.secrets[0].name = "DB=URL".into()
     }),
     fires("data-key", "env[1].name", |s| s.env[1].name = long(254)),
+    // IsConfigMapKey also for the keys the spec derives: the database URL's variable is a Secret
+    // key, the clustering query's a ConfigMap key (not env names: a space is refused).
+    fires("data-key", "database.url_env", |s| {
+        database(s, DatabaseKind::Helm);
+        s.database.url_env = "DATABASE URL".into()
+    }),
+    quiet("data-key", |s| {
+        database(s, DatabaseKind::Helm);
+        s.database.url_env = "database.url-1".into()
+    }),
+    fires("data-key", "clustering.query_env", |s| {
+        s.clustering.enabled = true;
+        s.clustering.query_env = "DNS QUERY".into()
+    }),
+    quiet("data-key", |s| {
+        s.clustering.enabled = true;
+        s.clustering.query_env = "dns.cluster-query_1".into()
+    }),
     // duplicate-key: within the ConfigMap or the Secret.
     caught(
         fires("duplicate-key", "env[1].name", |s| {
@@ -248,6 +312,14 @@ const CASES: &[Case] = &[
     quiet("duplicate-key", |s| {
         s.secrets.push(EnvEntry::new("PORT", "1"))
     }),
+    // The clustering query is added to the ConfigMap after the env rows.
+    caught(
+        fires("duplicate-key", "clustering.query_env", |s| {
+            s.clustering.enabled = true;
+            s.env.push(EnvEntry::new("DNS_CLUSTER_QUERY", "x"))
+        }),
+        "k8s-openapi, kubernetes-validate, kubernetes-models (duplicate key)",
+    ),
     // env-name: Downward API names in `env` (relaxed rule, 1.32+).
     quiet("env-name", |s| s.downward.push(DownwardEnv::default())),
     quiet("env-name", |s| {
@@ -403,9 +475,13 @@ const CASES: &[Case] = &[
         }),
         "k8s-openapi, kubernetes-models (int32)",
     ),
-    // probe-http-path.
+    // probe-http-path (a warning): the kubelet's formatURL (pkg/probe/http/request.go) puts the '/'
+    // before a path without one, and SetDefaults_HTTPGetAction makes an empty path '/'.
     quiet("probe-http-path", |s| {
         s.probes.readiness.action = http_get("/health?full=1", "http")
+    }),
+    quiet("probe-http-path", |s| {
+        s.probes.readiness.action = http_get("", "http")
     }),
     fires("probe-http-path", "probes.readiness.action.path", |s| {
         s.probes.readiness.action = http_get("health", "http")
@@ -550,10 +626,27 @@ const CASES: &[Case] = &[
     fires("unset-cpu-requirements", "resources.limits.cpu", |s| {
         s.resources.limits.cpu = String::new()
     }),
+    // A request left out defaults to its limit (SetDefaults_Pod, pkg/apis/core/v1/defaults.go):
+    // only a request with no limit to take it from is missing.
+    quiet("unset-cpu-requirements", |s| {
+        s.resources.requests = CpuMemory::new("", "");
+        s.resources.limits = CpuMemory::new("500m", "256Mi")
+    }),
+    quiet("unset-memory-requirements", |s| {
+        s.resources.requests = CpuMemory::new("", "");
+        s.resources.limits = CpuMemory::new("500m", "256Mi")
+    }),
+    fires("unset-cpu-requirements", "resources.requests.cpu", |s| {
+        s.resources.requests.cpu.clear();
+        s.resources.limits.cpu.clear()
+    }),
     fires(
         "unset-memory-requirements",
         "resources.requests.memory",
-        |s| s.resources.requests.memory = String::new(),
+        |s| {
+            s.resources.requests.memory.clear();
+            s.resources.limits.memory.clear()
+        },
     ),
     fires("memory-millibytes", "resources.limits.memory", |s| {
         s.resources.limits.memory = "256m".into()
@@ -636,6 +729,18 @@ const CASES: &[Case] = &[
         s.downward.push(DownwardEnv::default());
         s.downward.push(DownwardEnv::default())
     }),
+    // The API server warns about a name twice in a container's env (pkg/api/pod/warnings.go):
+    // the Downward API rows and the container's own are one list.
+    fires("duplicate-env-var", "pod_env[0].name", |s| {
+        s.downward.push(DownwardEnv::default());
+        s.pod_env.push(EnvEntry::new("POD_IP", "x"))
+    }),
+    fires("duplicate-env-var", "env[0].name", |s| {
+        s.pod_env.push(EnvEntry::new("PORT", "9000"))
+    }),
+    quiet("duplicate-env-var", |s| {
+        s.pod_env.push(EnvEntry::new("PUBLIC_PORT", "9000"))
+    }),
     fires("env-name-compat", "env[0].name", |s| {
         s.env[0].name = "1PORT".into()
     }),
@@ -697,6 +802,34 @@ const CASES: &[Case] = &[
         s.secrets.retain(|e| e.name != "DATABASE_URL");
         s.database.kind = DatabaseKind::CloudNativePg;
     }),
+    // CloudNativePG's cluster webhook validateName (internal/webhook/v1/cluster_webhook.go):
+    // IsDNS1035Label, at most 50 characters.
+    fires("database", "database.name", |s| {
+        database(s, DatabaseKind::CloudNativePg);
+        s.database.name = "1db".into()
+    }),
+    fires("database", "database.name", |s| {
+        database(s, DatabaseKind::CloudNativePg);
+        s.database.name = long(51)
+    }),
+    quiet("database", |s| {
+        database(s, DatabaseKind::CloudNativePg);
+        s.database.name = long(50)
+    }),
+    // Helm: the chart's Service <release>-postgresql is a Service name (IsDNS1035Label), and Helm
+    // allows 53 characters.
+    fires("database", "database.name", |s| {
+        database(s, DatabaseKind::Helm);
+        s.database.name = "1db".into()
+    }),
+    fires("database", "database.name", |s| {
+        database(s, DatabaseKind::Helm);
+        s.database.name = long(54)
+    }),
+    quiet("database", |s| {
+        database(s, DatabaseKind::Helm);
+        s.database.name = long(53)
+    }),
     fires("database", "database.storage_size", |s| {
         s.secrets.retain(|e| e.name != "DATABASE_URL");
         s.database.kind = DatabaseKind::CloudNativePg;
@@ -710,13 +843,36 @@ const CASES: &[Case] = &[
     quiet("container-env", |s| {
         s.pod_env = vec![EnvEntry::new("RELEASE_NODE", "x")]
     }),
-    // env-reference (warning)
+    quiet("container-env", |s| {
+        s.clustering.enabled = true;
+        s.clustering.query_env = "DNS QUERY".into() // a ConfigMap key: data-key says so
+    }),
+    // env-reference (warning) mirrors the kubelet's makeEnvironmentVariables
+    // (pkg/kubelet/kubelet_pods.go): every envFrom key is loaded first, then env in order, each
+    // value expanded against what is set so far and the service link variables.
     fires("env-reference", "pod_env[0].value", |s| {
         s.pod_env = vec![EnvEntry::new("NODE", "app@$(NOT_DEFINED)")];
     }),
     quiet("env-reference", |s| {
         s.downward = vec![DownwardEnv::default()];
         s.pod_env = vec![EnvEntry::new("NODE", "app@$(POD_IP)")];
+    }),
+    quiet("env-reference", |s| {
+        s.env.push(EnvEntry::new("PHX_HOST", "example.com")); // a ConfigMap key
+        s.pod_env = vec![EnvEntry::new("HOSTURL", "https://$(PHX_HOST)/")];
+    }),
+    quiet("env-reference", |s| {
+        s.pod_env = vec![EnvEntry::new("DB_POOL_URL", "$(DATABASE_URL)?pool=5")];
+        // a Secret key
+    }),
+    quiet("env-reference", |s| {
+        s.pod_env = vec![EnvEntry::new("API", "https://$(KUBERNETES_SERVICE_HOST)")];
+    }),
+    fires("env-reference", "pod_env[0].value", |s| {
+        s.pod_env = vec![
+            EnvEntry::new("URL", "https://$(HOST)/"), // HOST is only set below
+            EnvEntry::new("HOST", "example.com"),
+        ];
     }),
     // seal-certificate: only a usable RSA certificate seals (messages: tests/seal.rs).
     quiet("seal-certificate", |s| {
@@ -874,6 +1030,286 @@ fn the_rule_table_in_the_readme_lists_every_rule() {
             rule.id
         );
     }
+}
+
+/// Where a taught text comes from.
+enum Text {
+    /// A field's explanation: what it does, its default and what goes wrong without it.
+    Explain(&'static str),
+    /// Every message of one rule for the edited spec.
+    Messages(&'static str),
+    /// The upstream column of one rule (the README's rule table).
+    Upstream(&'static str),
+    /// The commands, comments included.
+    Commands,
+}
+
+/// A text that teaches something, with what it must and must never say, and the source it follows.
+struct Teaches {
+    text: Text,
+    edit: fn(&mut AppSpec),
+    says: &'static [&'static str],
+    never: &'static [&'static str],
+    /// Where the claim was checked.
+    upstream: &'static str,
+}
+
+const fn teaches(
+    text: Text,
+    edit: fn(&mut AppSpec),
+    says: &'static [&'static str],
+    never: &'static [&'static str],
+    upstream: &'static str,
+) -> Teaches {
+    Teaches {
+        text,
+        edit,
+        says,
+        never,
+        upstream,
+    }
+}
+
+fn unchanged(_: &mut AppSpec) {}
+
+const TEACHES: &[Teaches] = &[
+    // $(VAR) expansion sees every envFrom key.
+    teaches(
+        Text::Explain("pod_env[].value"),
+        unchanged,
+        &["a key of the ConfigMap or Secret (loaded first)"],
+        &["or only in the ConfigMap"],
+        "kubelet makeEnvironmentVariables (pkg/kubelet/kubelet_pods.go)",
+    ),
+    teaches(
+        Text::Messages("env-reference"),
+        |s| {
+            s.pod_env = vec![
+                EnvEntry::new("URL", "https://$(HOST)/"),
+                EnvEntry::new("HOST", "example.com"),
+            ]
+        },
+        &["HOST is only set further down (row 2)"],
+        &["not defined above it"],
+        "kubelet makeEnvironmentVariables (pkg/kubelet/kubelet_pods.go)",
+    ),
+    // A limit without a request: the request is the limit.
+    teaches(
+        Text::Explain("resources.requests.cpu"),
+        unchanged,
+        &["the limit, when one is set"],
+        &["Without requests pods are BestEffort"],
+        "SetDefaults_Pod (pkg/apis/core/v1/defaults.go); the kubelet's QoS classes",
+    ),
+    teaches(
+        Text::Explain("resources.requests.memory"),
+        unchanged,
+        &["the limit, when one is set"],
+        &[],
+        "SetDefaults_Pod (pkg/apis/core/v1/defaults.go)",
+    ),
+    // One replica: a rollout with maxUnavailable 0 starts the new pod first.
+    teaches(
+        Text::Explain("app.replicas"),
+        unchanged,
+        &["maxUnavailable is 0 and maxSurge at least 1", "node drain"],
+        &["every rollout"],
+        "the Deployment controller's rolling update (pkg/controller/deployment/rolling.go)",
+    ),
+    // CPU limits: requests are the kernel's weights, neighbours keep their share.
+    teaches(
+        Text::Explain("resources.limits.cpu"),
+        unchanged,
+        &["neighbours still get the CPU they requested"],
+        &["slow its neighbours"],
+        "requests become CFS shares / cpu.weight (pkg/kubelet/cm MilliCPUToShares)",
+    ),
+    teaches(
+        Text::Messages("unset-cpu-requirements"),
+        |s| s.resources.limits.cpu.clear(),
+        &["neighbours still get what they requested"],
+        &["take every core"],
+        "requests become CFS shares / cpu.weight (pkg/kubelet/cm MilliCPUToShares)",
+    ),
+    // runAsGroup: one true statement.
+    teaches(
+        Text::Explain("security.run_as_group"),
+        unchanged,
+        &["container runtime", "group 0 (root)"],
+        &["the image's group", "get group 0"],
+        "containerd WithUserID / WithUser: the group from the image's /etc/passwd, else 0",
+    ),
+    // Label values start and end with a letter or digit.
+    teaches(
+        Text::Explain("app.labels[].value"),
+        unchanged,
+        &["starting and ending with a letter or digit"],
+        &[],
+        "IsValidLabelValue (apimachinery validation.go)",
+    ),
+    // The chart's Service name and the database name's limits.
+    teaches(
+        Text::Explain("database.name"),
+        unchanged,
+        &[
+            "the release name itself when it already contains postgresql",
+            "CloudNativePG allows 50 characters",
+            "starts with a letter",
+        ],
+        &[],
+        "Bitnami common.names.fullname; CloudNativePG cluster webhook validateName",
+    ),
+    // The duplicate env warning is older than 1.30.
+    teaches(
+        Text::Upstream("duplicate-env-var"),
+        unchanged,
+        &["since 1.22"],
+        &["1.30"],
+        "pkg/api/pod/warnings.go",
+    ),
+    // Bitnami's images: what works today, pinned or not.
+    teaches(
+        Text::Commands,
+        |s| database(s, DatabaseKind::Helm),
+        &[
+            "--set image.repository=bitnamilegacy/postgresql --set global.security.allowInsecureImages=true",
+            "Unpinned",
+        ],
+        &["an older pinned --version needs"],
+        "bitnami/containers#83267; bitnami/charts#30850 (common.errors.insecureImages)",
+    ),
+    teaches(
+        Text::Commands,
+        |s| {
+            database(s, DatabaseKind::Helm);
+            s.database.chart_version = "16.7.27".into()
+        },
+        &["--set image.repository=bitnamilegacy/postgresql --set global.security.allowInsecureImages=true"],
+        &["drop --version"],
+        "bitnami/containers#83267; bitnami/charts#30850 (common.errors.insecureImages)",
+    ),
+    teaches(
+        Text::Explain("database.chart_version"),
+        unchanged,
+        &["Pinned or not"],
+        &["pinned to an older version, its image may be gone"],
+        "bitnami/containers#83267",
+    ),
+    // Hint commands in comments name the namespace like every real command.
+    teaches(
+        Text::Commands,
+        unchanged,
+        &["`kubectl logs -n web -f job/web-migrate-0`"],
+        &["`kubectl logs -f job/"],
+        "kubectl: without -n a command looks in the kubeconfig's current namespace",
+    ),
+    teaches(
+        Text::Commands,
+        |s| s.jobs[0].restart_policy = RestartPolicy::Never,
+        &[
+            "`kubectl describe -n web job/web-migrate-0`",
+            "`kubectl logs -n web job/web-migrate-0`",
+        ],
+        &["`kubectl describe job/", "`kubectl logs job/"],
+        "kubectl: without -n a command looks in the kubeconfig's current namespace",
+    ),
+    teaches(
+        Text::Commands,
+        |s| s.secret_options.seal.cert = include_str!("fixtures/seal/cert.pem").into(),
+        &["`kubectl describe -n web sealedsecret/web-env-secret`"],
+        &["`kubectl describe sealedsecret/"],
+        "kubectl: without -n a command looks in the kubeconfig's current namespace",
+    ),
+    teaches(
+        Text::Commands,
+        |s| {
+            s.set_target(Target::Minikube);
+            s.image.tag = "latest".into()
+        },
+        &["`kubectl rollout restart -n web deployment/web`"],
+        &["`kubectl rollout restart` the Deployment"],
+        "kubectl: without -n a command looks in the kubeconfig's current namespace",
+    ),
+    teaches(
+        Text::Commands,
+        |s| {
+            s.app.namespace.clear();
+            s.jobs[0].restart_policy = RestartPolicy::Never
+        },
+        &["`kubectl describe job/web-migrate-0`"],
+        &["-n "],
+        "no namespace in the spec: kubectl's current one, as every command uses",
+    ),
+];
+
+#[test]
+fn what_the_texts_teach_is_what_the_sources_say() {
+    let mut failures = Vec::new();
+    for (n, row) in TEACHES.iter().enumerate() {
+        // GIVEN the clean spec, edited
+        let mut spec = clean();
+        (row.edit)(&mut spec);
+        // WHEN the text is taken
+        let text = match row.text {
+            Text::Explain(path) => {
+                let x = kubewright::explain::explain(path).expect(path);
+                format!("{} {} {}", x.text, x.default, x.without)
+            }
+            Text::Messages(rule) => validate::validate(&spec)
+                .into_iter()
+                .filter(|i| i.rule == rule)
+                .map(|i| i.message)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Text::Upstream(rule) => validate::rule(rule).expect(rule).upstream.to_string(),
+            Text::Commands => kubewright::render(&spec).commands_text(),
+        };
+        // THEN it says what the source says, and not the old claim
+        for says in row.says {
+            if !text.contains(says) {
+                failures.push(format!("row {n} ({}): lacks {says:?}", row.upstream));
+            }
+        }
+        for never in row.never {
+            if text.contains(never) {
+                failures.push(format!("row {n} ({}): still says {never:?}", row.upstream));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_probe_path_without_a_slash_is_a_warning_and_limits_alone_are_not_best_effort() {
+    // probe-http-path: the kubelet adds the '/', so it is style, not a refusal.
+    let rule = validate::rule("probe-http-path").unwrap();
+    assert_eq!(rule.severity, Severity::Warning);
+    let mut spec = clean();
+    spec.probes.readiness.action = http_get("health", "http");
+    let issue = validate::validate(&spec)
+        .into_iter()
+        .find(|i| i.rule == "probe-http-path")
+        .unwrap();
+    assert!(
+        issue.message.contains("adds the missing '/'"),
+        "{}",
+        issue.message
+    );
+    // Limits without requests: the requests are the limits, so the pods are Guaranteed and no
+    // request is called missing.
+    let mut spec = clean();
+    spec.resources.requests = CpuMemory::new("", "");
+    spec.resources.limits = CpuMemory::new("500m", "256Mi");
+    let q = kubewright::qos::qos(&spec.resources);
+    assert_eq!(
+        q.class,
+        Some(kubewright::qos::QosClass::Guaranteed),
+        "{}",
+        q.reason
+    );
+    assert!(!validate::validate(&spec)
+        .iter()
+        .any(|i| i.rule.starts_with("unset-")));
 }
 
 #[test]

@@ -220,13 +220,14 @@ fn readme(spec: &AppSpec, name: &str) -> String {
              the database's own passwords).\n",
             db = spec.database.name
         ),
-        DatabaseKind::CloudNativePg => "\n## Before installing\n\n\
+        DatabaseKind::CloudNativePg => format!(
+            "\n## Before installing\n\n\
              The Cluster object needs the CloudNativePG operator in the cluster (once per cluster):\n\n\
              ```sh\nhelm upgrade --install cnpg cloudnative-pg --repo https://cloudnative-pg.github.io/charts \\\n  \
              --namespace cnpg-system --create-namespace --wait\n```\n\n\
              The migration Job runs after install (post-install) while the database may still be\n\
-             starting: it retries, and `kubectl logs -f job/...` shows its progress.\n"
-            .to_string(),
+             starting: it retries, and `kubectl logs -n {ns} -f job/<job>` shows its progress.\n"
+        ),
     };
     let secrets = if sealed {
         "Secret values are sealed (SealedSecret templates): only your cluster's controller can\n\

@@ -66,7 +66,7 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
             out.push(Command::new(
                 format!(
                     "Build the app's image {image} inside Minikube{}",
-                    latest_note(spec)
+                    latest_note(spec, &kubectl)
                 ),
                 &["docker", "build", "-t", &image, "."],
             ));
@@ -106,8 +106,9 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
                 out.push(apply(format!(
                     "SealedSecret {name}: the secrets, encrypted; the sealed-secrets controller in the cluster decrypts them into the Secret {name}"
                 )));
+                let describe = kubectl.hint(&["describe"], &[&format!("sealedsecret/{name}")]);
                 out.push(kubectl.run(
-                    format!("Wait until the controller has created the Secret {name} (if this times out: `kubectl describe sealedsecret/{name}` says why, e.g. a certificate from another cluster; --for=create needs kubectl 1.31 or newer)"),
+                    format!("Wait until the controller has created the Secret {name} (if this times out: `{describe}` says why, e.g. a certificate from another cluster; --for=create needs kubectl 1.31 or newer)"),
                     &["wait"],
                     &["--for=create", &format!("secret/{name}"), "--timeout=60s"],
                 ));
@@ -169,9 +170,16 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
                 // Where the logs of a failed run are depends on the restart policy: OnFailure
                 // restarts the same pod and deletes it once backoffLimit is reached.
                 let why = if j.spec.template.spec.restart_policy == Some("Never") {
-                    format!("then `kubectl describe {job}` and `kubectl logs {job}` (failed pods are kept) say why")
+                    format!(
+                        "then `{}` and `{}` (failed pods are kept) say why",
+                        kubectl.hint(&["describe"], &[&job]),
+                        kubectl.hint(&["logs"], &[&job])
+                    )
                 } else {
-                    format!("follow it with `kubectl logs -f {job}` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)")
+                    format!(
+                        "follow it with `{}` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)",
+                        kubectl.hint(&["logs"], &["-f", &job])
+                    )
                 };
                 out.push(kubectl.run(
                     format!("Wait for Job {name} to succeed; if it fails this only times out: {why}"),
@@ -251,16 +259,22 @@ fn helm_install(spec: &AppSpec, kubectl: &Kubectl) -> Command {
         words.extend(["--set-string".into(), format!("{key}={value}")]);
     }
     words.push("--wait".into());
-    // Since 2025 docker.io/bitnami keeps only the newest images (bitnami/containers#83267), so
-    // pinning, usually good advice, has a catch here.
+    // Checked against the chart's values.yaml and its common library's insecureImages check (which
+    // accepts bitnamilegacy images with a warning since common 2.31.4, chart 16.7.25).
     let version_note = if db.chart_version.is_empty() {
-        " Unpinned, a reinstall gets the newest chart. Bitnami's free images are only the newest since 2025 (bitnami/containers#83267): an older pinned --version needs --set image.repository=bitnamilegacy/postgresql, which gets no updates."
+        " Unpinned, a reinstall gets the newest chart."
     } else {
-        " If the pod shows ImagePullBackOff, this chart version's image has left docker.io/bitnami (bitnami/containers#83267): add --set image.repository=bitnamilegacy/postgresql (no more updates) or drop --version."
+        ""
     };
     Command::new(
         format!(
-            "PostgreSQL from Bitnami's Helm chart; it reads the passwords from Secret {} and serves at {}.{version_note}",
+            "PostgreSQL from Bitnami's Helm chart; it reads the passwords from Secret {} and serves at {}.{version_note} \
+             Every chart version's default image, a versioned docker.io/bitnami/postgresql tag, is gone: Bitnami \
+             moved those to docker.io/bitnamilegacy in 2025 (bitnami/containers#83267), so the pod would stay in \
+             ImagePullBackOff. To run that frozen copy, which gets no more updates, add \
+             --set image.repository=bitnamilegacy/postgresql --set global.security.allowInsecureImages=true \
+             (charts 16.3.0 to 16.7.24 refuse the substitute without the second, bitnami/charts#30850; later ones only warn); for \
+             anything lasting, use CloudNativePG instead",
             db.secret_name(),
             db.service_name().unwrap_or_default()
         ),
@@ -269,11 +283,15 @@ fn helm_install(spec: &AppSpec, kubectl: &Kubectl) -> Command {
 }
 
 // A rebuilt image under the same tag does not change the Deployment, so nothing restarts: say so.
-fn latest_note(spec: &AppSpec) -> &'static str {
+fn latest_note(spec: &AppSpec, kubectl: &Kubectl) -> String {
     if matches!(spec.image.tag.as_str(), "" | "latest") {
-        ". Same tag every build: after a rebuild, `kubectl rollout restart` the Deployment (or use a new tag)"
+        let restart = kubectl.hint(
+            &["rollout", "restart"],
+            &[&format!("deployment/{}", spec.app.name)],
+        );
+        format!(". Same tag every build: after a rebuild, `{restart}` (or use a new tag)")
     } else {
-        ""
+        String::new()
     }
 }
 
@@ -291,6 +309,12 @@ impl Kubectl<'_> {
         }
         words.extend(args);
         Command::new(comment, &words)
+    }
+
+    /// A command quoted in a comment: it names the namespace too, or from another terminal it
+    /// looks in kubectl's current one and finds nothing.
+    fn hint(&self, verb: &[&str], args: &[&str]) -> String {
+        self.run("", verb, args).line
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::{first_of, image_ref, names, quantity, Finding, Rule, Severity};
 use crate::k8s::IntOrString;
-use crate::spec::{AppSpec, EnvEntry, Probe, ProbeAction};
+use crate::spec::{AppSpec, DatabaseKind, EnvEntry, Probe, ProbeAction};
 
 /// Kubernetes' int32 fields (replicas, seconds, uids) reject anything wider.
 const INT32_MAX: i64 = i32::MAX as i64;
@@ -49,51 +49,106 @@ pub const NAMESPACE_NAME: Rule = Rule {
     },
 };
 
+/// A name the spec makes, with the rule the API server applies to its kind.
+enum Derived {
+    /// Service names: RFC 1035 labels.
+    Service(String),
+    /// ConfigMap, Secret and SealedSecret names: RFC 1123 subdomains.
+    Object(&'static str, String),
+}
+
+impl Derived {
+    fn problem(&self) -> Option<String> {
+        match self {
+            Derived::Service(name) => names::dns1035_label(name).err().map(|e| {
+                format!("The Service name '{name}' {e} (Service names are RFC 1035 labels)")
+            }),
+            Derived::Object(kind, name) => names::dns1123_subdomain(name)
+                .err()
+                .map(|e| format!("The {kind} name '{name}' {e}")),
+        }
+    }
+}
+
+/// The StatefulSet controller labels each pod `controller-revision-hash: <statefulset>-<hash>`, a
+/// hash of up to 10 digits, and a label value is at most 63 characters.
+const STATEFULSET_NAME_MAX: usize = 63 - 11;
+
 pub const DERIVED_NAMES: Rule = Rule {
     id: "derived-name",
     severity: Severity::Error,
-    upstream: "ValidateConfigMapName / ValidateSecretName / ValidateJobName (IsDNS1123Subdomain); the Job \
-               controller's job-name pod label (IsValidLabelValue, 63 characters)",
+    upstream: "every name made from the app or database name against its kind's rule: \
+               ValidateConfigMapName / ValidateSecretName / ValidateJobName (IsDNS1123Subdomain), \
+               ValidateServiceName (IsDNS1035Label); the Job controller's job-name pod label and the \
+               StatefulSet controller's controller-revision-hash pod label (IsValidLabelValue, 63 \
+               characters)",
     check: |spec| {
-        // An invalid app name is reported once, at app.name; the names made from it would repeat it.
-        if names::dns1035_label(&spec.app.name).is_err() {
-            return Vec::new();
-        }
         let mut out = Vec::new();
-        for (i, job) in spec.jobs.iter().enumerate() {
-            let path = format!("jobs[{i}].name");
-            if job.name.is_empty() {
-                continue; // JOB_NAME says so.
+        // An invalid app or database name is reported once, at its own field; the names made from
+        // it would repeat it.
+        if names::dns1035_label(&spec.app.name).is_ok() {
+            for (i, job) in spec.jobs.iter().enumerate() {
+                let path = format!("jobs[{i}].name");
+                if job.name.is_empty() {
+                    continue; // JOB_NAME says so.
+                }
+                let full = crate::k8s::Job::name(spec, job);
+                let pod_label = format!("{}-{}", spec.app.name, job.name);
+                let problem = names::dns1123_subdomain(&full)
+                    .err()
+                    .or_else(|| names::label_value(&full).err())
+                    .map(|e| format!("The Job's name '{full}' {e}"))
+                    .or_else(|| {
+                        names::label_value(&pod_label)
+                            .err()
+                            .map(|e| format!("The Job pods' label app: {pod_label} {e}"))
+                    });
+                if let Some(problem) = problem {
+                    out.push(Finding::new(
+                        path,
+                        format!(
+                            "{problem}. Job names become a pod label, so <app>-<job>-<run> must be at \
+                             most 63 lowercase letters, digits and '-'. Shorten the job or the app name."
+                        ),
+                    ));
+                }
             }
-            let full = crate::k8s::Job::name(spec, job);
-            let pod_label = format!("{}-{}", spec.app.name, job.name);
-            let problem = names::dns1123_subdomain(&full)
-                .err()
-                .or_else(|| names::label_value(&full).err())
-                .map(|e| format!("The Job's name '{full}' {e}"))
-                .or_else(|| {
-                    names::label_value(&pod_label)
-                        .err()
-                        .map(|e| format!("The Job pods' label app: {pod_label} {e}"))
-                });
-            if let Some(problem) = problem {
-                out.push(Finding::new(
-                    path,
-                    format!(
-                        "{problem}. Job names become a pod label, so <app>-<job>-<run> must be at most \
-                         63 lowercase letters, digits and '-'. Shorten the job or the app name."
-                    ),
-                ));
+            let mut made = vec![
+                Derived::Object("ConfigMap", spec.config_map_name()),
+                Derived::Object("Secret", spec.secret_name()),
+            ];
+            if spec.clustering.enabled {
+                made.push(Derived::Service(spec.headless_service_name()));
             }
+            out.extend(made.iter().filter_map(Derived::problem).map(|p| {
+                Finding::new(
+                    "app.name",
+                    format!("{p}. It is made from the app name: shorten the app name."),
+                )
+            }));
         }
-        // ConfigMap and Secret names are the app name plus a suffix: valid whenever the app name is.
-        for (name, path) in [
-            (spec.config_map_name(), "app.name"),
-            (spec.secret_name(), "app.name"),
-        ] {
-            if let Err(e) = names::dns1123_subdomain(&name) {
-                out.push(Finding::new(path, format!("The derived name '{name}' {e}.")));
+        let db = &spec.database;
+        if db.kind != DatabaseKind::None && super::database::name_problem(db).is_none() {
+            let mut made = vec![Derived::Object("Secret", db.secret_name())];
+            made.extend(db.service_name().map(Derived::Service));
+            let mut problems: Vec<String> = made.iter().filter_map(Derived::problem).collect();
+            // The chart's StatefulSet is named like its Service (the release's fullname).
+            if let (DatabaseKind::Helm, Some(statefulset)) = (db.kind, db.service_name()) {
+                if statefulset.len() > STATEFULSET_NAME_MAX {
+                    problems.push(format!(
+                        "The chart's StatefulSet '{statefulset}' has {} characters: its pods' label \
+                         controller-revision-hash (<name>-<hash>) would pass 63, and the StatefulSet \
+                         controller could create no pod. At most {STATEFULSET_NAME_MAX} fit",
+                        statefulset.len()
+                    ));
+                }
             }
+            out.extend(problems.into_iter().map(|p| {
+                Finding::new(
+                    "database.name",
+                    format!("{p}. It is made from the database name: shorten it."),
+                )
+            }));
         }
         out
     },
@@ -107,26 +162,52 @@ fn data_lists(spec: &AppSpec) -> [(&'static str, &Vec<EnvEntry>, &'static str); 
     ]
 }
 
+/// The keys the spec adds to the ConfigMap and Secret by itself, with their paths: the clustering
+/// query (ConfigMap) and the database URL (Secret).
+fn derived_keys(spec: &AppSpec) -> Vec<(&'static str, &str, &'static str)> {
+    let mut keys = Vec::new();
+    if spec.clustering.enabled && !spec.clustering.query_env.is_empty() {
+        keys.push((
+            "clustering.query_env",
+            spec.clustering.query_env.as_str(),
+            "ConfigMap",
+        ));
+    }
+    if spec.database.kind != DatabaseKind::None && !spec.database.url_env.is_empty() {
+        keys.push(("database.url_env", spec.database.url_env.as_str(), "Secret"));
+    }
+    keys
+}
+
 pub const ENV_KEY: Rule = Rule {
     id: "data-key",
     severity: Severity::Error,
-    upstream: "ValidateConfigMap / ValidateSecret data keys (IsConfigMapKey)",
+    upstream:
+        "ValidateConfigMap / ValidateSecret data keys (IsConfigMapKey), also for the keys the \
+               spec derives (the clustering query, the database URL)",
     check: |spec| {
-        let mut out = Vec::new();
+        let mut keys: Vec<(String, &str, &str)> = Vec::new();
         for (prefix, list, object) in data_lists(spec) {
             for (i, entry) in list.iter().enumerate() {
-                if let Err(e) = names::config_map_key(&entry.name) {
-                    out.push(Finding::new(
-                        format!("{prefix}[{i}].name"),
+                keys.push((format!("{prefix}[{i}].name"), &entry.name, object));
+            }
+        }
+        for (path, key, object) in derived_keys(spec) {
+            keys.push((path.to_string(), key, object));
+        }
+        keys.into_iter()
+            .filter_map(|(path, key, object)| {
+                names::config_map_key(key).err().map(|e| {
+                    Finding::new(
+                        path,
                         format!(
                             "The name {e}. It becomes a {object} key: letters, digits, '-', '_' and '.', \
                              at most 253 characters."
                         ),
-                    ));
-                }
-            }
-        }
-        out
+                    )
+                })
+            })
+            .collect()
     },
 };
 
@@ -150,6 +231,23 @@ pub const DUPLICATE_KEY: Rule = Rule {
                     ));
                 }
             }
+        }
+        // The clustering query is added to the ConfigMap after the user's rows (the database URL's
+        // clash with a secret is the database rule's).
+        let query = &spec.clustering.query_env;
+        if let Some(j) = derived_keys(spec)
+            .iter()
+            .find(|(path, _, _)| *path == "clustering.query_env")
+            .and_then(|_| spec.env.iter().position(|e| &e.name == query))
+        {
+            out.push(Finding::new(
+                "clustering.query_env",
+                format!(
+                    "{query} is also env row {}: the ConfigMap would hold the key twice. Remove that \
+                     row (the query is derived here) or name this variable differently.",
+                    j + 1
+                ),
+            ));
         }
         out
     },
@@ -360,27 +458,6 @@ pub const PROBE_NUMBERS: Rule = Rule {
             }
         }
         out
-    },
-};
-
-pub const PROBE_HTTP_PATH: Rule = Rule {
-    id: "probe-http-path",
-    severity: Severity::Error,
-    upstream: "the kubelet requests http://<pod-ip>:<port><path>, so a path without a leading '/' \
-               runs into the port number (the API server does not check this)",
-    check: |spec| {
-        probes(spec)
-            .into_iter()
-            .filter_map(|(which, probe)| match &probe.action {
-                ProbeAction::HttpGet { path, .. } if !path.is_empty() && !path.starts_with('/') => {
-                    Some(Finding::new(
-                        format!("probes.{which}.action.path"),
-                        format!("The path must start with '/', e.g. /{path}."),
-                    ))
-                }
-                _ => None,
-            })
-            .collect()
     },
 };
 

@@ -1,12 +1,14 @@
-//! Rules for the database section, clustering and container env (issue 5's fields).
+//! Rules for the database section, clustering and container env.
 
 use super::{names, quantity, Finding, Rule, Severity};
-use crate::spec::DatabaseKind;
+use crate::spec::{Database, DatabaseKind};
 
 pub const DATABASE: Rule = Rule {
     id: "database",
     severity: Severity::Error,
-    upstream: "Helm release names (53 characters, DNS label); CloudNativePG Cluster validation webhook; PostgreSQL",
+    upstream: "Helm release names (53 characters); CloudNativePG's cluster webhook validateName \
+               (IsDNS1035Label, at most 50 characters); the chart's Service <name>-postgresql is a \
+               Service name too (IsDNS1035Label); PostgreSQL",
     check: |spec| {
         let db = &spec.database;
         if db.kind == DatabaseKind::None {
@@ -16,21 +18,25 @@ pub const DATABASE: Rule = Rule {
         let mut bad = |field: &str, message: String| {
             out.push(Finding::new(format!("database.{field}"), message))
         };
-        if let Err(e) = names::dns1123_label(&db.name) {
-            bad("name", format!("The name {e}."));
-        } else if db.kind == DatabaseKind::Helm && db.name.len() > 53 {
-            bad("name", "Helm release names are at most 53 characters.".into());
+        if let Some(message) = name_problem(db) {
+            bad("name", message);
         }
         if db.user.is_empty() {
             bad("user", "The database user cannot be empty.".into());
         } else if db.user == "postgres" {
-            bad("user", "postgres is the superuser; the app should connect as its own user.".into());
+            bad(
+                "user",
+                "postgres is the superuser; the app should connect as its own user.".into(),
+            );
         }
         if db.database.is_empty() {
             bad("database", "The database name cannot be empty.".into());
         }
         if db.password.is_empty() {
-            bad("password", "Set a password: the database Secret and DATABASE_URL need one.".into());
+            bad(
+                "password",
+                "Set a password: the database Secret and DATABASE_URL need one.".into(),
+            );
         }
         match db.kind {
             DatabaseKind::Helm if db.admin_password.is_empty() => bad(
@@ -47,35 +53,57 @@ pub const DATABASE: Rule = Rule {
             }
             _ => {}
         }
-        if !db.url_env.is_empty() {
-            if let Err(e) = names::env_name(&db.url_env) {
-                bad("url_env", format!("The variable name {e}."));
-            } else if spec.secrets.iter().any(|e| e.name == db.url_env) {
-                bad(
-                    "url_env",
-                    format!(
-                        "{} is also one of your secrets: the Secret would hold the key twice. Remove that secret (the URL is derived here) or name this variable differently.",
-                        db.url_env
-                    ),
-                );
-            }
+        // Its syntax is a Secret key's: the data-key rule checks it.
+        if !db.url_env.is_empty() && spec.secrets.iter().any(|e| e.name == db.url_env) {
+            bad(
+                "url_env",
+                format!(
+                    "{} is also one of your secrets: the Secret would hold the key twice. Remove that secret (the URL is derived here) or name this variable differently.",
+                    db.url_env
+                ),
+            );
         }
         if db.url_scheme.is_empty()
-            || !db.url_scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            || !db
+                .url_scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         {
-            bad("url_scheme", "A URL scheme is letters, digits, '+', '-' or '.', e.g. postgres.".into());
+            bad(
+                "url_scheme",
+                "A URL scheme is letters, digits, '+', '-' or '.', e.g. postgres.".into(),
+            );
         }
         out
     },
 };
+
+/// What is wrong with the release or Cluster name, if anything. Both kinds name a Service after it
+/// (`<name>-postgresql`, `<name>-rw`), so it must start with a letter.
+pub(super) fn name_problem(db: &Database) -> Option<String> {
+    let (max, why) = match db.kind {
+        DatabaseKind::CloudNativePg => (50, "CloudNativePG's webhook allows at most 50 characters"),
+        _ => (53, "Helm release names are at most 53 characters"),
+    };
+    if let Err(e) = names::dns1035_label(&db.name) {
+        Some(format!(
+            "The name {e}. It names the database's Service, so it must be an RFC 1035 label: \
+             lowercase letters, digits and '-', starting with a letter."
+        ))
+    } else if db.name.len() > max {
+        Some(format!("{why}; this one has {}.", db.name.len()))
+    } else {
+        None
+    }
+}
 
 pub const CONTAINER_ENV: Rule = Rule {
     id: "container-env",
     severity: Severity::Error,
     upstream: "validateEnv: IsRelaxedEnvVarName",
     check: |spec| {
-        let mut out: Vec<Finding> = spec
-            .pod_env
+        // The clustering query is a ConfigMap key, not an env entry: the data-key rule checks it.
+        spec.pod_env
             .iter()
             .enumerate()
             .filter_map(|(i, e)| {
@@ -86,26 +114,28 @@ pub const CONTAINER_ENV: Rule = Rule {
                     )
                 })
             })
-            .collect();
-        if spec.clustering.enabled && !spec.clustering.query_env.is_empty() {
-            if let Err(e) = names::env_name(&spec.clustering.query_env) {
-                out.push(Finding::new(
-                    "clustering.query_env",
-                    format!("The variable name {e}."),
-                ));
-            }
-        }
-        out
+            .collect()
     },
 };
 
-/// `$(NAME)` only expands when NAME is defined earlier in the container's env list.
+/// The kubelet expands `$(NAME)` in a container env value against every envFrom key (loaded first),
+/// the env entries before it and the service link variables; any other `$(NAME)` stays as written.
 pub const ENV_REFERENCE: Rule = Rule {
     id: "env-reference",
     severity: Severity::Warning,
-    upstream: "Kubernetes dependent environment variables ($(VAR) expansion)",
+    upstream:
+        "the kubelet's makeEnvironmentVariables (pkg/kubelet/kubelet_pods.go): envFrom keys first, \
+               then env in order, each value expanded against what is set so far and the service \
+               variables",
     check: |spec| {
-        let mut defined: Vec<&str> = spec.downward.iter().map(|d| d.name.as_str()).collect();
+        let config_map = spec.config_map_entries();
+        let secret = spec.secret_entries();
+        let mut defined: Vec<&str> = config_map
+            .iter()
+            .chain(&secret)
+            .map(|e| e.name.as_str())
+            .chain(spec.downward.iter().map(|d| d.name.as_str()))
+            .collect();
         let mut out = Vec::new();
         for (i, e) in spec.pod_env.iter().enumerate() {
             let mut rest = e.value.as_str();
@@ -113,10 +143,24 @@ pub const ENV_REFERENCE: Rule = Rule {
                 let after = &rest[start + 2..];
                 let Some(end) = after.find(')') else { break };
                 let name = &after[..end];
-                if !defined.contains(&name) && !rest[..start].ends_with('$') {
+                if !defined.contains(&name)
+                    && !is_service_link(name)
+                    && !rest[..start].ends_with('$')
+                {
+                    let later = spec.pod_env[i + 1..].iter().position(|l| l.name == name);
                     out.push(Finding::new(
                         format!("pod_env[{i}].value"),
-                        format!("$({name}) stays as written: {name} is not defined above it (a Downward API variable or an earlier one here)."),
+                        match later {
+                            Some(k) => format!(
+                                "$({name}) stays as written: {name} is only set further down (row {}); \
+                                 a value sees the rows above it. Move this row below that one.",
+                                i + k + 2
+                            ),
+                            None => format!(
+                                "$({name}) stays as written: {name} is set nowhere before it (not in the \
+                                 ConfigMap or Secret, not a Downward API variable, not a row above)."
+                            ),
+                        },
                     ));
                 }
                 rest = &after[end + 1..];
@@ -126,6 +170,12 @@ pub const ENV_REFERENCE: Rule = Rule {
         out
     },
 };
+
+/// The `kubernetes` Service's link variables (KUBERNETES_SERVICE_HOST, KUBERNETES_PORT_443_TCP, ...),
+/// which the kubelet sets in every container, also for `$(NAME)` expansion.
+fn is_service_link(name: &str) -> bool {
+    name.starts_with("KUBERNETES_SERVICE_") || name.starts_with("KUBERNETES_PORT")
+}
 
 #[cfg(test)]
 mod tests {
@@ -149,6 +199,7 @@ mod tests {
         spec.database.name = "Bad_Name".into();
         spec.database.password.clear();
         spec.database.admin_password.clear();
+        // The URL's variable becomes a Secret key: the data-key rule checks its syntax.
         spec.database.url_env = "A=B".into();
         assert_eq!(
             paths(&DATABASE, &spec),
@@ -156,8 +207,11 @@ mod tests {
                 "database.name",
                 "database.password",
                 "database.admin_password",
-                "database.url_env"
             ]
+        );
+        assert_eq!(
+            paths(&super::super::api::ENV_KEY, &spec),
+            ["database.url_env"]
         );
         spec.database.kind = DatabaseKind::CloudNativePg;
         spec.database.name = "db".into();
@@ -166,11 +220,7 @@ mod tests {
         spec.database.storage_size = "lots".into();
         assert_eq!(
             paths(&DATABASE, &spec),
-            [
-                "database.instances",
-                "database.storage_size",
-                "database.url_env"
-            ]
+            ["database.instances", "database.storage_size"]
         );
     }
 

@@ -4,8 +4,8 @@
 
 use super::api::{probes, quantities};
 use super::{first_of, names, quantity, Finding, Fix, Rule, Severity};
-use crate::secret_words;
 use crate::spec::{AppSpec, ProbeAction, PullPolicy, Security};
+use crate::{qos, secret_words};
 
 pub const LATEST_TAG: Rule = Rule {
     id: "latest-tag",
@@ -45,7 +45,8 @@ pub const PULL_POLICY_NEVER: Rule = Rule {
 };
 
 /// A missing request or limit for `what` (`cpu` or `memory`), with a fix that fills it in: the other
-/// side's value when that is set (so request <= limit holds), else a common starting point.
+/// side's value when that is set (so request <= limit holds), else a common starting point. A request
+/// left out while the limit is set is not missing: the pod gets the limit as its request.
 fn unset(spec: &AppSpec, what: &str, defaults: [&str; 2]) -> Vec<Finding> {
     let q = quantities(spec);
     let (request, limit) = if what == "cpu" {
@@ -53,28 +54,27 @@ fn unset(spec: &AppSpec, what: &str, defaults: [&str; 2]) -> Vec<Finding> {
     } else {
         (q[1], q[3])
     };
+    let request_why =
+        "with no limit to take it from either, the scheduler reserves nothing, so the \
+                       node can be overcommitted";
+    let limit_why = if what == "cpu" {
+        // Requests are the kernel's weights under contention, so neighbours keep their share.
+        "the pod may use any CPU its node has idle (neighbours still get what they requested), so \
+         its speed varies with how busy the node is, and a runaway loop can burn every idle core"
+    } else {
+        "a leak can then use all the node's memory before anything stops it"
+    };
     let mut out = Vec::new();
     for ((path, _, value), (_, _, other), default, kind, why) in [
-        (
-            request,
-            limit,
-            defaults[0],
-            "request",
-            "the scheduler then reserves nothing, so the node can be overcommitted",
-        ),
-        (
-            limit,
-            request,
-            defaults[1],
-            "limit",
-            if what == "cpu" {
-                "one busy pod can then take every core of its node"
-            } else {
-                "a leak can then use all the node's memory before anything stops it"
-            },
-        ),
+        (request, limit, defaults[0], "request", request_why),
+        (limit, request, defaults[1], "limit", limit_why),
     ] {
-        if value.is_empty() {
+        let missing = if kind == "request" {
+            qos::effective_request(value, other).is_empty()
+        } else {
+            value.is_empty()
+        };
+        if missing {
             let suggested = if other.is_empty() {
                 default.to_string()
             } else {
@@ -94,22 +94,25 @@ fn unset(spec: &AppSpec, what: &str, defaults: [&str; 2]) -> Vec<Finding> {
 pub const UNSET_CPU: Rule = Rule {
     id: "unset-cpu-requirements",
     severity: Severity::Warning,
-    upstream: "kube-linter unset-cpu-requirements; Polaris cpuRequestsMissing / cpuLimitsMissing",
+    upstream: "kube-linter unset-cpu-requirements; Polaris cpuRequestsMissing / cpuLimitsMissing; a \
+               request left out is its limit (SetDefaults_Pod), so only one with no limit is missing",
     check: |spec| unset(spec, "cpu", ["100m", "500m"]),
 };
 
 pub const UNSET_MEMORY: Rule = Rule {
     id: "unset-memory-requirements",
     severity: Severity::Warning,
-    upstream:
-        "kube-linter unset-memory-requirements; Polaris memoryRequestsMissing / memoryLimitsMissing",
+    upstream: "kube-linter unset-memory-requirements; Polaris memoryRequestsMissing / \
+               memoryLimitsMissing; a request left out is its limit (SetDefaults_Pod), so only one \
+               with no limit is missing",
     check: |spec| unset(spec, "memory", ["128Mi", "256Mi"]),
 };
 
 pub const MEMORY_MILLIBYTES: Rule = Rule {
     id: "memory-millibytes",
     severity: Severity::Warning,
-    upstream: "the API server warns about fractional byte values (Kubernetes 1.27+)",
+    upstream:
+        "the API server warns about fractional byte values (pkg/api/pod/warnings.go, since 1.22)",
     check: |spec| {
         quantities(spec)
             .into_iter()
@@ -255,10 +258,12 @@ pub const ENV_VAR_SECRET: Rule = Rule {
 pub const DUPLICATE_ENV_VAR: Rule = Rule {
     id: "duplicate-env-var",
     severity: Severity::Warning,
-    upstream: "kube-linter duplicate-env-var; the API server warns on duplicate env names (1.30+)",
+    upstream:
+        "kube-linter duplicate-env-var; the API server warns on a name twice in a container's env \
+               (pkg/api/pod/warnings.go, since 1.22); the kubelet's precedence for env and envFrom",
     check: |spec| {
-        // Precedence inside the container: `env` (the Downward API list) beats envFrom, and of the
-        // two envFrom sources the later one (the Secret) wins.
+        // Precedence inside the container: `env` (the Downward API rows, then the container's own)
+        // beats envFrom, and of the two envFrom sources the later one (the Secret) wins.
         let mut out = Vec::new();
         // Every name with where it is, in precedence order of the lists.
         let entries: Vec<(&str, usize, &str)> = [
@@ -268,6 +273,10 @@ pub const DUPLICATE_ENV_VAR: Rule = Rule {
                     .iter()
                     .map(|d| d.name.as_str())
                     .collect::<Vec<_>>(),
+            ),
+            (
+                "pod_env",
+                spec.pod_env.iter().map(|e| e.name.as_str()).collect(),
             ),
             ("env", spec.env.iter().map(|e| e.name.as_str()).collect()),
             (
@@ -291,20 +300,28 @@ pub const DUPLICATE_ENV_VAR: Rule = Rule {
             }
             let path = format!("{prefix}[{i}].name");
             let (first_prefix, first_i, _) = entries[f];
+            let in_env = |p: &str| p == "downward" || p == "pod_env";
             if first_prefix == prefix {
                 // In env/secrets this is the error duplicate-key.
-                if prefix == "downward" {
+                if in_env(prefix) {
                     out.push(Finding::new(
                         path,
-                        format!("{name} is set twice here; only the last one counts."),
+                        format!(
+                            "{name} is set twice here; only the last one counts, and kubectl apply \
+                             may drop one."
+                        ),
                     ));
                 }
                 continue;
             }
-            let winner = if first_prefix == "downward" {
-                "the Downward API value wins (env beats envFrom)"
-            } else {
-                "the Secret's value wins (it is loaded after the ConfigMap)"
+            let winner = match first_prefix {
+                _ if in_env(prefix) => {
+                    "both are in the container's env, where the later one (this one) wins, and \
+                     kubectl apply may drop one"
+                }
+                "downward" => "the Downward API value wins (env beats envFrom)",
+                "pod_env" => "the container's own value wins (env beats envFrom)",
+                _ => "the Secret's value wins (it is loaded after the ConfigMap)",
             };
             out.push(Finding::new(
                 path,
@@ -592,6 +609,31 @@ pub const PROBE_PORT_UNDECLARED: Rule = Rule {
             out.push(finding);
         }
         out
+    },
+};
+
+pub const PROBE_HTTP_PATH: Rule = Rule {
+    id: "probe-http-path",
+    severity: Severity::Warning,
+    upstream: "ours: the kubelet builds the probe URL with Go's net/url, which puts a '/' before a path \
+               without one (pkg/probe/http/request.go formatURL); the API server only defaults an empty \
+               path to '/'",
+    check: |spec| {
+        probes(spec)
+            .into_iter()
+            .filter_map(|(which, probe)| match &probe.action {
+                ProbeAction::HttpGet { path, .. } if !path.is_empty() && !path.starts_with('/') => {
+                    Some(Finding::new(
+                        format!("probes.{which}.action.path"),
+                        format!(
+                            "The kubelet adds the missing '/' and requests /{path}, so the probe works, \
+                             but the YAML says otherwise. Write /{path}."
+                        ),
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
     },
 };
 

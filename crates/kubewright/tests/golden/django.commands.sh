@@ -28,7 +28,7 @@ kubectl wait -n polls --for=condition=Ready clusters.postgresql.cnpg.io/polls-db
 # Job polls-migrate-0: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
 kubectl create -n polls -f job-migrate.yaml
 
-# Wait for Job polls-migrate-0 to succeed; if it fails this only times out: follow it with `kubectl logs -f job/polls-migrate-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
+# Wait for Job polls-migrate-0 to succeed; if it fails this only times out: follow it with `kubectl logs -n polls -f job/polls-migrate-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
 kubectl wait -n polls --for=condition=complete job/polls-migrate-0 --timeout=10m
 
 # Deployment polls: runs the app's pods and replaces them step by step on every change

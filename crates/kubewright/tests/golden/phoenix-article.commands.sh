@@ -1,7 +1,7 @@
 # Point docker at Minikube's Docker daemon, so the image is built right on the node (imagePullPolicy: Never never pulls)
 eval $(minikube docker-env)
 
-# Build the app's image kube-native:latest inside Minikube. Same tag every build: after a rebuild, `kubectl rollout restart` the Deployment (or use a new tag)
+# Build the app's image kube-native:latest inside Minikube. Same tag every build: after a rebuild, `kubectl rollout restart -n kube-native deployment/kube-native` (or use a new tag)
 docker build -t kube-native:latest .
 
 # Create the namespace kube-native that every other object lives in
@@ -16,7 +16,7 @@ kubectl apply -n kube-native -f secret.yaml
 # Job kube-native-migration-0: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
 kubectl create -n kube-native -f job-migration.yaml
 
-# Wait for Job kube-native-migration-0 to succeed; if it fails this only times out: follow it with `kubectl logs -f job/kube-native-migration-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
+# Wait for Job kube-native-migration-0 to succeed; if it fails this only times out: follow it with `kubectl logs -n kube-native -f job/kube-native-migration-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
 kubectl wait -n kube-native --for=condition=complete job/kube-native-migration-0 --timeout=10m
 
 # Deployment kube-native: runs the app's pods and replaces them step by step on every change

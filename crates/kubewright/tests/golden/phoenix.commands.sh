@@ -28,7 +28,7 @@ kubectl wait -n hello --for=condition=Ready clusters.postgresql.cnpg.io/hello-db
 # Job hello-migrate-0: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
 kubectl create -n hello -f job-migrate.yaml
 
-# Wait for Job hello-migrate-0 to succeed; if it fails this only times out: follow it with `kubectl logs -f job/hello-migrate-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
+# Wait for Job hello-migrate-0 to succeed; if it fails this only times out: follow it with `kubectl logs -n hello -f job/hello-migrate-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
 kubectl wait -n hello --for=condition=complete job/hello-migrate-0 --timeout=10m
 
 # Deployment hello: runs the app's pods and replaces them step by step on every change

@@ -16,13 +16,13 @@ kubectl apply -n shop -f secret.yaml
 # Secret shop-db-credentials: the database password, read by the database itself; applied from the file, never typed on a command line
 kubectl apply -n shop -f database-secret.yaml
 
-# PostgreSQL from Bitnami's Helm chart; it reads the passwords from Secret shop-db-credentials and serves at shop-db-postgresql. Unpinned, a reinstall gets the newest chart. Bitnami's free images are only the newest since 2025 (bitnami/containers#83267): an older pinned --version needs --set image.repository=bitnamilegacy/postgresql, which gets no updates.
+# PostgreSQL from Bitnami's Helm chart; it reads the passwords from Secret shop-db-credentials and serves at shop-db-postgresql. Unpinned, a reinstall gets the newest chart. Every chart version's default image, a versioned docker.io/bitnami/postgresql tag, is gone: Bitnami moved those to docker.io/bitnamilegacy in 2025 (bitnami/containers#83267), so the pod would stay in ImagePullBackOff. To run that frozen copy, which gets no more updates, add --set image.repository=bitnamilegacy/postgresql --set global.security.allowInsecureImages=true (charts 16.3.0 to 16.7.24 refuse the substitute without the second, bitnami/charts#30850; later ones only warn); for anything lasting, use CloudNativePG instead
 helm upgrade --install shop-db oci://registry-1.docker.io/bitnamicharts/postgresql --namespace shop --set-string auth.username=shop --set-string auth.database=shop_production --set-string auth.existingSecret=shop-db-credentials --wait
 
 # Job shop-migrate-0: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
 kubectl create -n shop -f job-migrate.yaml
 
-# Wait for Job shop-migrate-0 to succeed; if it fails this only times out: follow it with `kubectl logs -f job/shop-migrate-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
+# Wait for Job shop-migrate-0 to succeed; if it fails this only times out: follow it with `kubectl logs -n shop -f job/shop-migrate-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
 kubectl wait -n shop --for=condition=complete job/shop-migrate-0 --timeout=10m
 
 # Deployment shop: runs the app's pods and replaces them step by step on every change

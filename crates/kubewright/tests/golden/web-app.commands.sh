@@ -16,7 +16,7 @@ kubectl apply -n web -f secret.yaml
 # Job web-migrate-0: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
 kubectl create -n web -f job-migrate.yaml
 
-# Wait for Job web-migrate-0 to succeed; if it fails this only times out: follow it with `kubectl logs -f job/web-migrate-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
+# Wait for Job web-migrate-0 to succeed; if it fails this only times out: follow it with `kubectl logs -n web -f job/web-migrate-0` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)
 kubectl wait -n web --for=condition=complete job/web-migrate-0 --timeout=10m
 
 # Deployment web: runs the app's pods and replaces them step by step on every change
