@@ -13,7 +13,7 @@ export PATH="$root/tools/node/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 if [ ! -f dist/index.html ]; then
   echo "bench: dist/ missing, building it (trunk build --release)" >&2
-  (cd crates/web && trunk build --release)
+  trunk build --release
 fi
 
 # (a) What a visitor downloads, compressed the way a server would send it.

@@ -5,7 +5,7 @@ source "$(dirname "$0")/env.sh"
 port=${1:-8080}
 tools/ensure-tools.sh build
 cargo fetch --quiet   # trunk builds with --offline: the crates must be here first
-(cd crates/web && trunk build --release)
+trunk build --release
 echo
 echo "Kubewright is at http://127.0.0.1:$port/  (Ctrl+C stops the server)"
 exec python3 -m http.server "$port" --bind 127.0.0.1 --directory dist

@@ -14,7 +14,7 @@ cargo fetch --quiet
 step "rustfmt"
 cargo fmt --all --check
 
-step "clippy (native core + CLI, and the web crate for wasm32)"
+step "clippy (native core + CLI, and the page (the root package) for wasm32)"
 cargo clippy --quiet -p kubewright --all-targets --features testgen -- -D warnings
 cargo clippy --quiet -p kubewright-web --target wasm32-unknown-unknown --all-targets -- -D warnings
 
@@ -31,7 +31,7 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER
   cargo test -p kubewright-web --target wasm32-unknown-unknown --test learn
 
 step "release build (trunk, offline)"
-(cd crates/web && trunk build --release)
+trunk build --release
 
 step "external validators on every document of every preset and of generated specs"
 bash tests/oracles/run.sh

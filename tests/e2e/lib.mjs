@@ -72,7 +72,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 // inside dist/ breaks when a rebuild replaces the folder). Returns { origin, stop }.
 export async function serveDist() {
   if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`no ${DIST}/index.html: build first (cd crates/web && trunk build --release)`);
+    throw new Error(`no ${DIST}/index.html: build first (trunk build --release at the repository root)`);
   }
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -298,7 +298,7 @@ async fn a_pasted_certificate_seals_and_a_bad_one_leaves_the_secret_out() {
     let area = find(&root, "seal-cert");
     paste_into(
         &area,
-        include_str!("../../kubewright/tests/fixtures/seal/ec-cert.pem"),
+        include_str!("../crates/kubewright/tests/fixtures/seal/ec-cert.pem"),
     )
     .await;
     let yaml = text(&root, "yaml-all");
@@ -312,7 +312,7 @@ async fn a_pasted_certificate_seals_and_a_bad_one_leaves_the_secret_out() {
 
     paste_into(
         &area,
-        include_str!("../../kubewright/tests/fixtures/seal/cert.pem"),
+        include_str!("../crates/kubewright/tests/fixtures/seal/cert.pem"),
     )
     .await;
     let yaml = text(&root, "yaml-all");
