@@ -5,6 +5,8 @@ use base64::Engine;
 use rand::distributions::{Alphanumeric, DistString};
 use rand_core::{CryptoRngCore, OsRng};
 
+use crate::spec::{AppSpec, EnvEntry};
+
 /// The kinds of secret the secrets tab can generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Generated {
@@ -84,5 +86,54 @@ impl Generated {
             Generated::ErlangCookie => Alphanumeric.sample_string(rng, 48),
             Generated::Password => Alphanumeric.sample_string(rng, 32),
         }
+    }
+}
+
+impl AppSpec {
+    /// Puts a generated `value` of `kind` in the first secret that kind fills (e.g. `RELEASE_COOKIE`
+    /// or `ERLANG_COOKIE` for the cookie), else in a new secret with the kind's usual name. Returns
+    /// the name of the secret that holds it.
+    pub fn set_generated(&mut self, kind: Generated, value: String) -> String {
+        match self.secrets.iter_mut().find(|e| kind.fills(&e.name)) {
+            Some(entry) => {
+                entry.value = value;
+                entry.name.clone()
+            }
+            None => {
+                let name = kind.default_name().to_string();
+                self.secrets.push(EnvEntry {
+                    name: name.clone(),
+                    value,
+                });
+                name
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_generated_value_fills_the_row_it_fits_or_adds_one() {
+        let mut spec = AppSpec::default();
+        spec.secrets = vec![EnvEntry {
+            name: "ERLANG_COOKIE".into(),
+            value: "old".into(),
+        }];
+        let name = spec.set_generated(Generated::ErlangCookie, "new".into());
+        assert_eq!(name, "ERLANG_COOKIE");
+        assert_eq!(spec.secrets.len(), 1);
+        assert_eq!(spec.secrets[0].value, "new");
+        let name = spec.set_generated(Generated::SecretKeyBase, "key".into());
+        assert_eq!(name, "SECRET_KEY_BASE");
+        assert_eq!(
+            spec.secrets[1],
+            EnvEntry {
+                name: "SECRET_KEY_BASE".into(),
+                value: "key".into()
+            }
+        );
     }
 }

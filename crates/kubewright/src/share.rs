@@ -44,6 +44,12 @@ pub fn missing_secret_values(spec: &AppSpec) -> Vec<String> {
     out
 }
 
+/// The name of every secret value the spec has a place for, set or not, in the order of
+/// [`missing_secret_values`]: what a link leaves out and names.
+pub fn secret_value_names(spec: &AppSpec) -> Vec<String> {
+    missing_secret_values(&spec.without_secret_values())
+}
+
 /// How [`missing_secret_values`] names the database's passwords.
 pub const DATABASE_PASSWORD: &str = "the database password";
 pub const DATABASE_ADMIN_PASSWORD: &str = "the database superuser password";
@@ -157,6 +163,20 @@ mod tests {
                 want.push(DATABASE_ADMIN_PASSWORD.into());
             }
             assert_eq!(missing_secret_values(&back), want, "{}", preset.id);
+        }
+    }
+
+    #[test]
+    fn a_link_names_every_secret_value_it_leaves_out() {
+        for preset in crate::presets::PRESETS {
+            let spec = preset.spec().unwrap();
+            let back = decode(&format!("#s={}", encode(&spec))).unwrap();
+            assert_eq!(
+                secret_value_names(&spec),
+                missing_secret_values(&back),
+                "{}",
+                preset.id
+            );
         }
     }
 

@@ -45,6 +45,12 @@ pub fn folder_name(spec: &AppSpec) -> String {
     }
 }
 
+/// Whether the exported files hold secret values readably: unsealed, the Secrets carry them as
+/// base64 (the chart's values.yaml as plain text).
+pub fn holds_readable_secrets(spec: &AppSpec) -> bool {
+    !spec.secret_options.seal.enabled() && !crate::share::secret_value_names(spec).is_empty()
+}
+
 /// The files as a zip archive, every entry under `folder/`. Entries carry the zip format's
 /// earliest date (1980-01-01) rather than the clock, so the same spec always gives the same bytes.
 pub fn zip(folder: &str, files: &[ExportFile]) -> Result<Vec<u8>, String> {
@@ -62,4 +68,25 @@ pub fn zip(folder: &str, files: &[ExportFile]) -> Result<Vec<u8>, String> {
     }
     let cursor = writer.finish().map_err(|e| format!("zip: {e}"))?;
     Ok(cursor.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::EnvEntry;
+
+    #[test]
+    fn secret_values_are_readable_unless_sealed() {
+        let mut spec = AppSpec::default();
+        spec.secrets.clear();
+        spec.database.kind = crate::spec::DatabaseKind::None;
+        assert!(!holds_readable_secrets(&spec), "no secret at all");
+        spec.secrets.push(EnvEntry {
+            name: "API_TOKEN".into(),
+            value: "t".into(),
+        });
+        assert!(holds_readable_secrets(&spec));
+        spec.secret_options.seal.cert = "-----BEGIN CERTIFICATE-----".into();
+        assert!(!holds_readable_secrets(&spec), "sealed");
+    }
 }

@@ -3,6 +3,8 @@
 //! matching YAML text, and only ever as whole lines before a key or item line, so they can never land
 //! inside a value: the annotated YAML reads back as exactly the same objects.
 
+use std::ops::Range;
+
 use super::lines::{line_paths, Seg};
 use crate::k8s::{self, IntOrString, Object};
 use crate::qos;
@@ -10,17 +12,53 @@ use crate::spec::AppSpec;
 
 /// `yaml` (which must be `render(spec).all` or one of its files rendered the same way) with comments.
 pub fn annotate(spec: &AppSpec, yaml: &str) -> String {
-    let mut out = String::with_capacity(yaml.len() * 2);
-    for (line, comment) in yaml.lines().zip(comments(spec, yaml)) {
-        if let Some(comment) = comment {
+    let lines: Vec<&str> = yaml.lines().collect();
+    rows(&lines, &comments(spec, yaml), 0..lines.len()).text
+}
+
+/// Lines of a stream as the annotated view shows them: the text, and which line each row is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rows {
+    /// The lines, each comment on its own row above its line, indented like it.
+    pub text: String,
+    /// Per row of `text`, the stream line it belongs to (a comment row belongs to the line below).
+    pub lines: Vec<usize>,
+}
+
+impl Rows {
+    /// The row showing `line` itself: the last one that belongs to it, after its comment.
+    pub fn row_of(&self, line: usize) -> Option<usize> {
+        self.lines.iter().rposition(|&l| l == line)
+    }
+
+    /// The stream line shown on `row` (a click there edits that line's field).
+    pub fn line_at(&self, row: usize) -> Option<usize> {
+        self.lines.get(row).copied()
+    }
+}
+
+/// Lines `range` of a stream whose lines are `lines`, with `comments` (from [`comments`]; shorter or
+/// empty: fewer comments) written above the lines they belong to.
+pub fn rows<S: AsRef<str>>(lines: &[S], comments: &[Option<String>], range: Range<usize>) -> Rows {
+    let end = range.end.min(lines.len());
+    let start = range.start.min(end);
+    let mut out = Rows {
+        text: String::new(),
+        lines: Vec::with_capacity(end - start),
+    };
+    for (i, line) in lines.iter().enumerate().take(end).skip(start) {
+        let line = line.as_ref();
+        if let Some(Some(comment)) = comments.get(i) {
             let indent = line.len() - line.trim_start_matches(' ').len();
-            out.push_str(&" ".repeat(indent));
-            out.push_str("# ");
-            out.push_str(&comment);
-            out.push('\n');
+            out.text.push_str(&" ".repeat(indent));
+            out.text.push_str("# ");
+            out.text.push_str(comment);
+            out.text.push('\n');
+            out.lines.push(i);
         }
-        out.push_str(line);
-        out.push('\n');
+        out.text.push_str(line);
+        out.text.push('\n');
+        out.lines.push(i);
     }
     out
 }
@@ -225,6 +263,31 @@ mod tests {
         serde_yaml::Deserializer::from_str(yaml)
             .map(|d| serde_yaml::Value::deserialize(d).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn rows_put_each_comment_above_its_line_and_map_rows_to_lines() {
+        let lines = ["a:", "  b: 1", "c: 2"];
+        let comments = [None, Some("why b".to_string()), None];
+        let all = rows(&lines, &comments, 0..3);
+        assert_eq!(all.text, "a:\n  # why b\n  b: 1\nc: 2\n");
+        assert_eq!(all.lines, [0, 1, 1, 2]);
+        assert_eq!(
+            all.row_of(1),
+            Some(2),
+            "the line's own row, after its comment"
+        );
+        assert_eq!(
+            all.line_at(1),
+            Some(1),
+            "a comment row belongs to the line below"
+        );
+        assert_eq!(all.row_of(3), None);
+        // A range of the stream keeps the stream's line numbers; no comments: one row per line.
+        let part = rows(&lines, &[], 1..9);
+        assert_eq!(part.text, "  b: 1\nc: 2\n");
+        assert_eq!(part.lines, [1, 2]);
+        assert_eq!(part.line_at(0), Some(1));
     }
 
     #[test]

@@ -10,6 +10,8 @@ mod yaml;
 pub use commands::{commands, commands_text, join_words, split_words, Command};
 pub use yaml::{join_documents, to_yaml, to_yaml_documents};
 
+use std::ops::Range;
+
 use rand_core::{CryptoRngCore, OsRng};
 
 use crate::k8s::{self, Object};
@@ -46,6 +48,21 @@ impl Rendered {
     /// The commands as shell text: each preceded by its `#` comment.
     pub fn commands_text(&self) -> String {
         commands_text(&self.commands)
+    }
+
+    /// The lines of [`Rendered::all`] that hold the file named `name` (its `---` left out), so a
+    /// view of one file keeps the stream's line numbers and everything keyed by them.
+    pub fn line_range(&self, name: &str) -> Option<Range<usize>> {
+        let mut start = 0;
+        for file in &self.files {
+            let end = start + file.yaml.lines().count();
+            if file.name == name {
+                return Some(start..end);
+            }
+            // The `---` line that join_documents puts before the next document.
+            start = end + 1;
+        }
+        None
     }
 }
 
@@ -84,4 +101,30 @@ pub fn render_yaml(spec: &AppSpec) -> String {
 #[doc(hidden)]
 pub fn _objects_for_tests(spec: &AppSpec) -> Vec<Object> {
     k8s::objects(spec)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::presets::PRESETS;
+
+    #[test]
+    fn each_file_has_its_lines_in_the_stream() {
+        for preset in PRESETS {
+            let rendered = super::render(&preset.spec().unwrap());
+            let lines: Vec<&str> = rendered.all.lines().collect();
+            for file in &rendered.files {
+                let range = rendered.line_range(&file.name).unwrap();
+                assert_eq!(
+                    lines[range.clone()].join("\n") + "\n",
+                    file.yaml,
+                    "{} {}",
+                    preset.id,
+                    file.name
+                );
+                // Between two files, exactly the separator.
+                assert!(range.end == lines.len() || lines[range.end] == "---");
+            }
+            assert_eq!(rendered.line_range("nothing.yaml"), None);
+        }
+    }
 }

@@ -23,6 +23,18 @@ impl Default for ContainerPort {
     }
 }
 
+impl ContainerPort {
+    /// How a Service or a probe points at this port: by its name when it has one (renumbering the
+    /// container then needs no other change), else by its number.
+    pub fn reference(&self) -> String {
+        if self.name.is_empty() {
+            self.number.to_string()
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
 /// Transport protocol of a port.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Protocol {

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::ContainerPort;
+
 /// The three container probes. Each defaults to none.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -59,6 +61,27 @@ pub enum ProbeAction {
 }
 
 impl ProbeAction {
+    /// Every kind's name, in the order the form's selector lists them.
+    pub const KINDS: [&'static str; 4] = ["none", "exec", "httpGet", "tcpSocket"];
+
+    /// A new action of `kind` (one of [`ProbeAction::KINDS`]; anything else is none): an empty
+    /// command, or a check of `port` (a GET of `/` for httpGet).
+    pub fn default_for(kind: &str, port: &ContainerPort) -> ProbeAction {
+        match kind {
+            "exec" => ProbeAction::Exec {
+                command: Vec::new(),
+            },
+            "httpGet" => ProbeAction::HttpGet {
+                path: "/".into(),
+                port: port.reference(),
+            },
+            "tcpSocket" => ProbeAction::TcpSocket {
+                port: port.reference(),
+            },
+            _ => ProbeAction::None,
+        }
+    }
+
     /// The kind's name as the form's selector shows it.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -67,5 +90,37 @@ impl ProbeAction {
             ProbeAction::HttpGet { .. } => "httpGet",
             ProbeAction::TcpSocket { .. } => "tcpSocket",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_makes_an_action_of_that_kind() {
+        let named = ContainerPort::default();
+        for kind in ProbeAction::KINDS {
+            assert_eq!(ProbeAction::default_for(kind, &named).kind(), kind);
+        }
+        assert_eq!(
+            ProbeAction::default_for("httpGet", &named),
+            ProbeAction::HttpGet {
+                path: "/".into(),
+                port: "http".into()
+            }
+        );
+        let unnamed = ContainerPort {
+            name: String::new(),
+            number: 4000,
+            ..ContainerPort::default()
+        };
+        assert_eq!(
+            ProbeAction::default_for("tcpSocket", &unnamed),
+            ProbeAction::TcpSocket {
+                port: "4000".into()
+            }
+        );
+        assert_eq!(ProbeAction::default_for("other", &named), ProbeAction::None);
     }
 }
