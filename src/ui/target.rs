@@ -4,7 +4,7 @@
 use kubewright::spec::{is_mutable_tag, Target};
 use leptos::prelude::*;
 
-use super::explain::Explain;
+use super::teach::explain::Explain;
 use super::use_ui;
 
 #[component]

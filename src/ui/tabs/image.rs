@@ -4,7 +4,7 @@ use kubewright::spec::PullPolicy;
 use leptos::prelude::*;
 
 use super::fields::{SelectField, TextField};
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[component]
 pub fn ImageTab() -> impl IntoView {

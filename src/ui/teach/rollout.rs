@@ -4,7 +4,7 @@
 use kubewright::rollout;
 use leptos::prelude::*;
 
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[component]
 pub fn RolloutPicture() -> impl IntoView {

@@ -7,7 +7,7 @@ use super::fields::{
     parse_int, parse_opt_int, show_int, show_opt_int, CheckField, ParsedField, SelectField,
     TextField,
 };
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[component]
 pub fn ServiceTab() -> impl IntoView {

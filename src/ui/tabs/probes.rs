@@ -3,13 +3,11 @@
 use kubewright::spec::{AppSpec, Probe, ProbeAction};
 use leptos::prelude::*;
 
-use super::explain::Explain;
 use super::fields::{
     parse_opt_int, parse_words, show_opt_int, show_words, FieldIssues, ParsedField, TextField,
 };
-use super::use_ui;
-
-const KINDS: [&str; 4] = ["none", "exec", "httpGet", "tcpSocket"];
+use crate::ui::teach::explain::Explain;
+use crate::ui::use_ui;
 
 #[component]
 pub fn ProbesTab() -> impl IntoView {
@@ -33,19 +31,9 @@ fn ProbeEditor(
 ) -> impl IntoView {
     let spec = use_ui().spec;
     let kind = Memo::new(move |_| spec.with(|s| probe(s).action.kind()));
-    let port_default = move || {
-        spec.with(|s| {
-            if s.port.name.is_empty() {
-                s.port.number.to_string()
-            } else {
-                s.port.name.clone()
-            }
-        })
-    };
     // What each kind held before the user switched away, so exec -> none -> exec gets the command back.
     let earlier = StoredValue::new(Vec::<ProbeAction>::new());
     let set_kind = move |k: String| {
-        let port = port_default();
         spec.update(|s| {
             let current = std::mem::take(&mut probe_mut(s).action);
             let kept = earlier.with_value(|e| e.iter().find(|a| a.kind() == k).cloned());
@@ -53,17 +41,7 @@ fn ProbeEditor(
                 e.retain(|a| a.kind() != current.kind());
                 e.push(current);
             });
-            probe_mut(s).action = kept.unwrap_or_else(|| match k.as_str() {
-                "exec" => ProbeAction::Exec {
-                    command: Vec::new(),
-                },
-                "httpGet" => ProbeAction::HttpGet {
-                    path: "/".into(),
-                    port,
-                },
-                "tcpSocket" => ProbeAction::TcpSocket { port },
-                _ => ProbeAction::None,
-            });
+            probe_mut(s).action = kept.unwrap_or_else(|| ProbeAction::default_for(&k, &s.port));
         })
     };
     let timing = move |label: &'static str,
@@ -92,7 +70,7 @@ fn ProbeEditor(
             <label class="field">
                 <span class="label">"Check"<Explain path=format!("probes.{which}.action") label="Check" /></span>
                 <select data-testid=format!("probe-{which}-kind") data-path=format!("probes.{which}.action") prop:value=move || kind.get() on:change=move |ev| set_kind(event_target_value(&ev))>
-                    {KINDS.map(|k| view! { <option value=k selected=move || kind.get() == k>{k}</option> }).collect_view()}
+                    {ProbeAction::KINDS.map(|k| view! { <option value=k selected=move || kind.get() == k>{k}</option> }).collect_view()}
                 </select>
                 <FieldIssues path=format!("probes.{which}.action") />
             </label>

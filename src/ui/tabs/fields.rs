@@ -8,8 +8,8 @@
 use kubewright::validate::{Issue, Severity};
 use leptos::prelude::*;
 
-use super::explain::Explain;
-use super::use_ui;
+use crate::ui::teach::explain::Explain;
+use crate::ui::use_ui;
 
 /// The validation issues of one field, as a memo (re-rendered only when they change).
 fn issues_at(path: String) -> Memo<Vec<Issue>> {

@@ -4,18 +4,42 @@
 //! position, and puts the cursor in that line's field. The `<pre>`'s text is exactly the YAML (plus
 //! the comments when annotated is on): the marks hold no text.
 
+use std::ops::Range;
+
+use kubewright::render::annotate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::learn::{focus_line, use_learn};
+use crate::ui::teach::learn::{focus_line, use_learn};
 
-/// What is shown: the text and, for each shown row, the stream line it belongs to (a comment row
-/// belongs to the line below it). `rows == None`: row n is line `start + n`.
+/// What is shown: the stream as it is, or rows of it (a range, or with comments) and their line map.
 #[derive(Clone, PartialEq)]
-struct Shown {
-    text: String,
-    start: usize,
-    rows: Option<Vec<usize>>,
+enum Shown {
+    Stream(String),
+    Rows(annotate::Rows),
+}
+
+impl Shown {
+    fn text(&self) -> &str {
+        match self {
+            Shown::Stream(text) => text,
+            Shown::Rows(rows) => &rows.text,
+        }
+    }
+
+    fn row_of(&self, line: usize) -> Option<usize> {
+        match self {
+            Shown::Stream(_) => Some(line),
+            Shown::Rows(rows) => rows.row_of(line),
+        }
+    }
+
+    fn line_at(&self, row: usize) -> Option<usize> {
+        match self {
+            Shown::Stream(_) => Some(row),
+            Shown::Rows(rows) => rows.line_at(row),
+        }
+    }
 }
 
 /// Lines `range` of the whole stream (`None`: all of them).
@@ -25,58 +49,27 @@ pub fn YamlView(
     testid: &'static str,
     /// First line and one past the last; `None` shows the whole stream.
     #[prop(into)]
-    range: Signal<Option<(usize, usize)>>,
+    range: Signal<Option<Range<usize>>>,
     #[prop(into)] hidden: Signal<bool>,
 ) -> impl IntoView {
     let learn = use_learn();
-    let rendered = super::use_ui().rendered;
+    let rendered = crate::ui::use_ui().rendered;
     let shown = Memo::new(move |_| {
         let annotated = learn.annotated.get();
         match range.get() {
             // The common case reads the stream as it is: no per-line work.
-            None if !annotated => Shown {
-                text: rendered.with(|r| r.all.clone()),
-                start: 0,
-                rows: None,
-            },
+            None if !annotated => Shown::Stream(rendered.with(|r| r.all.clone())),
             range => learn.lines.with(|lines| {
-                let (start, end) = range.unwrap_or((0, lines.len()));
-                let end = end.min(lines.len());
-                let mut text = String::new();
-                let mut rows = Vec::with_capacity(end.saturating_sub(start));
-                learn.comments.with(|comments| {
-                    for (i, line) in lines.iter().enumerate().take(end).skip(start) {
-                        if let Some(Some(c)) = comments.get(i) {
-                            let indent = line.len() - line.trim_start_matches(' ').len();
-                            text.push_str(&" ".repeat(indent));
-                            text.push_str("# ");
-                            text.push_str(c);
-                            text.push('\n');
-                            rows.push(i);
-                        }
-                        text.push_str(line);
-                        text.push('\n');
-                        rows.push(i);
-                    }
-                });
-                Shown {
-                    text,
-                    start,
-                    rows: Some(rows),
-                }
+                let range = range.unwrap_or(0..lines.len());
+                learn
+                    .comments
+                    .with(|comments| Shown::Rows(annotate::rows(lines, comments, range)))
             }),
         }
     });
     // (row, line, class) of every mark to draw.
     let marks = move || {
         shown.with(|s| {
-            let row_of = |line: usize| -> Option<usize> {
-                match &s.rows {
-                    None => line.checked_sub(s.start),
-                    // The line's own row is the last one that belongs to it (after its comment).
-                    Some(rows) => rows.iter().rposition(|&l| l == line),
-                }
-            };
             let mut out = Vec::new();
             for (flags, class) in [
                 (Signal::from(learn.highlighted), "mark hl"),
@@ -84,7 +77,7 @@ pub fn YamlView(
             ] {
                 flags.with(|f| {
                     for (line, _) in f.iter().enumerate().filter(|(_, on)| **on) {
-                        if let Some(row) = row_of(line) {
+                        if let Some(row) = s.row_of(line) {
                             out.push((row, line, class));
                         }
                     }
@@ -123,10 +116,7 @@ pub fn YamlView(
             return;
         }
         let row = (y / line_height) as usize;
-        let line = shown.with_untracked(|s| match &s.rows {
-            None => Some(s.start + row),
-            Some(rows) => rows.get(row).copied(),
-        });
+        let line = shown.with_untracked(|s| s.line_at(row));
         if let Some(line) = line {
             focus_line(line);
         }
@@ -147,7 +137,7 @@ pub fn YamlView(
                         style:height="var(--lh, 1.45em)"></span>
                 } />
             </span>
-            {move || shown.with(|s| s.text.clone())}
+            {move || shown.with(|s| s.text().to_string())}
         </pre>
     }
 }

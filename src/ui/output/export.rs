@@ -5,7 +5,7 @@ use kubewright::share;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{browser, use_ui};
+use crate::ui::{browser, use_ui};
 
 #[component]
 pub fn ExportButtons() -> impl IntoView {
@@ -29,10 +29,7 @@ pub fn ExportButtons() -> impl IntoView {
             }
         });
         // Unsealed secret values are in the files as base64 (in the chart: values.yaml, plain).
-        let readable = ui.spec.with(|s| {
-            !s.secret_options.seal.enabled()
-                && !share::missing_secret_values(&s.without_secret_values()).is_empty()
-        });
+        let readable = ui.spec.with(export::holds_readable_secrets);
         status.set(
             match bytes.and_then(|b| browser::download_bytes(&name, &b, "application/zip")) {
                 Ok(()) if readable => format!(
@@ -52,9 +49,7 @@ pub fn ExportButtons() -> impl IntoView {
         );
         link.set(Some(url.clone()));
         // Secret entries and database passwords alike: the link names what to re-enter.
-        let secrets = ui
-            .spec
-            .with(|s| share::missing_secret_values(&s.without_secret_values()).len());
+        let secrets = ui.spec.with(|s| share::secret_value_names(s).len());
         spawn_local(async move {
             let copied = browser::copy(url).await.is_ok();
             status.set(format!(

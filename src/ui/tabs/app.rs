@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::fields::{parse_int, show_int, ParsedField, TextField};
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[component]
 pub fn AppTab() -> impl IntoView {
@@ -65,7 +65,7 @@ pub fn AppTab() -> impl IntoView {
                 get=Signal::derive(move || spec.with(|s| s.app.max_unavailable.clone()))
                 set=move |v| spec.update(|s| s.app.max_unavailable = v)
             />
-            <super::rollout::RolloutPicture />
+            <crate::ui::teach::rollout::RolloutPicture />
             </fieldset>
     }
 }

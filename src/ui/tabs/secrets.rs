@@ -6,12 +6,12 @@
 
 use kubewright::generate::Generated;
 use kubewright::seal::SealStatus;
-use kubewright::spec::{AppSpec, DatabaseKind, EnvEntry};
+use kubewright::spec::{AppSpec, DatabaseKind};
 use leptos::prelude::*;
 
 use super::env::EntryList;
 use super::seal::SealSection;
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[component]
 pub fn SecretsTab() -> impl IntoView {
@@ -63,19 +63,9 @@ fn Generators() -> impl IntoView {
     let generate = move |kind: Generated| {
         let value = kind.fresh();
         let length = value.chars().count();
-        let mut name = kind.default_name().to_string();
-        spec.update(
-            |s| match s.secrets.iter_mut().find(|e| kind.fills(&e.name)) {
-                Some(entry) => {
-                    name.clone_from(&entry.name);
-                    entry.value = value;
-                }
-                None => s.secrets.push(EnvEntry {
-                    name: name.clone(),
-                    value,
-                }),
-            },
-        );
+        let name = spec
+            .try_update(|s| s.set_generated(kind, value))
+            .unwrap_or_default();
         status.set(format!(
             "{name}: {length} new random characters from your browser's cryptographic random generator."
         ));

@@ -14,9 +14,9 @@ use kubewright::validate::Severity;
 use kubewright::Rendered;
 use leptos::prelude::*;
 
-use super::explain::Explain;
 use super::fields::{FieldIssues, SelectField};
-use super::use_ui;
+use crate::ui::teach::explain::Explain;
+use crate::ui::use_ui;
 
 /// The page's sealer (the browser's CSPRNG), shared by the render memo.
 pub type SharedSealer = Arc<Mutex<OsSealer>>;

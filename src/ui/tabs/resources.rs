@@ -4,14 +4,14 @@ use kubewright::spec::{AppSpec, CpuMemory};
 use leptos::prelude::*;
 
 use super::fields::TextField;
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[component]
 pub fn ResourcesTab() -> impl IntoView {
     view! {
         <h2>"Resources"</h2>
         <p class="intro">"Empty fields are left out of the YAML. Jobs get the same values as the app."</p>
-        <super::qos::QosBadge />
+        <crate::ui::teach::qos::QosBadge />
         <Pair which="requests" pair=|s| &s.resources.requests pair_mut=|s| &mut s.resources.requests
             intro="Reserved for the container: the scheduler only places the pod on a node with this much free." />
         <Pair which="limits" pair=|s| &s.resources.limits pair_mut=|s| &mut s.resources.limits

@@ -7,7 +7,7 @@ use super::fields::{
     parse_int, parse_opt_int, parse_words, show_int, show_opt_int, show_words, ParsedField,
     SelectField, TextField,
 };
-use super::use_ui;
+use crate::ui::use_ui;
 
 /// The pull policy choice for a Job: the app's, or its own.
 #[derive(Clone, Copy, PartialEq)]

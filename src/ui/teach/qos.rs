@@ -3,7 +3,7 @@
 use kubewright::qos;
 use leptos::prelude::*;
 
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[component]
 pub fn QosBadge() -> impl IntoView {

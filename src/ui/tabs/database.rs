@@ -5,7 +5,7 @@ use kubewright::spec::{Database, DatabaseKind};
 use leptos::prelude::*;
 
 use super::fields::{parse_int, show_int, ParsedField, SelectField, TextField};
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[component]
 pub fn DatabaseTab() -> impl IntoView {

@@ -1,5 +1,5 @@
 //! Form <-> YAML: which field the user is on (focus or hover), the lines it produced, the lines the
-//! last edit changed, and the annotated view. Shared as a context next to [`super::Ui`]; every line
+//! last edit changed, and the annotated view. Shared as a context next to [`crate::ui::Ui`]; every line
 //! fact comes from the core (`kubewright::render::{sources, lines, annotate}`).
 
 use std::time::Duration;
@@ -8,7 +8,7 @@ use kubewright::render::{annotate, lines, sources};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[derive(Clone, Copy)]
 pub struct Learn {
@@ -29,7 +29,7 @@ pub struct Learn {
     pub comments: Memo<Vec<Option<String>>>,
 }
 
-/// Creates the context; call once, after [`super::Ui`] is provided.
+/// Creates the context; call once, after [`crate::ui::Ui`] is provided.
 pub fn provide() -> Learn {
     let ui = use_ui();
     let rendered = ui.rendered;

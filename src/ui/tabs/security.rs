@@ -5,7 +5,7 @@ use kubewright::spec::Security;
 use leptos::prelude::*;
 
 use super::fields::{parse_opt_int, show_opt_int, CheckField, ParsedField, TextField};
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[component]
 pub fn SecurityTab() -> impl IntoView {

@@ -4,7 +4,7 @@ use kubewright::spec::Label;
 use leptos::prelude::*;
 
 use super::fields::TextField;
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[component]
 pub fn LabelList() -> impl IntoView {

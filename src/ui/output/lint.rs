@@ -1,10 +1,10 @@
 //! The lint panel: every validation issue in one list, errors first. Clicking one opens its tab and
 //! focuses its field; fixes apply in one click here too.
 
-use kubewright::validate::{Severity, Verdict};
+use kubewright::validate::Verdict;
 use leptos::prelude::*;
 
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[component]
 pub fn LintPanel() -> impl IntoView {
@@ -49,13 +49,4 @@ pub fn LintPanel() -> impl IntoView {
             </ul>
         </details>
     }
-}
-
-/// How many errors the spec has now (for the copy and download buttons).
-pub fn error_count() -> usize {
-    use_ui().issues.with(|i| {
-        i.iter()
-            .filter(|issue| issue.severity == Severity::Error)
-            .count()
-    })
 }

@@ -4,7 +4,7 @@ use kubewright::spec::Protocol;
 use leptos::prelude::*;
 
 use super::fields::{parse_int, show_int, ParsedField, SelectField, TextField};
-use super::use_ui;
+use crate::ui::use_ui;
 
 #[component]
 pub fn PortTab() -> impl IntoView {

@@ -5,7 +5,7 @@
 use kubewright::graph::{self, Graph};
 use leptos::prelude::*;
 
-use super::use_ui;
+use crate::ui::use_ui;
 
 // Whole pixels: integer formatting only (f64 formatting would add ~11 KB to the wasm).
 const BOX_W: i32 = 190;

@@ -1,0 +1,116 @@
+//! Which file the YAML view shows (all documents, or one file), the tabs that choose it, and the
+//! views themselves. A file's view is a range of the whole stream's lines (the core says which), so
+//! its marks and clicks use the stream's line numbers.
+
+use kubewright::render::annotate;
+use leptos::prelude::*;
+
+use super::yaml_view::YamlView;
+use crate::ui::teach::learn::use_learn;
+use crate::ui::use_ui;
+
+/// The name of the "all documents" view and its download.
+const ALL: &str = "all";
+const ALL_FILE: &str = "manifests.yaml";
+
+/// The file chosen in the tabs.
+#[derive(Clone, Copy)]
+pub struct Shown {
+    selected: RwSignal<String>,
+    /// The chosen file's name and YAML; `None` shows all documents. The chosen file may disappear
+    /// (e.g. the last env entry removed): all documents are shown then.
+    file: Memo<Option<(String, String)>>,
+}
+
+impl Shown {
+    pub fn new() -> Self {
+        let rendered = use_ui().rendered;
+        let selected = RwSignal::new(ALL.to_string());
+        let file = Memo::new(move |_| {
+            let name = selected.get();
+            rendered.with(|r| {
+                r.files
+                    .iter()
+                    .find(|f| f.name == name)
+                    .map(|f| (f.name.clone(), f.yaml.clone()))
+            })
+        });
+        Shown { selected, file }
+    }
+
+    /// The shown file's name, or the all-documents download's. The buttons only need the name:
+    /// reading it must not clone the YAML on every keystroke.
+    pub fn name(&self) -> String {
+        self.file
+            .with(|s| s.as_ref().map(|(name, _)| name.clone()))
+            .unwrap_or_else(|| ALL_FILE.to_string())
+    }
+
+    /// What copy and download take: the shown file's name and text, with the comments when
+    /// annotated is on.
+    pub fn text(&self) -> (String, String) {
+        let ui = use_ui();
+        let (name, yaml) = self
+            .file
+            .get()
+            .unwrap_or_else(|| (ALL_FILE.to_string(), ui.rendered.with(|r| r.all.clone())));
+        if !use_learn().annotated.get_untracked() {
+            return (name, yaml);
+        }
+        let text = ui.spec.with_untracked(|s| {
+            if name == ALL_FILE {
+                annotate::annotate(s, &yaml)
+            } else {
+                annotate::annotate_file(s, &name, &yaml)
+            }
+        });
+        (name, text)
+    }
+}
+
+/// One tab per file, and "all".
+#[component]
+pub fn FileTabs(shown: Shown) -> impl IntoView {
+    let rendered = use_ui().rendered;
+    let names = Memo::new(move |_| {
+        rendered.with(|r| r.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>())
+    });
+    let file = shown.file;
+    let selected = shown.selected;
+    view! {
+        <div class="files" role="tablist" aria-label="Files">
+            <button type="button" role="tab" data-testid="file-all"
+                class:active=move || file.with(Option::is_none)
+                on:click=move |_| selected.set(ALL.into())>"all"</button>
+            {move || names.get().into_iter().map(|name| {
+                let is = name.clone();
+                let set = name.clone();
+                let testid = format!("file-{name}");
+                view! {
+                    <button type="button" role="tab" data-testid=testid
+                        class:active=move || file.with(|s| s.as_ref().is_some_and(|(n, _)| *n == is))
+                        on:click=move |_| selected.set(set.clone())>{name}</button>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// The whole stream, and the chosen file's lines when one is chosen.
+#[component]
+pub fn YamlViews(shown: Shown) -> impl IntoView {
+    let rendered = use_ui().rendered;
+    let file = shown.file;
+    let range = Memo::new(move |_| {
+        let name = file.with(|s| s.as_ref().map(|(n, _)| n.clone()))?;
+        rendered.with(|r| r.line_range(&name))
+    });
+    view! {
+        // Always in the page (hidden while one file is shown), so its text is the whole stream.
+        <YamlView testid="yaml-all" range=Signal::derive(|| None)
+            hidden=Signal::derive(move || file.with(Option::is_some)) />
+        {move || range.get().map(|range| view! {
+            <YamlView testid="yaml-file" range=Signal::derive(move || Some(range.clone())) hidden=Signal::derive(|| false) />
+        })}
+    }
+}

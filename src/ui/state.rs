@@ -1,0 +1,124 @@
+//! The page's state: one `RwSignal<AppSpec>`; `rendered` and `issues` are memos over it, so each
+//! keystroke renders and validates once and every panel reads the same result.
+
+use std::time::Duration;
+
+use kubewright::import::ReportItem;
+use kubewright::kept::Origin;
+use kubewright::validate::{self, Issue};
+use kubewright::{AppSpec, Rendered};
+use leptos::prelude::*;
+
+use super::tabs::{seal, Tab};
+
+/// A field whose text could not be used (e.g. "abc" for replicas): the spec keeps the last valid
+/// value, and the output panel says so, so nothing silently differs from what the form shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputError {
+    /// Field path, e.g. `app.replicas` (the same paths validation uses).
+    pub path: String,
+    pub message: String,
+}
+
+/// The app's shared state, provided as context.
+#[derive(Clone, Copy)]
+pub struct Ui {
+    pub spec: RwSignal<AppSpec>,
+    pub rendered: Memo<Rendered>,
+    /// Every validation issue, errors first.
+    pub issues: Memo<Vec<Issue>>,
+    /// The same issues sorted by field path, so each field finds its own by binary search instead
+    /// of scanning them all (10,000 env rows can have as many issues).
+    pub issues_by_path: Memo<Vec<Issue>>,
+    /// The open form tab.
+    pub tab: RwSignal<Tab>,
+    /// The field the lint panel last asked to show, so a paged list can bring its row up.
+    pub focus_path: RwSignal<Option<String>>,
+    pub input_errors: RwSignal<Vec<InputError>>,
+    /// Bumped when a preset replaces the whole spec: the form is rebuilt, dropping half-typed text.
+    pub generation: RwSignal<u32>,
+    /// What the gate said of the last spec from outside the page (a link, a spec file, an import):
+    /// objects dropped or held, secret values to check.
+    pub gate_notes: RwSignal<Vec<ReportItem>>,
+}
+
+impl Ui {
+    pub fn new(spec: AppSpec) -> Self {
+        let spec = RwSignal::new(spec);
+        let issues = Memo::new(move |_| spec.with(validate::validate));
+        // Kept across renders so an unchanged secret keeps its sealed text (see seal.rs).
+        let sealer = seal::shared_sealer();
+        Ui {
+            spec,
+            rendered: Memo::new(move |_| spec.with(|s| seal::render(s, &sealer))),
+            issues,
+            issues_by_path: Memo::new(move |_| {
+                let mut sorted = issues.get();
+                sorted.sort_by(|a, b| a.path.cmp(&b.path));
+                sorted
+            }),
+            tab: RwSignal::new(Tab::App),
+            focus_path: RwSignal::new(None),
+            input_errors: RwSignal::new(Vec::new()),
+            generation: RwSignal::new(0),
+            gate_notes: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Replaces the whole spec with one from outside the page, through the gate: nothing it
+    /// brings is included in the output until the user says so (see [`kubewright::kept`]).
+    pub fn load_from(&self, spec: AppSpec, origin: Origin) {
+        let (spec, notes) = kubewright::kept::admit(spec, origin);
+        self.load(spec);
+        self.gate_notes.set(notes);
+    }
+
+    /// Replaces the whole spec (a preset was chosen, or undo).
+    pub fn load(&self, spec: AppSpec) {
+        self.input_errors.set(Vec::new());
+        self.gate_notes.set(Vec::new());
+        self.spec.set(spec);
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Opens the tab that holds the field at `path` and puts the cursor in it.
+    pub fn focus(&self, path: &str) {
+        // Kept objects are reviewed above the form, whatever tab is open.
+        if !path.starts_with("extra[") {
+            self.tab.set(Tab::of_path(path));
+        }
+        self.focus_path.set(Some(path.to_string()));
+        let selector = format!("[data-path=\"{path}\"]");
+        // After the tab's fields are in the DOM (Leptos updates it in a microtask).
+        set_timeout(
+            move || {
+                let element = document()
+                    .query_selector(&selector)
+                    .ok()
+                    .flatten()
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let Some(element) = element {
+                    let _ = element.focus();
+                }
+            },
+            Duration::ZERO,
+        );
+    }
+
+    /// Records (`Some`) or clears (`None`) the problem with one field's text.
+    pub fn set_input_error(&self, path: &str, message: Option<String>) {
+        self.input_errors.update(|errors| {
+            errors.retain(|e| e.path != path);
+            if let Some(message) = message {
+                errors.push(InputError {
+                    path: path.to_string(),
+                    message,
+                });
+            }
+        });
+    }
+}
+
+pub fn use_ui() -> Ui {
+    expect_context::<Ui>()
+}
