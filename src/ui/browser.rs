@@ -69,20 +69,18 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
 
 /// The URL fragment without `#` (empty when there is none).
 pub fn fragment() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
+    leptos::prelude::location_hash()
         .map(|h| h.trim_start_matches('#').to_string())
         .unwrap_or_default()
 }
 
 /// The page's URL without fragment or query: where a share link points.
 pub fn page_url() -> String {
-    web_sys::window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
-        })
-        .unwrap_or_default()
+    let l = leptos::prelude::location();
+    match (l.origin(), l.pathname()) {
+        (Ok(origin), Ok(path)) => format!("{origin}{path}"),
+        _ => String::new(),
+    }
 }
 
 fn storage() -> Option<web_sys::Storage> {

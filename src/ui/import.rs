@@ -5,7 +5,6 @@
 use kubewright::import::{self, ImportError, ReportItem, SplitRule};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::{browser, use_ui};
 
@@ -83,9 +82,8 @@ pub fn ImportPanel() -> impl IntoView {
                     "or choose a file: "
                     <input type="file" data-testid="import-file" accept=".yaml,.yml,.json,text/yaml"
                         on:change=move |ev| {
-                            let input: Option<web_sys::HtmlInputElement> =
-                                ev.target().and_then(|t| t.dyn_into().ok());
-                            take_file(input.and_then(|i| i.files()).and_then(|f| f.get(0)));
+                            let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                            take_file(input.files().and_then(|f| f.get(0)));
                         } />
                 </label>
             </div>

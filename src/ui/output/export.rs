@@ -78,11 +78,7 @@ pub fn ExportButtons() -> impl IntoView {
             <span class="status" role="status" data-testid="export-status">{status}</span>
             {move || link.get().map(|url| view! {
                 <input class="share-url" readonly data-testid="share-url" prop:value=url
-                    on:focus=move |ev| {
-                        if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
-                            input.select();
-                        }
-                    } />
+                    on:focus=move |ev| { event_target::<web_sys::HtmlInputElement>(&ev).select(); } />
             })}
         </div>
     }

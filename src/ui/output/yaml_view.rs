@@ -8,7 +8,6 @@ use std::ops::Range;
 
 use kubewright::render::annotate;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::ui::teach::learn::{focus_line, use_learn};
 
@@ -89,11 +88,10 @@ pub fn YamlView(
     let on_click = move |ev: web_sys::MouseEvent| {
         // The event's target is the `<pre>` (its text is a plain text node); events are delegated,
         // so `currentTarget` cannot be relied on.
-        let Some(pre) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("pre").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        let Some(pre) = event_target::<web_sys::Element>(&ev)
+            .closest("pre")
+            .ok()
+            .flatten()
         else {
             return;
         };

@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use kubewright::render::{annotate, lines, sources};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::ui::use_ui;
 
@@ -139,9 +138,7 @@ pub fn use_learn() -> Learn {
 
 /// The `data-path` of the form control an event happened in, if any.
 pub fn path_of(ev: &web_sys::Event) -> Option<String> {
-    ev.target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
+    event_target::<web_sys::Element>(ev)
         .closest("[data-path]")
         .ok()??
         .get_attribute("data-path")
