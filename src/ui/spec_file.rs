@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::use_ui;
+use super::{browser, use_ui};
 
 #[component]
 pub fn SpecFileOpen() -> impl IntoView {
@@ -19,10 +19,7 @@ pub fn SpecFileOpen() -> impl IntoView {
         input.set_value("");
         let name = file.name();
         spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
+            let text = browser::read_file(file).await.ok();
             match text.map(|t| kubewright::spec_from_json(&t)) {
                 Some(Ok(spec)) => {
                     message.set(None);
