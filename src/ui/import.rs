@@ -87,35 +87,47 @@ pub fn ImportPanel() -> impl IntoView {
                         } />
                 </label>
             </div>
-            <details class="rule">
-                <summary>"docker-compose: which environment entries are secret"</summary>
-                <p class="hint">
-                    "One name pattern a line, not case-sensitive: * for any text (*PASSWORD* matches DBPASSWORD); "
-                    "a word without * must be a whole part of the name between _ (KEY matches API_KEY, not "
-                    "KEYCLOAK_URL). Matching entries, and any URL with a password in it, go to the Secret, the "
-                    "others to the ConfigMap. Manifests say themselves which is which."
-                </p>
-                <textarea data-testid="import-rule" rows="8" spellcheck="false"
-                    prop:value=rule on:input=move |ev| rule.set(event_target_value(&ev))></textarea>
-            </details>
-            {move || outcome.get().map(|o| match o {
-                Outcome::Failed(e) => view! {
-                    <div class="message" role="alert" data-testid="import-error">{e.to_string()}</div>
-                }.into_any(),
-                Outcome::Imported { format, report } => view! {
-                    <div role="status" data-testid="import-done">
-                        {format!("Imported a {format}. ")}
-                        {if report.is_empty() { "Everything fit into the form.".to_string() } else { format!("{} notes:", report.len()) }}
-                    </div>
-                    <ul class="report" data-testid="import-report">
-                        {report.into_iter().map(|r| view! {
-                            <li class=format!("report-{}", r.status.as_str().split(' ').next().unwrap_or_default())>
-                                <strong>{r.status.as_str()}</strong>" "<code>{r.path}</code>" — "{r.note}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
-            })}
+            {split_rule_box(rule)}
+            {move || outcome.get().map(outcome_view)}
         </section>
+    }
+}
+
+/// The compose import's rule for which environment entries are secret, one pattern a line.
+fn split_rule_box(rule: RwSignal<String>) -> impl IntoView {
+    view! {
+        <details class="rule">
+            <summary>"docker-compose: which environment entries are secret"</summary>
+            <p class="hint">
+                "One name pattern a line, not case-sensitive: * for any text (*PASSWORD* matches DBPASSWORD); "
+                "a word without * must be a whole part of the name between _ (KEY matches API_KEY, not "
+                "KEYCLOAK_URL). Matching entries, and any URL with a password in it, go to the Secret, the "
+                "others to the ConfigMap. Manifests say themselves which is which."
+            </p>
+            <textarea data-testid="import-rule" rows="8" spellcheck="false"
+                prop:value=rule on:input=move |ev| rule.set(event_target_value(&ev))></textarea>
+        </details>
+    }
+}
+
+/// What the last import did: the error, or the format and the report.
+fn outcome_view(outcome: Outcome) -> AnyView {
+    match outcome {
+        Outcome::Failed(e) => view! {
+            <div class="message" role="alert" data-testid="import-error">{e.to_string()}</div>
+        }.into_any(),
+        Outcome::Imported { format, report } => view! {
+            <div role="status" data-testid="import-done">
+                {format!("Imported a {format}. ")}
+                {if report.is_empty() { "Everything fit into the form.".to_string() } else { format!("{} notes:", report.len()) }}
+            </div>
+            <ul class="report" data-testid="import-report">
+                {report.into_iter().map(|r| view! {
+                    <li class=format!("report-{}", r.status.as_str().split(' ').next().unwrap_or_default())>
+                        <strong>{r.status.as_str()}</strong>" "<code>{r.path}</code>" — "{r.note}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }.into_any(),
     }
 }

@@ -71,12 +71,43 @@ pub fn initial_spec(
 /// autosave switch and the "forget" button.
 #[component]
 pub fn Keep(restored: Option<Restored>, problem: Option<String>) -> impl IntoView {
-    let ui = use_ui();
     let autosave = RwSignal::new(browser::load(AUTOSAVE_OFF).is_none());
     let status = RwSignal::new(String::new());
-    let start = ui.generation.get_untracked();
-    // Saved while autosave is on (secret values never: they are emptied first), 400 ms after the
-    // last change, so a keystroke costs no JSON of the whole spec; and when the page is left.
+    let start = use_ui().generation.get_untracked();
+    keep_saving(autosave, status);
+    let forget = move |_| {
+        switch_off();
+        autosave.set(false);
+        status.set("Forgotten: nothing of this form is stored in this browser now.".into());
+    };
+    let toggle = move |ev| {
+        let on = event_target_checked(&ev);
+        if on {
+            browser::remove(AUTOSAVE_OFF);
+            status.set(String::new());
+        } else {
+            switch_off();
+        }
+        autosave.set(on);
+    };
+    view! {
+        {problem.map(|p| view! { <div class="notice warn" role="alert" data-testid="restore-problem">{p}</div> })}
+        {restore_notice(restored, start)}
+        <div class="keep">
+            <label class="check">
+                <input type="checkbox" data-testid="autosave-toggle" prop:checked=autosave on:change=toggle />
+                " Keep a copy of this form in this browser (never the secret values)"
+            </label>
+            <button type="button" data-testid="forget" on:click=forget>"Forget the saved copy"</button>
+            <span class="status" role="status" data-testid="keep-status">{status}</span>
+        </div>
+    }
+}
+
+/// Saves the spec (secret values never: they are emptied first) while `autosave` is on: 400 ms
+/// after the last change, so a keystroke costs no JSON of the whole spec, and when the page is left.
+fn keep_saving(autosave: RwSignal<bool>, status: RwSignal<String>) {
+    let ui = use_ui();
     let tick = StoredValue::new(0u64);
     let save = move || {
         if autosave.get_untracked() {
@@ -104,54 +135,37 @@ pub fn Keep(restored: Option<Restored>, problem: Option<String>) -> impl IntoVie
     });
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| save());
     on_cleanup(move || leaving.remove());
-    let forget = move |_| {
-        browser::remove(SAVED);
-        let _ = browser::save(AUTOSAVE_OFF, "off");
-        autosave.set(false);
-        status.set("Forgotten: nothing of this form is stored in this browser now.".into());
-    };
-    let toggle = move |ev| {
-        let on = event_target_checked(&ev);
-        if on {
-            browser::remove(AUTOSAVE_OFF);
-            status.set(String::new());
-        } else {
-            browser::remove(SAVED);
-            let _ = browser::save(AUTOSAVE_OFF, "off");
-        }
-        autosave.set(on);
-    };
-    view! {
-        {problem.map(|p| view! { <div class="notice warn" role="alert" data-testid="restore-problem">{p}</div> })}
-        // Until another spec is loaded; the list shrinks as the values are typed in again.
-        {move || {
-            let r = restored.clone().filter(|_| ui.generation.get() == start)?;
-            let missing: Vec<String> = ui
-                .spec
-                .with(share::missing_secret_values)
-                .into_iter()
-                .filter(|name| r.missing.contains(name))
-                .collect();
-            Some(view! {
-                <div class="notice" role="status" data-testid="restore-notice">
-                    {format!("Restored from {}. ", r.from)}
-                    {if r.missing.is_empty() {
-                        "It holds no secrets.".to_string()
-                    } else if missing.is_empty() {
-                        "Every secret value has been entered again.".to_string()
-                    } else {
-                        share::reenter_sentence(&missing)
-                    }}
-                </div>
-            })
-        }}
-        <div class="keep">
-            <label class="check">
-                <input type="checkbox" data-testid="autosave-toggle" prop:checked=autosave on:change=toggle />
-                " Keep a copy of this form in this browser (never the secret values)"
-            </label>
-            <button type="button" data-testid="forget" on:click=forget>"Forget the saved copy"</button>
-            <span class="status" role="status" data-testid="keep-status">{status}</span>
-        </div>
+}
+
+/// Forgets the saved copy and keeps autosave off until it is switched on again.
+fn switch_off() {
+    browser::remove(SAVED);
+    let _ = browser::save(AUTOSAVE_OFF, "off");
+}
+
+/// Where the form came from and which secret values to type again, until another spec is loaded
+/// (`start` is the generation it was loaded in); the list shrinks as the values are typed in again.
+fn restore_notice(restored: Option<Restored>, start: u32) -> impl IntoView {
+    let ui = use_ui();
+    move || {
+        let r = restored.clone().filter(|_| ui.generation.get() == start)?;
+        let missing: Vec<String> = ui
+            .spec
+            .with(share::missing_secret_values)
+            .into_iter()
+            .filter(|name| r.missing.contains(name))
+            .collect();
+        Some(view! {
+            <div class="notice" role="status" data-testid="restore-notice">
+                {format!("Restored from {}. ", r.from)}
+                {if r.missing.is_empty() {
+                    "It holds no secrets.".to_string()
+                } else if missing.is_empty() {
+                    "Every secret value has been entered again.".to_string()
+                } else {
+                    share::reenter_sentence(&missing)
+                }}
+            </div>
+        })
     }
 }

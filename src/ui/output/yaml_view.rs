@@ -86,36 +86,9 @@ pub fn YamlView(
         })
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        // The event's target is the `<pre>` (its text is a plain text node); events are delegated,
-        // so `currentTarget` cannot be relied on.
-        let Some(pre) = event_target::<web_sys::Element>(&ev)
-            .closest("pre")
-            .ok()
-            .flatten()
-        else {
-            return;
-        };
-        // Row height and top padding as the browser laid them out.
-        let Some(style) = window().get_computed_style(&pre).ok().flatten() else {
-            return;
-        };
-        let px = |name: &str| {
-            style
-                .get_property_value(name)
-                .ok()
-                .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
-        };
-        let (Some(line_height), Some(padding)) = (px("line-height"), px("padding-top")) else {
-            return;
-        };
-        let top = pre.get_bounding_client_rect().top();
-        let y = f64::from(ev.client_y()) - top + f64::from(pre.scroll_top()) - padding;
-        if y < 0.0 || line_height <= 0.0 {
-            return;
-        }
-        let row = (y / line_height) as usize;
-        let line = shown.with_untracked(|s| s.line_at(row));
-        if let Some(line) = line {
+        if let Some(line) =
+            clicked_row(&ev).and_then(|row| shown.with_untracked(|s| s.line_at(row)))
+        {
             focus_line(line);
         }
     };
@@ -138,4 +111,26 @@ pub fn YamlView(
             {move || shown.with(|s| s.text().to_string())}
         </pre>
     }
+}
+
+/// The row of a `<pre class="yaml">` a click landed on, from its position and the row height and
+/// top padding as the browser laid them out.
+fn clicked_row(ev: &web_sys::MouseEvent) -> Option<usize> {
+    // The event's target is the `<pre>` (its text is a plain text node); events are delegated, so
+    // `currentTarget` cannot be relied on.
+    let pre = event_target::<web_sys::Element>(ev).closest("pre").ok()??;
+    let style = window().get_computed_style(&pre).ok()??;
+    let px = |name: &str| {
+        style
+            .get_property_value(name)
+            .ok()
+            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+    };
+    let (line_height, padding) = (px("line-height")?, px("padding-top")?);
+    let top = pre.get_bounding_client_rect().top();
+    let y = f64::from(ev.client_y()) - top + f64::from(pre.scroll_top()) - padding;
+    if y < 0.0 || line_height <= 0.0 {
+        return None;
+    }
+    Some((y / line_height) as usize)
 }

@@ -71,60 +71,15 @@ pub fn EntryList(
             page.set(p);
         }
     });
-    let pages = move || len.get().div_ceil(PAGE).max(1);
+    let pages = move || page_count(len.get());
+    let row = move |i: usize| entry_row(i, list, list_mut, field, prefix, masked, tools);
     view! {
         <div class="rows">
-            {move || (len.get() > PAGE).then(|| view! {
-                <div class="pager" data-testid=format!("{prefix}-pager")>
-                    {move || {
-                        let start = page.get() * PAGE;
-                        format!("Rows {}-{} of {}", start + 1, (start + PAGE).min(len.get()), len.get())
-                    }}
-                    " "
-                    <button type="button" class="small" disabled=move || page.get() == 0
-                        on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"previous"</button>
-                    <button type="button" class="small" disabled=move || { page.get() + 1 >= pages() }
-                        on:click=move |_| page.update(|p| *p += 1)>"next"</button>
-                </div>
-            })}
+            {move || (len.get() > PAGE).then(|| pager(prefix, page, len))}
             {move || {
                 let start = page.get().min(pages() - 1) * PAGE;
                 (start..(start + PAGE).min(len.get()))
-                    .map(|i| {
-                        let revealed = RwSignal::new(!masked);
-                        view! {
-                            <div class="row" data-testid=format!("{prefix}-row")>
-                                <TextField
-                                    label="Name"
-                                    path=format!("{field}[{i}].name")
-                                    testid=format!("{prefix}-name")
-                                    get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.name.clone()).unwrap_or_default()))
-                                    set=move |v| spec.update(|s| if let Some(e) = list_mut(s).get_mut(i) { e.name = v })
-                                />
-                                <TextField
-                                    label="Value"
-                                    path=format!("{field}[{i}].value")
-                                    testid=format!("{prefix}-value")
-                                    masked=Signal::derive(move || !revealed.get())
-                                    get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.value.clone()).unwrap_or_default()))
-                                    set=move |v| spec.update(|s| if let Some(e) = list_mut(s).get_mut(i) { e.value = v })
-                                />
-                                {tools.map(|tools| tools(i))}
-                                {masked.then(|| view! {
-                                    <button type="button" class="small" data-testid=format!("{prefix}-reveal")
-                                        aria-pressed=move || revealed.get().to_string()
-                                        on:click=move |_| revealed.update(|r| *r = !*r)>
-                                        {move || if revealed.get() { "hide" } else { "show" }}
-                                    </button>
-                                })}
-                                <button type="button" class="small remove" data-testid=format!("{prefix}-remove")
-                                    aria-label=format!("remove this {prefix}")
-                                    on:click=move |_| spec.update(|s| { if i < list(s).len() { list_mut(s).remove(i); } })>
-                                    "remove"
-                                </button>
-                            </div>
-                        }
-                    })
+                    .map(row)
                     .collect_view()
             }}
             <button type="button" data-testid=format!("{prefix}-add")
@@ -134,6 +89,75 @@ pub fn EntryList(
                     page.set((len.get_untracked().saturating_sub(1)) / PAGE);
                 }>
                 {format!("+ add {prefix}")}
+            </button>
+        </div>
+    }
+}
+
+/// How many pages `len` rows make (one when there are none).
+fn page_count(len: usize) -> usize {
+    len.div_ceil(PAGE).max(1)
+}
+
+/// "Rows 101-200 of 10000" with previous and next.
+fn pager(prefix: &'static str, page: RwSignal<usize>, len: Memo<usize>) -> impl IntoView {
+    let pages = move || page_count(len.get());
+    view! {
+        <div class="pager" data-testid=format!("{prefix}-pager")>
+            {move || {
+                let start = page.get() * PAGE;
+                format!("Rows {}-{} of {}", start + 1, (start + PAGE).min(len.get()), len.get())
+            }}
+            " "
+            <button type="button" class="small" disabled=move || page.get() == 0
+                on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"previous"</button>
+            <button type="button" class="small" disabled=move || { page.get() + 1 >= pages() }
+                on:click=move |_| page.update(|p| *p += 1)>"next"</button>
+        </div>
+    }
+}
+
+/// Row `i` of an [`EntryList`]: name, value (masked until shown), its tools and remove.
+fn entry_row(
+    i: usize,
+    list: fn(&AppSpec) -> &Vec<EnvEntry>,
+    list_mut: fn(&mut AppSpec) -> &mut Vec<EnvEntry>,
+    field: &'static str,
+    prefix: &'static str,
+    masked: bool,
+    tools: Option<fn(usize) -> AnyView>,
+) -> impl IntoView {
+    let spec = use_ui().spec;
+    let revealed = RwSignal::new(!masked);
+    view! {
+        <div class="row" data-testid=format!("{prefix}-row")>
+            <TextField
+                label="Name"
+                path=format!("{field}[{i}].name")
+                testid=format!("{prefix}-name")
+                get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.name.clone()).unwrap_or_default()))
+                set=move |v| spec.update(|s| if let Some(e) = list_mut(s).get_mut(i) { e.name = v })
+            />
+            <TextField
+                label="Value"
+                path=format!("{field}[{i}].value")
+                testid=format!("{prefix}-value")
+                masked=Signal::derive(move || !revealed.get())
+                get=Signal::derive(move || spec.with(|s| list(s).get(i).map(|e| e.value.clone()).unwrap_or_default()))
+                set=move |v| spec.update(|s| if let Some(e) = list_mut(s).get_mut(i) { e.value = v })
+            />
+            {tools.map(|tools| tools(i))}
+            {masked.then(|| view! {
+                <button type="button" class="small" data-testid=format!("{prefix}-reveal")
+                    aria-pressed=move || revealed.get().to_string()
+                    on:click=move |_| revealed.update(|r| *r = !*r)>
+                    {move || if revealed.get() { "hide" } else { "show" }}
+                </button>
+            })}
+            <button type="button" class="small remove" data-testid=format!("{prefix}-remove")
+                aria-label=format!("remove this {prefix}")
+                on:click=move |_| spec.update(|s| { if i < list(s).len() { list_mut(s).remove(i); } })>
+                "remove"
             </button>
         </div>
     }

@@ -71,8 +71,27 @@ pub fn provide() -> Learn {
         }
     });
     let changed = RwSignal::new(Vec::<bool>::new());
-    // Mark the lines the last edit changed, then let the mark fade: a newer edit restarts it. A
-    // preset replaces everything, which is not an edit: nothing is marked then.
+    mark_changed_lines(changed, big);
+    let learn = Learn {
+        hovered,
+        focused,
+        annotated,
+        lines,
+        sources,
+        highlighted,
+        changed,
+        comments,
+    };
+    provide_context(learn);
+    learn
+}
+
+/// Marks the lines the last edit changed in `changed`, then lets the marks fade: a newer edit
+/// restarts it. A preset replaces everything, which is not an edit: nothing is marked then. Nothing is
+/// marked either while the stream is `big`.
+fn mark_changed_lines(changed: RwSignal<Vec<bool>>, big: Memo<bool>) {
+    let ui = use_ui();
+    let rendered = ui.rendered;
     let previous = StoredValue::new(None::<(u32, String)>);
     let round = StoredValue::new(0u32);
     Effect::new(move |_| {
@@ -108,18 +127,6 @@ pub fn provide() -> Learn {
             Duration::from_millis(1500),
         );
     });
-    let learn = Learn {
-        hovered,
-        focused,
-        annotated,
-        lines,
-        sources,
-        highlighted,
-        changed,
-        comments,
-    };
-    provide_context(learn);
-    learn
 }
 
 /// See `big` in [`provide`].
