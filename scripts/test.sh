@@ -26,7 +26,7 @@ cargo test --manifest-path vendor/serde_yaml/Cargo.toml --target-dir target/vend
 step "wasm tests in headless Chromium (the UI wiring)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test -p kubewright-web --target wasm32-unknown-unknown --test web
-# Explanations, form <-> YAML links, pictures, database and target (issue 5).
+# Explanations, form <-> YAML links, pictures, database and target.
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test -p kubewright-web --target wasm32-unknown-unknown --test learn
 

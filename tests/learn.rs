@@ -1,6 +1,6 @@
-//! Issue 5's wiring in a real browser: explanations beside every field, form <-> YAML highlighting
-//! and clicks, changed-line marks, the annotated view, the QoS badge, the rollout picture, the
-//! object diagram, the database tab and the target switch.
+//! The teaching aids' wiring in a real browser: explanations beside every field, form <-> YAML
+//! highlighting and clicks, changed-line marks, the annotated view, the QoS badge, the rollout
+//! picture, the object diagram, the database tab and the target switch.
 //!
 //! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
 //!  cargo test -p kubewright-web --target wasm32-unknown-unknown --test learn`

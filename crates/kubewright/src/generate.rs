@@ -117,11 +117,13 @@ mod tests {
 
     #[test]
     fn a_generated_value_fills_the_row_it_fits_or_adds_one() {
-        let mut spec = AppSpec::default();
-        spec.secrets = vec![EnvEntry {
-            name: "ERLANG_COOKIE".into(),
-            value: "old".into(),
-        }];
+        let mut spec = AppSpec {
+            secrets: vec![EnvEntry {
+                name: "ERLANG_COOKIE".into(),
+                value: "old".into(),
+            }],
+            ..AppSpec::default()
+        };
         let name = spec.set_generated(Generated::ErlangCookie, "new".into());
         assert_eq!(name, "ERLANG_COOKIE");
         assert_eq!(spec.secrets.len(), 1);

@@ -1021,12 +1021,12 @@ fn every_rule_has_a_firing_and_a_quiet_case_or_a_clean_base() {
 }
 
 #[test]
-fn the_rule_table_in_the_readme_lists_every_rule() {
-    let readme = include_str!("../../../README.md");
+fn the_rule_table_in_the_docs_lists_every_rule() {
+    let readme = include_str!("../../../docs/rules.md");
     for rule in RULES {
         assert!(
             readme.contains(&format!("`{}`", rule.id)),
-            "README lacks rule {}",
+            "docs/rules.md lacks rule {}",
             rule.id
         );
     }
@@ -1038,7 +1038,7 @@ enum Text {
     Explain(&'static str),
     /// Every message of one rule for the edited spec.
     Messages(&'static str),
-    /// The upstream column of one rule (the README's rule table).
+    /// The upstream column of one rule (the rule table in docs/rules.md).
     Upstream(&'static str),
     /// The commands, comments included.
     Commands,
