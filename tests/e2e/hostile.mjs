@@ -165,7 +165,9 @@ try {
     await until(() => byId('kept-item').evaluateAll((els) => els.map((e) => e.dataset.state).join()), (s) => s === 'held,held', 'held from the file');
     const yaml = await yamlAll();
     assert(!yaml.includes('node-helper') && !yaml.includes('cluster-admin'), 'held objects in the YAML');
-    assert((await byId('kept-dropped').textContent()).includes('Secret/kube-native-extra'), 'Secret not dropped');
+    const notes = await byId('kept-dropped').textContent();
+    assert(notes.includes('Secret/kube-native-extra'), 'Secret not dropped');
+    assert(notes.includes('the file sets SECRET_KEY_BASE'), `the file's secret values not named: ${notes}`);
     await page.waitForTimeout(700);
     const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
     assert(!stored.includes(PLANTED), 'a planted value in localStorage');
