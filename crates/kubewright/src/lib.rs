@@ -5,9 +5,9 @@
 //! ```
 //!
 //! The web UI and the `kubewright` command line both call [`render::render`] on an [`spec::AppSpec`].
+//! The library reads no files and prints nothing: the command line (`main.rs` and `cli/`, the binary
+//! behind the default `cli` feature) does its input and output, the page its own.
 
-pub mod cli;
-mod cli_io;
 pub mod explain;
 pub mod export;
 pub mod generate;
