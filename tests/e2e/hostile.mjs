@@ -167,7 +167,7 @@ try {
     assert(!yaml.includes('node-helper') && !yaml.includes('cluster-admin'), 'held objects in the YAML');
     const notes = await byId('kept-dropped').textContent();
     assert(notes.includes('Secret/kube-native-extra'), 'Secret not dropped');
-    assert(notes.includes('the file sets SECRET_KEY_BASE'), `the file's secret values not named: ${notes}`);
+    assert(notes.includes('the file sets') && notes.includes('SECRET_KEY_BASE'), `the file's secret values not named: ${notes}`);
     await page.waitForTimeout(700);
     const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
     assert(!stored.includes(PLANTED), 'a planted value in localStorage');
