@@ -225,8 +225,10 @@ proptest! {
         include in any::<bool>(),
     ) {
         use kubewright::kept::{self, Kept, Origin};
-        let mut spec = AppSpec::default();
-        spec.extra = trees.into_iter().map(|object| Kept { include, object }).collect();
+        let spec = AppSpec {
+            extra: trees.into_iter().map(|object| Kept { include, object }).collect(),
+            ..AppSpec::default()
+        };
         for origin in [Origin::Link, Origin::SpecFile, Origin::Import, Origin::CommandLine] {
             let (admitted, _) = kept::admit(spec.clone(), origin);
             prop_assert!(admitted.extra.iter().all(|k| !k.include));
