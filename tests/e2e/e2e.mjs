@@ -8,7 +8,7 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, YAML, assertSameText, checks, cli, launchChromium, serveDist, until, untilSame } from './lib.mjs';
+import { assertSameText, checks, cli, launchChromium, offOrigin, ROOT, serveDist, until, untilSame, YAML } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -222,9 +222,7 @@ try {
 
   // The page promises "Nothing leaves this page": data: and blob: (the download) stay in the browser.
   await check(`every request stays on ${server.origin} (or data:/blob:)`, async () => {
-    const outside = requests.filter(
-      (u) => !(u.startsWith(`${server.origin}/`) || u.startsWith('data:') || u.startsWith('blob:')),
-    );
+    const outside = offOrigin(requests, server.origin);
     assert(requests.length > 0, 'no requests recorded');
     assert(outside.length === 0, `requests elsewhere: ${[...new Set(outside)].join(', ')}`);
   });

@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, YAML, checks, launchChromium, serveDist, until } from './lib.mjs';
+import { checks, launchChromium, offOrigin, ROOT, serveDist, until, YAML } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -344,7 +344,7 @@ try {
   });
 
   await check(`every request stayed on ${server.origin} (or data:/blob:)`, async () => {
-    const outside = requests.filter((u) => !(u.startsWith(`${server.origin}/`) || u.startsWith('data:') || u.startsWith('blob:')));
+    const outside = offOrigin(requests, server.origin);
     assert(requests.length > 0, 'no requests recorded');
     assert(outside.length === 0, `requests elsewhere: ${[...new Set(outside)].join(', ')}`);
   });
