@@ -11,6 +11,7 @@ use serde_yaml::Value;
 use super::manifests::{decode, finish, sealed_keys, take_labels, unreachable_doc, Doc};
 use super::tree::scalar_text;
 use super::ReportItem;
+use crate::k8s;
 use crate::spec::{AppSpec, Database, DatabaseKind};
 
 /// The apiVersion group of CloudNativePG's Cluster.
@@ -69,7 +70,7 @@ fn take_secret_key(doc: &mut Doc, key: &str) -> Option<String> {
 pub(super) fn take(docs: &mut [Option<Doc>], spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
     let mut db = Database::default();
     if let Some(mut doc) = take_doc(docs, |d| {
-        d.kind == "Cluster" && d.api_version().starts_with(CNPG_GROUP)
+        d.kind == k8s::Cluster::KIND && d.api_version().starts_with(CNPG_GROUP)
     }) {
         db.kind = DatabaseKind::CloudNativePg;
         db.name = doc.name.clone();
@@ -87,16 +88,18 @@ pub(super) fn take(docs: &mut [Option<Doc>], spec: &mut AppSpec, report: &mut Ve
         finish(doc, report);
         let secret_name = db.secret_name();
         let basic_auth = "kubernetes.io/basic-auth";
-        if let Some(mut doc) = take_doc(docs, |d| d.kind == "Secret" && d.name == secret_name) {
+        if let Some(mut doc) = take_doc(docs, |d| {
+            d.kind == k8s::Secret::KIND && d.name == secret_name
+        }) {
             take_meta(&mut doc, spec);
             note_string_data(&doc, spec);
             doc.tree.take_if("type", basic_auth);
             take_secret_key(&mut doc, "username");
             db.password = take_secret_key(&mut doc, "password").unwrap_or_default();
             finish(doc, report);
-        } else if let Some(mut doc) =
-            take_doc(docs, |d| d.kind == "SealedSecret" && d.name == secret_name)
-        {
+        } else if let Some(mut doc) = take_doc(docs, |d| {
+            d.kind == k8s::SealedSecret::KIND && d.name == secret_name
+        }) {
             // Sealed: the user and database are in the Cluster; the password comes in empty.
             take_meta(&mut doc, spec);
             sealed_keys(&mut doc, spec, report, &secret_name, basic_auth);
@@ -114,7 +117,7 @@ pub(super) fn take(docs: &mut [Option<Doc>], spec: &mut AppSpec, report: &mut Ve
         all.extend(keys("stringData"));
         all.extend(keys("spec.encryptedData"));
         all.sort();
-        matches!(d.kind.as_str(), "Secret" | "SealedSecret")
+        [k8s::Secret::KIND, k8s::SealedSecret::KIND].contains(&d.kind.as_str())
             && d.name.ends_with("-credentials")
             && all == ["password", "postgres-password"]
     }) {
@@ -122,7 +125,7 @@ pub(super) fn take(docs: &mut [Option<Doc>], spec: &mut AppSpec, report: &mut Ve
         db.name = doc.name.trim_end_matches("-credentials").to_string();
         let secret_name = doc.name.clone();
         take_meta(&mut doc, spec);
-        if doc.kind == "SealedSecret" {
+        if doc.kind == k8s::SealedSecret::KIND {
             // Both passwords come in empty: only the cluster's controller can read them.
             sealed_keys(&mut doc, spec, report, &secret_name, "Opaque");
         } else {
@@ -188,7 +191,7 @@ pub(super) fn take_clustering(
 ) {
     let name = spec.headless_service_name();
     let Some(mut doc) = take_doc(docs, |d| {
-        d.kind == "Service"
+        d.kind == k8s::Service::KIND
             && d.name == name
             && d.tree.get("spec.clusterIP").and_then(Value::as_str) == Some("None")
     }) else {

@@ -10,6 +10,7 @@ use serde_yaml::Value;
 
 use super::tree::{scalar_text, show_path, Tree};
 use super::{Format, Imported, ReportItem, Status};
+use crate::k8s;
 use crate::spec::{
     AppSpec, DownwardEnv, DownwardField, EnvEntry, Job, Label, Probe, ProbeAction, Protocol,
     PullPolicy, RestartPolicy, ServiceType,
@@ -123,14 +124,14 @@ pub fn import(documents: Vec<Value>) -> Imported {
 
     // The app: the first Deployment.
     let mut env_from = EnvSources::default();
-    if let Some(i) = position(&docs, "Deployment") {
+    if let Some(i) = position(&docs, k8s::Deployment::KIND) {
         let mut doc = docs[i].take().unwrap_or_else(unreachable_doc);
         deployment(&mut doc, &mut spec, &mut env_from, &mut report);
         finish(doc, &mut report);
     } else if let Some(name) = docs
         .iter()
         .flatten()
-        .find(|d| d.kind == "Service")
+        .find(|d| d.kind == k8s::Service::KIND)
         .map(|d| d.name.clone())
     {
         spec.app.name = name;
@@ -150,7 +151,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
         spec.app.namespace = docs
             .iter()
             .flatten()
-            .find(|d| d.kind == "Namespace")
+            .find(|d| d.kind == k8s::Namespace::KIND)
             .map(|d| d.name.clone())
             .or_else(|| {
                 docs.iter().flatten().find_map(|d| {
@@ -165,7 +166,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
     let namespace = spec.app.namespace.clone();
     if let Some(i) = docs.iter().position(|d| {
         d.as_ref()
-            .is_some_and(|d| d.kind == "Namespace" && d.name == namespace)
+            .is_some_and(|d| d.kind == k8s::Namespace::KIND && d.name == namespace)
     }) {
         let mut doc = docs[i].take().unwrap_or_else(unreachable_doc);
         doc.tree.take("apiVersion");
@@ -179,7 +180,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
     env_from.secrets.push(format!("{app}-env-secret"));
     for slot in docs.iter_mut() {
         let Some(doc) = slot.as_ref() else { continue };
-        if doc.kind == "ConfigMap" && env_from.config_maps.contains(&doc.name) {
+        if doc.kind == k8s::ConfigMap::KIND && env_from.config_maps.contains(&doc.name) {
             let mut doc = slot.take().unwrap_or_else(unreachable_doc);
             common(&mut doc, &spec, &mut report);
             // Kubernetes refuses ConfigMap data that is not text (`PORT: 4000` unquoted); the
@@ -202,7 +203,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
                 spec.env.push(EnvEntry { name, value });
             }
             finish(doc, &mut report);
-        } else if doc.kind == "Secret" && env_from.secrets.contains(&doc.name) {
+        } else if doc.kind == k8s::Secret::KIND && env_from.secrets.contains(&doc.name) {
             let mut doc = slot.take().unwrap_or_else(unreachable_doc);
             common(&mut doc, &spec, &mut report);
             doc.tree.take_if("type", "Opaque");
@@ -212,7 +213,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
             }
             spec.secrets.extend(secret_values(&mut doc, &mut report));
             finish(doc, &mut report);
-        } else if doc.kind == "SealedSecret" && env_from.secrets.contains(&doc.name) {
+        } else if doc.kind == k8s::SealedSecret::KIND && env_from.secrets.contains(&doc.name) {
             let mut doc = slot.take().unwrap_or_else(unreachable_doc);
             let sealed = sealed_secret(&mut doc, &mut spec, &mut report);
             spec.secrets.extend(sealed);
@@ -221,10 +222,15 @@ pub fn import(documents: Vec<Value>) -> Imported {
     }
     // Single keys taken with configMapKeyRef / secretKeyRef: looked up in the input, by name.
     for (env, from, key, secret) in env_from.key_refs.drain(..) {
-        let found = docs
-            .iter()
-            .flatten()
-            .find(|d| d.name == from && d.kind == if secret { "Secret" } else { "ConfigMap" });
+        let found = docs.iter().flatten().find(|d| {
+            d.name == from
+                && d.kind
+                    == if secret {
+                        k8s::Secret::KIND
+                    } else {
+                        k8s::ConfigMap::KIND
+                    }
+        });
         let value = found.and_then(|d| {
             let value = d.tree.get("data")?.get(&key);
             match (secret, value) {
@@ -241,7 +247,11 @@ pub fn import(documents: Vec<Value>) -> Imported {
                 path: format!("Deployment/{app} env {env}"),
                 note: format!(
                     "reads key {key:?} of {} {from}, which is not in the input",
-                    if secret { "Secret" } else { "ConfigMap" }
+                    if secret {
+                        k8s::Secret::KIND
+                    } else {
+                        k8s::ConfigMap::KIND
+                    }
                 ),
             }),
         }
@@ -254,12 +264,12 @@ pub fn import(documents: Vec<Value>) -> Imported {
         .iter()
         .position(|d| {
             d.as_ref()
-                .is_some_and(|d| d.kind == "Service" && d.name == app)
+                .is_some_and(|d| d.kind == k8s::Service::KIND && d.name == app)
         })
         .or_else(|| {
             docs.iter().position(|d| {
                 d.as_ref().is_some_and(|d| {
-                    d.kind == "Service"
+                    d.kind == k8s::Service::KIND
                         && d.tree.get("spec.selector.app").and_then(Value::as_str)
                             == Some(app.as_str())
                 })
@@ -280,7 +290,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
     }
 
     // Jobs.
-    while let Some(i) = position(&docs, "Job") {
+    while let Some(i) = position(&docs, k8s::Job::KIND) {
         let mut doc = docs[i].take().unwrap_or_else(unreachable_doc);
         job(&mut doc, &mut spec, &mut report);
         finish(doc, &mut report);
@@ -320,7 +330,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
 fn plain_secrets(doc: &Doc, report: &mut Vec<ReportItem>) {
     let mut found = Vec::new();
     find_env_values(&doc.tree.rest, &mut Vec::new(), &mut found);
-    if doc.kind == "ConfigMap" {
+    if doc.kind == k8s::ConfigMap::KIND {
         if let Some(Value::Mapping(data)) = doc.tree.get("data") {
             for (key, value) in data {
                 if let (Some(key), Some(value)) = (scalar_text(key), scalar_text(value)) {

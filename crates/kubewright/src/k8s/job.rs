@@ -27,6 +27,9 @@ pub struct JobSpec {
 }
 
 impl Job {
+    /// The object's `kind`.
+    pub const KIND: &str = "Job";
+
     /// `<app>-<name>-<run>`: a Job's pod template cannot be changed and a finished Job keeps its name,
     /// so every run gets a new name (bump the run number) and is started with `kubectl create`.
     pub fn name(spec: &AppSpec, job: &spec::Job) -> String {
@@ -36,7 +39,7 @@ impl Job {
     pub fn from_spec(spec: &AppSpec, job: &spec::Job) -> Self {
         Job {
             api_version: "batch/v1",
-            kind: "Job",
+            kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, Job::name(spec, job)),
             spec: JobSpec {
                 backoff_limit: job.backoff_limit,

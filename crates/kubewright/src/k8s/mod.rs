@@ -102,14 +102,14 @@ impl Object {
     /// The object's `kind`.
     pub fn kind(&self) -> &str {
         match self {
-            Object::Namespace(_) => "Namespace",
-            Object::ConfigMap(_) => "ConfigMap",
-            Object::Secret(_) | Object::DatabaseSecret(_) => "Secret",
-            Object::SealedSecret(_) | Object::DatabaseSealedSecret(_) => "SealedSecret",
-            Object::Deployment(_) => "Deployment",
-            Object::Service(_) | Object::HeadlessService(_) => "Service",
-            Object::Job(_) => "Job",
-            Object::Cluster(_) => "Cluster",
+            Object::Namespace(_) => Namespace::KIND,
+            Object::ConfigMap(_) => ConfigMap::KIND,
+            Object::Secret(_) | Object::DatabaseSecret(_) => Secret::KIND,
+            Object::SealedSecret(_) | Object::DatabaseSealedSecret(_) => SealedSecret::KIND,
+            Object::Deployment(_) => Deployment::KIND,
+            Object::Service(_) | Object::HeadlessService(_) => Service::KIND,
+            Object::Job(_) => Job::KIND,
+            Object::Cluster(_) => Cluster::KIND,
             Object::Extra(o) => o.kind(),
         }
     }

@@ -41,6 +41,9 @@ pub struct ServicePort {
 }
 
 impl Service {
+    /// The object's `kind`.
+    pub const KIND: &str = "Service";
+
     pub fn from_spec(spec: &AppSpec) -> Self {
         let service = &spec.service;
         let port = &spec.port;
@@ -51,7 +54,7 @@ impl Service {
         };
         Service {
             api_version: "v1",
-            kind: "Service",
+            kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, spec.app.name.clone()),
             spec: ServiceSpec {
                 type_: match service.kind {
@@ -80,7 +83,7 @@ impl Service {
         }
         Some(Service {
             api_version: "v1",
-            kind: "Service",
+            kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, spec.headless_service_name()),
             spec: ServiceSpec {
                 type_: "ClusterIP",

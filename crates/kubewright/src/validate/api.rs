@@ -3,7 +3,7 @@
 //! said otherwise.
 
 use super::{first_of, image_ref, names, quantity, Finding, Rule, Severity};
-use crate::k8s::IntOrString;
+use crate::k8s::{ConfigMap, IntOrString, Secret};
 use crate::spec::{AppSpec, DatabaseKind, EnvEntry, Probe, ProbeAction};
 
 /// Kubernetes' int32 fields (replicas, seconds, uids) reject anything wider.
@@ -114,8 +114,8 @@ pub const DERIVED_NAMES: Rule = Rule {
                 }
             }
             let mut made = vec![
-                Derived::Object("ConfigMap", spec.config_map_name()),
-                Derived::Object("Secret", spec.secret_name()),
+                Derived::Object(ConfigMap::KIND, spec.config_map_name()),
+                Derived::Object(Secret::KIND, spec.secret_name()),
             ];
             if spec.clustering.enabled {
                 made.push(Derived::Service(spec.headless_service_name()));
@@ -129,7 +129,7 @@ pub const DERIVED_NAMES: Rule = Rule {
         }
         let db = &spec.database;
         if db.kind != DatabaseKind::None && super::database::name_problem(db).is_none() {
-            let mut made = vec![Derived::Object("Secret", db.secret_name())];
+            let mut made = vec![Derived::Object(Secret::KIND, db.secret_name())];
             made.extend(db.service_name().map(Derived::Service));
             let mut problems: Vec<String> = made.iter().filter_map(Derived::problem).collect();
             // The chart's StatefulSet is named like its Service (the release's fullname).
@@ -157,8 +157,8 @@ pub const DERIVED_NAMES: Rule = Rule {
 /// Each list that becomes ConfigMap or Secret data, with its path prefix and the object's word.
 fn data_lists(spec: &AppSpec) -> [(&'static str, &Vec<EnvEntry>, &'static str); 2] {
     [
-        ("env", &spec.env, "ConfigMap"),
-        ("secrets", &spec.secrets, "Secret"),
+        ("env", &spec.env, ConfigMap::KIND),
+        ("secrets", &spec.secrets, Secret::KIND),
     ]
 }
 
@@ -170,11 +170,15 @@ fn derived_keys(spec: &AppSpec) -> Vec<(&'static str, &str, &'static str)> {
         keys.push((
             "clustering.query_env",
             spec.clustering.query_env.as_str(),
-            "ConfigMap",
+            ConfigMap::KIND,
         ));
     }
     if spec.database.kind != DatabaseKind::None && !spec.database.url_env.is_empty() {
-        keys.push(("database.url_env", spec.database.url_env.as_str(), "Secret"));
+        keys.push((
+            "database.url_env",
+            spec.database.url_env.as_str(),
+            Secret::KIND,
+        ));
     }
     keys
 }
