@@ -27,7 +27,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::ExportFile;
 use crate::k8s::{self, Object};
-use crate::spec::{AppSpec, DatabaseKind};
+use crate::spec::{AppSpec, DatabaseKind, IMPLIED_TAG};
 
 /// `Chart.yaml`.
 #[derive(Serialize)]
@@ -119,7 +119,7 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
             }
             Object::Job(job) => {
                 lift.container(spec, &mut doc, false);
-                let base = format!("{}-{}-", spec.app.name, job.short_name);
+                let base = format!("{}-", spec.job_base_name(&job.short_name));
                 let expr = format!(
                     "{{{{ print {} .Release.Revision | quote }}}}",
                     go_string(&base)
@@ -179,7 +179,7 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
                 description: format!("{} on Kubernetes, made with Kubewright", spec.app.name),
                 type_: "application",
                 version: "0.1.0",
-                app_version: if spec.image.tag.is_empty() { "latest".into() } else { spec.image.tag.clone() },
+                app_version: if spec.image.tag.is_empty() { IMPLIED_TAG.into() } else { spec.image.tag.clone() },
             })
             .unwrap_or_default(),
         ),

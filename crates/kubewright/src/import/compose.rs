@@ -8,7 +8,7 @@ use serde_yaml::Value;
 use super::tree::{scalar_text, Tree};
 use super::{Format, Imported, ReportItem, Status};
 use crate::secret_words;
-use crate::spec::{AppSpec, DatabaseKind, EnvEntry, PullPolicy, Target};
+use crate::spec::{AppSpec, DatabaseKind, EnvEntry, PullPolicy, Target, IMPLIED_TAG};
 
 /// Which environment entries are secret: names matching any pattern, in the two forms of
 /// [`secret_words::PATTERNS`] (`*PASSWORD*` matches any name containing PASSWORD; a word without `*`,
@@ -246,7 +246,7 @@ pub fn import(document: &Value, rule: &SplitRule) -> Imported {
             t.take("build");
         } else if t.take("build").is_some() {
             spec.image.repository = app.clone();
-            spec.image.tag = "latest".into();
+            spec.image.tag = IMPLIED_TAG.into();
             spec.image.pull_policy = PullPolicy::Never;
             spec.target = Target::Minikube;
             report.push(ReportItem {

@@ -118,11 +118,13 @@ pub(super) fn take(docs: &mut [Option<Doc>], spec: &mut AppSpec, report: &mut Ve
         all.extend(keys("spec.encryptedData"));
         all.sort();
         [k8s::Secret::KIND, k8s::SealedSecret::KIND].contains(&d.kind.as_str())
-            && d.name.ends_with("-credentials")
+            && Database::name_of_secret(&d.name).is_some()
             && all == ["password", "postgres-password"]
     }) {
         db.kind = DatabaseKind::Helm;
-        db.name = doc.name.trim_end_matches("-credentials").to_string();
+        db.name = Database::name_of_secret(&doc.name)
+            .unwrap_or_default()
+            .to_string();
         let secret_name = doc.name.clone();
         take_meta(&mut doc, spec);
         if doc.kind == k8s::SealedSecret::KIND {

@@ -12,15 +12,15 @@ use super::tree::{scalar_text, show_path, Tree};
 use super::{Format, Imported, ReportItem, Status};
 use crate::k8s;
 use crate::spec::{
-    AppSpec, DownwardEnv, DownwardField, EnvEntry, Job, Label, Probe, ProbeAction, Protocol,
-    PullPolicy, RestartPolicy, ServiceType,
+    is_mutable_tag, AppSpec, DownwardEnv, DownwardField, EnvEntry, Job, Label, Probe, ProbeAction,
+    Protocol, PullPolicy, RestartPolicy, ServiceType, APP_LABEL,
 };
 
 /// Takes the labels at `path` that the renderer writes: `app: <app_value>` and the spec's extra
 /// labels with their values. Others stay in and are reported.
 pub(super) fn take_labels(t: &mut Tree, path: &str, app_value: Option<&str>, spec: &AppSpec) {
     if let Some(app_value) = app_value {
-        t.take_if(&format!("{path}.app"), app_value);
+        t.take_if(&format!("{path}.{APP_LABEL}"), app_value);
     }
     for label in &spec.app.labels {
         let same = t
@@ -176,8 +176,8 @@ pub fn import(documents: Vec<Value>) -> Imported {
     }
 
     // env: the ConfigMaps the container reads (or `<app>-env`), then the container's literal values.
-    env_from.config_maps.push(format!("{app}-env"));
-    env_from.secrets.push(format!("{app}-env-secret"));
+    env_from.config_maps.push(spec.config_map_name());
+    env_from.secrets.push(spec.secret_name());
     for slot in docs.iter_mut() {
         let Some(doc) = slot.as_ref() else { continue };
         if doc.kind == k8s::ConfigMap::KIND && env_from.config_maps.contains(&doc.name) {
@@ -412,10 +412,7 @@ fn common(doc: &mut Doc, spec: &AppSpec, report: &mut Vec<ReportItem>) {
     let namespace = spec.app.namespace.as_str();
     doc.tree.take("apiVersion");
     doc.tree.take("kind");
-    if doc.name == format!("{app}-env")
-        || doc.name == format!("{app}-env-secret")
-        || doc.name == app
-    {
+    if doc.name == spec.config_map_name() || doc.name == spec.secret_name() || doc.name == app {
         doc.tree.take("metadata.name");
     } else if let Some(name) = doc.tree.take_string("metadata.name") {
         report.push(ReportItem {
@@ -484,7 +481,7 @@ fn deployment(
         .unwrap_or_default();
     for (key, value) in &labels {
         if let (Some(key), Some(value)) = (scalar_text(key), scalar_text(value)) {
-            if key != "app" {
+            if key != APP_LABEL {
                 spec.app.labels.push(Label { key, value });
             }
         }
@@ -543,7 +540,7 @@ fn deployment(
             None => PullPolicy::IfNotPresent,
         },
         // Kubernetes' default: Always for `latest` or no tag, else IfNotPresent.
-        None if matches!(spec.image.tag.as_str(), "" | "latest") => PullPolicy::Always,
+        None if is_mutable_tag(&spec.image.tag) => PullPolicy::Always,
         None => PullPolicy::IfNotPresent,
     };
 
@@ -807,42 +804,26 @@ fn job(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
         .get("spec.template.metadata.labels.app")
         .and_then(Value::as_str)
         .map(str::to_string);
-    let prefix = format!("{app}-");
-    let (name, run) = match pod_label.as_deref().and_then(|l| l.strip_prefix(&prefix)) {
-        Some(short) => match full
-            .strip_prefix(&format!("{app}-{short}-"))
-            .and_then(|r| r.parse::<i64>().ok())
-        {
-            Some(run) => (short.to_string(), Some(run)),
-            None => (short.to_string(), None),
-        },
+    let (name, run) = match pod_label.as_deref().and_then(|l| spec.after_app_name(l)) {
+        Some(short) => (short.to_string(), spec.job_run(short, &full)),
         None => {
-            let rest = full.strip_prefix(&prefix).unwrap_or(&full);
+            let rest = spec.after_app_name(&full).unwrap_or(&full);
             match rest.rsplit_once('-').map(|(n, r)| (n, r.parse::<i64>())) {
                 Some((n, Ok(run))) => (n.to_string(), Some(run)),
                 _ => (rest.to_string(), None),
             }
         }
     };
-    if pod_label.as_deref() == Some(format!("{app}-{name}").as_str()) {
+    if pod_label.as_deref() == Some(spec.job_base_name(&name).as_str()) {
         t.take("spec.template.metadata.labels.app");
     } else if pod_label.as_deref() == Some(app.as_str()) {
         t.take("spec.template.metadata.labels.app");
         report.push(ReportItem {
             status: Status::Adjusted,
             path: format!("{label} spec.template.metadata.labels.app"),
-            note: format!("the Job's pods are labelled app: {app}-{name}, so the app's Service never sends them traffic"),
-        });
-    }
-    if run.is_none()
-        || Some(full.as_str()) != Some(format!("{app}-{name}-{}", run.unwrap_or(0)).as_str())
-    {
-        report.push(ReportItem {
-            status: Status::Adjusted,
-            path: format!("{label} metadata.name"),
             note: format!(
-                "Job names are <app>-<job>-<run>: this one is {app}-{name}-{}",
-                run.unwrap_or(0)
+                "the Job's pods are labelled {APP_LABEL}: {}, so the app's Service never sends them traffic",
+                spec.job_base_name(&name)
             ),
         });
     }
@@ -937,6 +918,16 @@ fn job(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
     let mut trial = t.clone();
     if super::security::take(&mut trial, "spec.template.spec", c) == spec.security {
         *t = trial;
+    }
+    if run.is_none() || full != spec.job_name(&job) {
+        report.push(ReportItem {
+            status: Status::Adjusted,
+            path: format!("{label} metadata.name"),
+            note: format!(
+                "Job names are <app>-<job>-<run>: this one is {}",
+                spec.job_name(&job)
+            ),
+        });
     }
     spec.jobs.push(job);
 }

@@ -284,7 +284,7 @@ fn helm_install(spec: &AppSpec, kubectl: &Kubectl) -> Command {
 
 // A rebuilt image under the same tag does not change the Deployment, so nothing restarts: say so.
 fn latest_note(spec: &AppSpec, kubectl: &Kubectl) -> String {
-    if matches!(spec.image.tag.as_str(), "" | "latest") {
+    if is_mutable_tag(&spec.image.tag) {
         let restart = kubectl.hint(
             &["rollout", "restart"],
             &[&format!("deployment/{}", spec.app.name)],

@@ -90,33 +90,6 @@ impl DatabaseKind {
 }
 
 impl Database {
-    /// The Secret holding the database password, `<name>-credentials`.
-    pub fn secret_name(&self) -> String {
-        format!("{}-credentials", self.name)
-    }
-
-    /// The name of the Service the app connects to, or `None` without a database.
-    ///
-    /// Bitnami's chart (standalone architecture) names its primary Service after the release's
-    /// "fullname": the release name when it already contains `postgresql`, else
-    /// `<release>-postgresql`, cut to 63 characters without a trailing '-' (the chart's
-    /// `common.names.fullname`). CloudNativePG names the read-write Service `<cluster>-rw`.
-    pub fn service_name(&self) -> Option<String> {
-        match self.kind {
-            DatabaseKind::None => None,
-            DatabaseKind::Helm => {
-                let full = if self.name.contains("postgresql") {
-                    self.name.clone()
-                } else {
-                    format!("{}-postgresql", self.name)
-                };
-                let cut: String = full.chars().take(63).collect();
-                Some(cut.trim_end_matches('-').to_string())
-            }
-            DatabaseKind::CloudNativePg => Some(format!("{}-rw", self.name)),
-        }
-    }
-
     /// The Service's DNS name: `<service>.<namespace>.svc.cluster.local`, or just `<service>` when the
     /// namespace is left to kubectl (a short name resolves inside the pod's own namespace).
     pub fn host(&self, namespace: Option<&str>) -> Option<String> {
@@ -170,38 +143,6 @@ mod tests {
             name: name.into(),
             ..Database::default()
         }
-    }
-
-    #[test]
-    fn service_names_follow_the_chart_and_the_operator() {
-        // (kind, release or cluster name, the Service PostgreSQL is reached at)
-        let cases = [
-            (DatabaseKind::Helm, "db", Some("db-postgresql")),
-            // Bitnami's fullname: a release name that contains the chart name is used as is.
-            (
-                DatabaseKind::Helm,
-                "kube-native-postgresql",
-                Some("kube-native-postgresql"),
-            ),
-            (DatabaseKind::Helm, "postgresql", Some("postgresql")),
-            (DatabaseKind::CloudNativePg, "db", Some("db-rw")),
-            (DatabaseKind::None, "db", None),
-        ];
-        for (kind, name, service) in cases {
-            assert_eq!(
-                db(kind, name).service_name().as_deref(),
-                service,
-                "{kind:?} {name}"
-            );
-        }
-        // Cut to 63 characters, no trailing '-' (the chart's `trunc 63 | trimSuffix "-"`).
-        let long = format!("{}-x", "a".repeat(51));
-        let name = db(DatabaseKind::Helm, &long).service_name().unwrap();
-        assert_eq!(name.len(), 63);
-        assert_eq!(name, format!("{long}-postgresq"));
-        let dash = format!("{}-", "a".repeat(52));
-        let name = db(DatabaseKind::Helm, &dash).service_name().unwrap();
-        assert!(!name.ends_with('-'), "{name}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::{first_of, image_ref, names, quantity, Finding, Rule, Severity};
 use crate::k8s::{ConfigMap, IntOrString, Secret};
-use crate::spec::{AppSpec, DatabaseKind, EnvEntry, Probe, ProbeAction};
+use crate::spec::{AppSpec, DatabaseKind, EnvEntry, Probe, ProbeAction, APP_LABEL};
 
 /// Kubernetes' int32 fields (replicas, seconds, uids) reject anything wider.
 const INT32_MAX: i64 = i32::MAX as i64;
@@ -92,8 +92,8 @@ pub const DERIVED_NAMES: Rule = Rule {
                 if job.name.is_empty() {
                     continue; // JOB_NAME says so.
                 }
-                let full = crate::k8s::Job::name(spec, job);
-                let pod_label = format!("{}-{}", spec.app.name, job.name);
+                let full = spec.job_name(job);
+                let pod_label = spec.job_base_name(&job.name);
                 let problem = names::dns1123_subdomain(&full)
                     .err()
                     .or_else(|| names::label_value(&full).err())
@@ -742,7 +742,7 @@ pub const LABELS: Rule = Rule {
         let first = first_of(&keys);
         for (i, label) in spec.app.labels.iter().enumerate() {
             let key_path = format!("app.labels[{i}].key");
-            if label.key == "app" {
+            if label.key == APP_LABEL {
                 out.push(Finding::new(
                     key_path,
                     "The app label is set from the app's name (the Service selects pods by it); pick \

@@ -3,6 +3,7 @@
 //! rule here is one of its ids, so the table lists them and their upstream names.
 
 use super::{Finding, Rule, Severity};
+use crate::import::Status;
 use crate::spec::AppSpec;
 
 fn findings(spec: &AppSpec, rule: &str) -> Vec<Finding> {
@@ -12,7 +13,7 @@ fn findings(spec: &AppSpec, rule: &str) -> Vec<Finding> {
             let state = if view.include {
                 "included"
             } else {
-                "held for review"
+                Status::Held.as_str()
             };
             view.dangers
                 .into_iter()

@@ -4,7 +4,7 @@
 
 use super::api::{probes, quantities};
 use super::{first_of, names, quantity, Finding, Fix, Rule, Severity};
-use crate::spec::{AppSpec, ProbeAction, PullPolicy, Security};
+use crate::spec::{is_mutable_tag, AppSpec, ProbeAction, PullPolicy, Security};
 use crate::{qos, secret_words};
 
 pub const LATEST_TAG: Rule = Rule {
@@ -13,7 +13,7 @@ pub const LATEST_TAG: Rule = Rule {
     upstream: "kube-linter latest-tag; Polaris tagNotSpecified; kube-score container-image-tag",
     check: |spec| {
         let image = &spec.image;
-        if !image.digest.is_empty() || !(image.tag.is_empty() || image.tag == "latest") {
+        if !image.digest.is_empty() || !is_mutable_tag(&image.tag) {
             return Vec::new();
         }
         vec![Finding::new(
