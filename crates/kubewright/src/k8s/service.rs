@@ -57,11 +57,7 @@ impl Service {
             kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, spec.app.name.clone()),
             spec: ServiceSpec {
-                type_: match service.kind {
-                    ServiceType::ClusterIp | ServiceType::Headless => "ClusterIP",
-                    ServiceType::NodePort => "NodePort",
-                    ServiceType::LoadBalancer => "LoadBalancer",
-                },
+                type_: service.kind.api_type(),
                 cluster_ip: (service.kind == ServiceType::Headless).then_some("None"),
                 selector: Pairs(spec.selector_labels()),
                 ports: vec![ServicePort {
@@ -86,7 +82,7 @@ impl Service {
             kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, spec.headless_service_name()),
             spec: ServiceSpec {
-                type_: "ClusterIP",
+                type_: ServiceType::Headless.api_type(),
                 cluster_ip: Some("None"),
                 selector: Pairs(spec.labels()),
                 ports: Vec::new(),

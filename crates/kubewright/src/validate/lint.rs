@@ -131,16 +131,6 @@ pub const MEMORY_MILLIBYTES: Rule = Rule {
     },
 };
 
-/// The probe action the fixes add: httpGet / on the app's port (readiness) or a TCP connect
-/// (liveness: it only asks "is the process alive", never "is the database up").
-fn port_ref(spec: &AppSpec) -> String {
-    if spec.port.name.is_empty() {
-        spec.port.number.to_string()
-    } else {
-        spec.port.name.clone()
-    }
-}
-
 pub const NO_LIVENESS: Rule = Rule {
     id: "no-liveness-probe",
     severity: Severity::Warning,
@@ -156,7 +146,7 @@ pub const NO_LIVENESS: Rule = Rule {
         .with_fix(Fix::Probe {
             which: "liveness",
             action: ProbeAction::TcpSocket {
-                port: port_ref(spec),
+                port: spec.port.reference(),
             },
         })]
     },
@@ -179,7 +169,7 @@ pub const NO_READINESS: Rule = Rule {
             which: "readiness",
             action: ProbeAction::HttpGet {
                 path: "/".into(),
-                port: port_ref(spec),
+                port: spec.port.reference(),
             },
         })]
     },
@@ -202,7 +192,7 @@ pub const POD_PROBES: Rule = Rule {
         .with_fix(Fix::Probe {
             which: "liveness",
             action: ProbeAction::TcpSocket {
-                port: port_ref(spec),
+                port: spec.port.reference(),
             },
         })]
     },
