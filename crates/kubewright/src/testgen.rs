@@ -163,7 +163,7 @@ fn probe(port: BoxedStrategy<String>, valid: bool) -> impl Strategy<Value = Prob
 }
 
 /// Specs the API server accepts, with arbitrary env/secret values and job args.
-/// [`valid_core_spec`] plus a target, a database, clustering and container env (issue 5's parts).
+/// [`valid_core_spec`] plus a target, a database, clustering and container env.
 pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
     let database = (
         prop::sample::select(DatabaseKind::ALL.to_vec()),
@@ -233,126 +233,13 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
 
 /// A spec the API server accepts, with the foundation's fields only.
 pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
-    let app = (
-        dns_label(),
-        dns_label(),
-        0i64..10,
-        0i64..20,
-        prop::sample::select(vec!["25%", "1", "10%", "0"]),
-        vec(
-            (
-                "([a-z]{1,6}\\.io/)?[a-zA-Z0-9]([a-zA-Z0-9_.-]{0,8}[a-zA-Z0-9])?",
-                "|[a-zA-Z0-9]([a-zA-Z0-9_.-]{0,8}[a-zA-Z0-9])?",
-            ),
-            0..3,
-        ),
-    )
-        .prop_map(
-            |(name, namespace, replicas, revision_history_limit, surge, labels)| App {
-                name,
-                namespace,
-                labels: unique_labels(labels),
-                replicas,
-                revision_history_limit,
-                max_surge: surge.to_string(),
-                // Not both zero: the API server refuses maxSurge 0 with maxUnavailable 0.
-                max_unavailable: if surge == "0" { "1".into() } else { "0".into() },
-            },
-        );
-    let image = (
-        "[a-z0-9]{1,10}(/[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?){0,2}",
-        "[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,10}",
-        prop::sample::select(PullPolicy::ALL.to_vec()),
-    )
-        .prop_map(|(repository, tag, pull_policy)| Image {
-            digest: String::new(),
-            repository,
-            tag,
-            pull_policy,
-        });
-    let port = (
-        "[a-z]{1,8}",
-        1i64..65536,
-        prop::sample::select(Protocol::ALL.to_vec()),
-    )
-        .prop_map(|(name, number, protocol)| ContainerPort {
-            name,
-            number,
-            protocol,
-        });
-    let resources = (
-        quantity_cpu(),
-        quantity_memory(),
-        quantity_cpu(),
-        quantity_memory(),
-    )
-        .prop_map(|(rc, rm, lc, lm)| {
-            // A request above its limit is refused: raise the limit to the request then.
-            let at_least = |request: &str, limit: String| {
-                let parse = crate::validate::quantity::parse;
-                match (parse(request), parse(&limit)) {
-                    (Ok(r), Ok(l)) if r > l => request.to_string(),
-                    _ => limit,
-                }
-            };
-            Resources {
-                limits: CpuMemory::new(&at_least(&rc, lc), &at_least(&rm, lm)),
-                requests: CpuMemory::new(&rc, &rm),
-            }
-        });
-    let service = (
-        prop::sample::select(ServiceType::ALL.to_vec()),
-        1i64..65536,
-        option::of(30000i64..32768),
-    )
-        .prop_map(|(kind, port, node_port)| Service {
-            kind,
-            port,
-            node_port,
-        });
-    let downward = vec(
-        (
-            env_name(),
-            prop::sample::select(DownwardField::ALL.to_vec()),
-        ),
-        0..3,
-    )
-    .prop_map(|v| {
-        v.into_iter()
-            .map(|(name, field)| DownwardEnv {
-                name: format!("DW_{name}"),
-                field,
-            })
-            .collect::<Vec<_>>()
-    });
-    let jobs = vec(
-        (
-            dns_label(),
-            0i64..100,
-            vec(tricky_text(), 0..3),
-            prop::sample::select(RestartPolicy::ALL.to_vec()),
-            option::of(0i64..10),
-            option::of(0i64..100_000),
-        ),
-        0..3,
-    )
-    .prop_map(|jobs| {
-        let mut seen = std::collections::HashSet::new();
-        jobs.into_iter()
-            .filter(|j| seen.insert(j.0.clone()))
-            .map(
-                |(name, run, args, restart_policy, backoff_limit, ttl)| Job {
-                    name,
-                    run,
-                    args,
-                    restart_policy,
-                    image_pull_policy: None,
-                    backoff_limit,
-                    ttl_seconds_after_finished: ttl,
-                },
-            )
-            .collect::<Vec<_>>()
-    });
+    let app = valid_app();
+    let image = valid_image();
+    let port = valid_port();
+    let resources = valid_resources();
+    let service = valid_service();
+    let downward = valid_downward();
+    let jobs = valid_jobs();
     (
         app,
         (
@@ -413,6 +300,147 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
         )
 }
 
+fn valid_app() -> impl Strategy<Value = App> {
+    (
+        dns_label(),
+        dns_label(),
+        0i64..10,
+        0i64..20,
+        prop::sample::select(vec!["25%", "1", "10%", "0"]),
+        vec(
+            (
+                "([a-z]{1,6}\\.io/)?[a-zA-Z0-9]([a-zA-Z0-9_.-]{0,8}[a-zA-Z0-9])?",
+                "|[a-zA-Z0-9]([a-zA-Z0-9_.-]{0,8}[a-zA-Z0-9])?",
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(
+            |(name, namespace, replicas, revision_history_limit, surge, labels)| App {
+                name,
+                namespace,
+                labels: unique_labels(labels),
+                replicas,
+                revision_history_limit,
+                max_surge: surge.to_string(),
+                // Not both zero: the API server refuses maxSurge 0 with maxUnavailable 0.
+                max_unavailable: if surge == "0" { "1".into() } else { "0".into() },
+            },
+        )
+}
+
+fn valid_image() -> impl Strategy<Value = Image> {
+    (
+        "[a-z0-9]{1,10}(/[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?){0,2}",
+        "[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,10}",
+        prop::sample::select(PullPolicy::ALL.to_vec()),
+    )
+        .prop_map(|(repository, tag, pull_policy)| Image {
+            digest: String::new(),
+            repository,
+            tag,
+            pull_policy,
+        })
+}
+
+fn valid_port() -> impl Strategy<Value = ContainerPort> {
+    (
+        "[a-z]{1,8}",
+        1i64..65536,
+        prop::sample::select(Protocol::ALL.to_vec()),
+    )
+        .prop_map(|(name, number, protocol)| ContainerPort {
+            name,
+            number,
+            protocol,
+        })
+}
+
+fn valid_resources() -> impl Strategy<Value = Resources> {
+    (
+        quantity_cpu(),
+        quantity_memory(),
+        quantity_cpu(),
+        quantity_memory(),
+    )
+        .prop_map(|(rc, rm, lc, lm)| {
+            // A request above its limit is refused: raise the limit to the request then.
+            let at_least = |request: &str, limit: String| {
+                let parse = crate::validate::quantity::parse;
+                match (parse(request), parse(&limit)) {
+                    (Ok(r), Ok(l)) if r > l => request.to_string(),
+                    _ => limit,
+                }
+            };
+            Resources {
+                limits: CpuMemory::new(&at_least(&rc, lc), &at_least(&rm, lm)),
+                requests: CpuMemory::new(&rc, &rm),
+            }
+        })
+}
+
+fn valid_service() -> impl Strategy<Value = Service> {
+    (
+        prop::sample::select(ServiceType::ALL.to_vec()),
+        1i64..65536,
+        option::of(30000i64..32768),
+    )
+        .prop_map(|(kind, port, node_port)| Service {
+            kind,
+            port,
+            node_port,
+        })
+}
+
+fn valid_downward() -> impl Strategy<Value = Vec<DownwardEnv>> {
+    vec(
+        (
+            env_name(),
+            prop::sample::select(DownwardField::ALL.to_vec()),
+        ),
+        0..3,
+    )
+    .prop_map(|v| {
+        v.into_iter()
+            .map(|(name, field)| DownwardEnv {
+                name: format!("DW_{name}"),
+                field,
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
+fn valid_jobs() -> impl Strategy<Value = Vec<Job>> {
+    vec(
+        (
+            dns_label(),
+            0i64..100,
+            vec(tricky_text(), 0..3),
+            prop::sample::select(RestartPolicy::ALL.to_vec()),
+            option::of(0i64..10),
+            option::of(0i64..100_000),
+        ),
+        0..3,
+    )
+    .prop_map(|jobs| {
+        let mut seen = std::collections::HashSet::new();
+        jobs.into_iter()
+            .filter(|j| seen.insert(j.0.clone()))
+            .map(
+                |(name, run, args, restart_policy, backoff_limit, ttl)| Job {
+                    name,
+                    run,
+                    args,
+                    restart_policy,
+                    image_pull_policy: None,
+                    backoff_limit,
+                    ttl_seconds_after_finished: ttl,
+                },
+            )
+            .collect::<Vec<_>>()
+    })
+}
+
 /// Any combination of the securityContext switches, with a uid and a tmp path.
 fn security(writable_tmp: impl Strategy<Value = String>) -> impl Strategy<Value = Security> {
     (
@@ -437,75 +465,15 @@ fn security(writable_tmp: impl Strategy<Value = String>) -> impl Strategy<Value 
 /// Specs from arbitrary text and numbers in every field: not valid Kubernetes, but the renderer must
 /// still render them without panicking, and every value must read back unchanged.
 pub fn any_spec() -> impl Strategy<Value = AppSpec> {
-    let t = tricky_text;
-    let app = (
-        t(),
-        t(),
-        any::<i64>(),
-        any::<i64>(),
-        t(),
-        t(),
-        vec((t(), t()), 0..3),
-    )
-        .prop_map(
-            |(name, namespace, replicas, rhl, surge, unavailable, labels)| App {
-                name,
-                namespace,
-                labels: unique_labels(labels),
-                replicas,
-                revision_history_limit: rhl,
-                max_surge: surge,
-                max_unavailable: unavailable,
-            },
-        );
-    let image = (
-        t(),
-        t(),
-        t(),
-        prop::sample::select(PullPolicy::ALL.to_vec()),
-    )
-        .prop_map(|(repository, tag, digest, pull_policy)| Image {
-            repository,
-            tag,
-            digest,
-            pull_policy,
-        });
+    let app = any_app();
+    let image = any_image();
     // Names are deduplicated here (a duplicate key is its own test: YAML readers refuse it).
+    let t = tricky_text;
     let pairs = |max| entries(t().boxed(), t().boxed(), max);
-    let port = (
-        t(),
-        any::<i64>(),
-        prop::sample::select(Protocol::ALL.to_vec()),
-    )
-        .prop_map(|(name, number, protocol)| ContainerPort {
-            name,
-            number,
-            protocol,
-        });
-    let resources = (t(), t(), t(), t()).prop_map(|(a, b, c, d)| Resources {
-        requests: CpuMemory::new(&a, &b),
-        limits: CpuMemory::new(&c, &d),
-    });
-    let service = (
-        prop::sample::select(ServiceType::ALL.to_vec()),
-        any::<i64>(),
-        option::of(any::<i64>()),
-    )
-        .prop_map(|(kind, port, node_port)| Service {
-            kind,
-            port,
-            node_port,
-        });
-    let jobs = vec((t(), any::<i64>(), vec(t(), 0..3)), 0..3).prop_map(|v| {
-        v.into_iter()
-            .map(|(name, run, args)| Job {
-                name,
-                run,
-                args,
-                ..Job::default()
-            })
-            .collect::<Vec<_>>()
-    });
+    let port = any_port();
+    let resources = any_resources();
+    let service = any_service();
+    let jobs = any_jobs();
     (
         app,
         (image, security(t())),
@@ -557,4 +525,93 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
                     })
             },
         )
+}
+
+fn any_app() -> impl Strategy<Value = App> {
+    let t = tricky_text;
+    (
+        t(),
+        t(),
+        any::<i64>(),
+        any::<i64>(),
+        t(),
+        t(),
+        vec((t(), t()), 0..3),
+    )
+        .prop_map(
+            |(name, namespace, replicas, rhl, surge, unavailable, labels)| App {
+                name,
+                namespace,
+                labels: unique_labels(labels),
+                replicas,
+                revision_history_limit: rhl,
+                max_surge: surge,
+                max_unavailable: unavailable,
+            },
+        )
+}
+
+fn any_image() -> impl Strategy<Value = Image> {
+    let t = tricky_text;
+    (
+        t(),
+        t(),
+        t(),
+        prop::sample::select(PullPolicy::ALL.to_vec()),
+    )
+        .prop_map(|(repository, tag, digest, pull_policy)| Image {
+            repository,
+            tag,
+            digest,
+            pull_policy,
+        })
+}
+
+fn any_port() -> impl Strategy<Value = ContainerPort> {
+    let t = tricky_text;
+    (
+        t(),
+        any::<i64>(),
+        prop::sample::select(Protocol::ALL.to_vec()),
+    )
+        .prop_map(|(name, number, protocol)| ContainerPort {
+            name,
+            number,
+            protocol,
+        })
+}
+
+fn any_resources() -> impl Strategy<Value = Resources> {
+    let t = tricky_text;
+    (t(), t(), t(), t()).prop_map(|(a, b, c, d)| Resources {
+        requests: CpuMemory::new(&a, &b),
+        limits: CpuMemory::new(&c, &d),
+    })
+}
+
+fn any_service() -> impl Strategy<Value = Service> {
+    (
+        prop::sample::select(ServiceType::ALL.to_vec()),
+        any::<i64>(),
+        option::of(any::<i64>()),
+    )
+        .prop_map(|(kind, port, node_port)| Service {
+            kind,
+            port,
+            node_port,
+        })
+}
+
+fn any_jobs() -> impl Strategy<Value = Vec<Job>> {
+    let t = tricky_text;
+    vec((t(), any::<i64>(), vec(t(), 0..3)), 0..3).prop_map(|v| {
+        v.into_iter()
+            .map(|(name, run, args)| Job {
+                name,
+                run,
+                args,
+                ..Job::default()
+            })
+            .collect::<Vec<_>>()
+    })
 }
