@@ -2,9 +2,9 @@
 //! it is said before anyone applies it. The checks themselves live in [`crate::kept::scan`]; each
 //! rule here is one of its ids, so the table lists them and their upstream names.
 
-use super::{Finding, Rule, Severity};
 use crate::import::Status;
 use crate::spec::AppSpec;
+use crate::validate::{Finding, Rule, Severity};
 
 fn findings(spec: &AppSpec, rule: &str) -> Vec<Finding> {
     crate::kept::views(spec)
