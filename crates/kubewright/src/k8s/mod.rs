@@ -2,7 +2,7 @@
 //! people write them (apiVersion, kind, metadata, then data/spec), because serde emits them in
 //! declaration order. Optional and empty fields are skipped, so the YAML has no `null`s or `{}` noise.
 //!
-//! Each kind's file also holds the one function that turns an [`AppSpec`](crate::spec::AppSpec) into
+//! Each kind's file also holds the one function that turns an [`AppSpec`] into
 //! that object.
 
 mod cluster;

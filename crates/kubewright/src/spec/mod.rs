@@ -30,7 +30,7 @@ pub use label::Label;
 pub use names::APP_LABEL;
 pub use port::{ContainerPort, Protocol};
 pub use probes::{Probe, ProbeAction, Probes};
-pub use resources::{CpuMemory, Resources};
+pub use resources::{effective_request, CpuMemory, Resources};
 pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
 pub use service::{Service, ServiceType};

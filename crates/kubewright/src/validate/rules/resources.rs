@@ -1,7 +1,6 @@
 //! Resources: CPU and memory quantities, requests against limits, and what is missing.
 
-use crate::qos;
-use crate::spec::AppSpec;
+use crate::spec::{effective_request, AppSpec};
 use crate::validate::{quantity, Finding, Fix, Rule, Severity};
 
 /// The four quantities with their paths.
@@ -104,7 +103,7 @@ fn unset(spec: &AppSpec, what: &str, defaults: [&str; 2]) -> Vec<Finding> {
         (limit, request, defaults[1], "limit", limit_why),
     ] {
         let missing = if kind == "request" {
-            qos::effective_request(value, other).is_empty()
+            effective_request(value, other).is_empty()
         } else {
             value.is_empty()
         };

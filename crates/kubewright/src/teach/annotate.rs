@@ -4,8 +4,8 @@
 //! inside a value: the annotated YAML reads back as exactly the same objects.
 
 use super::lines::{line_paths, Seg};
+use super::qos;
 use crate::k8s::{self, IntOrString, Object};
-use crate::qos;
 use crate::spec::AppSpec;
 
 /// `yaml` (which must be `render(spec).all` or one of its files rendered the same way) with comments.

@@ -52,7 +52,7 @@ struct Frame<'a> {
     children: usize,
 }
 
-/// The path of every line of `yaml` (a stream as [`super::to_yaml_documents`] writes it).
+/// The path of every line of `yaml` (a stream as [`crate::render::to_yaml_documents`] writes it).
 pub fn line_paths(yaml: &str) -> Vec<LinePath<'_>> {
     let mut reader = Reader::default();
     yaml.lines()
