@@ -44,6 +44,16 @@ pub fn path_text(path: &[Seg]) -> String {
     out
 }
 
+/// The path's keys as the rules match them: a key as written, `[]` for an item.
+pub(crate) fn keys<'a>(path: &[Seg<'a>]) -> Vec<&'a str> {
+    path.iter()
+        .map(|s| match s {
+            Seg::Key(k, _) => *k,
+            Seg::Index(_) => "[]",
+        })
+        .collect()
+}
+
 struct Frame<'a> {
     /// Indent of the key (or, for an item, one more than its `- `).
     indent: usize,

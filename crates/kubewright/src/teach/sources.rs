@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::lines::{line_paths, LinePath, Seg};
+use super::lines::{keys, line_paths, LinePath, Seg};
 use crate::k8s::{self, Object};
 use crate::spec::AppSpec;
 
@@ -76,15 +76,6 @@ pub fn field_lines(sources: &[Vec<String>]) -> BTreeMap<String, Vec<(usize, usiz
         }
     }
     out
-}
-
-fn keys<'a>(path: &[Seg<'a>]) -> Vec<&'a str> {
-    path.iter()
-        .map(|s| match s {
-            Seg::Key(k, _) => *k,
-            Seg::Index(_) => "[]",
-        })
-        .collect()
 }
 
 fn one(s: impl Into<String>) -> Option<Vec<String>> {
