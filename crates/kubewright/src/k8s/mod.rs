@@ -133,9 +133,9 @@ impl Object {
 /// All objects for a spec, in the order they must be applied: a Namespace before what lives in it,
 /// the ConfigMap and Secret before the pods that read them, the database (its password Secret, then
 /// the CloudNativePG Cluster) before the app that connects to it, then the Jobs (migrations run
-/// before the new code), the Deployment and its Services, then the kept objects the user included. Objects with nothing to hold (no env, no
-/// secrets, no namespace) are left out. A spec with a sealing certificate is sealed with the
-/// operating system's CSPRNG (see [`objects_with`]).
+/// before the new code), the Deployment and its Services, then the kept objects the user included.
+/// Objects with nothing to hold (no env, no secrets, no namespace) are left out. A spec with a
+/// sealing certificate is sealed with the operating system's CSPRNG (see [`objects_with`]).
 pub fn objects(spec: &AppSpec) -> Vec<Object> {
     objects_with(spec, &mut Sealer::new(OsRng)).0
 }

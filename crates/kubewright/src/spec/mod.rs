@@ -222,8 +222,8 @@ impl AppSpec {
     }
 
     /// A copy with every secret value emptied: the secret entries' values, the database's passwords
-    /// and the secret-looking values inside kept objects (names, options and the public sealing
-    /// certificate stay, nothing else pasted with it). What may be shared or stored, since a secret
+    /// and the secret-looking values inside kept objects. Names and options stay, and of the sealing
+    /// certificate box only its public certificates. What may be shared or stored, since a secret
     /// value must never leave the page.
     pub fn without_secret_values(&self) -> AppSpec {
         let mut spec = self.clone();
