@@ -45,6 +45,8 @@ node tests/e2e/e2e.mjs
 # a SealedSecret made in the page opens with the controller's algorithm (tests/oracles/unseal.py).
 node tests/e2e/secrets.mjs
 node tests/e2e/keep.mjs   # import, zip/chart downloads, share link, autosave, undo/redo
+# Someone else's link, spec file or paste: kept objects held for review, dangers named, nothing stored.
+node tests/e2e/hostile.mjs
 
 step "accessibility (axe-core), dark mode, 375 px, form <-> YAML links; screenshots in out/screenshots/"
 node tests/e2e/a11y.mjs

@@ -5,9 +5,9 @@
 //! ```
 //!
 //! The web UI and the `kubewright` command line both call [`render::render`] on an [`spec::AppSpec`].
+//! The library reads no files and prints nothing: the command line (`main.rs` and `cli/`, the binary
+//! behind the default `cli` feature) does its input and output, the page its own.
 
-pub mod cli;
-mod cli_io;
 pub mod export;
 pub mod generate;
 pub mod import;
@@ -25,8 +25,9 @@ pub mod testgen;
 pub mod validate;
 
 pub use render::{render, Rendered};
-// The page's paths to the teaching aids.
 pub use spec::AppSpec;
+
+// The page's paths to the teaching aids.
 pub use teach::{explain, graph, qos, rollout};
 
 /// Parses a spec file (JSON). Unknown fields are errors, so a typo does not silently do nothing.

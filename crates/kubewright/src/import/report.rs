@@ -10,6 +10,8 @@ pub enum Status {
     Dropped,
     /// Taken, but changed to fit (a name made valid, an old apiVersion updated, a default filled in).
     Adjusted,
+    /// Taken as it is, but worth the user's eyes (e.g. secret values someone else's file sets).
+    Check,
 }
 
 impl Status {
@@ -19,6 +21,7 @@ impl Status {
             Status::Held => "held for review",
             Status::Dropped => "dropped",
             Status::Adjusted => "adjusted",
+            Status::Check => "check",
         }
     }
 }

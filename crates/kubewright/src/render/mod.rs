@@ -6,6 +6,7 @@ mod yaml;
 
 pub use commands::{commands, commands_text, join_words, split_words, Command};
 pub use yaml::{join_documents, to_yaml, to_yaml_documents};
+
 // The page's paths to the line maps and the annotated view, which live with the teaching aids.
 pub use crate::teach::{annotate, lines, sources};
 

@@ -1,5 +1,5 @@
 //! The import panel: paste (or drop a file of) manifests or a docker-compose file; the form fills in
-//! and a report lists what was kept as-is, dropped or adjusted, with paths. Everything happens in the
+//! and a report lists what was held for review, dropped or adjusted, with paths. Everything happens in the
 //! page; a dropped file is read locally.
 
 use kubewright::import::{self, ImportError, ReportItem, SplitRule};
@@ -31,7 +31,7 @@ pub fn ImportPanel() -> impl IntoView {
             text.with(|t| import::import(t, &SplitRule::from_lines(&rule.get_untracked())));
         outcome.set(Some(match result {
             Ok(imported) => {
-                ui.load(imported.spec);
+                ui.load_from(imported.spec, kubewright::kept::Origin::Import);
                 // The pasted text may hold Secret data: once it is in the form, the box lets go of
                 // it (a browser restoring form contents would otherwise keep it).
                 text.set(String::new());
@@ -111,7 +111,7 @@ pub fn ImportPanel() -> impl IntoView {
                     </div>
                     <ul class="report" data-testid="import-report">
                         {report.into_iter().map(|r| view! {
-                            <li class=format!("report-{}", r.status.as_str().replace(' ', "-").replace("-as-is", ""))>
+                            <li class=format!("report-{}", r.status.as_str().split(' ').next().unwrap_or_default())>
                                 <strong>{r.status.as_str()}</strong>" "<code>{r.path}</code>" — "{r.note}
                             </li>
                         }).collect_view()}

@@ -2,6 +2,8 @@
 //! localStorage. Both hold the spec *without secret values*; on restore the page lists the secrets
 //! whose values must be typed again.
 
+use kubewright::import::ReportItem;
+use kubewright::kept::{self, Origin};
 use kubewright::share;
 use kubewright::AppSpec;
 use leptos::prelude::*;
@@ -21,39 +23,35 @@ pub struct Restored {
 }
 
 /// The spec the page starts with: a share link in the fragment, else the autosaved copy, else the
-/// first preset.
-pub fn initial_spec(preset: AppSpec) -> (AppSpec, Option<Restored>, Option<String>) {
+/// first preset; both through the gate, whose notes come last.
+pub fn initial_spec(
+    preset: AppSpec,
+) -> (AppSpec, Option<Restored>, Option<String>, Vec<ReportItem>) {
     let fragment = browser::fragment();
     if fragment.starts_with(share::FRAGMENT_KEY) {
-        return match share::decode(&fragment) {
-            Ok(spec) => {
+        return match share::open(&fragment) {
+            Ok((spec, notes)) => {
                 let missing = share::missing_secret_values(&spec);
-                (
-                    spec,
-                    Some(Restored {
-                        from: "the link",
-                        missing,
-                    }),
-                    None,
-                )
+                let from = Origin::Link.as_str();
+                (spec, Some(Restored { from, missing }), None, notes)
             }
-            Err(e) => (preset, None, Some(format!("Could not open the link: {e}"))),
+            Err(e) => (
+                preset,
+                None,
+                Some(format!("Could not open the link: {e}")),
+                Vec::new(),
+            ),
         };
     }
     if browser::load(AUTOSAVE_OFF).is_none() {
         if let Some(json) = browser::load(SAVED) {
             return match kubewright::spec_from_json(&json) {
                 Ok(spec) => {
-                    let spec = share::without_secret_values(&spec);
+                    // The user's own review choices stand; nothing secret or refused gets in.
+                    let (spec, notes) = kept::admit(spec, Origin::Saved);
                     let missing = share::missing_secret_values(&spec);
-                    (
-                        spec,
-                        Some(Restored {
-                            from: "this browser's saved copy",
-                            missing,
-                        }),
-                        None,
-                    )
+                    let from = Origin::Saved.as_str();
+                    (spec, Some(Restored { from, missing }), None, notes)
                 }
                 Err(e) => (
                     preset,
@@ -61,11 +59,12 @@ pub fn initial_spec(preset: AppSpec) -> (AppSpec, Option<Restored>, Option<Strin
                     Some(format!(
                         "The saved copy could not be read ({e}); starting from the preset."
                     )),
+                    Vec::new(),
                 ),
             };
         }
     }
-    (preset, None, None)
+    (preset, None, None, Vec::new())
 }
 
 /// The banner saying where the form came from and which secret values to re-enter, plus the

@@ -1,7 +1,7 @@
 //! The lint panel: every validation issue in one list, errors first. Clicking one opens its tab and
 //! focuses its field; fixes apply in one click here too.
 
-use kubewright::validate::{self, Severity};
+use kubewright::validate::{Severity, Verdict};
 use leptos::prelude::*;
 
 use super::use_ui;
@@ -10,15 +10,16 @@ use super::use_ui;
 pub fn LintPanel() -> impl IntoView {
     let ui = use_ui();
     let issues = ui.issues;
-    let errors = Memo::new(move |_| issues.with(|i| validate::error_count(i)));
-    let warnings = Memo::new(move |_| issues.with(|i| i.len()) - errors.get());
+    let verdict = Memo::new(move |_| issues.with(|i| Verdict::of(i)));
+    let errors = Memo::new(move |_| verdict.get().errors);
+    let warnings = Memo::new(move |_| verdict.get().warnings);
     view! {
         <details class="lint" data-testid="lint" open=move || { errors.get() > 0 }>
             <summary>
                 {move || if errors.get() > 0 {
-                    view! { <span class="verdict error" data-testid="not-valid">{format!("not valid: {} error{}", errors.get(), if errors.get() == 1 { "" } else { "s" })}</span> }.into_any()
+                    view! { <span class="verdict error" data-testid="not-valid">{verdict.get().headline()}</span> }.into_any()
                 } else {
-                    view! { <span class="verdict ok" data-testid="valid">"valid"</span> }.into_any()
+                    view! { <span class="verdict ok" class:danger={move || verdict.get().dangerous > 0} data-testid="valid">{verdict.get().headline()}</span> }.into_any()
                 }}
                 {move || (warnings.get() > 0).then(|| format!(" · {} warning{}", warnings.get(), if warnings.get() == 1 { "" } else { "s" }))}
             </summary>

@@ -15,6 +15,7 @@ mod image;
 mod import;
 mod jobs;
 mod keep;
+mod kept;
 mod labels;
 mod learn;
 mod lint;
@@ -35,6 +36,8 @@ mod yaml_view;
 
 use std::time::Duration;
 
+use kubewright::import::ReportItem;
+use kubewright::kept::Origin;
 use kubewright::validate::{self, Issue};
 use kubewright::{AppSpec, Rendered};
 use leptos::prelude::*;
@@ -65,6 +68,9 @@ pub struct Ui {
     pub input_errors: RwSignal<Vec<InputError>>,
     /// Bumped when a preset replaces the whole spec: the form is rebuilt, dropping half-typed text.
     pub generation: RwSignal<u32>,
+    /// What the gate said of the last spec from outside the page (a link, a spec file, an import):
+    /// objects dropped or held, secret values to check.
+    pub gate_notes: RwSignal<Vec<ReportItem>>,
 }
 
 impl Ui {
@@ -86,19 +92,32 @@ impl Ui {
             focus_path: RwSignal::new(None),
             input_errors: RwSignal::new(Vec::new()),
             generation: RwSignal::new(0),
+            gate_notes: RwSignal::new(Vec::new()),
         }
     }
 
-    /// Replaces the whole spec (a preset was chosen).
+    /// Replaces the whole spec with one from outside the page, through the gate: nothing it
+    /// brings is included in the output until the user says so (see [`kubewright::kept`]).
+    pub fn load_from(&self, spec: AppSpec, origin: Origin) {
+        let (spec, notes) = kubewright::kept::admit(spec, origin);
+        self.load(spec);
+        self.gate_notes.set(notes);
+    }
+
+    /// Replaces the whole spec (a preset was chosen, or undo).
     pub fn load(&self, spec: AppSpec) {
         self.input_errors.set(Vec::new());
+        self.gate_notes.set(Vec::new());
         self.spec.set(spec);
         self.generation.update(|g| *g += 1);
     }
 
     /// Opens the tab that holds the field at `path` and puts the cursor in it.
     pub fn focus(&self, path: &str) {
-        self.tab.set(Tab::of_path(path));
+        // Kept objects are reviewed above the form, whatever tab is open.
+        if !path.starts_with("extra[") {
+            self.tab.set(Tab::of_path(path));
+        }
         self.focus_path.set(Some(path.to_string()));
         let selector = format!("[data-path=\"{path}\"]");
         // After the tab's fields are in the DOM (Leptos updates it in a microtask).
@@ -204,8 +223,9 @@ pub fn App() -> impl IntoView {
     let first = kubewright::presets::PRESETS[0];
     // A share link, else the autosaved copy, else the first preset (tested to parse; an empty
     // default spec is the never-seen fallback).
-    let (spec, restored, problem) = keep::initial_spec(first.spec().unwrap_or_default());
+    let (spec, restored, problem, notes) = keep::initial_spec(first.spec().unwrap_or_default());
     let ui = Ui::new(spec);
+    ui.gate_notes.set(notes);
     provide_context(ui);
     let learn = learn::provide();
     let history = history::History::new(ui);
@@ -227,6 +247,7 @@ pub fn App() -> impl IntoView {
                 <export::ExportButtons />
             </div>
             <keep::Keep restored=restored problem=problem />
+            <kept::KeptReview />
         </header>
         <main class="layout">
             // The field in focus or under the pointer lights up its YAML lines.

@@ -32,7 +32,7 @@ pub fn SpecFileOpen() -> impl IntoView {
             match text.map(|t| kubewright::spec_from_json(&t)) {
                 Some(Ok(spec)) => {
                     message.set(None);
-                    ui.load(spec);
+                    ui.load_from(spec, kubewright::kept::Origin::SpecFile);
                 }
                 Some(Err(e)) => message.set(Some(format!("{name} is not a spec file: {e}"))),
                 None => message.set(Some(format!("{name} could not be read as text"))),
