@@ -233,71 +233,72 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
 
 /// A spec the API server accepts, with the foundation's fields only.
 pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
-    let app = valid_app();
-    let image = valid_image();
-    let port = valid_port();
-    let resources = valid_resources();
-    let service = valid_service();
-    let downward = valid_downward();
-    let jobs = valid_jobs();
+    let writable_tmp = prop::sample::select(vec!["", "/tmp", "/app/tmp"]).prop_map(str::to_string);
     (
-        app,
-        (
-            image,
-            security(prop::sample::select(vec!["", "/tmp", "/app/tmp"]).prop_map(str::to_string)),
-        ),
+        valid_app(),
+        (valid_image(), security(writable_tmp)),
         entries(env_name().boxed(), tricky_text().boxed(), 8),
         entries(env_name().boxed(), tricky_text().boxed(), 5),
+        valid_downward(),
+        valid_port(),
+        valid_resources(),
+        valid_service(),
+        valid_jobs(),
+        any::<bool>(),
+    )
+        .prop_map(assemble)
+        .prop_flat_map(|spec| {
+            let name = spec.port.name.clone();
+            (
+                probe(Just(name.clone()).boxed(), true),
+                probe(Just(name.clone()).boxed(), true),
+                probe(Just(name).boxed(), true),
+            )
+                .prop_map(move |(liveness, readiness, startup)| AppSpec {
+                    probes: Probes {
+                        liveness,
+                        readiness,
+                        startup,
+                    },
+                    ..spec.clone()
+                })
+        })
+}
+
+/// A spec's generated sections, in the order they are drawn; the probes come after, from the port.
+type Sections = (
+    App,
+    (Image, Security),
+    Vec<EnvEntry>,
+    Vec<EnvEntry>,
+    Vec<DownwardEnv>,
+    ContainerPort,
+    Resources,
+    Service,
+    Vec<Job>,
+    bool,
+);
+
+fn assemble(
+    (app, (image, security), env, secrets, downward, port, resources, service, jobs, string_data): Sections,
+) -> AppSpec {
+    AppSpec {
+        app,
+        image,
+        env,
+        secrets,
+        secret_options: SecretOptions {
+            string_data,
+            ..SecretOptions::default()
+        },
         downward,
         port,
         resources,
+        security,
         service,
         jobs,
-        any::<bool>(),
-    )
-        .prop_flat_map(
-            |(
-                app,
-                (image, security),
-                env,
-                secrets,
-                downward,
-                port,
-                resources,
-                service,
-                jobs,
-                string_data,
-            )| {
-                let name = port.name.clone();
-                (
-                    probe(Just(name.clone()).boxed(), true),
-                    probe(Just(name.clone()).boxed(), true),
-                    probe(Just(name).boxed(), true),
-                )
-                    .prop_map(move |(liveness, readiness, startup)| AppSpec {
-                        app: app.clone(),
-                        image: image.clone(),
-                        env: env.clone(),
-                        secrets: secrets.clone(),
-                        secret_options: SecretOptions {
-                            string_data,
-                            ..SecretOptions::default()
-                        },
-                        downward: downward.clone(),
-                        port: port.clone(),
-                        probes: Probes {
-                            liveness,
-                            readiness,
-                            startup,
-                        },
-                        resources: resources.clone(),
-                        security: security.clone(),
-                        service: service.clone(),
-                        jobs: jobs.clone(),
-                        ..AppSpec::default()
-                    })
-            },
-        )
+        ..AppSpec::default()
+    }
 }
 
 fn valid_app() -> impl Strategy<Value = App> {
@@ -465,66 +466,36 @@ fn security(writable_tmp: impl Strategy<Value = String>) -> impl Strategy<Value 
 /// Specs from arbitrary text and numbers in every field: not valid Kubernetes, but the renderer must
 /// still render them without panicking, and every value must read back unchanged.
 pub fn any_spec() -> impl Strategy<Value = AppSpec> {
-    let app = any_app();
-    let image = any_image();
-    // Names are deduplicated here (a duplicate key is its own test: YAML readers refuse it).
     let t = tricky_text;
+    // Names are deduplicated here (a duplicate key is its own test: YAML readers refuse it).
     let pairs = |max| entries(t().boxed(), t().boxed(), max);
-    let port = any_port();
-    let resources = any_resources();
-    let service = any_service();
-    let jobs = any_jobs();
     (
-        app,
-        (image, security(t())),
+        any_app(),
+        (any_image(), security(t())),
         pairs(6),
         pairs(6),
-        port,
-        resources,
-        service,
-        jobs,
+        Just(vec![DownwardEnv::default()]),
+        any_port(),
+        any_resources(),
+        any_service(),
+        any_jobs(),
         any::<bool>(),
     )
-        .prop_flat_map(
-            |(
-                app,
-                (image, security),
-                env,
-                secrets,
-                port,
-                resources,
-                service,
-                jobs,
-                string_data,
-            )| {
-                (
-                    probe(Just(port.name.clone()).boxed(), false),
-                    probe(tricky_text().boxed(), false),
-                )
-                    .prop_map(move |(liveness, readiness)| AppSpec {
-                        app: app.clone(),
-                        image: image.clone(),
-                        env: env.clone(),
-                        secrets: secrets.clone(),
-                        secret_options: SecretOptions {
-                            string_data,
-                            ..SecretOptions::default()
-                        },
-                        downward: vec![DownwardEnv::default()],
-                        port: port.clone(),
-                        probes: Probes {
-                            liveness,
-                            readiness,
-                            startup: Probe::default(),
-                        },
-                        resources: resources.clone(),
-                        security: security.clone(),
-                        service: service.clone(),
-                        jobs: jobs.clone(),
-                        ..AppSpec::default()
-                    })
-            },
-        )
+        .prop_map(assemble)
+        .prop_flat_map(|spec| {
+            (
+                probe(Just(spec.port.name.clone()).boxed(), false),
+                probe(tricky_text().boxed(), false),
+            )
+                .prop_map(move |(liveness, readiness)| AppSpec {
+                    probes: Probes {
+                        liveness,
+                        readiness,
+                        startup: Probe::default(),
+                    },
+                    ..spec.clone()
+                })
+        })
 }
 
 fn any_app() -> impl Strategy<Value = App> {

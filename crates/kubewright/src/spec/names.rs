@@ -101,14 +101,6 @@ impl Database {
 mod tests {
     use super::*;
 
-    fn db(kind: DatabaseKind, name: &str) -> Database {
-        Database {
-            kind,
-            name: name.into(),
-            ..Database::default()
-        }
-    }
-
     #[test]
     fn job_names_read_back() {
         let mut spec = AppSpec::default();
@@ -129,36 +121,5 @@ mod tests {
         assert_eq!(spec.after_app_name("shopping-1"), None);
         assert_eq!(Database::name_of_secret("pg-credentials"), Some("pg"));
         assert_eq!(Database::name_of_secret("pg-secret"), None);
-    }
-    #[test]
-    fn service_names_follow_the_chart_and_the_operator() {
-        // (kind, release or cluster name, the Service PostgreSQL is reached at)
-        let cases = [
-            (DatabaseKind::Helm, "db", Some("db-postgresql")),
-            // Bitnami's fullname: a release name that contains the chart name is used as is.
-            (
-                DatabaseKind::Helm,
-                "kube-native-postgresql",
-                Some("kube-native-postgresql"),
-            ),
-            (DatabaseKind::Helm, "postgresql", Some("postgresql")),
-            (DatabaseKind::CloudNativePg, "db", Some("db-rw")),
-            (DatabaseKind::None, "db", None),
-        ];
-        for (kind, name, service) in cases {
-            assert_eq!(
-                db(kind, name).service_name().as_deref(),
-                service,
-                "{kind:?} {name}"
-            );
-        }
-        // Cut to 63 characters, no trailing '-' (the chart's `trunc 63 | trimSuffix "-"`).
-        let long = format!("{}-x", "a".repeat(51));
-        let name = db(DatabaseKind::Helm, &long).service_name().unwrap();
-        assert_eq!(name.len(), 63);
-        assert_eq!(name, format!("{long}-postgresq"));
-        let dash = format!("{}-", "a".repeat(52));
-        let name = db(DatabaseKind::Helm, &dash).service_name().unwrap();
-        assert!(!name.ends_with('-'), "{name}");
     }
 }
