@@ -7,8 +7,13 @@
 //!
 //! Nothing is silently lost: every field the importer did not read is in the report, either
 //! "held for review" (whole objects Kubewright does not model, kept unchanged and emitted after the
-//! app's own once the user includes them) or
-//! "dropped" (with the reason), and values changed to fit the form are "adjusted".
+//! app's own once the user includes them) or "dropped" (with the reason), and values changed to fit
+//! the form are "adjusted".
+//!
+//! Each document is a `Tree` (`tree.rs`) whose fields are taken out as they are read, so what is left
+//! is what the report lists. `manifests` orders the steps; each kind has its reader (`deployment`,
+//! `service`, `job`, `secret`, `database`), and the container is read field group by field group
+//! (`container`: image, port, probes, resources; `env`: env and envFrom; `security`).
 
 mod compose;
 mod container;
