@@ -23,6 +23,18 @@ impl Default for ContainerPort {
     }
 }
 
+impl ContainerPort {
+    /// How the Service and the probes refer to the port: by its name, or by its number when it has
+    /// none.
+    pub fn reference(&self) -> String {
+        if self.name.is_empty() {
+            self.number.to_string()
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
 /// Transport protocol of a port.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Protocol {

@@ -3,9 +3,9 @@
 //! matching YAML text, and only ever as whole lines before a key or item line, so they can never land
 //! inside a value: the annotated YAML reads back as exactly the same objects.
 
-use super::lines::{line_paths, Seg};
+use super::lines::{keys, line_paths, Seg};
+use super::qos;
 use crate::k8s::{self, IntOrString, Object};
-use crate::qos;
 use crate::spec::AppSpec;
 
 /// `yaml` (which must be `render(spec).all` or one of its files rendered the same way) with comments.
@@ -73,15 +73,6 @@ pub fn annotate_file(spec: &AppSpec, file_name: &str, yaml: &str) -> String {
         }
         None => yaml.to_string(),
     }
-}
-
-fn keys<'a>(path: &[Seg<'a>]) -> Vec<&'a str> {
-    path.iter()
-        .map(|s| match s {
-            Seg::Key(k, _) => *k,
-            Seg::Index(_) => "[]",
-        })
-        .collect()
 }
 
 fn index(path: &[Seg], at: usize) -> usize {
