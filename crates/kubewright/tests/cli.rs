@@ -1,30 +1,6 @@
 //! The command line: same core, same output, clear errors and exit codes.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn kubewright(args: &[&str]) -> (i32, String, String) {
-    kubewright_reading(args, "")
-}
-
-/// Runs the command line with `input` on its standard input.
-fn kubewright_reading(args: &[&str], input: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kubewright"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // A command that does not read its input may exit first: a closed pipe is fine then.
-    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use crate::util::{kubewright, kubewright_reading};
 
 #[test]
 fn render_prints_exactly_what_the_page_shows() {

@@ -5,16 +5,9 @@ use base64::Engine;
 use kubewright::testgen::{any_spec, valid_spec};
 use kubewright::AppSpec;
 use proptest::prelude::*;
-use serde::Deserialize;
 use serde_yaml::Value;
 
-fn documents(yaml: &str) -> Vec<Value> {
-    serde_yaml::Deserializer::from_str(yaml)
-        .map(|doc| {
-            Value::deserialize(doc).unwrap_or_else(|e| panic!("YAML does not parse: {e}\n{yaml}"))
-        })
-        .collect()
-}
+use crate::util::documents;
 
 fn find<'a>(docs: &'a [Value], kind: &str) -> Option<&'a Value> {
     docs.iter().find(|d| d["kind"].as_str() == Some(kind))
