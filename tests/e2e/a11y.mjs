@@ -13,7 +13,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ROOT, checks, launchChromium, serveDist, until } from './lib.mjs';
+import { deflateRawSync } from 'node:zlib';
+import { ROOT, checks, cli, launchChromium, serveDist, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -79,6 +80,27 @@ try {
       }
       await context.close();
       assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+      assert(problems.length === 0, problems.join('\n'));
+    });
+  }
+
+  // The review banner of kept objects (a link carrying a dangerous DaemonSet and a dropped Secret).
+  const kept = JSON.parse(cli('spec', '--preset', 'phoenix-article'));
+  kept.extra = [
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x' }, stringData: { A: 'b' } },
+    { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'node-helper' }, spec: { template: { spec: {
+      hostPID: true, containers: [{ name: 'c', image: 'evil.example.com/c', securityContext: { privileged: true } }] } } } },
+  ];
+  const keptLink = `${server.origin}/index.html#s=${deflateRawSync(Buffer.from(JSON.stringify(kept))).toString('base64url')}`;
+  for (const scheme of ['light', 'dark']) {
+    await check(`axe-core: no serious or critical violations with the kept-objects banner (${scheme})`, async () => {
+      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true, viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(keptLink);
+      await page.getByTestId('kept-item').first().waitFor({ timeout: TIMEOUT });
+      const problems = await axe(page, 'kept banner');
+      await page.getByTestId('kept-review').screenshot({ path: path.join(SHOTS, `kept-review-${scheme}.png`) });
+      await context.close();
       assert(problems.length === 0, problems.join('\n'));
     });
   }

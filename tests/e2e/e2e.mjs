@@ -8,7 +8,7 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, YAML, assertSameText, checks, cli, launchChromium, serveDist, until, untilSame } from './lib.mjs';
+import { assertSameText, checks, cli, harness, offOrigin, ROOT, until, untilSame, YAML } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -20,12 +20,7 @@ const base64 = (s) => Buffer.from(s, 'utf8').toString('base64');
 
 const requests = []; // every URL any page asked for
 const consoleErrors = []; // console.error messages and uncaught page errors
-let server;
-let browser;
-
-try {
-  server = await serveDist();
-  browser = await launchChromium();
+await harness('e2e', counts, async ({ server, browser }) => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   // Only the page's own origin may use the clipboard; copy buttons need write, the test needs read.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
@@ -222,22 +217,10 @@ try {
 
   // The page promises "Nothing leaves this page": data: and blob: (the download) stay in the browser.
   await check(`every request stays on ${server.origin} (or data:/blob:)`, async () => {
-    const outside = requests.filter(
-      (u) => !(u.startsWith(`${server.origin}/`) || u.startsWith('data:') || u.startsWith('blob:')),
-    );
+    const outside = offOrigin(requests, server.origin);
     assert(requests.length > 0, 'no requests recorded');
     assert(outside.length === 0, `requests elsewhere: ${[...new Set(outside)].join(', ')}`);
   });
 
   await context.close();
-} catch (e) {
-  // Something outside a check (launching, navigating) broke: count it so the run fails loudly.
-  counts.failed++;
-  console.log(`FAIL harness: ${e?.stack ?? e}`);
-} finally {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-}
-
-console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed`);
-process.exit(counts.failed ? 1 : 0);
+});

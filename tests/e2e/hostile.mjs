@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { checks, cli, launchChromium, serveDist, until } from './lib.mjs';
+import { checks, cli, harness, offOrigin, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const PLANTED = 'sender-knows-this-1234';
@@ -48,11 +48,7 @@ function unzipNames(file) {
 }
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kubewright-hostile-'));
-let server;
-let browser;
-try {
-  server = await serveDist();
-  browser = await launchChromium();
+await harness('e2e-hostile', counts, async ({ server, browser }) => {
   const context = await browser.newContext({ acceptDownloads: true });
   context.setDefaultTimeout(10_000);
   const requests = [];
@@ -165,7 +161,9 @@ try {
     await until(() => byId('kept-item').evaluateAll((els) => els.map((e) => e.dataset.state).join()), (s) => s === 'held,held', 'held from the file');
     const yaml = await yamlAll();
     assert(!yaml.includes('node-helper') && !yaml.includes('cluster-admin'), 'held objects in the YAML');
-    assert((await byId('kept-dropped').textContent()).includes('Secret/kube-native-extra'), 'Secret not dropped');
+    const notes = await byId('kept-dropped').textContent();
+    assert(notes.includes('Secret/kube-native-extra'), 'Secret not dropped');
+    assert(notes.includes('the file sets') && notes.includes('SECRET_KEY_BASE'), `the file's secret values not named: ${notes}`);
     await page.waitForTimeout(700);
     const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
     assert(!stored.includes(PLANTED), 'a planted value in localStorage');
@@ -208,21 +206,11 @@ spec:
   });
 
   await check(`no request left ${server.origin}, and the console never showed a planted value`, async () => {
-    const outside = requests.filter((u) => !(u.startsWith(`${server.origin}/`) || u.startsWith('data:') || u.startsWith('blob:')));
+    const outside = offOrigin(requests, server.origin);
     assert(outside.length === 0, outside.join(', '));
     assert(!requests.some((u) => u.includes(PLANTED)), 'a planted value in a request URL');
     assert(!consoleText.some((t) => t.includes(PLANTED)), 'a planted value in the console');
     assert(!consoleText.some((t) => t.startsWith('page error')), consoleText.join('\n'));
   });
   await context.close();
-} catch (e) {
-  counts.failed++;
-  console.log(`FAIL harness: ${e?.stack ?? e}`);
-} finally {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-}
-
-console.log(`e2e-hostile: ${counts.passed} passed, ${counts.failed} failed`);
-process.exit(counts.failed ? 1 : 0);
+}, () => rmSync(tmp, { recursive: true, force: true }));

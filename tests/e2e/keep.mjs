@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, checks, cli, cliPath, launchChromium, serveDist, until, untilSame } from './lib.mjs';
+import { checks, cli, cliPath, harness, ROOT, until, untilSame } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -34,12 +34,7 @@ function linkJson(url) {
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kubewright-keep-'));
 const fixture = path.join(ROOT, 'crates/kubewright/tests/fixtures/article-manifests.yaml');
 const secretValue = 'Sh4re-me-n0t!';
-let server;
-let browser;
-
-try {
-  server = await serveDist();
-  browser = await launchChromium();
+await harness('e2e-keep', counts, async ({ server, browser }) => {
   const context = await browser.newContext({ acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   context.setDefaultTimeout(TIMEOUT);
@@ -196,14 +191,4 @@ try {
     assert(errors.length === 0, errors.join('\n'));
   });
   await context.close();
-} catch (e) {
-  counts.failed++;
-  console.log(`FAIL harness: ${e?.stack ?? e}`);
-} finally {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-}
-
-console.log(`e2e-keep: ${counts.passed} passed, ${counts.failed} failed`);
-process.exit(counts.failed ? 1 : 0);
+}, () => rmSync(tmp, { recursive: true, force: true }));

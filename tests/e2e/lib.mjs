@@ -181,6 +181,32 @@ export async function untilSame(read, want, what) {
   }
 }
 
+// The requests that left the page's origin (data: and blob: URLs never leave the page).
+export function offOrigin(requests, origin) {
+  return requests.filter((u) => !(u.startsWith(`${origin}/`) || u.startsWith('data:') || u.startsWith('blob:')));
+}
+
+// Serves dist/, launches chromium and runs `body({ server, browser })`; a failure outside any check
+// counts too; always stops both, then prints `NAME: N passed, M failed` and exits with its verdict.
+export async function harness(name, counts, body, cleanup = () => {}) {
+  let server;
+  let browser;
+  try {
+    server = await serveDist();
+    browser = await launchChromium();
+    await body({ server, browser });
+  } catch (e) {
+    counts.failed++;
+    console.log(`FAIL harness: ${e?.stack ?? e}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    cleanup();
+  }
+  console.log(`${name}: ${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(counts.failed ? 1 : 0);
+}
+
 export function checks() {
   const counts = { passed: 0, failed: 0 };
   async function check(name, fn) {

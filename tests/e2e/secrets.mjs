@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, YAML, checks, launchChromium, serveDist, until } from './lib.mjs';
+import { checks, harness, offOrigin, ROOT, until, YAML } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -29,20 +29,18 @@ const docs = (yaml) => YAML.parseAllDocuments(yaml).map((d) => d.toJS());
 
 const requests = [];
 const consoleLines = []; // every console message of every type, and page errors
-let server;
-let browser;
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
-try {
+// The throwaway private key is not kept.
+const forgetKey = () => rmSync(path.join(OUT, 'key.pem'), { force: true });
+await harness('e2e-secrets', counts, async ({ server, browser }) => {
   // A throwaway controller key pair, made for this run only.
   const keygen = spawnSync(PY, [UNSEAL, 'keygen', OUT], { encoding: 'utf8' });
   if (keygen.status !== 0) throw new Error(`unseal.py keygen failed: ${keygen.stderr}`);
   const cert = readFileSync(path.join(OUT, 'cert.pem'), 'utf8');
   const ecCert = readFileSync(path.join(OUT, 'ec-cert.pem'), 'utf8');
 
-  server = await serveDist();
-  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   context.setDefaultTimeout(TIMEOUT);
@@ -344,21 +342,10 @@ try {
   });
 
   await check(`every request stayed on ${server.origin} (or data:/blob:)`, async () => {
-    const outside = requests.filter((u) => !(u.startsWith(`${server.origin}/`) || u.startsWith('data:') || u.startsWith('blob:')));
+    const outside = offOrigin(requests, server.origin);
     assert(requests.length > 0, 'no requests recorded');
     assert(outside.length === 0, `requests elsewhere: ${[...new Set(outside)].join(', ')}`);
   });
 
   await context.close();
-} catch (e) {
-  counts.failed++;
-  console.log(`FAIL harness: ${e?.stack ?? e}`);
-} finally {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  // The throwaway private key is not kept.
-  rmSync(path.join(OUT, 'key.pem'), { force: true });
-}
-
-console.log(`e2e-secrets: ${counts.passed} passed, ${counts.failed} failed`);
-process.exit(counts.failed ? 1 : 0);
+}, forgetKey);

@@ -15,7 +15,7 @@ out=$root/out/agreement
 rm -rf "$out"
 mkdir -p "$out"
 
-KUBEWRIGHT_CASES_DIR=$out cargo test -q -p kubewright --test validate -- --ignored --exact export_error_cases >/dev/null
+KUBEWRIGHT_CASES_DIR=$out cargo test -q -p kubewright --test tests -- --ignored --exact validate::export_error_cases >/dev/null
 mapfile -t files < <(cut -f1 "$out/cases.tsv" | sed "s|^|$out/|")
 [ "${#files[@]}" -gt 10 ] || { echo "agreement: too few cases exported" >&2; exit 1; }
 

@@ -5,30 +5,30 @@
 //! ```
 //!
 //! The web UI and the `kubewright` command line both call [`render::render`] on an [`spec::AppSpec`].
+//! The library reads no files and prints nothing: the command line (`main.rs` and `cli/`, the binary
+//! behind the default `cli` feature) does its input and output, the page its own.
 
-pub mod cli;
-mod cli_io;
-pub mod explain;
 pub mod export;
 pub mod generate;
-pub mod graph;
 pub mod import;
 pub mod k8s;
 pub mod kept;
 pub mod presets;
-pub mod qos;
 pub mod render;
-pub mod rollout;
 pub mod seal;
 pub mod secret_words;
 pub mod share;
 pub mod spec;
+pub mod teach;
 #[cfg(feature = "testgen")]
 pub mod testgen;
 pub mod validate;
 
 pub use render::{render, Rendered};
 pub use spec::AppSpec;
+
+// The page's paths to the teaching aids.
+pub use teach::{explain, graph, qos, rollout};
 
 /// Parses a spec file (JSON). Unknown fields are errors, so a typo does not silently do nothing.
 pub fn spec_from_json(json: &str) -> Result<AppSpec, String> {

@@ -163,7 +163,7 @@ fn probe(port: BoxedStrategy<String>, valid: bool) -> impl Strategy<Value = Prob
 }
 
 /// Specs the API server accepts, with arbitrary env/secret values and job args.
-/// [`valid_core_spec`] plus a target, a database, clustering and container env (issue 5's parts).
+/// [`valid_core_spec`] plus a target, a database, clustering and container env.
 pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
     let database = (
         prop::sample::select(DatabaseKind::ALL.to_vec()),
@@ -233,7 +233,76 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
 
 /// A spec the API server accepts, with the foundation's fields only.
 pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
-    let app = (
+    let writable_tmp = prop::sample::select(vec!["", "/tmp", "/app/tmp"]).prop_map(str::to_string);
+    (
+        valid_app(),
+        (valid_image(), security(writable_tmp)),
+        entries(env_name().boxed(), tricky_text().boxed(), 8),
+        entries(env_name().boxed(), tricky_text().boxed(), 5),
+        valid_downward(),
+        valid_port(),
+        valid_resources(),
+        valid_service(),
+        valid_jobs(),
+        any::<bool>(),
+    )
+        .prop_map(assemble)
+        .prop_flat_map(|spec| {
+            let name = spec.port.name.clone();
+            (
+                probe(Just(name.clone()).boxed(), true),
+                probe(Just(name.clone()).boxed(), true),
+                probe(Just(name).boxed(), true),
+            )
+                .prop_map(move |(liveness, readiness, startup)| AppSpec {
+                    probes: Probes {
+                        liveness,
+                        readiness,
+                        startup,
+                    },
+                    ..spec.clone()
+                })
+        })
+}
+
+/// A spec's generated sections, in the order they are drawn; the probes come after, from the port.
+type Sections = (
+    App,
+    (Image, Security),
+    Vec<EnvEntry>,
+    Vec<EnvEntry>,
+    Vec<DownwardEnv>,
+    ContainerPort,
+    Resources,
+    Service,
+    Vec<Job>,
+    bool,
+);
+
+fn assemble(
+    (app, (image, security), env, secrets, downward, port, resources, service, jobs, string_data): Sections,
+) -> AppSpec {
+    AppSpec {
+        app,
+        image,
+        env,
+        secrets,
+        secret_options: SecretOptions {
+            string_data,
+            ..SecretOptions::default()
+        },
+        downward,
+        port,
+        resources,
+        security,
+        service,
+        jobs,
+        ..AppSpec::default()
+    }
+}
+
+fn valid_app() -> impl Strategy<Value = App> {
+    (
         dns_label(),
         dns_label(),
         0i64..10,
@@ -258,8 +327,11 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
                 // Not both zero: the API server refuses maxSurge 0 with maxUnavailable 0.
                 max_unavailable: if surge == "0" { "1".into() } else { "0".into() },
             },
-        );
-    let image = (
+        )
+}
+
+fn valid_image() -> impl Strategy<Value = Image> {
+    (
         "[a-z0-9]{1,10}(/[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?){0,2}",
         "[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,10}",
         prop::sample::select(PullPolicy::ALL.to_vec()),
@@ -269,8 +341,11 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
             repository,
             tag,
             pull_policy,
-        });
-    let port = (
+        })
+}
+
+fn valid_port() -> impl Strategy<Value = ContainerPort> {
+    (
         "[a-z]{1,8}",
         1i64..65536,
         prop::sample::select(Protocol::ALL.to_vec()),
@@ -279,8 +354,11 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
             name,
             number,
             protocol,
-        });
-    let resources = (
+        })
+}
+
+fn valid_resources() -> impl Strategy<Value = Resources> {
+    (
         quantity_cpu(),
         quantity_memory(),
         quantity_cpu(),
@@ -299,8 +377,11 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
                 limits: CpuMemory::new(&at_least(&rc, lc), &at_least(&rm, lm)),
                 requests: CpuMemory::new(&rc, &rm),
             }
-        });
-    let service = (
+        })
+}
+
+fn valid_service() -> impl Strategy<Value = Service> {
+    (
         prop::sample::select(ServiceType::ALL.to_vec()),
         1i64..65536,
         option::of(30000i64..32768),
@@ -309,8 +390,11 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
             kind,
             port,
             node_port,
-        });
-    let downward = vec(
+        })
+}
+
+fn valid_downward() -> impl Strategy<Value = Vec<DownwardEnv>> {
+    vec(
         (
             env_name(),
             prop::sample::select(DownwardField::ALL.to_vec()),
@@ -324,8 +408,11 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
                 field,
             })
             .collect::<Vec<_>>()
-    });
-    let jobs = vec(
+    })
+}
+
+fn valid_jobs() -> impl Strategy<Value = Vec<Job>> {
+    vec(
         (
             dns_label(),
             0i64..100,
@@ -352,65 +439,7 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
                 },
             )
             .collect::<Vec<_>>()
-    });
-    (
-        app,
-        (
-            image,
-            security(prop::sample::select(vec!["", "/tmp", "/app/tmp"]).prop_map(str::to_string)),
-        ),
-        entries(env_name().boxed(), tricky_text().boxed(), 8),
-        entries(env_name().boxed(), tricky_text().boxed(), 5),
-        downward,
-        port,
-        resources,
-        service,
-        jobs,
-        any::<bool>(),
-    )
-        .prop_flat_map(
-            |(
-                app,
-                (image, security),
-                env,
-                secrets,
-                downward,
-                port,
-                resources,
-                service,
-                jobs,
-                string_data,
-            )| {
-                let name = port.name.clone();
-                (
-                    probe(Just(name.clone()).boxed(), true),
-                    probe(Just(name.clone()).boxed(), true),
-                    probe(Just(name).boxed(), true),
-                )
-                    .prop_map(move |(liveness, readiness, startup)| AppSpec {
-                        app: app.clone(),
-                        image: image.clone(),
-                        env: env.clone(),
-                        secrets: secrets.clone(),
-                        secret_options: SecretOptions {
-                            string_data,
-                            ..SecretOptions::default()
-                        },
-                        downward: downward.clone(),
-                        port: port.clone(),
-                        probes: Probes {
-                            liveness,
-                            readiness,
-                            startup,
-                        },
-                        resources: resources.clone(),
-                        security: security.clone(),
-                        service: service.clone(),
-                        jobs: jobs.clone(),
-                        ..AppSpec::default()
-                    })
-            },
-        )
+    })
 }
 
 /// Any combination of the securityContext switches, with a uid and a tmp path.
@@ -438,7 +467,40 @@ fn security(writable_tmp: impl Strategy<Value = String>) -> impl Strategy<Value 
 /// still render them without panicking, and every value must read back unchanged.
 pub fn any_spec() -> impl Strategy<Value = AppSpec> {
     let t = tricky_text;
-    let app = (
+    // Names are deduplicated here (a duplicate key is its own test: YAML readers refuse it).
+    let pairs = |max| entries(t().boxed(), t().boxed(), max);
+    (
+        any_app(),
+        (any_image(), security(t())),
+        pairs(6),
+        pairs(6),
+        Just(vec![DownwardEnv::default()]),
+        any_port(),
+        any_resources(),
+        any_service(),
+        any_jobs(),
+        any::<bool>(),
+    )
+        .prop_map(assemble)
+        .prop_flat_map(|spec| {
+            (
+                probe(Just(spec.port.name.clone()).boxed(), false),
+                probe(tricky_text().boxed(), false),
+            )
+                .prop_map(move |(liveness, readiness)| AppSpec {
+                    probes: Probes {
+                        liveness,
+                        readiness,
+                        startup: Probe::default(),
+                    },
+                    ..spec.clone()
+                })
+        })
+}
+
+fn any_app() -> impl Strategy<Value = App> {
+    let t = tricky_text;
+    (
         t(),
         t(),
         any::<i64>(),
@@ -457,8 +519,12 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
                 max_surge: surge,
                 max_unavailable: unavailable,
             },
-        );
-    let image = (
+        )
+}
+
+fn any_image() -> impl Strategy<Value = Image> {
+    let t = tricky_text;
+    (
         t(),
         t(),
         t(),
@@ -469,10 +535,12 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
             tag,
             digest,
             pull_policy,
-        });
-    // Names are deduplicated here (a duplicate key is its own test: YAML readers refuse it).
-    let pairs = |max| entries(t().boxed(), t().boxed(), max);
-    let port = (
+        })
+}
+
+fn any_port() -> impl Strategy<Value = ContainerPort> {
+    let t = tricky_text;
+    (
         t(),
         any::<i64>(),
         prop::sample::select(Protocol::ALL.to_vec()),
@@ -481,12 +549,19 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
             name,
             number,
             protocol,
-        });
-    let resources = (t(), t(), t(), t()).prop_map(|(a, b, c, d)| Resources {
+        })
+}
+
+fn any_resources() -> impl Strategy<Value = Resources> {
+    let t = tricky_text;
+    (t(), t(), t(), t()).prop_map(|(a, b, c, d)| Resources {
         requests: CpuMemory::new(&a, &b),
         limits: CpuMemory::new(&c, &d),
-    });
-    let service = (
+    })
+}
+
+fn any_service() -> impl Strategy<Value = Service> {
+    (
         prop::sample::select(ServiceType::ALL.to_vec()),
         any::<i64>(),
         option::of(any::<i64>()),
@@ -495,8 +570,12 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
             kind,
             port,
             node_port,
-        });
-    let jobs = vec((t(), any::<i64>(), vec(t(), 0..3)), 0..3).prop_map(|v| {
+        })
+}
+
+fn any_jobs() -> impl Strategy<Value = Vec<Job>> {
+    let t = tricky_text;
+    vec((t(), any::<i64>(), vec(t(), 0..3)), 0..3).prop_map(|v| {
         v.into_iter()
             .map(|(name, run, args)| Job {
                 name,
@@ -505,56 +584,5 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
                 ..Job::default()
             })
             .collect::<Vec<_>>()
-    });
-    (
-        app,
-        (image, security(t())),
-        pairs(6),
-        pairs(6),
-        port,
-        resources,
-        service,
-        jobs,
-        any::<bool>(),
-    )
-        .prop_flat_map(
-            |(
-                app,
-                (image, security),
-                env,
-                secrets,
-                port,
-                resources,
-                service,
-                jobs,
-                string_data,
-            )| {
-                (
-                    probe(Just(port.name.clone()).boxed(), false),
-                    probe(tricky_text().boxed(), false),
-                )
-                    .prop_map(move |(liveness, readiness)| AppSpec {
-                        app: app.clone(),
-                        image: image.clone(),
-                        env: env.clone(),
-                        secrets: secrets.clone(),
-                        secret_options: SecretOptions {
-                            string_data,
-                            ..SecretOptions::default()
-                        },
-                        downward: vec![DownwardEnv::default()],
-                        port: port.clone(),
-                        probes: Probes {
-                            liveness,
-                            readiness,
-                            startup: Probe::default(),
-                        },
-                        resources: resources.clone(),
-                        security: security.clone(),
-                        service: service.clone(),
-                        jobs: jobs.clone(),
-                        ..AppSpec::default()
-                    })
-            },
-        )
+    })
 }

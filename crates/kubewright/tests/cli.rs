@@ -1,18 +1,6 @@
 //! The command line: same core, same output, clear errors and exit codes.
 
-use std::process::Command;
-
-fn kubewright(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kubewright"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use crate::util::{kubewright, kubewright_reading};
 
 #[test]
 fn render_prints_exactly_what_the_page_shows() {
@@ -122,7 +110,7 @@ fn export_writes_the_zip_and_the_chart() {
     assert!(chart.join("templates/deployment.yaml").exists());
     let (code, _, stderr) = kubewright(&["export", "--preset", "web-app", "--tar", "x"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("usage:"));
+    assert!(stderr.contains("Usage: kubewright export"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -164,7 +152,7 @@ fn bad_input_gets_a_clear_error_and_a_non_zero_exit() {
     );
     let (code, _, stderr) = kubewright(&["frobnicate"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("usage:"));
+    assert!(stderr.contains("Usage: kubewright"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -258,7 +246,10 @@ fn sealing_problems_get_a_clear_error_and_exit_2() {
             &["--seal-scope", "strict"],
             "--seal-scope needs --seal-cert",
         ),
-        (&["--seal-cert"], "usage:"),
+        (
+            &["--seal-cert"],
+            "a value is required for '--seal-cert <CERT.pem>'",
+        ),
     ];
     for (extra, message) in cases {
         let mut args = vec!["render", "--preset", "phoenix-article"];
@@ -306,4 +297,116 @@ fn check_prints_one_line_per_issue_and_exits_1_only_on_errors() {
     // No spec at all: usage, exit 2.
     let (code, _, _) = kubewright(&["check"]);
     assert_eq!(code, 2);
+}
+
+#[test]
+fn a_dash_reads_the_spec_or_the_manifests_from_standard_input() {
+    let preset = kubewright::presets::Preset::find("phoenix-article").unwrap();
+    let (_, json, _) = kubewright(&["spec", "--preset", preset.id]);
+    let expected = kubewright::render(&preset.spec().unwrap());
+    let (code, yaml, stderr) = kubewright_reading(&["render", "--spec", "-"], &json);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(yaml, expected.all);
+    let (code, commands, _) = kubewright_reading(&["commands", "--spec", "-"], &json);
+    assert_eq!((code, commands), (0, expected.commands_text()));
+    // A pipeline: manifests in, the same spec out.
+    let (code, back, _) = kubewright_reading(&["import", "-"], &yaml);
+    assert_eq!(code, 0);
+    assert_eq!(
+        kubewright::spec_from_json(&back).unwrap(),
+        preset.spec().unwrap()
+    );
+    // Standard input is named as such when it is not a spec.
+    let (code, stdout, stderr) = kubewright_reading(&["render", "--spec", "-"], "nope");
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("kubewright: standard input is not a valid spec"),
+        "{stderr}"
+    );
+    let (code, stdout, _) = kubewright_reading(&["check", "--spec", "-"], "[]");
+    assert_eq!(code, 1);
+    assert!(
+        stdout.starts_with("error spec: standard input is not a valid spec"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn render_out_writes_one_file_per_object_with_the_page_s_names() {
+    let dir = std::env::temp_dir().join(format!("kubewright-cli-out-{}", std::process::id()));
+    // A folder that does not exist yet, two levels deep.
+    let out = dir.join("manifests/web");
+    for preset in kubewright::presets::PRESETS {
+        let rendered = kubewright::render(&preset.spec().unwrap());
+        let (code, stdout, stderr) = kubewright(&[
+            "render",
+            "--preset",
+            preset.id,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        let listed: Vec<String> = rendered
+            .files
+            .iter()
+            .map(|f| format!("{}/{}\n", out.display(), f.name))
+            .collect();
+        assert_eq!(stdout, listed.concat());
+        for file in &rendered.files {
+            assert_eq!(
+                std::fs::read_to_string(out.join(&file.name)).unwrap(),
+                file.yaml,
+                "{}",
+                file.name
+            );
+        }
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+    // A name from the spec never reaches outside the folder, and nothing is written then.
+    let (code, stdout, stderr) = kubewright_reading(
+        &["render", "--spec", "-", "--out", out.to_str().unwrap()],
+        r#"{"jobs": [{"name": "../../../escaped"}]}"#,
+    );
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("not a plain file name"), "{stderr}");
+    assert!(!out.exists() && !dir.join("escaped.yaml").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn every_subcommand_has_its_help_and_the_binary_a_version() {
+    for command in [
+        "render", "commands", "spec", "presets", "check", "rules", "import", "export",
+    ] {
+        let (code, stdout, stderr) = kubewright(&[command, "--help"]);
+        assert_eq!(code, 0, "{command}: {stderr}");
+        assert!(
+            stdout.contains(&format!("Usage: kubewright {command}")),
+            "{command}: {stdout}"
+        );
+    }
+    let (_, help, _) = kubewright(&["render", "--help"]);
+    for flag in [
+        "--preset",
+        "--spec",
+        "--out",
+        "--seal-cert",
+        "--seal-scope",
+        "--include-kept",
+    ] {
+        assert!(help.contains(flag), "{flag}: {help}");
+    }
+    let (code, stdout, _) = kubewright(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        format!("kubewright {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    // No command at all: the help, on stderr, and exit 2.
+    let (code, stdout, stderr) = kubewright(&[]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("Usage: kubewright <COMMAND>"), "{stderr}");
 }

@@ -1,19 +1,13 @@
 //! The database section, the target switch, clustering and container env with `$(VAR)`: spec ->
 //! objects and commands. GIVEN / WHEN / THEN.
 
-use kubewright::presets::Preset;
 use kubewright::spec::*;
 use kubewright::AppSpec;
-use serde::Deserialize;
 
-fn preset(id: &str) -> AppSpec {
-    Preset::find(id).unwrap().spec().unwrap()
-}
+use crate::util::preset;
 
 fn documents(spec: &AppSpec) -> Vec<serde_yaml::Value> {
-    serde_yaml::Deserializer::from_str(&kubewright::render(spec).all)
-        .map(|d| serde_yaml::Value::deserialize(d).unwrap())
-        .collect()
+    crate::util::documents(&kubewright::render(spec).all)
 }
 
 fn find<'a>(docs: &'a [serde_yaml::Value], kind: &str, name: &str) -> &'a serde_yaml::Value {

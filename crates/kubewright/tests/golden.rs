@@ -2,7 +2,7 @@
 //! tests/golden/. To re-bless after an intended change:
 //!
 //! ```text
-//! KUBEWRIGHT_BLESS=1 cargo test -p kubewright --test golden   # rewrites the files
+//! KUBEWRIGHT_BLESS=1 cargo test -p kubewright --test tests golden   # rewrites the files
 //! git diff crates/kubewright/tests/golden                      # review every line, then commit
 //! ```
 

@@ -3,16 +3,16 @@
 //! thing in it is named.
 
 use std::io::Write;
-use std::process::Command;
 
 use base64::Engine;
 use kubewright::export;
 use kubewright::import::{self, SplitRule, Status};
 use kubewright::kept::{self, Origin};
-use kubewright::presets::Preset;
 use kubewright::share;
 use kubewright::validate::{self, Verdict};
 use kubewright::AppSpec;
+
+use crate::util::{kubewright, preset};
 
 /// The planted value the sender knows.
 const PLANTED: &str = "sender-knows-this-1234";
@@ -45,7 +45,7 @@ fn hostile_spec_json() -> String {
 }
 
 fn phoenix() -> AppSpec {
-    Preset::find("phoenix-article").unwrap().spec().unwrap()
+    preset("phoenix-article")
 }
 
 fn link(json: &str) -> String {
@@ -311,31 +311,19 @@ fn every_dangerous_field_is_named_included_or_not() {
     }
 }
 
-fn cli(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kubewright"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
 #[test]
 fn the_command_line_holds_kept_objects_and_check_names_every_dangerous_one() {
     let path = std::env::temp_dir().join(format!("kubewright-hostile-{}.json", std::process::id()));
     std::fs::write(&path, hostile_spec_json()).unwrap();
     let file = path.to_str().unwrap();
     // check: every dangerous object named, with what it can do, and the verdict last
-    let (code, stdout, _) = cli(&["check", "--spec", file]);
+    let (code, stdout, _) = kubewright(&["check", "--spec", file]);
     assert_eq!(code, 0, "warnings only: {stdout}");
     assert!(stdout.contains("warning extra[0]: ClusterRoleBinding/kube-native-admin (held for review): gives cluster-admin"), "{stdout}");
     assert!(stdout.contains("warning extra[1]: DaemonSet/node-helper (held for review): spec.template.spec.containers[0]: container helper runs privileged"), "{stdout}");
     assert!(stdout.ends_with("valid, 2 dangerous objects\n"), "{stdout}");
     // render: held objects left out, said on stderr; --include-kept includes them
-    let (code, stdout, stderr) = cli(&["render", "--spec", file]);
+    let (code, stdout, stderr) = kubewright(&["render", "--spec", file]);
     assert_eq!(code, 0);
     assert!(!stdout.contains("node-helper") && !stdout.contains("cluster-admin"));
     assert!(
@@ -346,7 +334,7 @@ fn the_command_line_holds_kept_objects_and_check_names_every_dangerous_one() {
         stderr.contains("2 kept object(s) held for review"),
         "{stderr}"
     );
-    let (_, stdout, stderr) = cli(&["commands", "--spec", file, "--include-kept"]);
+    let (_, stdout, stderr) = kubewright(&["commands", "--spec", file, "--include-kept"]);
     assert!(stdout.contains("# Kept objects (2 of them)"), "{stdout}");
     assert!(!stderr.contains("held for review and left out"), "{stderr}");
     std::fs::remove_file(&path).unwrap();

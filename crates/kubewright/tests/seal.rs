@@ -6,7 +6,6 @@ use aes_gcm::aead::{Aead, KeyInit, Nonce};
 use aes_gcm::Aes256Gcm;
 use base64::Engine;
 use kubewright::generate::Generated;
-use kubewright::presets::Preset;
 use kubewright::seal::{self, SealStatus, Sealer, SealingKey};
 use kubewright::spec::{AppSpec, DatabaseKind, EnvEntry, SealScope};
 use rand_core::OsRng;
@@ -83,7 +82,7 @@ fn sealing_is_randomized_and_an_empty_value_seals_too() {
 }
 
 fn phoenix() -> AppSpec {
-    Preset::find("phoenix-article").unwrap().spec().unwrap()
+    crate::util::preset("phoenix-article")
 }
 
 fn sealed_spec(scope: SealScope) -> AppSpec {

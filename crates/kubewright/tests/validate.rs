@@ -780,7 +780,7 @@ const CASES: &[Case] = &[
         "jobs[0].ttl_seconds_after_finished",
         |s| s.jobs[0].ttl_seconds_after_finished = None,
     ),
-    // database (error): only checked when there is one; see also src/validate/database.rs.
+    // database (error): only checked when there is one; see also src/validate/rules/database.rs.
     quiet("database", |s| s.database.name = "Not_A_Label".into()),
     caught(
         fires("database", "database.url_env", |s| {

@@ -27,7 +27,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::ExportFile;
 use crate::k8s::{self, Object};
-use crate::spec::{AppSpec, DatabaseKind};
+use crate::spec::{AppSpec, DatabaseKind, IMPLIED_TAG};
 
 /// `Chart.yaml`.
 #[derive(Serialize)]
@@ -46,7 +46,8 @@ const HOOK: &str = "helm.sh/hook";
 const HOOK_WEIGHT: &str = "helm.sh/hook-weight";
 const HOOK_DELETE: &str = "helm.sh/hook-delete-policy";
 
-/// Chart.yaml, values.yaml, templates/<file> per object and README.md, relative to the chart's folder.
+/// Chart.yaml, values.yaml, `templates/<file>` per object and README.md, relative to the chart's
+/// folder.
 pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
     let name = super::folder_name(spec);
     let objects: Vec<Object> = k8s::objects(spec)
@@ -54,135 +55,9 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
         .filter(|o| !matches!(o, Object::Namespace(_)))
         .collect();
     let mut lift = Lifter::new(&objects);
-    let mut templates = Vec::new();
-    // values.yaml follows this order: the Deployment's values first, as people read a chart.
-    let order = |o: &Object| match o {
-        Object::Deployment(_) => 0,
-        Object::Service(_) => 1,
-        Object::ConfigMap(_) => 2,
-        Object::Secret(_) | Object::SealedSecret(_) => 3,
-        _ => 4,
-    };
-    let mut sorted: Vec<&Object> = objects.iter().collect();
-    sorted.sort_by_key(|o| order(o));
-    let has_jobs = objects.iter().any(|o| matches!(o, Object::Job(_)));
-    for object in sorted {
-        // The object as the page writes it, read back as a YAML tree. (serde_yaml::to_value would do
-        // the same in one step, but its serializer adds ~38 KB to the wasm; the writer and the
-        // parser are there anyway.)
-        let mut doc: Value =
-            serde_yaml::from_str(&crate::render::to_yaml(object)).unwrap_or(Value::Null);
-        if !matches!(object, Object::Extra(_))
-            && doc
-                .get("metadata")
-                .and_then(|m| m.get("namespace"))
-                .is_some()
-        {
-            lift.expression(
-                &mut doc,
-                &["metadata", "namespace"],
-                "{{ .Release.Namespace | quote }}".into(),
-            );
-        }
-        match object {
-            Object::Deployment(_) => {
-                lift.int(&mut doc, &["spec", "replicas"], &["replicaCount"]);
-                lift.container(spec, &mut doc, true);
-            }
-            Object::Service(_) => {
-                lift.string(&mut doc, &["spec", "type"], &["service", "type"]);
-                lift.int(
-                    &mut doc,
-                    &["spec", "ports", "0", "port"],
-                    &["service", "port"],
-                );
-                lift.int(
-                    &mut doc,
-                    &["spec", "ports", "0", "nodePort"],
-                    &["service", "nodePort"],
-                );
-            }
-            Object::ConfigMap(_) => {
-                for entry in &spec.config_map_entries() {
-                    lift.string(&mut doc, &["data", &entry.name], &["env", &entry.name]);
-                }
-                if has_jobs {
-                    hook(&mut doc, "-5");
-                }
-            }
-            Object::Secret(_) => {
-                let entries = spec.secret_entries().into_iter().map(|e| (e.name, e.value));
-                lift.secret(spec, &mut doc, "secrets", entries);
-                if has_jobs {
-                    hook(&mut doc, "-5");
-                }
-            }
-            Object::Job(job) => {
-                lift.container(spec, &mut doc, false);
-                let base = format!("{}-{}-", spec.app.name, job.short_name);
-                let expr = format!(
-                    "{{{{ print {} .Release.Revision | quote }}}}",
-                    go_string(&base)
-                );
-                lift.expression(&mut doc, &["metadata", "name"], expr);
-                // A CloudNativePG Cluster is one of the chart's own objects, which Helm creates
-                // after the pre-install hooks: on the first install the migration runs after it
-                // (post-install), on upgrades before the new pods (pre-upgrade). The Cluster is never
-                // a hook itself: "before-hook-creation" would delete the database on every upgrade.
-                let events = if spec.database.kind == crate::spec::DatabaseKind::CloudNativePg {
-                    "post-install,pre-upgrade"
-                } else {
-                    "pre-install,pre-upgrade"
-                };
-                hook_on(&mut doc, events, "0");
-            }
-            // Sealed values are ciphertext for one cluster's controller: kept as they are. The
-            // controller makes the Secret from it, which a Job hook needs first.
-            Object::SealedSecret(_) => {
-                if has_jobs {
-                    hook(&mut doc, "-5");
-                }
-            }
-            // The database password must exist before a Job hook (and the Cluster) reads it. Its
-            // values go to values.yaml like the app's: a password left in the template would be
-            // committed with the chart.
-            Object::DatabaseSecret(_) => {
-                let entries = crate::k8s::Secret::database_entries(spec)
-                    .map(|(_, entries)| entries)
-                    .unwrap_or_default();
-                lift.secret(spec, &mut doc, "database", entries);
-                if has_jobs {
-                    hook(&mut doc, "-5");
-                }
-            }
-            Object::DatabaseSealedSecret(_) => {
-                if has_jobs {
-                    hook(&mut doc, "-5");
-                }
-            }
-            Object::Namespace(_)
-            | Object::Extra(_)
-            | Object::Cluster(_)
-            | Object::HeadlessService(_) => {}
-        }
-        templates.push((object.file_name(), doc));
-    }
-    // Templates in the page's order (the order of `helm template` output does not depend on it).
-    templates.sort_by_key(|(file, _)| objects.iter().position(|o| o.file_name() == *file));
-
+    let templates = templates(spec, &objects, &mut lift);
     let mut files = vec![
-        ExportFile::new(
-            "Chart.yaml",
-            serde_yaml::to_string(&ChartYaml {
-                api_version: "v2",
-                name: name.clone(),
-                description: format!("{} on Kubernetes, made with Kubewright", spec.app.name),
-                type_: "application",
-                version: "0.1.0",
-                app_version: if spec.image.tag.is_empty() { "latest".into() } else { spec.image.tag.clone() },
-            })
-            .unwrap_or_default(),
-        ),
+        ExportFile::new("Chart.yaml", chart_yaml(spec, &name)),
         ExportFile::new(
             "values.yaml",
             format!(
@@ -202,6 +77,145 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
     }
     files.push(ExportFile::new("README.md", readme(spec, &name)));
     files
+}
+
+fn chart_yaml(spec: &AppSpec, name: &str) -> String {
+    serde_yaml::to_string(&ChartYaml {
+        api_version: "v2",
+        name: name.to_string(),
+        description: format!("{} on Kubernetes, made with Kubewright", spec.app.name),
+        type_: "application",
+        version: "0.1.0",
+        app_version: if spec.image.tag.is_empty() {
+            IMPLIED_TAG.into()
+        } else {
+            spec.image.tag.clone()
+        },
+    })
+    .unwrap_or_default()
+}
+
+/// Each object as a template (a YAML tree with placeholders), its form values lifted into `lift`;
+/// in the page's order (the order of `helm template` output does not depend on it).
+fn templates(spec: &AppSpec, objects: &[Object], lift: &mut Lifter) -> Vec<(String, Value)> {
+    // values.yaml follows this order: the Deployment's values first, as people read a chart.
+    let order = |o: &Object| match o {
+        Object::Deployment(_) => 0,
+        Object::Service(_) => 1,
+        Object::ConfigMap(_) => 2,
+        Object::Secret(_) | Object::SealedSecret(_) => 3,
+        _ => 4,
+    };
+    let mut sorted: Vec<&Object> = objects.iter().collect();
+    sorted.sort_by_key(|o| order(o));
+    let has_jobs = objects.iter().any(|o| matches!(o, Object::Job(_)));
+    let mut templates = Vec::new();
+    for object in sorted {
+        // The object as the page writes it, read back as a YAML tree. (serde_yaml::to_value would do
+        // the same in one step, but its serializer adds ~38 KB to the wasm; the writer and the
+        // parser are there anyway.)
+        let mut doc: Value =
+            serde_yaml::from_str(&crate::render::to_yaml(object)).unwrap_or(Value::Null);
+        if !matches!(object, Object::Extra(_))
+            && doc
+                .get("metadata")
+                .and_then(|m| m.get("namespace"))
+                .is_some()
+        {
+            lift.expression(
+                &mut doc,
+                &["metadata", "namespace"],
+                "{{ .Release.Namespace | quote }}".into(),
+            );
+        }
+        lift_values(spec, object, &mut doc, lift);
+        hooks(spec, object, &mut doc, has_jobs);
+        templates.push((object.file_name(), doc));
+    }
+    templates.sort_by_key(|(file, _)| objects.iter().position(|o| o.file_name() == *file));
+    templates
+}
+
+/// Moves the values the form controls into values.yaml.
+fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lifter) {
+    match object {
+        Object::Deployment(_) => {
+            lift.int(doc, &["spec", "replicas"], &["replicaCount"]);
+            lift.container(spec, doc, true);
+        }
+        Object::Service(_) => {
+            lift.string(doc, &["spec", "type"], &["service", "type"]);
+            lift.int(doc, &["spec", "ports", "0", "port"], &["service", "port"]);
+            lift.int(
+                doc,
+                &["spec", "ports", "0", "nodePort"],
+                &["service", "nodePort"],
+            );
+        }
+        Object::ConfigMap(_) => {
+            for entry in &spec.config_map_entries() {
+                lift.string(doc, &["data", &entry.name], &["env", &entry.name]);
+            }
+        }
+        Object::Secret(_) => {
+            let entries = spec.secret_entries().into_iter().map(|e| (e.name, e.value));
+            lift.secret(spec, doc, "secrets", entries);
+        }
+        Object::Job(job) => {
+            lift.container(spec, doc, false);
+            let base = format!("{}-", spec.job_base_name(&job.short_name));
+            let expr = format!(
+                "{{{{ print {} .Release.Revision | quote }}}}",
+                go_string(&base)
+            );
+            lift.expression(doc, &["metadata", "name"], expr);
+        }
+        // The database password's values go to values.yaml like the app's: a password left in the
+        // template would be committed with the chart.
+        Object::DatabaseSecret(_) => {
+            let entries = k8s::Secret::database_entries(spec)
+                .map(|(_, entries)| entries)
+                .unwrap_or_default();
+            lift.secret(spec, doc, "database", entries);
+        }
+        // Sealed values are ciphertext for one cluster's controller: kept as they are.
+        Object::SealedSecret(_)
+        | Object::DatabaseSealedSecret(_)
+        | Object::Namespace(_)
+        | Object::Extra(_)
+        | Object::Cluster(_)
+        | Object::HeadlessService(_) => {}
+    }
+}
+
+/// Jobs become hooks; so do, when there are Jobs, the objects a Job needs before it starts: its env
+/// (the ConfigMap and Secret, or the SealedSecret the controller makes the Secret from) and the
+/// database password, which the Job and the Cluster read.
+fn hooks(spec: &AppSpec, object: &Object, doc: &mut Value, has_jobs: bool) {
+    match object {
+        Object::ConfigMap(_)
+        | Object::Secret(_)
+        | Object::SealedSecret(_)
+        | Object::DatabaseSecret(_)
+        | Object::DatabaseSealedSecret(_)
+            if has_jobs =>
+        {
+            hook(doc, "-5");
+        }
+        Object::Job(_) => {
+            // A CloudNativePG Cluster is one of the chart's own objects, which Helm creates
+            // after the pre-install hooks: on the first install the migration runs after it
+            // (post-install), on upgrades before the new pods (pre-upgrade). The Cluster is never
+            // a hook itself: "before-hook-creation" would delete the database on every upgrade.
+            let events = if spec.database.kind == DatabaseKind::CloudNativePg {
+                "post-install,pre-upgrade"
+            } else {
+                "pre-install,pre-upgrade"
+            };
+            hook_on(doc, events, "0");
+        }
+        _ => {}
+    }
 }
 
 fn readme(spec: &AppSpec, name: &str) -> String {

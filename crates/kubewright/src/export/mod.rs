@@ -4,7 +4,7 @@
 //!   the commands (`kubectl apply -k`).
 //! - [`helm::chart`]: a Helm chart: Chart.yaml, values.yaml with the form's values, one template per
 //!   object, the Jobs as pre-install/pre-upgrade hooks.
-//! - [`zip`]: files into one zip archive (deflate, made by the `zip` crate).
+//! - [`zip()`]: files into one zip archive (deflate, made by the `zip` crate).
 
 pub mod helm;
 pub mod kustomize;

@@ -5,10 +5,11 @@
 
 use serde_yaml::Value;
 
+use super::container::split_image;
 use super::tree::{scalar_text, Tree};
 use super::{Format, Imported, ReportItem, Status};
 use crate::secret_words;
-use crate::spec::{AppSpec, DatabaseKind, EnvEntry, PullPolicy, Target};
+use crate::spec::{AppSpec, DatabaseKind, EnvEntry, PullPolicy, Target, IMPLIED_TAG};
 
 /// Which environment entries are secret: names matching any pattern, in the two forms of
 /// [`secret_words::PATTERNS`] (`*PASSWORD*` matches any name containing PASSWORD; a word without `*`,
@@ -123,14 +124,13 @@ fn postgres(name: &str, service: &Value, spec: &mut AppSpec, report: &mut Vec<Re
     db.user = get("POSTGRES_USER").unwrap_or_else(|| "postgres".into());
     db.database = get("POSTGRES_DB").unwrap_or_else(|| db.user.clone());
     db.password = get("POSTGRES_PASSWORD").unwrap_or_default();
-    report.push(ReportItem {
-        status: Status::Adjusted,
-        path: format!("services.{name}"),
-        note: format!(
+    report.push(ReportItem::adjusted(
+        format!("services.{name}"),
+        format!(
             "became the database: Bitnami's PostgreSQL chart, release {}, user {}, database {}; the chart also needs a password for its postgres superuser: fill it in",
             db.name, db.user, db.database
         ),
-    });
+    ));
     t.take("image");
     t.leftovers(
         Status::Dropped,
@@ -162,16 +162,15 @@ fn derive_url(db_service: &str, spec: &mut AppSpec, report: &mut Vec<ReportItem>
             if let Some((scheme, _)) = entry.value.split_once("://") {
                 spec.database.url_scheme = scheme.to_string();
             }
-            report.push(ReportItem {
-                status: Status::Adjusted,
-                path: format!("services environment.{}", entry.name),
-                note: format!(
+            report.push(ReportItem::adjusted(
+                format!("services environment.{}", entry.name),
+                format!(
                     "derived from the database settings: {}",
                     spec.database
                         .masked_url(spec.namespace())
                         .unwrap_or_default()
                 ),
-            });
+            ));
             return;
         }
     }
@@ -200,122 +199,19 @@ pub fn import(document: &Value, rule: &SplitRule) -> Imported {
     let mut db_service: Option<String> = None;
 
     for (i, (name, service)) in services.iter().enumerate() {
-        let mut t = Tree::new(service.clone(), format!("services.{name}"));
-        let image = service.get("image").and_then(Value::as_str).unwrap_or("");
-        let is_postgres = image
-            .rsplit('/')
-            .next()
-            .unwrap_or("")
-            .starts_with("postgres");
-        if Some(i) != app_index && is_postgres && spec.database.kind == DatabaseKind::None {
+        if Some(i) == app_index {
+            take_app(name, service, rule, &mut spec, &mut report);
+        } else if is_postgres(service) && spec.database.kind == DatabaseKind::None {
             postgres(name, service, &mut spec, &mut report);
             db_service = Some(name.clone());
-            continue;
-        }
-        if Some(i) != app_index {
+        } else {
             let note = if is_database(service) {
                 "a database service Kubewright does not set up (it sets up PostgreSQL only, and one): point the app's URL at it (e.g. a managed database or a Helm chart)"
             } else {
                 "only one service becomes the app"
             };
-            report.push(ReportItem {
-                status: Status::Dropped,
-                path: format!("services.{name}"),
-                note: note.into(),
-            });
-            continue;
+            report.push(ReportItem::dropped(format!("services.{name}"), note));
         }
-        let app = dns_name(name);
-        if app != *name {
-            report.push(ReportItem {
-                status: Status::Adjusted,
-                path: format!("services.{name}"),
-                note: format!(
-                    "named {app}: Kubernetes names are lowercase letters, digits and '-'"
-                ),
-            });
-        }
-        spec.app.name = app.clone();
-        spec.app.namespace = app.clone();
-        if let Some(image) = t.take_string("image") {
-            let (repository, tag, digest) = super::manifests::split_image(&image);
-            spec.image.repository = repository;
-            spec.image.tag = tag;
-            spec.image.digest = digest;
-            spec.image.pull_policy = PullPolicy::IfNotPresent;
-            t.take("build");
-        } else if t.take("build").is_some() {
-            spec.image.repository = app.clone();
-            spec.image.tag = "latest".into();
-            spec.image.pull_policy = PullPolicy::Never;
-            spec.target = Target::Minikube;
-            report.push(ReportItem {
-                status: Status::Adjusted,
-                path: format!("services.{name}.build"),
-                note: format!(
-                    "built as image {app}:latest inside Minikube (pull policy Never), as in the series; push it to a registry and change the image for a real cluster"
-                ),
-            });
-        }
-        // ports: "4000", "4000:4000", "127.0.0.1:8080:4000", "4000/udp" or {target, published}.
-        if t.len("ports") > 0 {
-            let (published, target) = match t.get("ports.0") {
-                Some(Value::Mapping(m)) => (
-                    m.get("published").and_then(scalar_text),
-                    m.get("target").and_then(scalar_text),
-                ),
-                Some(v) => {
-                    let text = scalar_text(v).unwrap_or_default();
-                    let text = text.split('/').next().unwrap_or("").to_string();
-                    let parts: Vec<&str> = text.split(':').collect();
-                    match parts.as_slice() {
-                        [target] => (None, Some(target.to_string())),
-                        [.., published, target] => {
-                            (Some(published.to_string()), Some(target.to_string()))
-                        }
-                        [] => (None, None),
-                    }
-                }
-                None => (None, None),
-            };
-            if let Some(target) = target.and_then(|t| t.parse::<i64>().ok()) {
-                t.take("ports.0");
-                spec.port.number = target;
-                spec.service.port = published
-                    .and_then(|p| p.parse::<i64>().ok())
-                    .unwrap_or(target);
-            }
-        }
-        // environment: a map, or a list of `NAME=value` (a bare `NAME` takes the value from the
-        // shell running compose: it comes in empty and is reported).
-        let entries = environment(&t);
-        if !entries.is_empty() {
-            t.take("environment");
-        }
-        for (key, value) in entries {
-            if value.is_none() {
-                report.push(ReportItem {
-                    status: Status::Adjusted,
-                    path: format!("services.{name}.environment.{key}"),
-                    note: "no value (compose takes it from your shell): fill it in".into(),
-                });
-            }
-            let entry = EnvEntry {
-                name: key,
-                value: value.unwrap_or_default(),
-            };
-            // A URL with a password in it is a secret whatever its name (and the rule says).
-            if rule.is_secret(&entry.name) || secret_words::has_credentials(&entry.value) {
-                spec.secrets.push(entry);
-            } else {
-                spec.env.push(entry);
-            }
-        }
-        t.leftovers(
-            Status::Dropped,
-            "not used on Kubernetes (or not in the form)",
-            &mut report,
-        );
     }
     if let Some(db_service) = db_service {
         derive_url(&db_service, &mut spec, &mut report);
@@ -325,6 +221,132 @@ pub fn import(document: &Value, rule: &SplitRule) -> Imported {
         format: Format::Compose,
         spec,
         report,
+    }
+}
+
+fn is_postgres(service: &Value) -> bool {
+    let image = service.get("image").and_then(Value::as_str).unwrap_or("");
+    image
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .starts_with("postgres")
+}
+
+/// The app's service: its name, image or build, first port and environment.
+fn take_app(
+    name: &str,
+    service: &Value,
+    rule: &SplitRule,
+    spec: &mut AppSpec,
+    report: &mut Vec<ReportItem>,
+) {
+    let mut t = Tree::new(service.clone(), format!("services.{name}"));
+    let app = dns_name(name);
+    if app != *name {
+        report.push(ReportItem::adjusted(
+            format!("services.{name}"),
+            format!("named {app}: Kubernetes names are lowercase letters, digits and '-'"),
+        ));
+    }
+    spec.app.name = app.clone();
+    spec.app.namespace = app;
+    take_image(&mut t, name, spec, report);
+    take_port(&mut t, spec);
+    take_environment(&mut t, name, rule, spec, report);
+    t.leftovers(
+        Status::Dropped,
+        "not used on Kubernetes (or not in the form)",
+        report,
+    );
+}
+
+/// `image`, or `build`: then the image is built inside Minikube, as in the series.
+fn take_image(t: &mut Tree, name: &str, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
+    let app = spec.app.name.clone();
+    if let Some(image) = t.take_string("image") {
+        let (repository, tag, digest) = split_image(&image);
+        spec.image.repository = repository;
+        spec.image.tag = tag;
+        spec.image.digest = digest;
+        spec.image.pull_policy = PullPolicy::IfNotPresent;
+        t.take("build");
+    } else if t.take("build").is_some() {
+        spec.image.repository = app.clone();
+        spec.image.tag = IMPLIED_TAG.into();
+        spec.image.pull_policy = PullPolicy::Never;
+        spec.target = Target::Minikube;
+        report.push(ReportItem::adjusted(
+            format!("services.{name}.build"),
+            format!(
+                "built as image {app}:{IMPLIED_TAG} inside Minikube (pull policy Never), as in the series; push it to a registry and change the image for a real cluster"
+            ),
+        ));
+    }
+}
+
+/// The first of `ports`: "4000", "4000:4000", "127.0.0.1:8080:4000", "4000/udp" or
+/// {target, published}. The target is the container's port, the published one the Service's.
+fn take_port(t: &mut Tree, spec: &mut AppSpec) {
+    if t.len("ports") == 0 {
+        return;
+    }
+    let (published, target) = match t.get("ports.0") {
+        Some(Value::Mapping(m)) => (
+            m.get("published").and_then(scalar_text),
+            m.get("target").and_then(scalar_text),
+        ),
+        Some(v) => {
+            let text = scalar_text(v).unwrap_or_default();
+            let text = text.split('/').next().unwrap_or("").to_string();
+            let parts: Vec<&str> = text.split(':').collect();
+            match parts.as_slice() {
+                [target] => (None, Some(target.to_string())),
+                [.., published, target] => (Some(published.to_string()), Some(target.to_string())),
+                [] => (None, None),
+            }
+        }
+        None => (None, None),
+    };
+    if let Some(target) = target.and_then(|t| t.parse::<i64>().ok()) {
+        t.take("ports.0");
+        spec.port.number = target;
+        spec.service.port = published
+            .and_then(|p| p.parse::<i64>().ok())
+            .unwrap_or(target);
+    }
+}
+
+/// `environment`: split between the ConfigMap and the Secret by `rule`. A bare `NAME` takes its
+/// value from the shell running compose: it comes in empty and is reported.
+fn take_environment(
+    t: &mut Tree,
+    name: &str,
+    rule: &SplitRule,
+    spec: &mut AppSpec,
+    report: &mut Vec<ReportItem>,
+) {
+    let entries = environment(t);
+    if !entries.is_empty() {
+        t.take("environment");
+    }
+    for (key, value) in entries {
+        if value.is_none() {
+            report.push(ReportItem::adjusted(
+                format!("services.{name}.environment.{key}"),
+                "no value (compose takes it from your shell): fill it in",
+            ));
+        }
+        let entry = EnvEntry {
+            name: key,
+            value: value.unwrap_or_default(),
+        };
+        // A URL with a password in it is a secret whatever its name (and the rule says).
+        if rule.is_secret(&entry.name) || secret_words::has_credentials(&entry.value) {
+            spec.secrets.push(entry);
+        } else {
+            spec.env.push(entry);
+        }
     }
 }
 

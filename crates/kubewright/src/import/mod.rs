@@ -7,18 +7,32 @@
 //!
 //! Nothing is silently lost: every field the importer did not read is in the report, either
 //! "held for review" (whole objects Kubewright does not model, kept unchanged and emitted after the
-//! app's own once the user includes them) or
-//! "dropped" (with the reason), and values changed to fit the form are "adjusted".
+//! app's own once the user includes them) or "dropped" (with the reason), and values changed to fit
+//! the form are "adjusted".
+//!
+//! Each document is a `Tree` (`tree.rs`) whose fields are taken out as they are read, so what is left
+//! is what the report lists. `manifests` orders the steps; each kind has its reader (`deployment`,
+//! `service`, `job`, `secret`, `database`), and the container is read field group by field group
+//! (`container`: image, port, probes, resources; `env`: env and envFrom; `security`).
 
 mod compose;
+mod container;
 mod database;
+mod deployment;
+mod doc;
+mod env;
 mod guard;
+mod job;
 mod manifests;
+mod report;
+mod secret;
 mod security;
+mod service;
 mod tree;
 
 pub use compose::SplitRule;
 pub use guard::{MAX_BYTES, MAX_FLOW_DEPTH};
+pub use report::{ReportItem, Status};
 pub use tree::show_path;
 
 use serde::Deserialize;
@@ -42,39 +56,6 @@ impl Format {
             Format::Compose => "docker-compose file",
         }
     }
-}
-
-/// What happened to one part of the input that the form does not hold as it was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// A whole object the form does not model: kept unchanged, held for review until the user
-    /// includes it (then emitted after the app's objects).
-    Held,
-    /// Not in the form and not in the output.
-    Dropped,
-    /// Taken, but changed to fit (a name made valid, an old apiVersion updated, a default filled in).
-    Adjusted,
-}
-
-impl Status {
-    /// The words the report shows.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Held => "held for review",
-            Status::Dropped => "dropped",
-            Status::Adjusted => "adjusted",
-        }
-    }
-}
-
-/// One line of the import report.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReportItem {
-    pub status: Status,
-    /// Where in the input, e.g. `Deployment/web spec.template.spec.volumes` or `services.postgres`.
-    pub path: String,
-    /// Why, in a few words.
-    pub note: String,
 }
 
 /// A successful import.

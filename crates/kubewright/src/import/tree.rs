@@ -50,6 +50,11 @@ impl Tree {
         }
     }
 
+    /// A path for the report: the object's label, then `rel` inside it.
+    pub fn at(&self, rel: &str) -> String {
+        format!("{} {rel}", self.label)
+    }
+
     /// Takes the value at `path` (keys separated by '.', list indexes as numbers) out of the
     /// document. A taken list element becomes null, so later indexes stay valid.
     pub fn take(&mut self, path: &str) -> Option<Value> {
@@ -218,6 +223,71 @@ impl Tree {
             }),
             _ => {}
         }
+    }
+}
+
+/// One part of a document (a container, one of its env entries, a probe), read as [`Tree`] reads
+/// the whole: paths are relative to the part, so a field group's reader names only its own fields.
+pub struct Cursor<'t> {
+    pub tree: &'t mut Tree,
+    /// The part's path in the document, e.g. `spec.template.spec.containers.0`.
+    pub at: String,
+}
+
+impl<'t> Cursor<'t> {
+    pub fn new(tree: &'t mut Tree, at: impl Into<String>) -> Self {
+        Cursor {
+            tree,
+            at: at.into(),
+        }
+    }
+
+    /// The document path of `rel`.
+    pub fn path(&self, rel: &str) -> String {
+        format!("{}.{rel}", self.at)
+    }
+
+    /// A cursor on the part at `rel` inside this one.
+    pub fn child(&mut self, rel: &str) -> Cursor<'_> {
+        let at = self.path(rel);
+        Cursor::new(self.tree, at)
+    }
+
+    pub fn get(&self, rel: &str) -> Option<&Value> {
+        self.tree.get(&self.path(rel))
+    }
+
+    /// The text at `rel`, left in.
+    pub fn str(&self, rel: &str) -> Option<&str> {
+        self.get(rel).and_then(Value::as_str)
+    }
+
+    pub fn take(&mut self, rel: &str) -> Option<Value> {
+        self.tree.take(&self.path(rel))
+    }
+
+    pub fn take_string(&mut self, rel: &str) -> Option<String> {
+        self.tree.take_string(&self.path(rel))
+    }
+
+    pub fn take_i64(&mut self, rel: &str) -> Option<i64> {
+        self.tree.take_i64(&self.path(rel))
+    }
+
+    pub fn take_int_or_string(&mut self, rel: &str) -> Option<String> {
+        self.tree.take_int_or_string(&self.path(rel))
+    }
+
+    pub fn take_strings(&mut self, rel: &str) -> Option<Vec<String>> {
+        self.tree.take_strings(&self.path(rel))
+    }
+
+    pub fn take_if(&mut self, rel: &str, expected: &str) -> bool {
+        self.tree.take_if(&self.path(rel), expected)
+    }
+
+    pub fn len(&self, rel: &str) -> usize {
+        self.tree.len(&self.path(rel))
     }
 }
 

@@ -45,6 +45,9 @@ pub struct Storage {
 }
 
 impl Cluster {
+    /// The object's `kind`.
+    pub const KIND: &str = "Cluster";
+
     /// The Cluster, or `None` unless the spec's database is CloudNativePG.
     pub fn from_spec(spec: &AppSpec) -> Option<Self> {
         let db = &spec.database;
@@ -53,7 +56,7 @@ impl Cluster {
         }
         Some(Cluster {
             api_version: "postgresql.cnpg.io/v1",
-            kind: "Cluster",
+            kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, db.name.clone()),
             spec: ClusterSpec {
                 instances: db.instances,

@@ -15,6 +15,9 @@ pub struct ConfigMap {
 }
 
 impl ConfigMap {
+    /// The object's `kind`.
+    pub const KIND: &str = "ConfigMap";
+
     /// `<name>-env` with one key per env entry (plus the derived ones, see
     /// [`AppSpec::config_map_entries`]), or `None` when there are none.
     pub fn from_spec(spec: &AppSpec) -> Option<Self> {
@@ -24,7 +27,7 @@ impl ConfigMap {
         }
         Some(ConfigMap {
             api_version: "v1",
-            kind: "ConfigMap",
+            kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, spec.config_map_name()),
             data: Pairs(entries.into_iter().map(|e| (e.name, e.value)).collect()),
         })

@@ -45,10 +45,13 @@ pub struct RollingUpdate {
 }
 
 impl Deployment {
+    /// The object's `kind`.
+    pub const KIND: &str = "Deployment";
+
     pub fn from_spec(spec: &AppSpec) -> Self {
         Deployment {
             api_version: "apps/v1",
-            kind: "Deployment",
+            kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, spec.app.name.clone()),
             spec: DeploymentSpec {
                 replicas: spec.app.replicas,

@@ -27,17 +27,19 @@ pub struct JobSpec {
 }
 
 impl Job {
-    /// `<app>-<name>-<run>`: a Job's pod template cannot be changed and a finished Job keeps its name,
-    /// so every run gets a new name (bump the run number) and is started with `kubectl create`.
+    /// The object's `kind`.
+    pub const KIND: &str = "Job";
+
+    /// The Job's name, [`AppSpec::job_name`] (the page's path to it).
     pub fn name(spec: &AppSpec, job: &spec::Job) -> String {
-        format!("{}-{}-{}", spec.app.name, job.name, job.run)
+        spec.job_name(job)
     }
 
     pub fn from_spec(spec: &AppSpec, job: &spec::Job) -> Self {
         Job {
             api_version: "batch/v1",
-            kind: "Job",
-            metadata: ObjectMeta::namespaced(spec, Job::name(spec, job)),
+            kind: Self::KIND,
+            metadata: ObjectMeta::namespaced(spec, spec.job_name(job)),
             spec: JobSpec {
                 backoff_limit: job.backoff_limit,
                 ttl_seconds_after_finished: job.ttl_seconds_after_finished,

@@ -2,7 +2,7 @@
 //! people write them (apiVersion, kind, metadata, then data/spec), because serde emits them in
 //! declaration order. Optional and empty fields are skipped, so the YAML has no `null`s or `{}` noise.
 //!
-//! Each kind's file also holds the one function that turns an [`AppSpec`](crate::spec::AppSpec) into
+//! Each kind's file also holds the one function that turns an [`AppSpec`] into
 //! that object.
 
 mod cluster;
@@ -102,14 +102,14 @@ impl Object {
     /// The object's `kind`.
     pub fn kind(&self) -> &str {
         match self {
-            Object::Namespace(_) => "Namespace",
-            Object::ConfigMap(_) => "ConfigMap",
-            Object::Secret(_) | Object::DatabaseSecret(_) => "Secret",
-            Object::SealedSecret(_) | Object::DatabaseSealedSecret(_) => "SealedSecret",
-            Object::Deployment(_) => "Deployment",
-            Object::Service(_) | Object::HeadlessService(_) => "Service",
-            Object::Job(_) => "Job",
-            Object::Cluster(_) => "Cluster",
+            Object::Namespace(_) => Namespace::KIND,
+            Object::ConfigMap(_) => ConfigMap::KIND,
+            Object::Secret(_) | Object::DatabaseSecret(_) => Secret::KIND,
+            Object::SealedSecret(_) | Object::DatabaseSealedSecret(_) => SealedSecret::KIND,
+            Object::Deployment(_) => Deployment::KIND,
+            Object::Service(_) | Object::HeadlessService(_) => Service::KIND,
+            Object::Job(_) => Job::KIND,
+            Object::Cluster(_) => Cluster::KIND,
             Object::Extra(o) => o.kind(),
         }
     }
@@ -133,9 +133,9 @@ impl Object {
 /// All objects for a spec, in the order they must be applied: a Namespace before what lives in it,
 /// the ConfigMap and Secret before the pods that read them, the database (its password Secret, then
 /// the CloudNativePG Cluster) before the app that connects to it, then the Jobs (migrations run
-/// before the new code), the Deployment and its Services, then the kept objects the user included. Objects with nothing to hold (no env, no
-/// secrets, no namespace) are left out. A spec with a sealing certificate is sealed with the
-/// operating system's CSPRNG (see [`objects_with`]).
+/// before the new code), the Deployment and its Services, then the kept objects the user included.
+/// Objects with nothing to hold (no env, no secrets, no namespace) are left out. A spec with a
+/// sealing certificate is sealed with the operating system's CSPRNG (see [`objects_with`]).
 pub fn objects(spec: &AppSpec) -> Vec<Object> {
     objects_with(spec, &mut Sealer::new(OsRng)).0
 }

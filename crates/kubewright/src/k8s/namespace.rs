@@ -13,12 +13,15 @@ pub struct Namespace {
 }
 
 impl Namespace {
+    /// The object's `kind`.
+    pub const KIND: &str = "Namespace";
+
     /// The app's namespace as an object, or `None` when the spec names no namespace.
     pub fn from_spec(spec: &AppSpec) -> Option<Self> {
         let name = spec.namespace()?.to_string();
         Some(Namespace {
             api_version: "v1",
-            kind: "Namespace",
+            kind: Self::KIND,
             metadata: ObjectMeta {
                 name,
                 namespace: None,

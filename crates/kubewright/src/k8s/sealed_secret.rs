@@ -34,6 +34,9 @@ pub struct SecretTemplate {
 }
 
 impl SealedSecret {
+    /// The object's `kind`.
+    pub const KIND: &str = "SealedSecret";
+
     /// The Secret `<name>-env-secret`, sealed with the spec's certificate and scope. `None` when
     /// sealing is off or there are no secrets; `Err` (one sentence) when the certificate is unusable.
     pub fn from_spec<R: CryptoRngCore>(
@@ -88,7 +91,7 @@ impl SealedSecret {
                 .seal_all(&options.cert, &label, &entries)
                 .map(|sealed| SealedSecret {
                     api_version: "bitnami.com/v1alpha1",
-                    kind: "SealedSecret",
+                    kind: Self::KIND,
                     metadata: metadata.clone(),
                     spec: SealedSecretSpec {
                         encrypted_data: Pairs(sealed),

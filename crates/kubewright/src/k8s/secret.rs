@@ -22,6 +22,9 @@ pub struct Secret {
 }
 
 impl Secret {
+    /// The object's `kind`.
+    pub const KIND: &str = "Secret";
+
     /// `<name>-env-secret` with one key per secret entry (plus the derived database URL, see
     /// [`AppSpec::secret_entries`]), or `None` when there are none.
     pub fn from_spec(spec: &AppSpec) -> Option<Self> {
@@ -94,7 +97,7 @@ impl Secret {
         };
         Secret {
             api_version: "v1",
-            kind: "Secret",
+            kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, name),
             type_,
             data,

@@ -41,6 +41,9 @@ pub struct ServicePort {
 }
 
 impl Service {
+    /// The object's `kind`.
+    pub const KIND: &str = "Service";
+
     pub fn from_spec(spec: &AppSpec) -> Self {
         let service = &spec.service;
         let port = &spec.port;
@@ -51,14 +54,10 @@ impl Service {
         };
         Service {
             api_version: "v1",
-            kind: "Service",
+            kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, spec.app.name.clone()),
             spec: ServiceSpec {
-                type_: match service.kind {
-                    ServiceType::ClusterIp | ServiceType::Headless => "ClusterIP",
-                    ServiceType::NodePort => "NodePort",
-                    ServiceType::LoadBalancer => "LoadBalancer",
-                },
+                type_: service.kind.api_type(),
                 cluster_ip: (service.kind == ServiceType::Headless).then_some("None"),
                 selector: Pairs(spec.selector_labels()),
                 ports: vec![ServicePort {
@@ -80,10 +79,10 @@ impl Service {
         }
         Some(Service {
             api_version: "v1",
-            kind: "Service",
+            kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, spec.headless_service_name()),
             spec: ServiceSpec {
-                type_: "ClusterIP",
+                type_: ServiceType::Headless.api_type(),
                 cluster_ip: Some("None"),
                 selector: Pairs(spec.labels()),
                 ports: Vec::new(),

@@ -101,7 +101,7 @@ fn planted(spec: &AppSpec) -> Option<ReportItem> {
         names.push("the database superuser password");
     }
     (!names.is_empty()).then(|| ReportItem {
-        status: Status::Adjusted,
+        status: Status::Check,
         path: "secrets".into(),
         note: format!(
             "the file sets {}: whoever wrote it knows them. Unless it is your own file, type or generate new ones",

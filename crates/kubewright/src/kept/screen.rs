@@ -114,7 +114,7 @@ pub fn refusal(object: &Value) -> Option<String> {
     }
     // Kinds are matched exactly by the API server; any case of Secret is refused here all the same,
     // since its values would be kept.
-    if kind.eq_ignore_ascii_case("Secret") {
+    if kind.eq_ignore_ascii_case(crate::k8s::Secret::KIND) {
         return Some(
             "a Secret the app does not read as its env: its values would be saved with the form and \
              put in share links. Apply it separately (or seal it)"

@@ -1,6 +1,6 @@
 use std::borrow::Cow;
 
-use crate::k8s::Object;
+use crate::k8s::{self, Object};
 use crate::spec::{is_mutable_tag, AppSpec, DatabaseKind, ServiceType, Target, BITNAMI_CHART};
 
 /// One shell command and the one-line comment that says why it runs.
@@ -49,28 +49,42 @@ pub fn join_words<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
 /// The commands that build the image and apply the objects, in the order they must run. No command
 /// ever carries a secret value: the Secret is applied from its file.
 pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
-    let image = spec.image.reference();
     let kubectl = Kubectl {
         namespace: spec.namespace(),
     };
-    let mut out = Vec::new();
+    let mut out = build(spec, &kubectl);
+    for object in objects {
+        apply(spec, object, &kubectl, &mut out);
+    }
+    out.push(kubectl.run(
+        "Wait until the rollout is done and the new pods are ready",
+        &["rollout", "status"],
+        &[&format!("deployment/{}", spec.app.name)],
+    ));
+    out.extend(kept_step(objects, &kubectl));
+    out.push(reach(spec, &kubectl));
+    out
+}
 
+// Building the image where the target's nodes find it: inside Minikube, or pushed to a registry.
+fn build(spec: &AppSpec, kubectl: &Kubectl) -> Vec<Command> {
+    let image = spec.image.reference();
     match spec.target {
-        Target::Minikube => {
-            out.push(Command {
+        Target::Minikube => vec![
+            Command {
                 comment: "Point docker at Minikube's Docker daemon, so the image is built right on the node \
                           (imagePullPolicy: Never never pulls)"
                     .into(),
                 line: "eval $(minikube docker-env)".into(),
-            });
-            out.push(Command::new(
+            },
+            Command::new(
                 format!(
                     "Build the app's image {image} inside Minikube{}",
-                    latest_note(spec, &kubectl)
+                    latest_note(spec, kubectl)
                 ),
                 &["docker", "build", "-t", &image, "."],
-            ));
-        }
+            ),
+        ],
         Target::Cluster => {
             let tag_note = if is_mutable_tag(&spec.image.tag) {
                 ". Warning: use an immutable tag (a version or the git commit) instead of latest: nodes \
@@ -78,129 +92,126 @@ pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
             } else {
                 ". Give every build a new tag: a pushed tag should never change"
             };
-            out.push(Command::new(
-                format!("Build the app's image {image}{tag_note}"),
-                &["docker", "build", "-t", &image, "."],
-            ));
-            out.push(Command::new(
-                "Push it to the registry the cluster pulls from",
-                &["docker", "push", &image],
-            ));
+            vec![
+                Command::new(
+                    format!("Build the app's image {image}{tag_note}"),
+                    &["docker", "build", "-t", &image, "."],
+                ),
+                Command::new(
+                    "Push it to the registry the cluster pulls from",
+                    &["docker", "push", &image],
+                ),
+            ]
         }
     }
+}
 
-    for object in objects {
-        let file = object.file_name();
-        let name = object.name();
-        let apply = |comment: String| kubectl.run(comment, &["apply"], &["-f", &file]);
-        match object {
-            Object::Namespace(_) => out.push(Command::new(
-                format!("Create the namespace {name} that every other object lives in"),
-                &["kubectl", "apply", "-f", &file],
-            )),
-            Object::ConfigMap(_) => out.push(apply(format!("ConfigMap {name}: the app's plain environment variables"))),
-            Object::Secret(_) => out.push(apply(format!(
-                "Secret {name}: the secret environment variables, applied from the file so no value lands in your shell history"
-            ))),
-            Object::SealedSecret(_) => {
-                out.push(apply(format!(
-                    "SealedSecret {name}: the secrets, encrypted; the sealed-secrets controller in the cluster decrypts them into the Secret {name}"
-                )));
-                let describe = kubectl.hint(&["describe"], &[&format!("sealedsecret/{name}")]);
-                out.push(kubectl.run(
-                    format!("Wait until the controller has created the Secret {name} (if this times out: `{describe}` says why, e.g. a certificate from another cluster; --for=create needs kubectl 1.31 or newer)"),
-                    &["wait"],
-                    &["--for=create", &format!("secret/{name}"), "--timeout=60s"],
-                ));
-            }
-            Object::Deployment(_) => out.push(apply(format!(
-                "Deployment {name}: runs the app's pods and replaces them step by step on every change"
-            ))),
-            Object::Service(_) => out.push(apply(format!("Service {name}: one stable address in front of the ready pods"))),
-            Object::HeadlessService(_) => out.push(apply(format!(
-                "Service {name}: headless, so its DNS name lists every pod's IP and the pods can find each other"
-            ))),
-            Object::DatabaseSecret(_) => {
-                out.push(apply(format!(
-                    "Secret {name}: the database password, read by the database itself; applied from the file, never typed on a command line"
-                )));
-                if spec.database.kind == DatabaseKind::Helm {
-                    out.push(helm_install(spec, &kubectl));
-                }
-            }
-            Object::DatabaseSealedSecret(_) => {
-                out.push(apply(format!(
-                    "SealedSecret {name}: the database password, encrypted; the controller decrypts it into the Secret {name} that the database reads"
-                )));
-                out.push(kubectl.run(
-                    format!("Wait until the controller has created the Secret {name}, which the database needs before it starts (--for=create needs kubectl 1.31 or newer)"),
-                    &["wait"],
-                    &["--for=create", &format!("secret/{name}"), "--timeout=60s"],
-                ));
-                if spec.database.kind == DatabaseKind::Helm {
-                    out.push(helm_install(spec, &kubectl));
-                }
-            }
-            Object::Cluster(_) => {
-                out.push(Command::new(
-                    "Install the CloudNativePG operator (once per cluster; skip if it is there): it turns Cluster objects into running PostgreSQL",
-                    &[
-                        "helm", "upgrade", "--install", "cnpg", "cloudnative-pg",
-                        "--repo", "https://cloudnative-pg.github.io/charts",
-                        "--namespace", "cnpg-system", "--create-namespace", "--wait",
-                    ],
-                ));
-                out.push(apply(format!(
-                    "Cluster {name}: PostgreSQL run by the operator, with the database and user from the Secret"
-                )));
-                out.push(kubectl.run(
-                    format!("Wait until PostgreSQL accepts connections at {}", spec.database.service_name().unwrap_or_default()),
-                    &["wait"],
-                    // The full resource name: Rancher and Cluster API have `clusters` of their own.
-                    &["--for=condition=Ready", &format!("clusters.postgresql.cnpg.io/{name}"), "--timeout=10m"],
-                ));
-            }
-            Object::Job(j) => {
-                out.push(kubectl.run(
-                    format!("Job {name}: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run"),
-                    &["create"],
-                    &["-f", &file],
-                ));
-                let job = format!("job/{name}");
-                // Where the logs of a failed run are depends on the restart policy: OnFailure
-                // restarts the same pod and deletes it once backoffLimit is reached.
-                let why = if j.spec.template.spec.restart_policy == Some("Never") {
-                    format!(
-                        "then `{}` and `{}` (failed pods are kept) say why",
-                        kubectl.hint(&["describe"], &[&job]),
-                        kubectl.hint(&["logs"], &[&job])
-                    )
-                } else {
-                    format!(
-                        "follow it with `{}` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)",
-                        kubectl.hint(&["logs"], &["-f", &job])
-                    )
-                };
-                out.push(kubectl.run(
-                    format!("Wait for Job {name} to succeed; if it fails this only times out: {why}"),
-                    &["wait"],
-                    &["--for=condition=complete", &job, "--timeout=10m"],
-                ));
-            }
-            // Their own step, below, once the app is up.
-            Object::Extra(_) => {}
+// Applying one object, and waiting for what it starts where the next step needs it done.
+fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Command>) {
+    let file = object.file_name();
+    let name = object.name();
+    let apply = |comment: String| kubectl.run(comment, &["apply"], &["-f", &file]);
+    match object {
+        Object::Namespace(_) => out.push(Command::new(
+            format!("Create the namespace {name} that every other object lives in"),
+            &["kubectl", "apply", "-f", &file],
+        )),
+        Object::ConfigMap(_) => out.push(apply(format!("ConfigMap {name}: the app's plain environment variables"))),
+        Object::Secret(_) => out.push(apply(format!(
+            "Secret {name}: the secret environment variables, applied from the file so no value lands in your shell history"
+        ))),
+        Object::SealedSecret(_) => {
+            out.push(apply(format!(
+                "SealedSecret {name}: the secrets, encrypted; the sealed-secrets controller in the cluster decrypts them into the Secret {name}"
+            )));
+            let describe = kubectl.hint(&["describe"], &[&format!("sealedsecret/{name}")]);
+            out.push(wait_for_secret(kubectl, name, &format!(
+                " (if this times out: `{describe}` says why, e.g. a certificate from another cluster; --for=create needs kubectl 1.31 or newer)"
+            )));
         }
+        Object::Deployment(_) => out.push(apply(format!(
+            "Deployment {name}: runs the app's pods and replaces them step by step on every change"
+        ))),
+        Object::Service(_) => out.push(apply(format!("Service {name}: one stable address in front of the ready pods"))),
+        Object::HeadlessService(_) => out.push(apply(format!(
+            "Service {name}: headless, so its DNS name lists every pod's IP and the pods can find each other"
+        ))),
+        Object::DatabaseSecret(_) => {
+            out.push(apply(format!(
+                "Secret {name}: the database password, read by the database itself; applied from the file, never typed on a command line"
+            )));
+            out.extend(helm_install(spec, kubectl));
+        }
+        Object::DatabaseSealedSecret(_) => {
+            out.push(apply(format!(
+                "SealedSecret {name}: the database password, encrypted; the controller decrypts it into the Secret {name} that the database reads"
+            )));
+            out.push(wait_for_secret(kubectl, name, ", which the database needs before it starts (--for=create needs kubectl 1.31 or newer)"));
+            out.extend(helm_install(spec, kubectl));
+        }
+        Object::Cluster(_) => {
+            out.push(Command::new(
+                "Install the CloudNativePG operator (once per cluster; skip if it is there): it turns Cluster objects into running PostgreSQL",
+                &[
+                    "helm", "upgrade", "--install", "cnpg", "cloudnative-pg",
+                    "--repo", "https://cloudnative-pg.github.io/charts",
+                    "--namespace", "cnpg-system", "--create-namespace", "--wait",
+                ],
+            ));
+            out.push(apply(format!(
+                "Cluster {name}: PostgreSQL run by the operator, with the database and user from the Secret"
+            )));
+            out.push(kubectl.run(
+                format!("Wait until PostgreSQL accepts connections at {}", spec.database.service_name().unwrap_or_default()),
+                &["wait"],
+                // The full resource name: Rancher and Cluster API have `clusters` of their own.
+                &["--for=condition=Ready", &format!("clusters.postgresql.cnpg.io/{name}"), "--timeout=10m"],
+            ));
+        }
+        Object::Job(j) => out.extend(run_job(j, name, &file, kubectl)),
+        // Their own step, after the app is up.
+        Object::Extra(_) => {}
     }
+}
 
-    let app = spec.app.name.as_str();
-    out.push(kubectl.run(
-        "Wait until the rollout is done and the new pods are ready",
-        &["rollout", "status"],
-        &[&format!("deployment/{app}")],
-    ));
-    out.extend(kept_step(objects, &kubectl));
-    out.push(reach(spec, &kubectl));
-    out
+// Waiting for the sealed-secrets controller to make the Secret `name` from its SealedSecret; `why`
+// ends the comment.
+fn wait_for_secret(kubectl: &Kubectl, name: &str, why: &str) -> Command {
+    kubectl.run(
+        format!("Wait until the controller has created the Secret {name}{why}"),
+        &["wait"],
+        &["--for=create", &format!("secret/{name}"), "--timeout=60s"],
+    )
+}
+
+// A Job runs once, before the new code starts; the wait says where to look when it fails.
+fn run_job(job: &k8s::Job, name: &str, file: &str, kubectl: &Kubectl) -> [Command; 2] {
+    let create = kubectl.run(
+        format!("Job {name}: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run"),
+        &["create"],
+        &["-f", file],
+    );
+    let target = format!("job/{name}");
+    // Where the logs of a failed run are depends on the restart policy: OnFailure restarts the same
+    // pod and deletes it once backoffLimit is reached.
+    let why = if job.spec.template.spec.restart_policy == Some("Never") {
+        format!(
+            "then `{}` and `{}` (failed pods are kept) say why",
+            kubectl.hint(&["describe"], &[&target]),
+            kubectl.hint(&["logs"], &[&target])
+        )
+    } else {
+        format!(
+            "follow it with `{}` meanwhile: with restartPolicy OnFailure the pod is deleted once the retries run out (Never keeps failed pods and their logs)",
+            kubectl.hint(&["logs"], &["-f", &target])
+        )
+    };
+    let wait = kubectl.run(
+        format!("Wait for Job {name} to succeed; if it fails this only times out: {why}"),
+        &["wait"],
+        &["--for=condition=complete", &target, "--timeout=10m"],
+    );
+    [create, wait]
 }
 
 // The kept objects the user included, in a step of their own after the app's objects, each named:
@@ -234,10 +245,14 @@ fn kept_step(objects: &[Object], kubectl: &Kubectl) -> Vec<Command> {
         .collect()
 }
 
-// Bitnami's chart from its OCI registry. The password is not on the command line: the chart reads it
-// from the Secret applied just before (`auth.existingSecret`). `upgrade --install` can be re-run.
-fn helm_install(spec: &AppSpec, kubectl: &Kubectl) -> Command {
+// Bitnami's chart from its OCI registry, when the database comes from it. The password is not on the
+// command line: the chart reads it from the Secret applied just before (`auth.existingSecret`).
+// `upgrade --install` can be re-run.
+fn helm_install(spec: &AppSpec, kubectl: &Kubectl) -> Option<Command> {
     let db = &spec.database;
+    if db.kind != DatabaseKind::Helm {
+        return None;
+    }
     let mut words = vec![
         "helm".to_string(),
         "upgrade".into(),
@@ -266,7 +281,7 @@ fn helm_install(spec: &AppSpec, kubectl: &Kubectl) -> Command {
     } else {
         ""
     };
-    Command::new(
+    Some(Command::new(
         format!(
             "PostgreSQL from Bitnami's Helm chart; it reads the passwords from Secret {} and serves at {}.{version_note} \
              Every chart version's default image, a versioned docker.io/bitnami/postgresql tag, is gone: Bitnami \
@@ -279,12 +294,12 @@ fn helm_install(spec: &AppSpec, kubectl: &Kubectl) -> Command {
             db.service_name().unwrap_or_default()
         ),
         &words,
-    )
+    ))
 }
 
 // A rebuilt image under the same tag does not change the Deployment, so nothing restarts: say so.
 fn latest_note(spec: &AppSpec, kubectl: &Kubectl) -> String {
-    if matches!(spec.image.tag.as_str(), "" | "latest") {
+    if is_mutable_tag(&spec.image.tag) {
         let restart = kubectl.hint(
             &["rollout", "restart"],
             &[&format!("deployment/{}", spec.app.name)],

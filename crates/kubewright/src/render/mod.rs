@@ -1,14 +1,14 @@
 //! The last stage: objects -> YAML text (all documents, and one file per object) and the ordered
 //! command list. Everything the page and the CLI show comes from [`render`].
 
-pub mod annotate;
 mod commands;
-pub mod lines;
-pub mod sources;
 mod yaml;
 
 pub use commands::{commands, commands_text, join_words, split_words, Command};
 pub use yaml::{join_documents, to_yaml, to_yaml_documents};
+
+// The page's paths to the line maps and the annotated view, which live with the teaching aids.
+pub use crate::teach::{annotate, lines, sources};
 
 use std::ops::Range;
 

@@ -90,33 +90,6 @@ impl DatabaseKind {
 }
 
 impl Database {
-    /// The Secret holding the database password, `<name>-credentials`.
-    pub fn secret_name(&self) -> String {
-        format!("{}-credentials", self.name)
-    }
-
-    /// The name of the Service the app connects to, or `None` without a database.
-    ///
-    /// Bitnami's chart (standalone architecture) names its primary Service after the release's
-    /// "fullname": the release name when it already contains `postgresql`, else
-    /// `<release>-postgresql`, cut to 63 characters without a trailing '-' (the chart's
-    /// `common.names.fullname`). CloudNativePG names the read-write Service `<cluster>-rw`.
-    pub fn service_name(&self) -> Option<String> {
-        match self.kind {
-            DatabaseKind::None => None,
-            DatabaseKind::Helm => {
-                let full = if self.name.contains("postgresql") {
-                    self.name.clone()
-                } else {
-                    format!("{}-postgresql", self.name)
-                };
-                let cut: String = full.chars().take(63).collect();
-                Some(cut.trim_end_matches('-').to_string())
-            }
-            DatabaseKind::CloudNativePg => Some(format!("{}-rw", self.name)),
-        }
-    }
-
     /// The Service's DNS name: `<service>.<namespace>.svc.cluster.local`, or just `<service>` when the
     /// namespace is left to kubectl (a short name resolves inside the pod's own namespace).
     pub fn host(&self, namespace: Option<&str>) -> Option<String> {

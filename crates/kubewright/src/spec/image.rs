@@ -15,11 +15,20 @@ pub struct Image {
     pub pull_policy: PullPolicy,
 }
 
+/// The tag docker and the kubelet use when an image reference has none.
+pub const IMPLIED_TAG: &str = "latest";
+
+/// Whether an image tag can point at different images over time (`latest`, or no tag at all). On a
+/// real cluster nodes cache images by tag, so a re-pushed mutable tag runs old and new code side by side.
+pub fn is_mutable_tag(tag: &str) -> bool {
+    tag.is_empty() || tag == IMPLIED_TAG
+}
+
 impl Default for Image {
     fn default() -> Self {
         Image {
             repository: "web".into(),
-            tag: "latest".into(),
+            tag: IMPLIED_TAG.into(),
             digest: String::new(),
             pull_policy: PullPolicy::IfNotPresent,
         }
@@ -67,5 +76,15 @@ impl PullPolicy {
             PullPolicy::IfNotPresent => "IfNotPresent",
             PullPolicy::Always => "Always",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn latest_and_no_tag_are_mutable() {
+        assert!(super::is_mutable_tag("latest"));
+        assert!(super::is_mutable_tag(""));
+        assert!(!super::is_mutable_tag("1.0.3"));
     }
 }

@@ -11,6 +11,7 @@ mod env;
 mod image;
 mod jobs;
 mod label;
+mod names;
 mod port;
 mod probes;
 mod resources;
@@ -23,16 +24,17 @@ pub use app::App;
 pub use clustering::Clustering;
 pub use database::{Database, DatabaseKind, BITNAMI_CHART, POSTGRES_PORT};
 pub use env::{DownwardEnv, DownwardField, EnvEntry};
-pub use image::{Image, PullPolicy};
+pub use image::{is_mutable_tag, Image, PullPolicy, IMPLIED_TAG};
 pub use jobs::{Job, RestartPolicy};
 pub use label::Label;
+pub use names::APP_LABEL;
 pub use port::{ContainerPort, Protocol};
 pub use probes::{Probe, ProbeAction, Probes};
-pub use resources::{CpuMemory, Resources};
+pub use resources::{effective_request, CpuMemory, Resources};
 pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
 pub use service::{Service, ServiceType};
-pub use target::{is_mutable_tag, Target};
+pub use target::Target;
 
 use serde::{Deserialize, Serialize};
 
@@ -88,7 +90,7 @@ impl AppSpec {
     /// What the Service and the Deployment select pods by: `app: <name>`. Only this stable label:
     /// a Deployment's selector cannot change after it is created.
     pub fn selector_labels(&self) -> Vec<(String, String)> {
-        vec![("app".to_string(), self.app.name.clone())]
+        vec![(APP_LABEL.to_string(), self.app.name.clone())]
     }
 
     /// The labels every object and the app's pods carry: `app: <name>`, then the extra labels.
@@ -98,21 +100,11 @@ impl AppSpec {
         labels
     }
 
-    fn extra_labels(&self) -> impl Iterator<Item = (String, String)> + '_ {
+    pub(crate) fn extra_labels(&self) -> impl Iterator<Item = (String, String)> + '_ {
         self.app
             .labels
             .iter()
             .map(|l| (l.key.clone(), l.value.clone()))
-    }
-
-    /// The ConfigMap's name, `<name>-env`.
-    pub fn config_map_name(&self) -> String {
-        format!("{}-env", self.app.name)
-    }
-
-    /// The Secret's name, `<name>-env-secret`.
-    pub fn secret_name(&self) -> String {
-        format!("{}-env-secret", self.app.name)
     }
 
     /// The ConfigMap's entries: the user's `env`, then the derived clustering query (the headless
@@ -146,11 +138,6 @@ impl AppSpec {
     /// The database connection URL, or `None` without a database.
     pub fn database_url(&self) -> Option<String> {
         self.database.url(self.namespace())
-    }
-
-    /// The headless Service's name, `<name>-headless`.
-    pub fn headless_service_name(&self) -> String {
-        format!("{}-headless", self.app.name)
     }
 
     /// The headless Service's DNS name, which resolves to every pod's IP.
@@ -191,14 +178,6 @@ impl AppSpec {
                 }
             }
         }
-    }
-
-    /// The labels of a Job's pods: `app: <name>-<job>`. Not the app's own label, because the app's
-    /// Service selects `app: <name>` and would otherwise send traffic to a running migration pod.
-    pub fn job_pod_labels(&self, job: &Job) -> Vec<(String, String)> {
-        let mut labels = vec![("app".to_string(), format!("{}-{}", self.app.name, job.name))];
-        labels.extend(self.extra_labels());
-        labels
     }
 
     /// Renames the container port and every probe that referred to it by its old name, so the
@@ -243,8 +222,8 @@ impl AppSpec {
     }
 
     /// A copy with every secret value emptied: the secret entries' values, the database's passwords
-    /// and the secret-looking values inside kept objects (names, options and the public sealing
-    /// certificate stay, nothing else pasted with it). What may be shared or stored, since a secret
+    /// and the secret-looking values inside kept objects. Names and options stay, and of the sealing
+    /// certificate box only its public certificates. What may be shared or stored, since a secret
     /// value must never leave the page.
     pub fn without_secret_values(&self) -> AppSpec {
         let mut spec = self.clone();

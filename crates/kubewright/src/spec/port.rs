@@ -24,8 +24,8 @@ impl Default for ContainerPort {
 }
 
 impl ContainerPort {
-    /// How a Service or a probe points at this port: by its name when it has one (renumbering the
-    /// container then needs no other change), else by its number.
+    /// How the Service and the probes refer to the port: by its name, or by its number when it has
+    /// none.
     pub fn reference(&self) -> String {
         if self.name.is_empty() {
             self.number.to_string()

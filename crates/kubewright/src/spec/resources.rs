@@ -28,3 +28,13 @@ impl CpuMemory {
         }
     }
 }
+
+/// The request the pod really gets: one left out defaults to its limit (the API server fills it in
+/// when it creates the pod), so only with neither set is nothing reserved.
+pub fn effective_request<'a>(request: &'a str, limit: &'a str) -> &'a str {
+    if request.is_empty() {
+        limit
+    } else {
+        request
+    }
+}

@@ -58,6 +58,26 @@ impl ServiceType {
         }
     }
 
+    /// The Service's `spec.type` in the API: a headless Service is a ClusterIP one without an IP.
+    pub fn api_type(self) -> &'static str {
+        match self {
+            ServiceType::ClusterIp | ServiceType::Headless => "ClusterIP",
+            ServiceType::NodePort => "NodePort",
+            ServiceType::LoadBalancer => "LoadBalancer",
+        }
+    }
+
+    /// The type of a Service whose `spec.type` is `api_type`, `headless` when its `clusterIP` is
+    /// `None`; a type the form does not offer (ExternalName) reads as ClusterIP.
+    pub fn from_api(api_type: &str, headless: bool) -> Self {
+        match (api_type, headless) {
+            ("ClusterIP", true) => ServiceType::Headless,
+            ("NodePort", _) => ServiceType::NodePort,
+            ("LoadBalancer", _) => ServiceType::LoadBalancer,
+            _ => ServiceType::ClusterIp,
+        }
+    }
+
     /// Whether the Service gets a port on every node (and so may take a fixed nodePort).
     pub fn has_node_port(self) -> bool {
         matches!(self, ServiceType::NodePort | ServiceType::LoadBalancer)

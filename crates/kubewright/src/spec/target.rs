@@ -26,12 +26,6 @@ impl Target {
     }
 }
 
-/// Whether an image tag can point at different images over time (`latest`, or no tag at all). On a
-/// real cluster nodes cache images by tag, so a re-pushed mutable tag runs old and new code side by side.
-pub fn is_mutable_tag(tag: &str) -> bool {
-    matches!(tag, "" | "latest")
-}
-
 #[cfg(test)]
 mod tests {
     use crate::spec::{AppSpec, PullPolicy, ServiceType, Target};
@@ -71,12 +65,5 @@ mod tests {
             assert_eq!(spec.image.pull_policy, PullPolicy::IfNotPresent);
             assert_eq!(spec.service.kind, cluster, "{before:?}");
         }
-    }
-
-    #[test]
-    fn latest_and_no_tag_are_mutable() {
-        assert!(super::is_mutable_tag("latest"));
-        assert!(super::is_mutable_tag(""));
-        assert!(!super::is_mutable_tag("1.0.3"));
     }
 }

@@ -3,19 +3,20 @@
 //! `env[2].name`, `probes.liveness.action.port`, `resources.requests.cpu`, `jobs[0].name`.
 //!
 //! The rules are data: [`RULES`] lists each with its id, severity, the upstream rule it mirrors and one
-//! check function. The YAML always renders, errors or not, so the user sees where a value lands.
+//! check function. They live in `rules/`, one file per subject (names, env, image, ports and probes,
+//! resources, workload, security, database, sealing, kept objects), errors and warnings together;
+//! `names`, `quantity` and `image_ref` are the API server's syntax checks they share. The YAML always
+//! renders, errors or not, so the user sees where a value lands.
 
-mod api;
-mod database;
 mod fix;
 pub mod image_ref;
-mod kept;
-mod lint;
 pub mod names;
 pub mod quantity;
-mod seal;
+mod rules;
 
 pub use fix::Fix;
+
+use rules::{database, env, image, kept, naming, ports, resources, seal, security, workload};
 
 use crate::spec::AppSpec;
 
@@ -84,54 +85,54 @@ pub struct Rule {
 
 /// Every rule, errors first.
 pub const RULES: &[Rule] = &[
-    api::APP_NAME,
-    api::NAMESPACE_NAME,
-    api::LABELS,
-    api::DERIVED_NAMES,
-    api::ENV_KEY,
-    api::DUPLICATE_KEY,
-    api::ENV_NAME,
-    api::IMAGE_REF,
-    api::PORT_NUMBER,
-    api::PORT_NAME,
-    api::NODE_PORT,
-    api::PROBE_PORT,
-    api::PROBE_NUMBERS,
-    api::PROBE_EXEC,
-    api::QUANTITY,
-    api::REQUESTS_LIMITS,
-    api::ROLLING_UPDATE,
-    api::COUNTS,
-    api::JOB_NAME,
-    api::TMP_PATH,
-    api::NON_ROOT_UID,
+    naming::APP_NAME,
+    naming::NAMESPACE_NAME,
+    naming::LABELS,
+    naming::DERIVED_NAMES,
+    env::ENV_KEY,
+    env::DUPLICATE_KEY,
+    env::ENV_NAME,
+    image::IMAGE_REF,
+    ports::PORT_NUMBER,
+    ports::PORT_NAME,
+    ports::NODE_PORT,
+    ports::PROBE_PORT,
+    ports::PROBE_NUMBERS,
+    ports::PROBE_EXEC,
+    resources::QUANTITY,
+    resources::REQUESTS_LIMITS,
+    workload::ROLLING_UPDATE,
+    workload::COUNTS,
+    naming::JOB_NAME,
+    security::TMP_PATH,
+    security::NON_ROOT_UID,
     database::DATABASE,
-    database::CONTAINER_ENV,
+    env::CONTAINER_ENV,
     seal::SEAL_CERTIFICATE,
     seal::SEAL_SCOPE_NAMESPACE,
-    lint::LATEST_TAG,
-    lint::PULL_POLICY_NEVER,
-    lint::UNSET_CPU,
-    lint::UNSET_MEMORY,
-    lint::MEMORY_MILLIBYTES,
-    lint::NO_LIVENESS,
-    lint::NO_READINESS,
-    lint::POD_PROBES,
-    lint::ENV_VAR_SECRET,
-    lint::DUPLICATE_ENV_VAR,
-    lint::ENV_NAME_COMPAT,
-    lint::MINIMUM_REPLICAS,
-    lint::RUN_AS_NON_ROOT,
-    lint::RUN_AS_NON_ROOT_UID,
-    lint::PRIVILEGE_ESCALATION,
-    lint::READ_ONLY_ROOT_FS,
-    lint::CAPABILITIES,
-    lint::SECCOMP,
-    lint::JOB_TTL,
-    lint::PROBE_PORT_UNDECLARED,
-    lint::PROBE_HTTP_PATH,
-    lint::NODE_PORT_UNUSED,
-    database::ENV_REFERENCE,
+    image::LATEST_TAG,
+    image::PULL_POLICY_NEVER,
+    resources::UNSET_CPU,
+    resources::UNSET_MEMORY,
+    resources::MEMORY_MILLIBYTES,
+    ports::NO_LIVENESS,
+    ports::NO_READINESS,
+    ports::POD_PROBES,
+    env::ENV_VAR_SECRET,
+    env::DUPLICATE_ENV_VAR,
+    env::ENV_NAME_COMPAT,
+    workload::MINIMUM_REPLICAS,
+    security::RUN_AS_NON_ROOT,
+    security::RUN_AS_NON_ROOT_UID,
+    security::PRIVILEGE_ESCALATION,
+    security::READ_ONLY_ROOT_FS,
+    security::CAPABILITIES,
+    security::SECCOMP,
+    workload::JOB_TTL,
+    ports::PROBE_PORT_UNDECLARED,
+    ports::PROBE_HTTP_PATH,
+    ports::NODE_PORT_UNUSED,
+    env::ENV_REFERENCE,
     kept::CLUSTER_ADMIN,
     kept::WILDCARD,
     kept::PRIVILEGED,

@@ -2,8 +2,9 @@
 //! it is said before anyone applies it. The checks themselves live in [`crate::kept::scan`]; each
 //! rule here is one of its ids, so the table lists them and their upstream names.
 
-use super::{Finding, Rule, Severity};
+use crate::import::Status;
 use crate::spec::AppSpec;
+use crate::validate::{Finding, Rule, Severity};
 
 fn findings(spec: &AppSpec, rule: &str) -> Vec<Finding> {
     crate::kept::views(spec)
@@ -12,7 +13,7 @@ fn findings(spec: &AppSpec, rule: &str) -> Vec<Finding> {
             let state = if view.include {
                 "included"
             } else {
-                "held for review"
+                Status::Held.as_str()
             };
             view.dangers
                 .into_iter()

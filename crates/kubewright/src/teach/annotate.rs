@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
-use super::lines::{line_paths, Seg};
+use super::lines::{keys, line_paths, Seg};
+use super::qos;
 use crate::k8s::{self, IntOrString, Object};
-use crate::qos;
 use crate::spec::AppSpec;
 
 /// `yaml` (which must be `render(spec).all` or one of its files rendered the same way) with comments.
@@ -111,15 +111,6 @@ pub fn annotate_file(spec: &AppSpec, file_name: &str, yaml: &str) -> String {
         }
         None => yaml.to_string(),
     }
-}
-
-fn keys<'a>(path: &[Seg<'a>]) -> Vec<&'a str> {
-    path.iter()
-        .map(|s| match s {
-            Seg::Key(k, _) => *k,
-            Seg::Index(_) => "[]",
-        })
-        .collect()
 }
 
 fn index(path: &[Seg], at: usize) -> usize {

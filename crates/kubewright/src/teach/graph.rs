@@ -84,13 +84,13 @@ pub fn graph(spec: &AppSpec) -> Graph {
         let file = Some(object.file_name());
         match object {
             Object::Deployment(d) => {
-                let id = g.node("Deployment", &d.metadata.name, file, 1);
+                let id = g.node(k8s::Deployment::KIND, &d.metadata.name, file, 1);
                 let p = g.node("Pods", &d.metadata.name, None, 2);
                 g.edge(&id, &p, format!("replicas {}", d.spec.replicas));
                 pods.push((p, &d.spec.template));
             }
             Object::Job(j) => {
-                let id = g.node("Job", &j.metadata.name, file, 1);
+                let id = g.node(k8s::Job::KIND, &j.metadata.name, file, 1);
                 let p = g.node("Pods", &j.metadata.name, None, 2);
                 g.edge(&id, &p, "runs once");
                 pods.push((p, &j.spec.template));
@@ -101,7 +101,7 @@ pub fn graph(spec: &AppSpec) -> Graph {
     for object in &objects {
         let file = Some(object.file_name());
         if let Object::Service(s) | Object::HeadlessService(s) = object {
-            let id = g.node("Service", &s.metadata.name, file, 0);
+            let id = g.node(k8s::Service::KIND, &s.metadata.name, file, 0);
             for (p, template) in &pods {
                 if selects(&s.spec.selector, &template.metadata.labels) {
                     let how = if s.spec.cluster_ip == Some("None") {
@@ -128,11 +128,21 @@ pub fn graph(spec: &AppSpec) -> Graph {
         for container in &template.spec.containers {
             for source in &container.env_from {
                 if let Some(r) = &source.config_map_ref {
-                    let id = g.node("ConfigMap", &r.name, file_of("ConfigMap", &r.name), 3);
+                    let id = g.node(
+                        k8s::ConfigMap::KIND,
+                        &r.name,
+                        file_of(k8s::ConfigMap::KIND, &r.name),
+                        3,
+                    );
                     g.edge(p, &id, "envFrom");
                 }
                 if let Some(r) = &source.secret_ref {
-                    let id = g.node("Secret", &r.name, file_of("Secret", &r.name), 3);
+                    let id = g.node(
+                        k8s::Secret::KIND,
+                        &r.name,
+                        file_of(k8s::Secret::KIND, &r.name),
+                        3,
+                    );
                     g.edge(p, &id, "envFrom");
                 }
             }
@@ -151,7 +161,7 @@ fn database(spec: &AppSpec, objects: &[Object], pods: &[(String, &PodTemplate)],
     let Some(service) = db.service_name() else {
         return;
     };
-    let service_id = g.node("Service", &service, None, 3);
+    let service_id = g.node(k8s::Service::KIND, &service, None, 3);
     if !db.url_env.is_empty() {
         for (p, _) in pods {
             g.edge(p, &service_id, db.url_env.clone());
@@ -169,13 +179,13 @@ fn database(spec: &AppSpec, objects: &[Object], pods: &[(String, &PodTemplate)],
                 .iter()
                 .find(|o| matches!(o, Object::Cluster(_)))
                 .map(Object::file_name);
-            g.node("Cluster", &db.name, file, 3)
+            g.node(k8s::Cluster::KIND, &db.name, file, 3)
         }
         DatabaseKind::None => return,
     };
     g.edge(&owner, &service_id, "creates");
     if let Some((name, file)) = secret {
-        let id = g.node("Secret", &name, Some(file), 3);
+        let id = g.node(k8s::Secret::KIND, &name, Some(file), 3);
         let how = match db.kind {
             DatabaseKind::Helm => "auth.existingSecret",
             _ => "bootstrap.initdb.secret",

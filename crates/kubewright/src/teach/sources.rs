@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::lines::{line_paths, LinePath, Seg};
+use super::lines::{keys, line_paths, LinePath, Seg};
 use crate::k8s::{self, Object};
 use crate::spec::AppSpec;
 
@@ -78,15 +78,6 @@ pub fn field_lines(sources: &[Vec<String>]) -> BTreeMap<String, Vec<(usize, usiz
     out
 }
 
-fn keys<'a>(path: &[Seg<'a>]) -> Vec<&'a str> {
-    path.iter()
-        .map(|s| match s {
-            Seg::Key(k, _) => *k,
-            Seg::Index(_) => "[]",
-        })
-        .collect()
-}
-
 fn one(s: impl Into<String>) -> Option<Vec<String>> {
     Some(vec![s.into()])
 }
@@ -105,10 +96,23 @@ fn rule(
         // `app: <name>` first, then the extra labels in order.
         (_, ["metadata", "labels", _]) => one(label_source(path, "app.name")),
         (_, ["metadata", "labels"]) => one("app.name"),
-        (Object::Deployment(_), ["spec", "template", "metadata", "labels", _]) => {
-            one(label_source(path, "app.name"))
-        }
         (Object::Namespace(_), ["metadata", "name"]) => one("app.namespace"),
+        (Object::ConfigMap(_) | Object::Secret(_) | Object::SealedSecret(_), _) => {
+            env_rule(spec, object, path, k)
+        }
+        (Object::DatabaseSecret(_) | Object::DatabaseSealedSecret(_) | Object::Cluster(_), _) => {
+            database_rule(object, k)
+        }
+        (Object::Deployment(_), _) => deployment_rule(spec, path, k),
+        (Object::Job(_), _) => job_rule(spec, job, path, k),
+        (Object::Service(_) | Object::HeadlessService(_), _) => service_rule(spec, object, k),
+        _ => None,
+    }
+}
+
+// The app's ConfigMap and Secret (plain or sealed): one line per entry.
+fn env_rule(spec: &AppSpec, object: &Object, path: &[Seg], k: &[&str]) -> Option<Vec<String>> {
+    match (object, k) {
         (Object::ConfigMap(_), ["data", _]) => {
             let i = ordinal(path, 1);
             if i < spec.env.len() {
@@ -120,10 +124,7 @@ fn rule(
                 ])
             }
         }
-        (
-            Object::ConfigMap(_) | Object::Secret(_) | Object::SealedSecret(_),
-            ["metadata", "name"],
-        ) => one("app.name"),
+        (_, ["metadata", "name"]) => one("app.name"),
         // The same entries whether written as data, stringData or sealed.
         (Object::Secret(_), ["data" | "stringData", _])
         | (Object::SealedSecret(_), ["spec", "encryptedData", _]) => {
@@ -148,6 +149,13 @@ fn rule(
                 )
             }
         }
+        _ => None,
+    }
+}
+
+// The database's password Secret (plain or sealed) and the CloudNativePG Cluster.
+fn database_rule(object: &Object, k: &[&str]) -> Option<Vec<String>> {
+    match (object, k) {
         (Object::DatabaseSecret(_) | Object::DatabaseSealedSecret(_), ["metadata", "name"]) => {
             one("database.name")
         }
@@ -168,35 +176,50 @@ fn rule(
         }
         (Object::Cluster(_), ["spec", "bootstrap", "initdb", "owner"]) => one("database.user"),
         (Object::Cluster(_), ["spec", "bootstrap", "initdb", "secret", ..]) => one("database.name"),
-        (Object::Deployment(_), ["metadata", "name"]) => one("app.name"),
-        (Object::Deployment(_), ["spec", "replicas"]) => one("app.replicas"),
-        (Object::Deployment(_), ["spec", "revisionHistoryLimit"]) => {
-            one("app.revision_history_limit")
-        }
-        (Object::Deployment(_), ["spec", "selector", ..]) => one("app.name"),
-        (Object::Deployment(_), ["spec", "strategy", "rollingUpdate", "maxSurge"]) => {
-            one("app.max_surge")
-        }
-        (Object::Deployment(_), ["spec", "strategy", "rollingUpdate", "maxUnavailable"]) => {
-            one("app.max_unavailable")
-        }
-        (Object::Deployment(_), ["spec", "template", "spec", rest @ ..]) => {
+        _ => None,
+    }
+}
+
+fn deployment_rule(spec: &AppSpec, path: &[Seg], k: &[&str]) -> Option<Vec<String>> {
+    match k {
+        ["spec", "template", "metadata", "labels", _] => one(label_source(path, "app.name")),
+        ["metadata", "name"] => one("app.name"),
+        ["spec", "replicas"] => one("app.replicas"),
+        ["spec", "revisionHistoryLimit"] => one("app.revision_history_limit"),
+        ["spec", "selector", ..] => one("app.name"),
+        ["spec", "strategy", "rollingUpdate", "maxSurge"] => one("app.max_surge"),
+        ["spec", "strategy", "rollingUpdate", "maxUnavailable"] => one("app.max_unavailable"),
+        ["spec", "template", "spec", rest @ ..] => {
             pod(spec, None, rest, &path[path.len() - rest.len()..])
         }
-        (Object::Job(_), ["metadata", "name"]) => Some(vec![
+        _ => None,
+    }
+}
+
+// The n-th Job object is spec.jobs[n] (`job`).
+fn job_rule(spec: &AppSpec, job: usize, path: &[Seg], k: &[&str]) -> Option<Vec<String>> {
+    match k {
+        ["metadata", "name"] => Some(vec![
             format!("jobs[{job}].name"),
             format!("jobs[{job}].run"),
         ]),
-        (Object::Job(_), ["spec", "backoffLimit"]) => one(format!("jobs[{job}].backoff_limit")),
-        (Object::Job(_), ["spec", "ttlSecondsAfterFinished"]) => {
+        ["spec", "backoffLimit"] => one(format!("jobs[{job}].backoff_limit")),
+        ["spec", "ttlSecondsAfterFinished"] => {
             one(format!("jobs[{job}].ttl_seconds_after_finished"))
         }
-        (Object::Job(_), ["spec", "template", "metadata", "labels", _]) => {
+        ["spec", "template", "metadata", "labels", _] => {
             one(label_source(path, &format!("jobs[{job}].name")))
         }
-        (Object::Job(_), ["spec", "template", "spec", rest @ ..]) => {
+        ["spec", "template", "spec", rest @ ..] => {
             pod(spec, Some(job), rest, &path[path.len() - rest.len()..])
         }
+        _ => None,
+    }
+}
+
+// The app's Service and the headless one for clustering.
+fn service_rule(spec: &AppSpec, object: &Object, k: &[&str]) -> Option<Vec<String>> {
+    match (object, k) {
         (Object::Service(_), ["metadata", "name"]) => one("app.name"),
         (Object::Service(_), ["spec", "type" | "clusterIP"]) => one("service.type"),
         (Object::Service(_), ["spec", "selector", ..]) => one("app.name"),

@@ -2,7 +2,7 @@
 //! container's resources are the pod's). It decides who is evicted first when a node runs short of
 //! memory: BestEffort, then Burstable, Guaranteed last.
 
-use crate::spec::Resources;
+use crate::spec::{effective_request, Resources};
 use crate::validate::quantity;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,16 +28,6 @@ impl QosClass {
 pub struct Qos {
     pub class: Option<QosClass>,
     pub reason: String,
-}
-
-/// The request the pod really gets: one left out defaults to its limit (the API server fills it in
-/// when it creates the pod), so only with neither set is nothing reserved.
-pub fn effective_request<'a>(request: &'a str, limit: &'a str) -> &'a str {
-    if request.is_empty() {
-        limit
-    } else {
-        request
-    }
 }
 
 /// The QoS class of the app's pods (and the Jobs' pods, which get the same resources).

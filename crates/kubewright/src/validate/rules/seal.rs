@@ -1,9 +1,9 @@
 //! Sealing: a pasted certificate the page cannot seal with is an error (no Secret is written then),
 //! and so is a scope that binds to a namespace when the spec names none.
 
-use super::{Finding, Rule, Severity};
 use crate::seal::{self, SealingKey};
 use crate::spec::SealScope;
+use crate::validate::{Finding, Rule, Severity};
 
 pub const SEAL_CERTIFICATE: Rule = Rule {
     id: "seal-certificate",

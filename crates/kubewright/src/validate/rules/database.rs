@@ -1,7 +1,8 @@
-//! Rules for the database section, clustering and container env.
+//! The database section: its name, user, database, passwords and, for CloudNativePG, instances
+//! and storage.
 
-use super::{names, quantity, Finding, Rule, Severity};
 use crate::spec::{Database, DatabaseKind};
+use crate::validate::{names, quantity, Finding, Rule, Severity};
 
 pub const DATABASE: Rule = Rule {
     id: "database",
@@ -97,88 +98,9 @@ pub(super) fn name_problem(db: &Database) -> Option<String> {
     }
 }
 
-pub const CONTAINER_ENV: Rule = Rule {
-    id: "container-env",
-    severity: Severity::Error,
-    upstream: "validateEnv: IsRelaxedEnvVarName",
-    check: |spec| {
-        // The clustering query is a ConfigMap key, not an env entry: the data-key rule checks it.
-        spec.pod_env
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| {
-                names::env_name(&e.name).err().map(|err| {
-                    Finding::new(
-                        format!("pod_env[{i}].name"),
-                        format!("The variable name {err}."),
-                    )
-                })
-            })
-            .collect()
-    },
-};
-
-/// The kubelet expands `$(NAME)` in a container env value against every envFrom key (loaded first),
-/// the env entries before it and the service link variables; any other `$(NAME)` stays as written.
-pub const ENV_REFERENCE: Rule = Rule {
-    id: "env-reference",
-    severity: Severity::Warning,
-    upstream:
-        "the kubelet's makeEnvironmentVariables (pkg/kubelet/kubelet_pods.go): envFrom keys first, \
-               then env in order, each value expanded against what is set so far and the service \
-               variables",
-    check: |spec| {
-        let config_map = spec.config_map_entries();
-        let secret = spec.secret_entries();
-        let mut defined: Vec<&str> = config_map
-            .iter()
-            .chain(&secret)
-            .map(|e| e.name.as_str())
-            .chain(spec.downward.iter().map(|d| d.name.as_str()))
-            .collect();
-        let mut out = Vec::new();
-        for (i, e) in spec.pod_env.iter().enumerate() {
-            let mut rest = e.value.as_str();
-            while let Some(start) = rest.find("$(") {
-                let after = &rest[start + 2..];
-                let Some(end) = after.find(')') else { break };
-                let name = &after[..end];
-                if !defined.contains(&name)
-                    && !is_service_link(name)
-                    && !rest[..start].ends_with('$')
-                {
-                    let later = spec.pod_env[i + 1..].iter().position(|l| l.name == name);
-                    out.push(Finding::new(
-                        format!("pod_env[{i}].value"),
-                        match later {
-                            Some(k) => format!(
-                                "$({name}) stays as written: {name} is only set further down (row {}); \
-                                 a value sees the rows above it. Move this row below that one.",
-                                i + k + 2
-                            ),
-                            None => format!(
-                                "$({name}) stays as written: {name} is set nowhere before it (not in the \
-                                 ConfigMap or Secret, not a Downward API variable, not a row above)."
-                            ),
-                        },
-                    ));
-                }
-                rest = &after[end + 1..];
-            }
-            defined.push(&e.name);
-        }
-        out
-    },
-};
-
-/// The `kubernetes` Service's link variables (KUBERNETES_SERVICE_HOST, KUBERNETES_PORT_443_TCP, ...),
-/// which the kubelet sets in every container, also for `$(NAME)` expansion.
-fn is_service_link(name: &str) -> bool {
-    name.starts_with("KUBERNETES_SERVICE_") || name.starts_with("KUBERNETES_PORT")
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::env::{CONTAINER_ENV, ENV_REFERENCE};
     use super::*;
     use crate::presets::Preset;
     use crate::spec::AppSpec;
@@ -210,7 +132,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            paths(&super::super::api::ENV_KEY, &spec),
+            paths(&super::super::env::ENV_KEY, &spec),
             ["database.url_env"]
         );
         spec.database.kind = DatabaseKind::CloudNativePg;
@@ -222,14 +144,5 @@ mod tests {
             paths(&DATABASE, &spec),
             ["database.instances", "database.storage_size"]
         );
-    }
-
-    #[test]
-    fn a_reference_to_a_later_variable_is_flagged() {
-        let mut spec = Preset::find("phoenix").unwrap().spec().unwrap();
-        spec.pod_env[0].value = "a@$(POD_IP) $(LATER) $$(ESCAPED)".into();
-        let found = (ENV_REFERENCE.check)(&spec);
-        assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("$(LATER)"));
     }
 }

@@ -44,6 +44,16 @@ pub fn path_text(path: &[Seg]) -> String {
     out
 }
 
+/// The path's keys as the rules match them: a key as written, `[]` for an item.
+pub(crate) fn keys<'a>(path: &[Seg<'a>]) -> Vec<&'a str> {
+    path.iter()
+        .map(|s| match s {
+            Seg::Key(k, _) => *k,
+            Seg::Index(_) => "[]",
+        })
+        .collect()
+}
+
 struct Frame<'a> {
     /// Indent of the key (or, for an item, one more than its `- `).
     indent: usize,
@@ -52,54 +62,95 @@ struct Frame<'a> {
     children: usize,
 }
 
-/// The path of every line of `yaml` (a stream as [`super::to_yaml_documents`] writes it).
+/// The path of every line of `yaml` (a stream as [`crate::render::to_yaml_documents`] writes it).
 pub fn line_paths(yaml: &str) -> Vec<LinePath<'_>> {
-    let mut out = Vec::new();
-    let mut doc = 0usize;
-    let mut started = false;
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut root_children = 0usize;
-    // After a line with a scalar value: lines indented deeper (or blank) continue it.
-    let mut scalar: Option<(usize, Vec<Seg>)> = None;
-    for line in yaml.lines() {
+    let mut reader = Reader::default();
+    yaml.lines()
+        .map(|line| {
+            let path = reader.line(line);
+            LinePath {
+                doc: reader.doc,
+                path,
+            }
+        })
+        .collect()
+}
+
+/// Reads the stream line by line, keeping the open keys and items.
+#[derive(Default)]
+struct Reader<'a> {
+    /// The current document (0-based).
+    doc: usize,
+    started: bool,
+    stack: Vec<Frame<'a>>,
+    root_children: usize,
+    /// After a line with a scalar value: lines indented deeper (or blank) continue it.
+    scalar: Option<(usize, Vec<Seg<'a>>)>,
+}
+
+impl<'a> Reader<'a> {
+    /// The path of the next line.
+    fn line(&mut self, line: &'a str) -> Vec<Seg<'a>> {
         let indent = line.len() - line.trim_start_matches(' ').len();
-        if let Some((owner, path)) = &scalar {
+        if let Some((owner, path)) = &self.scalar {
             if line.trim().is_empty() || indent > *owner {
-                out.push(LinePath {
-                    doc,
-                    path: path.clone(),
-                });
-                continue;
+                return path.clone();
             }
         }
-        scalar = None;
+        self.scalar = None;
         if line == "---" {
-            if started {
-                doc += 1;
+            if self.started {
+                self.doc += 1;
             }
-            started = true;
-            stack.clear();
-            root_children = 0;
-            out.push(LinePath {
-                doc,
-                path: Vec::new(),
-            });
-            continue;
+            self.started = true;
+            self.stack.clear();
+            self.root_children = 0;
+            return Vec::new();
         }
-        started = true;
-        let mut rest = &line[indent..];
-        let mut at = indent;
+        self.started = true;
+        let (rest, at, path) = self.items(&line[indent..], indent);
+        // A long key is written as `? key` with its value on a following `: value` line.
+        if let Some(value) = rest.strip_prefix(": ").or((rest == ":").then_some("")) {
+            if let Some(key_path) = self
+                .stack
+                .last()
+                .filter(|f| f.indent == at)
+                .map(|f| f.path.clone())
+            {
+                if !value.is_empty() {
+                    self.scalar = Some((at, key_path.clone()));
+                }
+                return key_path;
+            }
+        }
+        let complex = rest.strip_prefix("? ").map(|k| (k, ""));
+        if let Some((key, value)) = complex.or_else(|| split_key(rest)) {
+            let key_path = self.key(key, at);
+            // The rest of a long key may continue on deeper lines.
+            if !value.is_empty() || complex.is_some() {
+                self.scalar = Some((at, key_path.clone()));
+            }
+            return key_path;
+        }
+        if !rest.is_empty() {
+            // A scalar item (`- ping`), or text we cannot place: it belongs to the enclosing path.
+            self.scalar = Some((at.saturating_sub(2), path.clone()));
+        }
+        path
+    }
+
+    /// Opens a frame for each `- ` the line starts with (`- - ` for nested sequences): the rest of
+    /// the line, its indent after them, and the innermost item's path.
+    fn items(&mut self, mut rest: &'a str, mut at: usize) -> (&'a str, usize, Vec<Seg<'a>>) {
         let mut path = Vec::new();
-        // `- ` items (possibly `- - ` for nested sequences): each opens an item frame.
         while let Some(after) =
             rest.strip_prefix("- ")
                 .or(if rest == "-" { Some("") } else { None })
         {
-            while stack.last().is_some_and(|f| f.indent > at) {
-                stack.pop();
+            while self.stack.last().is_some_and(|f| f.indent > at) {
+                self.stack.pop();
             }
-            let parent = stack.last_mut();
-            let (mut item_path, index) = match parent {
+            let (mut item_path, index) = match self.stack.last_mut() {
                 Some(f) => {
                     f.children += 1;
                     (f.path.clone(), f.children - 1)
@@ -107,7 +158,7 @@ pub fn line_paths(yaml: &str) -> Vec<LinePath<'_>> {
                 None => (Vec::new(), 0),
             };
             item_path.push(Seg::Index(index));
-            stack.push(Frame {
+            self.stack.push(Frame {
                 indent: at + 1,
                 path: item_path.clone(),
                 children: 0,
@@ -116,57 +167,37 @@ pub fn line_paths(yaml: &str) -> Vec<LinePath<'_>> {
             rest = after;
             at += 2;
         }
-        // A long key is written as `? key` with its value on a following `: value` line.
-        if let Some(value) = rest.strip_prefix(": ").or((rest == ":").then_some("")) {
-            if let Some(key_path) = stack
-                .last()
-                .filter(|f| f.indent == at)
-                .map(|f| f.path.clone())
-            {
-                if !value.is_empty() {
-                    scalar = Some((at, key_path.clone()));
-                }
-                out.push(LinePath {
-                    doc,
-                    path: key_path,
-                });
-                continue;
-            }
-        }
-        let complex = rest.strip_prefix("? ").map(|k| (k, ""));
-        if let Some((key, value)) = complex.or_else(|| split_key(rest)) {
-            while stack.last().is_some_and(|f| f.indent >= at) {
-                stack.pop();
-            }
-            let ordinal = match stack.last_mut() {
-                Some(f) => {
-                    f.children += 1;
-                    f.children - 1
-                }
-                None => {
-                    root_children += 1;
-                    root_children - 1
-                }
-            };
-            let mut key_path = stack.last().map(|f| f.path.clone()).unwrap_or_default();
-            key_path.push(Seg::Key(key, ordinal));
-            stack.push(Frame {
-                indent: at,
-                path: key_path.clone(),
-                children: 0,
-            });
-            // The rest of a long key may continue on deeper lines.
-            if !value.is_empty() || complex.is_some() {
-                scalar = Some((at, key_path.clone()));
-            }
-            path = key_path;
-        } else if !rest.is_empty() {
-            // A scalar item (`- ping`), or text we cannot place: it belongs to the enclosing path.
-            scalar = Some((at.saturating_sub(2), path.clone()));
-        }
-        out.push(LinePath { doc, path });
+        (rest, at, path)
     }
-    out
+
+    /// Opens the frame of `key` at indent `at`, closing deeper and sibling ones: its path.
+    fn key(&mut self, key: &'a str, at: usize) -> Vec<Seg<'a>> {
+        while self.stack.last().is_some_and(|f| f.indent >= at) {
+            self.stack.pop();
+        }
+        let ordinal = match self.stack.last_mut() {
+            Some(f) => {
+                f.children += 1;
+                f.children - 1
+            }
+            None => {
+                self.root_children += 1;
+                self.root_children - 1
+            }
+        };
+        let mut key_path = self
+            .stack
+            .last()
+            .map(|f| f.path.clone())
+            .unwrap_or_default();
+        key_path.push(Seg::Key(key, ordinal));
+        self.stack.push(Frame {
+            indent: at,
+            path: key_path.clone(),
+            children: 0,
+        });
+        key_path
+    }
 }
 
 // `key: value` or `key:` -> (the key as written, the value text). A quoted key keeps its quotes: the

@@ -1,0 +1,18 @@
+//! The rules, one file per subject. Each rule names the upstream check it mirrors; paths in
+//! `upstream` are kubernetes/kubernetes `pkg/apis/*/validation` unless said otherwise. Errors are
+//! what the API server (or, where said, the kubelet or container runtime) refuses; warnings are
+//! what it accepts but is known to hurt.
+
+pub(super) mod database;
+pub(super) mod env;
+pub(super) mod image;
+pub(super) mod kept;
+pub(super) mod naming;
+pub(super) mod ports;
+pub(super) mod resources;
+pub(super) mod seal;
+pub(super) mod security;
+pub(super) mod workload;
+
+/// Kubernetes' int32 fields (replicas, seconds, uids) reject anything wider.
+const INT32_MAX: i64 = i32::MAX as i64;

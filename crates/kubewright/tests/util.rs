@@ -1,0 +1,47 @@
+//! Helpers the test modules share.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use kubewright::presets::Preset;
+use kubewright::AppSpec;
+use serde::Deserialize;
+use serde_yaml::Value;
+
+/// A preset's spec, by id.
+pub fn preset(id: &str) -> AppSpec {
+    Preset::find(id).unwrap().spec().unwrap()
+}
+
+/// The documents of a YAML stream, parsed by serde_yaml (panics, with the text, if one does not).
+pub fn documents(yaml: &str) -> Vec<Value> {
+    serde_yaml::Deserializer::from_str(yaml)
+        .map(|doc| {
+            Value::deserialize(doc).unwrap_or_else(|e| panic!("YAML does not parse: {e}\n{yaml}"))
+        })
+        .collect()
+}
+
+/// Runs the command line: exit code, stdout, stderr.
+pub fn kubewright(args: &[&str]) -> (i32, String, String) {
+    kubewright_reading(args, "")
+}
+
+/// Runs the command line with `input` on its standard input.
+pub fn kubewright_reading(args: &[&str], input: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kubewright"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A command that does not read its input may exit first: a closed pipe is fine then.
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
