@@ -126,7 +126,7 @@ pub fn refusal(object: &Value) -> Option<String> {
             "nested deeper than {MAX_DEPTH} levels: no real object is"
         ));
     }
-    let bytes = serde_json::to_string(object).map_or(usize::MAX, |json| json.len());
+    let bytes = size(object, 0);
     if bytes > MAX_OBJECT_BYTES {
         return Some(format!(
             "{} KB: over the {} KB a kept object may have",
@@ -135,6 +135,26 @@ pub fn refusal(object: &Value) -> Option<String> {
         ));
     }
     None
+}
+
+// About how many bytes `value` takes as JSON (its text plus a few bytes a node), counted as it is
+// walked, so the size check needs no second JSON writer in the wasm. Stops past the limit.
+fn size(value: &Value, so_far: usize) -> usize {
+    if so_far > MAX_OBJECT_BYTES {
+        return so_far;
+    }
+    let text = |v: &Value| match v {
+        Value::String(s) => s.len() + 2,
+        _ => 8,
+    };
+    match value {
+        Value::Mapping(map) => map
+            .iter()
+            .fold(so_far + 2, |n, (k, v)| size(v, n + text(k) + 1)),
+        Value::Sequence(items) => items.iter().fold(so_far + 2, |n, v| size(v, n + 1)),
+        Value::Tagged(tagged) => size(&tagged.value, so_far),
+        other => so_far + text(other),
+    }
 }
 
 // How deep `value` nests; stops counting past the limit, so a hostile tree costs no more than that.
