@@ -24,8 +24,12 @@ fn the_bundle_has_every_file_a_kustomization_and_a_readme() {
             rendered.files.len()
         );
         let readme = &files[files.len() - 1].contents;
-        assert!(readme.contains(&rendered.commands_text()));
-        assert!(readme.contains("kubectl apply -k"));
+        // The README applies the folder it sits in, never files one by one (the user unpacked a folder).
+        assert!(readme.contains("kubectl apply -k"), "{readme}");
+        for file in &rendered.files {
+            assert!(!readme.contains(&format!("-f {}", file.name)), "{readme}");
+        }
+        assert!(readme.contains("where its Dockerfile is"), "{readme}");
 
         let bytes = export::zip("app", &files).unwrap();
         assert_eq!(&bytes[..4], b"PK\x03\x04");

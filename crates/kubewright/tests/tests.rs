@@ -4,6 +4,7 @@
 mod util;
 
 mod cli;
+mod commands;
 mod database;
 mod export;
 mod golden;

@@ -3,8 +3,10 @@
 use serde::Serialize;
 
 use super::ExportFile;
+use crate::k8s;
 use crate::render::render;
-use crate::spec::{AppSpec, DatabaseKind};
+use crate::render::{commands_for, commands_text, ApplyFrom};
+use crate::spec::AppSpec;
 
 /// `kustomization.yaml`.
 #[derive(Serialize)]
@@ -35,11 +37,18 @@ pub fn bundle(spec: &AppSpec) -> Vec<ExportFile> {
         "kustomization.yaml",
         serde_yaml::to_string(&kustomization).unwrap_or_default(),
     ));
+    // The commands apply the folder, as unpacked: the same steps as the page's, the files in one go.
+    let folder = super::folder_name(spec);
+    let commands = commands_for(
+        spec,
+        &k8s::objects_layout(spec),
+        ApplyFrom::Kustomize(&folder),
+    );
     files.push(ExportFile::new(
         "README.md",
         readme(
             spec,
-            &rendered.commands_text(),
+            &commands_text(&commands),
             &rendered
                 .files
                 .iter()
@@ -52,40 +61,6 @@ pub fn bundle(spec: &AppSpec) -> Vec<ExportFile> {
 
 fn readme(spec: &AppSpec, commands: &str, files: &[String]) -> String {
     let folder = super::folder_name(spec);
-    // `apply -k` sends every file at once; what that cannot do, said before the user tries it.
-    let mut caveats = Vec::new();
-    match spec.database.kind {
-        DatabaseKind::None => {}
-        DatabaseKind::Helm => caveats.push(
-            "PostgreSQL comes from Bitnami's Helm chart, which `apply -k` does not install: run the\n  \
-             `helm upgrade --install` step above once first."
-                .to_string(),
-        ),
-        DatabaseKind::CloudNativePg => caveats.push(
-            "The Cluster object needs the CloudNativePG operator installed first (the `helm upgrade\n  \
-             --install cnpg` step above, once per cluster)."
-                .to_string(),
-        ),
-    }
-    if !spec.jobs.is_empty() {
-        caveats.push(
-            "Jobs start at the same moment as everything else (a migration may run before the\n  \
-             database is up and retries), and a Job cannot be changed once created: bump its run\n  \
-             number in the form before applying a new image."
-                .to_string(),
-        );
-    }
-    let caveats = if caveats.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "\nKeep in mind:\n\n{}",
-            caveats
-                .iter()
-                .map(|c| format!("- {c}\n"))
-                .collect::<String>()
-        )
-    };
     // Every file that holds a secret value readably (a SealedSecret does not).
     let plain: Vec<String> = files
         .iter()
@@ -107,11 +82,9 @@ fn readme(spec: &AppSpec, commands: &str, files: &[String]) -> String {
     format!(
         "# {name}: Kubernetes manifests\n\n\
          Made with Kubewright. One file per object; `kustomization.yaml` lists them all{ns}.\n\n\
-         Step by step, in this order, from inside `{folder}/` (the same commands the page shows):\n\n\
-         ```sh\n{commands}```\n\n\
-         Or, once those steps have run, preview everything and apply it in one go (from the folder\n\
-         that holds `{folder}/`):\n{caveats}\n\
-         ```sh\nkubectl kustomize {folder}\nkubectl apply -k {folder}\n```\n{secrets}",
+         Run these in order from the folder that holds `{folder}/` (the build step in your app's own\n\
+         folder, where its Dockerfile is). `kubectl kustomize {folder}` shows what `apply -k` sends.\n\n\
+         ```sh\n{commands}```\n{secrets}",
         name = spec.app.name,
         ns = spec
             .namespace()

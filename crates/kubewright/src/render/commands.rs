@@ -1,7 +1,10 @@
 use std::borrow::Cow;
 
+use super::at_once::{apply_at_once, ApplyFrom};
 use crate::k8s::{self, Object};
-use crate::spec::{is_mutable_tag, AppSpec, DatabaseKind, ServiceType, Target, BITNAMI_CHART};
+use crate::spec::{
+    is_mutable_tag, AppSpec, DatabaseKind, PullPolicy, ServiceType, Target, BITNAMI_CHART,
+};
 
 /// One shell command and the one-line comment that says why it runs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,7 +14,7 @@ pub struct Command {
 }
 
 impl Command {
-    fn new<S: AsRef<str>>(comment: impl Into<String>, words: &[S]) -> Self {
+    pub(super) fn new<S: AsRef<str>>(comment: impl Into<String>, words: &[S]) -> Self {
         let line = words
             .iter()
             .map(|w| quote(w.as_ref()))
@@ -46,30 +49,84 @@ pub fn join_words<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
     words.into_iter().map(quote).collect::<Vec<_>>().join(" ")
 }
 
-/// The commands that build the image and apply the objects, in the order they must run. No command
-/// ever carries a secret value: the Secret is applied from its file.
+/// The commands that build the image and apply the objects one file at a time, in the order they
+/// must run (the files view, `render --out`). No command ever carries a secret value: the Secret is
+/// applied from its file.
 pub fn commands(spec: &AppSpec, objects: &[Object]) -> Vec<Command> {
+    commands_for(spec, objects, ApplyFrom::Files)
+}
+
+/// The commands for the objects saved as `from` says, so what the user copied or downloaded is what
+/// the commands apply.
+pub fn commands_for(spec: &AppSpec, objects: &[Object], from: ApplyFrom) -> Vec<Command> {
     let kubectl = Kubectl {
         namespace: spec.namespace(),
     };
     let mut out = build(spec, &kubectl);
+    let mut steps = Vec::new();
     for object in objects {
-        apply(spec, object, &kubectl, &mut out);
+        apply(spec, object, &kubectl, &mut steps);
+    }
+    match from {
+        ApplyFrom::Files => out.extend(steps.into_iter().map(|s| s.command)),
+        ApplyFrom::Stream(_) | ApplyFrom::Kustomize(_) => {
+            let (prepare, rest): (Vec<Step>, Vec<Step>) =
+                steps.into_iter().partition(|s| s.role == Role::Prepare);
+            out.extend(prepare.into_iter().map(|s| s.command));
+            out.push(apply_at_once(spec, objects, &kubectl, from));
+            out.extend(
+                rest.into_iter()
+                    .filter(|s| s.role == Role::Follow)
+                    .map(|s| s.command),
+            );
+        }
     }
     out.push(kubectl.run(
         "Wait until the rollout is done and the new pods are ready",
         &["rollout", "status"],
         &[&format!("deployment/{}", spec.app.name)],
     ));
-    out.extend(kept_step(objects, &kubectl));
+    // Kept objects are in the one file or folder; one at a time they have their own step.
+    if from == ApplyFrom::Files {
+        out.extend(kept_step(objects, &kubectl));
+    }
     out.push(reach(spec, &kubectl));
     out
 }
 
+/// What a command does for the one-file and folder variants: a `Prepare` step must run before
+/// anything is applied (an operator the objects need), `Apply` is replaced there by one apply of
+/// everything, a `Follow` step waits or installs once the objects are in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Prepare,
+    Apply,
+    Follow,
+}
+
+pub(super) struct Step {
+    pub role: Role,
+    pub command: Command,
+}
+
+impl From<Command> for Step {
+    /// A plain command is a follow-up: applying is what `apply` closures mark.
+    fn from(command: Command) -> Self {
+        Step {
+            role: Role::Follow,
+            command,
+        }
+    }
+}
+
 // Building the image where the target's nodes find it: inside Minikube, or pushed to a registry.
+// Minikube with a pull policy other than Never pulls a registry image like a real cluster, and
+// there is nothing to build. `docker build .` reads the Dockerfile of the folder it runs in.
 fn build(spec: &AppSpec, kubectl: &Kubectl) -> Vec<Command> {
     let image = spec.image.reference();
+    let here = "; run it in your app's own folder, the one with its Dockerfile";
     match spec.target {
+        Target::Minikube if spec.image.pull_policy != PullPolicy::Never => Vec::new(),
         Target::Minikube => vec![
             Command {
                 comment: "Point docker at Minikube's Docker daemon, so the image is built right on the node \
@@ -79,7 +136,7 @@ fn build(spec: &AppSpec, kubectl: &Kubectl) -> Vec<Command> {
             },
             Command::new(
                 format!(
-                    "Build the app's image {image} inside Minikube{}",
+                    "Build the app's image {image} inside Minikube{here}{}",
                     latest_note(spec, kubectl)
                 ),
                 &["docker", "build", "-t", &image, "."],
@@ -94,7 +151,7 @@ fn build(spec: &AppSpec, kubectl: &Kubectl) -> Vec<Command> {
             };
             vec![
                 Command::new(
-                    format!("Build the app's image {image}{tag_note}"),
+                    format!("Build the app's image {image}{here}{tag_note}"),
                     &["docker", "build", "-t", &image, "."],
                 ),
                 Command::new(
@@ -107,15 +164,21 @@ fn build(spec: &AppSpec, kubectl: &Kubectl) -> Vec<Command> {
 }
 
 // Applying one object, and waiting for what it starts where the next step needs it done.
-fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Command>) {
+fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Step>) {
     let file = object.file_name();
     let name = object.name();
-    let apply = |comment: String| kubectl.run(comment, &["apply"], &["-f", &file]);
+    let apply = |comment: String| Step {
+        role: Role::Apply,
+        command: kubectl.run(comment, &["apply"], &["-f", &file]),
+    };
     match object {
-        Object::Namespace(_) => out.push(Command::new(
-            format!("Create the namespace {name} that every other object lives in"),
-            &["kubectl", "apply", "-f", &file],
-        )),
+        Object::Namespace(_) => out.push(Step {
+            role: Role::Apply,
+            command: Command::new(
+                format!("Create the namespace {name} that every other object lives in"),
+                &["kubectl", "apply", "-f", &file],
+            ),
+        }),
         Object::ConfigMap(_) => out.push(apply(format!("ConfigMap {name}: the app's plain environment variables"))),
         Object::Secret(_) => out.push(apply(format!(
             "Secret {name}: the secret environment variables, applied from the file so no value lands in your shell history"
@@ -127,7 +190,7 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Comma
             let describe = kubectl.hint(&["describe"], &[&format!("sealedsecret/{name}")]);
             out.push(wait_for_secret(kubectl, name, &format!(
                 " (if this times out: `{describe}` says why, e.g. a certificate from another cluster; --for=create needs kubectl 1.31 or newer)"
-            )));
+            )).into());
         }
         Object::Deployment(_) => out.push(apply(format!(
             "Deployment {name}: runs the app's pods and replaces them step by step on every change"
@@ -140,24 +203,24 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Comma
             out.push(apply(format!(
                 "Secret {name}: the database password, read by the database itself; applied from the file, never typed on a command line"
             )));
-            out.extend(helm_install(spec, kubectl));
+            out.extend(helm_install(spec, kubectl).map(Step::from));
         }
         Object::DatabaseSealedSecret(_) => {
             out.push(apply(format!(
                 "SealedSecret {name}: the database password, encrypted; the controller decrypts it into the Secret {name} that the database reads"
             )));
-            out.push(wait_for_secret(kubectl, name, ", which the database needs before it starts (--for=create needs kubectl 1.31 or newer)"));
-            out.extend(helm_install(spec, kubectl));
+            out.push(wait_for_secret(kubectl, name, ", which the database needs before it starts (--for=create needs kubectl 1.31 or newer)").into());
+            out.extend(helm_install(spec, kubectl).map(Step::from));
         }
         Object::Cluster(_) => {
-            out.push(Command::new(
+            out.push(Step { role: Role::Prepare, command: Command::new(
                 "Install the CloudNativePG operator (once per cluster; skip if it is there): it turns Cluster objects into running PostgreSQL",
                 &[
                     "helm", "upgrade", "--install", "cnpg", "cloudnative-pg",
                     "--repo", "https://cloudnative-pg.github.io/charts",
                     "--namespace", "cnpg-system", "--create-namespace", "--wait",
                 ],
-            ));
+            )});
             out.push(apply(format!(
                 "Cluster {name}: PostgreSQL run by the operator, with the database and user from the Secret"
             )));
@@ -166,9 +229,13 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Comma
                 &["wait"],
                 // The full resource name: Rancher and Cluster API have `clusters` of their own.
                 &["--for=condition=Ready", &format!("clusters.postgresql.cnpg.io/{name}"), "--timeout=10m"],
-            ));
+            ).into());
         }
-        Object::Job(j) => out.extend(run_job(j, name, &file, kubectl)),
+        Object::Job(j) => {
+            let [create, wait] = run_job(j, name, &file, kubectl);
+            out.push(Step { role: Role::Apply, command: create });
+            out.push(wait.into());
+        }
         // Their own step, after the app is up.
         Object::Extra(_) => {}
     }
@@ -311,12 +378,12 @@ fn latest_note(spec: &AppSpec, kubectl: &Kubectl) -> String {
 }
 
 /// `kubectl VERB... [-n NS] ARGS...`: every namespaced command names the namespace explicitly.
-struct Kubectl<'a> {
-    namespace: Option<&'a str>,
+pub(super) struct Kubectl<'a> {
+    pub namespace: Option<&'a str>,
 }
 
 impl Kubectl<'_> {
-    fn run(&self, comment: impl Into<String>, verb: &[&str], args: &[&str]) -> Command {
+    pub fn run(&self, comment: impl Into<String>, verb: &[&str], args: &[&str]) -> Command {
         let mut words = vec!["kubectl"];
         words.extend(verb);
         if let Some(ns) = self.namespace {

@@ -1,10 +1,12 @@
 //! The last stage: objects -> YAML text (all documents, and one file per object) and the ordered
 //! command list. Everything the page and the CLI show comes from [`render`].
 
+mod at_once;
 mod commands;
 mod yaml;
 
-pub use commands::{commands, commands_text, join_words, split_words, Command};
+pub use at_once::{ApplyFrom, ALL_FILE};
+pub use commands::{commands, commands_for, commands_text, join_words, split_words, Command};
 pub use yaml::{join_documents, to_yaml, to_yaml_documents};
 
 // The page's paths to the line maps and the annotated view, which live with the teaching aids.
@@ -38,8 +40,11 @@ pub struct Rendered {
     pub files: Vec<File>,
     /// All objects as one multi-document YAML stream, in apply order.
     pub all: String,
-    /// The commands, in the order they must run.
+    /// The commands, in the order they must run, applying [`Rendered::files`] one at a time.
     pub commands: Vec<Command>,
+    /// The same steps applying [`Rendered::all`] saved as [`ALL_FILE`] in one go: what the
+    /// all-documents view's copy and download give.
+    pub commands_all: Vec<Command>,
     /// Whether the secrets were sealed, and if sealing failed, why (shown beside the certificate).
     pub seal: SealStatus,
 }
@@ -48,6 +53,15 @@ impl Rendered {
     /// The commands as shell text: each preceded by its `#` comment.
     pub fn commands_text(&self) -> String {
         commands_text(&self.commands)
+    }
+
+    /// The commands that go with the view the user copies from: all documents, or one file each.
+    pub fn commands_of(&self, all_documents: bool) -> &[Command] {
+        if all_documents {
+            &self.commands_all
+        } else {
+            &self.commands
+        }
     }
 
     /// The lines of [`Rendered::all`] that hold the file named `name` (its `---` left out), so a
@@ -88,6 +102,7 @@ pub fn render_with<R: CryptoRngCore>(spec: &AppSpec, sealer: &mut Sealer<R>) -> 
     Rendered {
         all: join_documents(files.iter().map(|f| f.yaml.as_str())),
         commands: commands(spec, &objects),
+        commands_all: commands_for(spec, &objects, ApplyFrom::Stream(ALL_FILE)),
         files,
         seal,
     }

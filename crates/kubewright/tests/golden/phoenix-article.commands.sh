@@ -1,7 +1,7 @@
 # Point docker at Minikube's Docker daemon, so the image is built right on the node (imagePullPolicy: Never never pulls)
 eval $(minikube docker-env)
 
-# Build the app's image kube-native:latest inside Minikube. Same tag every build: after a rebuild, `kubectl rollout restart -n kube-native deployment/kube-native` (or use a new tag)
+# Build the app's image kube-native:latest inside Minikube; run it in your app's own folder, the one with its Dockerfile. Same tag every build: after a rebuild, `kubectl rollout restart -n kube-native deployment/kube-native` (or use a new tag)
 docker build -t kube-native:latest .
 
 # Create the namespace kube-native that every other object lives in

@@ -1,4 +1,4 @@
-# Build the app's image ghcr.io/example/web:1.0.0. Give every build a new tag: a pushed tag should never change
+# Build the app's image ghcr.io/example/web:1.0.0; run it in your app's own folder, the one with its Dockerfile. Give every build a new tag: a pushed tag should never change
 docker build -t ghcr.io/example/web:1.0.0 .
 
 # Push it to the registry the cluster pulls from
