@@ -238,7 +238,14 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
         valid_app(),
         (valid_image(), security(writable_tmp)),
         entries(env_name().boxed(), tricky_text().boxed(), 8),
-        entries(env_name().boxed(), tricky_text().boxed(), 5),
+        // A secret's value is required: an empty one stands for "any text".
+        entries(
+            env_name().boxed(),
+            tricky_text()
+                .prop_map(|t| if t.is_empty() { "s".into() } else { t })
+                .boxed(),
+            5,
+        ),
         valid_downward(),
         valid_port(),
         valid_resources(),

@@ -270,9 +270,14 @@ fn check_prints_one_line_per_issue_and_exits_1_only_on_errors() {
     assert!(stdout
         .lines()
         .all(|l| l.starts_with("warning ") && l.contains(": ")));
-    // A clean preset: nothing to say.
+    // A preset that leaves the user's own secret empty: that is its one error.
     let (code, stdout, _) = kubewright(&["check", "--preset", "web-app"]);
-    assert_eq!((code, stdout.as_str()), (0, ""));
+    assert_eq!(code, 1, "{stdout}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.starts_with("error secrets[0].value: Required: DATABASE_URL"),
+        "{stdout}"
+    );
     // Errors: exit 1, errors first, with the field path the form uses.
     let path = std::env::temp_dir().join(format!("kubewright-check-{}.json", std::process::id()));
     std::fs::write(

@@ -23,7 +23,8 @@ fn b64(text: &str) -> String {
 
 #[test]
 fn cloudnativepg_cluster_reads_the_basic_auth_secret_and_the_app_gets_the_rw_url() {
-    let spec = preset("phoenix");
+    let mut spec = preset("phoenix");
+    spec.database.password = "pw".into();
     let docs = documents(&spec);
     let cluster = find(&docs, "Cluster", "hello-db");
     assert_eq!(cluster["apiVersion"], "postgresql.cnpg.io/v1");
@@ -37,7 +38,7 @@ fn cloudnativepg_cluster_reads_the_basic_auth_secret_and_the_app_gets_the_rw_url
     let app_secret = find(&docs, "Secret", "hello-env-secret");
     assert_eq!(
         app_secret["data"]["DATABASE_URL"],
-        b64("ecto://hello:change-me@hello-db-rw.hello.svc.cluster.local:5432/hello").as_str()
+        b64("ecto://hello:pw@hello-db-rw.hello.svc.cluster.local:5432/hello").as_str()
     );
 }
 

@@ -116,10 +116,12 @@ fn no_password_is_left_in_a_template_and_the_readmes_say_where_secrets_are() {
     use base64::Engine;
     for id in ["rails", "phoenix"] {
         // GIVEN a preset with a database (Bitnami's chart for rails, CloudNativePG for phoenix)
-        let spec = kubewright::presets::Preset::find(id)
+        let mut spec = kubewright::presets::Preset::find(id)
             .unwrap()
             .spec()
             .unwrap();
+        spec.database.password = "pw-of-the-user".into();
+        spec.database.admin_password = "admin-pw-of-the-user".into();
         let password = &spec.database.password;
         let encoded = base64::engine::general_purpose::STANDARD.encode(password);
         // WHEN it is exported as a chart

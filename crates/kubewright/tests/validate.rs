@@ -14,7 +14,12 @@ use kubewright::AppSpec;
 
 /// A spec with no issue at all: every case below changes one thing.
 fn clean() -> AppSpec {
-    Preset::find("web-app").unwrap().spec().unwrap()
+    let mut spec = Preset::find("web-app").unwrap().spec().unwrap();
+    // The preset leaves the user's own secrets empty (required); a filled one is clean.
+    for secret in &mut spec.secrets {
+        secret.value = "postgres://web:s3cret@web-postgresql.web.svc.cluster.local:5432/web".into();
+    }
+    spec
 }
 
 fn issues_of(spec: &AppSpec) -> Vec<(String, String)> {
@@ -295,6 +300,21 @@ const CASES: &[Case] = &[
     quiet("data-key", |s| {
         s.clustering.enabled = true;
         s.clustering.query_env = "dns.cluster-query_1".into()
+    }),
+    // secret-value-required and placeholder-value: the user's own values, never a stand-in.
+    fires("secret-value-required", "secrets[0].value", |s| {
+        s.secrets[0].value.clear()
+    }),
+    quiet("secret-value-required", |s| s.secrets[0].value = " ".into()),
+    fires("placeholder-value", "secrets[0].value", |s| {
+        s.secrets[0].value = "postgres://web:Change-Me@db/web".into()
+    }),
+    fires("placeholder-value", "database.admin_password", |s| {
+        database(s, DatabaseKind::Helm);
+        s.database.admin_password = "change-me-too".into()
+    }),
+    quiet("placeholder-value", |s| {
+        s.secrets[0].value = "a-strong-passphrase".into()
     }),
     // duplicate-key: within the ConfigMap or the Secret.
     caught(

@@ -16,7 +16,9 @@ mod rules;
 
 pub use fix::Fix;
 
-use rules::{database, env, image, kept, naming, ports, resources, seal, security, workload};
+use rules::{
+    database, env, image, kept, naming, ports, required, resources, seal, security, workload,
+};
 
 use crate::spec::AppSpec;
 
@@ -107,6 +109,8 @@ pub const RULES: &[Rule] = &[
     security::TMP_PATH,
     security::NON_ROOT_UID,
     database::DATABASE,
+    required::SECRET_REQUIRED,
+    required::PLACEHOLDER,
     env::CONTAINER_ENV,
     seal::SEAL_CERTIFICATE,
     seal::SEAL_SCOPE_NAMESPACE,

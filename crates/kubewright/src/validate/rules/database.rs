@@ -112,7 +112,11 @@ mod tests {
     #[test]
     fn presets_are_clean_and_bad_database_settings_are_named() {
         for id in ["phoenix", "rails", "django"] {
-            let spec = Preset::find(id).unwrap().spec().unwrap();
+            let mut spec = Preset::find(id).unwrap().spec().unwrap();
+            // The passwords are the user's own: the presets leave them empty, and say so.
+            assert_eq!(paths(&DATABASE, &spec)[0], "database.password", "{id}");
+            spec.database.password = "pw".into();
+            spec.database.admin_password = "admin-pw".into();
             for rule in [&DATABASE, &CONTAINER_ENV, &ENV_REFERENCE] {
                 assert!(paths(rule, &spec).is_empty(), "{id} {}", rule.id);
             }

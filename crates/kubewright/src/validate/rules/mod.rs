@@ -9,6 +9,7 @@ pub(super) mod image;
 pub(super) mod kept;
 pub(super) mod naming;
 pub(super) mod ports;
+pub(super) mod required;
 pub(super) mod resources;
 pub(super) mod seal;
 pub(super) mod security;
