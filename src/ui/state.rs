@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use kubewright::import::ReportItem;
 use kubewright::kept::Origin;
-use kubewright::validate::{self, Issue};
+use kubewright::validate::{self, Issue, Verdict};
 use kubewright::{AppSpec, Rendered};
 use leptos::prelude::*;
 
@@ -35,6 +35,9 @@ pub struct Ui {
     /// The field the lint panel last asked to show, so a paged list can bring its row up.
     pub focus_path: RwSignal<Option<String>>,
     pub input_errors: RwSignal<Vec<InputError>>,
+    /// The verdict over the issues and the fields whose text could not be used: never "valid"
+    /// while one holds text the YAML cannot take.
+    pub verdict: Memo<Verdict>,
     /// Bumped when a preset replaces the whole spec: the form is rebuilt, dropping half-typed text.
     pub generation: RwSignal<u32>,
     /// What the gate said of the last spec from outside the page (a link, a spec file, an import):
@@ -48,6 +51,12 @@ impl Ui {
         let issues = Memo::new(move |_| spec.with(validate::validate));
         // Kept across renders so an unchanged secret keeps its sealed text (see seal.rs).
         let sealer = seal::shared_sealer();
+        let input_errors = RwSignal::new(Vec::<InputError>::new());
+        let verdict = Memo::new(move |_| {
+            issues
+                .with(|i| Verdict::of(i))
+                .with_unusable_text(input_errors.with(Vec::len))
+        });
         Ui {
             spec,
             rendered: Memo::new(move |_| spec.with(|s| seal::render(s, &sealer))),
@@ -59,7 +68,8 @@ impl Ui {
             }),
             tab: RwSignal::new(Tab::App),
             focus_path: RwSignal::new(None),
-            input_errors: RwSignal::new(Vec::new()),
+            input_errors,
+            verdict,
             generation: RwSignal::new(0),
             gate_notes: RwSignal::new(Vec::new()),
         }

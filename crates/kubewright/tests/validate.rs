@@ -316,6 +316,11 @@ const CASES: &[Case] = &[
     quiet("placeholder-value", |s| {
         s.secrets[0].value = "a-strong-passphrase".into()
     }),
+    // port-env-mismatch: PORT says where the app listens; the container port must agree.
+    fires("port-env-mismatch", "env[0].value", |s| {
+        s.port.number = 3000
+    }),
+    quiet("port-env-mismatch", |s| s.set_port_number(3000)),
     // duplicate-key: within the ConfigMap or the Secret.
     caught(
         fires("duplicate-key", "env[1].name", |s| {
@@ -1617,4 +1622,20 @@ fn a_secret_in_the_containers_own_env_moves_to_the_secret_unless_it_needs_expand
     assert_eq!(in_secret, [&EnvEntry::new("DB_PASSWORD", "hunter2")]);
     // AND so it is no longer in what autosave and share links keep
     assert!(!kubewright::spec_to_json(&spec.without_secret_values()).contains("hunter2"));
+}
+
+#[test]
+fn fix_buttons_speak_of_the_app_at_hand() {
+    // Rails reads SECRET_KEY_BASE too: that name alone does not make it a Phoenix release.
+    let mut spec = Preset::find("rails").unwrap().spec().unwrap();
+    spec.secrets.push(EnvEntry::new("SECRET_KEY_BASE", "x"));
+    let labels: Vec<String> = validate::validate(&spec)
+        .into_iter()
+        .filter_map(|i| i.fix.map(|f| f.label()))
+        .collect();
+    assert!(
+        labels.iter().any(|l| l.contains("securityContext")),
+        "{labels:?}"
+    );
+    assert!(labels.iter().all(|l| !l.contains("Phoenix")), "{labels:?}");
 }

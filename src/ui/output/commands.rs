@@ -1,25 +1,43 @@
-//! The commands, in the order they must run, each under its `#` comment, with a copy button.
+//! The commands, in the order they must run, each under its `#` comment, with a copy button. They
+//! follow the YAML view: all documents apply the one file its copy and download give, a single
+//! file's view applies one file per object (the core makes both).
 
 use leptos::prelude::*;
 
-use super::copy::copy;
+use super::copy::{ask, copy, ConfirmInvalid, Pending};
+use super::files::Shown;
 use crate::ui::use_ui;
+use kubewright::render::ALL_FILE;
 
 #[component]
 pub fn Commands(
+    /// Which view the YAML shows: the commands apply what it gives.
+    shown: Shown,
     /// Where the copy button says how it went (shared with the YAML's buttons).
     status: RwSignal<String>,
 ) -> impl IntoView {
     let rendered = use_ui().rendered;
+    let all = Memo::new(move |_| shown.is_all());
+    let pending = RwSignal::new(None::<Pending>);
+    let run = Callback::new(move |_: Pending| {
+        let text = rendered
+            .with(|r| kubewright::render::commands_text(r.commands_of(all.get_untracked())));
+        copy(status, "the commands".into(), text)
+    });
     view! {
         <div class="commands-head">
-            <h2>"Commands"</h2>
+            <h2 id="commands-heading">"Commands"</h2>
             <button type="button" data-testid="copy-commands"
-                on:click=move |_| copy(status, "the commands".into(), rendered.with(|r| r.commands_text()))>"Copy commands"</button>
+                on:click=move |_| ask(pending, Pending::Copy, |w| run.run(w))>"Copy commands"</button>
         </div>
-        <p class="intro">"Run them in order from the folder with the downloaded files. None contains a secret value."</p>
-        <pre class="commands" data-testid="commands" tabindex="0" aria-label="Commands">
-            {move || rendered.with(|r| r.commands.iter().enumerate().map(|(i, c)| view! {
+        <ConfirmInvalid pending=pending run=run what="commands" />
+        <p class="intro" data-testid="commands-intro">{move || if all.get() {
+            format!("For {ALL_FILE} (the all-documents view's copy or download): run them in order in the folder where you saved it. None contains a secret value.")
+        } else {
+            "For the files one by one (the file views' downloads): run them in order in the folder that holds them. None contains a secret value.".to_string()
+        }}</p>
+        <pre class="commands" data-testid="commands" tabindex="0" aria-labelledby="commands-heading">
+            {move || rendered.with(|r| r.commands_of(all.get()).iter().enumerate().map(|(i, c)| view! {
                 {(i > 0).then_some("\n")}
                 <span class="comment">{format!("# {}\n", c.comment)}</span>
                 <span class="command">{format!("{}\n", c.line)}</span>

@@ -1,7 +1,7 @@
-//! Copy and download of what the YAML view shows, and the annotated switch. While the spec has
-//! errors they say so first, and act on "anyway".
+//! Copy and download of what the YAML view shows, and the annotated switch. While the form has
+//! errors (or a field holds text that cannot be used) every copy and download says so first, and
+//! acts on "anyway": the YAML's buttons and the commands' behave alike.
 
-use kubewright::validate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -9,9 +9,9 @@ use super::files::Shown;
 use crate::ui::teach::learn::use_learn;
 use crate::ui::{browser, use_ui};
 
-/// What the user asked for while the YAML has errors: held until they confirm.
+/// What the user asked for while the form has errors: held until they confirm.
 #[derive(Clone, Copy, PartialEq)]
-enum Pending {
+pub enum Pending {
     Copy,
     Download,
 }
@@ -26,13 +26,52 @@ pub fn copy(status: RwSignal<String>, what: String, text: String) {
     });
 }
 
+/// Runs `run` at once while the form is valid; otherwise holds it in `pending` for the confirm box.
+pub fn ask(pending: RwSignal<Option<Pending>>, what: Pending, run: impl Fn(Pending)) {
+    if use_ui().verdict.get_untracked().errors > 0 {
+        pending.set(Some(what));
+    } else {
+        run(what);
+    }
+}
+
+/// The confirm box a held copy or download shows: what is wrong, "anyway" and "Cancel".
+#[component]
+pub fn ConfirmInvalid(
+    pending: RwSignal<Option<Pending>>,
+    /// Does what was held.
+    run: Callback<Pending>,
+    /// What is being copied, for the box's label ("YAML", "commands").
+    what: &'static str,
+) -> impl IntoView {
+    let verdict = use_ui().verdict;
+    move || {
+        pending.get().map(|held| {
+            view! {
+                <div class="confirm" role="alertdialog" aria-label=format!("The {what} belong to a form that is not valid") data-testid="confirm">
+                    {move || {
+                        let errors = verdict.get().errors;
+                        format!(
+                            "The form has {errors} error{} (listed above): kubectl apply would be refused or the app would start with a value nobody chose. ",
+                            if errors == 1 { "" } else { "s" },
+                        )
+                    }}
+                    <button type="button" data-testid="confirm-anyway" on:click=move |_| { pending.set(None); run.run(held); }>
+                        {if held == Pending::Copy { "Copy anyway" } else { "Download anyway" }}
+                    </button>
+                    " "
+                    <button type="button" data-testid="confirm-cancel" on:click=move |_| pending.set(None)>"Cancel"</button>
+                </div>
+            }
+        })
+    }
+}
+
 #[component]
 pub fn CopyDownload(shown: Shown, status: RwSignal<String>) -> impl IntoView {
-    let ui = use_ui();
     let learn = use_learn();
-    let errors = Memo::new(move |_| ui.issues.with(|i| validate::error_count(i)));
     let pending = RwSignal::new(None::<Pending>);
-    let run = move |what: Pending| {
+    let run = Callback::new(move |what: Pending| {
         let (name, text) = shown.text();
         match what {
             Pending::Copy => copy(status, name, text),
@@ -41,20 +80,13 @@ pub fn CopyDownload(shown: Shown, status: RwSignal<String>) -> impl IntoView {
                 Err(e) => format!("Could not download {name}: {e}"),
             }),
         }
-    };
-    let ask = move |what: Pending| {
-        if errors.get_untracked() > 0 {
-            pending.set(Some(what));
-        } else {
-            run(what);
-        }
-    };
+    });
     view! {
         <div class="actions">
-            <button type="button" data-testid="copy-yaml" on:click=move |_| ask(Pending::Copy)>
+            <button type="button" data-testid="copy-yaml" on:click=move |_| ask(pending, Pending::Copy, |w| run.run(w))>
                 {move || format!("Copy {}", shown.name())}
             </button>
-            <button type="button" data-testid="download-yaml" on:click=move |_| ask(Pending::Download)>
+            <button type="button" data-testid="download-yaml" on:click=move |_| ask(pending, Pending::Download, |w| run.run(w))>
                 {move || format!("Download {}", shown.name())}
             </button>
             <label class="toggle">
@@ -64,19 +96,6 @@ pub fn CopyDownload(shown: Shown, status: RwSignal<String>) -> impl IntoView {
             </label>
             <span class="status" role="status" aria-live="polite" data-testid="status">{status}</span>
         </div>
-        {move || pending.get().map(|what| view! {
-            <div class="confirm" role="alertdialog" aria-label="The YAML is not valid" data-testid="confirm">
-                {move || format!(
-                    "This YAML has {} error{} (listed above): kubectl apply would be refused. ",
-                    errors.get(),
-                    if errors.get() == 1 { "" } else { "s" },
-                )}
-                <button type="button" data-testid="confirm-anyway" on:click=move |_| { pending.set(None); run(what); }>
-                    {if what == Pending::Copy { "Copy anyway" } else { "Download anyway" }}
-                </button>
-                " "
-                <button type="button" data-testid="confirm-cancel" on:click=move |_| pending.set(None)>"Cancel"</button>
-            </div>
-        })}
+        <ConfirmInvalid pending=pending run=run what="YAML" />
     }
 }

@@ -2,16 +2,15 @@
 //! views themselves. A file's view is a range of the whole stream's lines (the core says which), so
 //! its marks and clicks use the stream's line numbers.
 
-use kubewright::render::annotate;
+use kubewright::render::{annotate, ALL_FILE};
 use leptos::prelude::*;
 
 use super::yaml_view::YamlView;
 use crate::ui::teach::learn::use_learn;
 use crate::ui::use_ui;
 
-/// The name of the "all documents" view and its download.
+/// The name of the "all documents" view; its download is the core's [`ALL_FILE`].
 const ALL: &str = "all";
-const ALL_FILE: &str = "manifests.yaml";
 
 /// The file chosen in the tabs.
 #[derive(Clone, Copy)]
@@ -36,6 +35,11 @@ impl Shown {
             })
         });
         Shown { selected, file }
+    }
+
+    /// Whether all documents are shown (no single file).
+    pub fn is_all(&self) -> bool {
+        self.file.with(Option::is_none)
     }
 
     /// The shown file's name, or the all-documents download's. The buttons only need the name:

@@ -1,7 +1,6 @@
 //! The lint panel: every validation issue in one list, errors first. Clicking one opens its tab and
 //! focuses its field; fixes apply in one click here too.
 
-use kubewright::validate::Verdict;
 use leptos::prelude::*;
 
 use crate::ui::use_ui;
@@ -10,7 +9,7 @@ use crate::ui::use_ui;
 pub fn LintPanel() -> impl IntoView {
     let ui = use_ui();
     let issues = ui.issues;
-    let verdict = Memo::new(move |_| issues.with(|i| Verdict::of(i)));
+    let verdict = ui.verdict;
     let errors = Memo::new(move |_| verdict.get().errors);
     let warnings = Memo::new(move |_| verdict.get().warnings);
     view! {

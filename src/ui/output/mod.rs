@@ -32,7 +32,7 @@ pub fn Output() -> impl IntoView {
                 <summary>"Diagram"</summary>
                 <ObjectDiagram />
             </details>
-            <commands::Commands status=status />
+            <commands::Commands shown=shown status=status />
         </section>
     }
 }

@@ -24,9 +24,10 @@ pub fn PortTab() -> impl IntoView {
             label="Container port"
             path="port.number"
             testid="port-number"
-            hint="The port the app listens on inside the container (Phoenix: 4000)."
+            hint="The port the app listens on inside the container (Phoenix: 4000). PORT / HTTP_PORT in env follows it when it said the same."
             get=Signal::derive(move || spec.with(|s| s.port.number))
-            set=move |v| spec.update(|s| s.port.number = v)
+            // The app's port variable moves with it (the core does it).
+            set=move |v| spec.update(|s| s.set_port_number(v))
             parse=parse_int
             show=show_int
         />

@@ -29,6 +29,8 @@ pub enum Fix {
     },
     /// Set `jobs[index]`'s ttlSecondsAfterFinished.
     JobTtl { index: usize, seconds: i64 },
+    /// Set `env[index]`'s value (the app's port variable to the container port).
+    EnvValue { index: usize, value: String },
     /// Point probe `which` (`liveness`, `readiness`, `startup`) at this port (the container port's
     /// name).
     ProbePort { which: &'static str, port: String },
@@ -58,6 +60,7 @@ impl Fix {
             },
             Fix::JobTtl { seconds, .. } => format!("Delete after {} h", seconds / 3600),
             Fix::ProbePort { port, .. } => format!("Use port {port}"),
+            Fix::EnvValue { value, .. } => format!("Set it to {value}"),
         }
     }
 
@@ -121,6 +124,11 @@ impl Fix {
             Fix::JobTtl { index, seconds } => {
                 if let Some(job) = spec.jobs.get_mut(*index) {
                     job.ttl_seconds_after_finished = Some(*seconds);
+                }
+            }
+            Fix::EnvValue { index, value } => {
+                if let Some(entry) = spec.env.get_mut(*index) {
+                    entry.value.clone_from(value);
                 }
             }
             Fix::ProbePort { which, port } => {

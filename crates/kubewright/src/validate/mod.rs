@@ -17,7 +17,8 @@ mod rules;
 pub use fix::Fix;
 
 use rules::{
-    database, env, image, kept, naming, ports, required, resources, seal, security, workload,
+    database, env, image, kept, naming, port_env, ports, required, resources, seal, security,
+    workload,
 };
 
 use crate::spec::AppSpec;
@@ -136,6 +137,7 @@ pub const RULES: &[Rule] = &[
     ports::PROBE_PORT_UNDECLARED,
     ports::PROBE_HTTP_PATH,
     ports::NODE_PORT_UNUSED,
+    port_env::PORT_ENV_MISMATCH,
     env::ENV_REFERENCE,
     kept::CLUSTER_ADMIN,
     kept::WILDCARD,
@@ -215,6 +217,13 @@ impl Verdict {
             warnings: issues.len() - errors,
             dangerous: dangerous.len(),
         }
+    }
+
+    /// Counts fields whose text could not be used (letters in a number) as errors: the spec still
+    /// holds their last valid value, so its issues alone would call the form valid.
+    pub fn with_unusable_text(mut self, fields: usize) -> Self {
+        self.errors += fields;
+        self
     }
 
     /// "valid", "valid, 2 dangerous objects", "not valid: 1 error" or "not valid: 3 errors, 1

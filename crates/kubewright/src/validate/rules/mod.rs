@@ -8,6 +8,7 @@ pub(super) mod env;
 pub(super) mod image;
 pub(super) mod kept;
 pub(super) mod naming;
+pub(super) mod port_env;
 pub(super) mod ports;
 pub(super) mod required;
 pub(super) mod resources;

@@ -39,9 +39,9 @@ pub const NON_ROOT_UID: Rule = Rule {
 };
 
 /// Whether the app looks like an Elixir release (Phoenix): its env or probes say so.
+/// SECRET_KEY_BASE alone does not: Rails reads a variable of that name too.
 fn is_release(spec: &AppSpec) -> bool {
-    const RELEASE_NAMES: [&str; 6] = [
-        "SECRET_KEY_BASE",
+    const RELEASE_NAMES: [&str; 5] = [
         "RELEASE_COOKIE",
         "ERLANG_COOKIE",
         "RELEASE_NODE",
