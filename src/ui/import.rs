@@ -13,7 +13,11 @@ enum Outcome {
     Imported {
         format: &'static str,
         report: Vec<ReportItem>,
+        /// What was added to the form, when the import was added rather than replacing it.
+        added: Option<Vec<String>>,
     },
+    /// Read, and the form has edits: add to it or replace it? Held until the user says.
+    Asking(Box<import::Imported>),
     Failed(ImportError),
 }
 
@@ -28,17 +32,14 @@ pub fn ImportPanel() -> impl IntoView {
     let run = move || {
         let result =
             text.with(|t| import::import(t, &SplitRule::from_lines(&rule.get_untracked())));
+        // The pasted text may hold Secret data: once read, the box lets go of it (a browser
+        // restoring form contents would otherwise keep it).
+        if result.is_ok() {
+            text.set(String::new());
+        }
         outcome.set(Some(match result {
-            Ok(imported) => {
-                ui.load_from(imported.spec, kubewright::kept::Origin::Import);
-                // The pasted text may hold Secret data: once it is in the form, the box lets go of
-                // it (a browser restoring form contents would otherwise keep it).
-                text.set(String::new());
-                Outcome::Imported {
-                    format: imported.format.as_str(),
-                    report: imported.report,
-                }
-            }
+            Ok(imported) if ui.edited() => Outcome::Asking(Box::new(imported)),
+            Ok(imported) => apply(imported, false),
             Err(e) => Outcome::Failed(e),
         }));
     };
@@ -63,8 +64,8 @@ pub fn ImportPanel() -> impl IntoView {
         <section class="import" data-testid="import-panel" hidden=move || !open.get() aria-label="Import">
             <p class="intro">
                 "Paste Kubernetes manifests (several documents, as in a repo or from kubectl get -o yaml) "
-                "or a docker-compose.yml, or drop a file on the box. The form is replaced; Secret data is "
-                "decoded here in the page. Anything the form cannot hold is listed below."
+                "or a docker-compose.yml, or drop a file on the box. If you have edited the form you choose to add "
+                "the import to it or replace it. Secret data is decoded here in the page. Anything the form cannot hold is listed below."
             </p>
             <textarea data-testid="import-text" rows="10" spellcheck="false" autocomplete="off"
                 placeholder="apiVersion: apps/v1\nkind: Deployment\n…"
@@ -88,7 +89,7 @@ pub fn ImportPanel() -> impl IntoView {
                 </label>
             </div>
             {split_rule_box(rule)}
-            {move || outcome.get().map(outcome_view)}
+            {move || outcome.get().map(|o| outcome_view(o, outcome))}
         </section>
     }
 }
@@ -110,15 +111,51 @@ fn split_rule_box(rule: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// What the last import did: the error, or the format and the report.
-fn outcome_view(outcome: Outcome) -> AnyView {
+/// Puts an import into the form: added to it, or replacing it.
+fn apply(imported: import::Imported, add: bool) -> Outcome {
+    let ui = use_ui();
+    let origin = kubewright::kept::Origin::Import;
+    let added = if add {
+        Some(ui.add_from(imported.spec, origin))
+    } else {
+        ui.load_from(imported.spec, origin);
+        None
+    };
+    Outcome::Imported {
+        format: imported.format.as_str(),
+        report: imported.report,
+        added,
+    }
+}
+
+/// What the last import did: the error, the question, or the format and the report.
+fn outcome_view(outcome: Outcome, slot: RwSignal<Option<Outcome>>) -> AnyView {
     match outcome {
+        Outcome::Asking(imported) => {
+            let for_add = imported.clone();
+            view! {
+                <div class="confirm" role="alertdialog" aria-label="Add the import or replace the form?" data-testid="import-confirm">
+                    {format!("Read a {}. Your form has edits: ", imported.format.as_str())}
+                    <button type="button" data-testid="import-add"
+                        on:click=move |_| slot.set(Some(apply((*for_add).clone(), true)))>"Add to my form"</button>
+                    " "
+                    <button type="button" data-testid="import-replace"
+                        on:click=move |_| slot.set(Some(apply((*imported).clone(), false)))>"Replace my form"</button>
+                    <p class="hint">"Add keeps every field you set and adds the env and secret rows, Jobs, database and objects your form lacks. Undo brings back the form either way."</p>
+                </div>
+            }.into_any()
+        }
         Outcome::Failed(e) => view! {
             <div class="message" role="alert" data-testid="import-error">{e.to_string()}</div>
         }.into_any(),
-        Outcome::Imported { format, report } => view! {
+        Outcome::Imported { format, report, added } => view! {
             <div role="status" data-testid="import-done">
                 {format!("Imported a {format}. ")}
+                {added.map(|a| if a.is_empty() {
+                    "Your form had all of it already; nothing was added. ".to_string()
+                } else {
+                    format!("Added to your form: {}. ", a.join(", "))
+                })}
                 {if report.is_empty() { "Everything fit into the form.".to_string() } else { format!("{} notes:", report.len()) }}
             </div>
             <ul class="report" data-testid="import-report">

@@ -16,7 +16,7 @@ mod tabs;
 mod target;
 mod teach;
 
-pub use state::{use_ui, InputError, Ui};
+pub use state::{use_ui, InputError, Pane, Ui};
 pub use tabs::Tab;
 
 use leptos::prelude::*;
@@ -36,25 +36,48 @@ pub fn App() -> impl IntoView {
     learn::provide();
     let history = history::History::new(ui);
 
+    let pane = ui.pane;
+    // Long lines wrap on request (phones); off, they scroll sideways inside their box.
+    let wrap = RwSignal::new(false);
     view! {
         <header class="top">
-            <h1>"Kubewright"</h1>
-            <p class="tagline">
-                "Fill in the form; the Kubernetes manifests and the commands that apply them update as you type. "
-                "Nothing leaves this page."
-            </p>
-            <presets::PresetSelect initial=first.id />
-            <target::TargetSwitch />
-            <spec_file::SpecFileOpen />
-            <div class="toolbar">
-                <history::UndoRedo history=history />
-                <import::ImportPanel />
-                <output::export::ExportButtons />
+            <div class="brand">
+                <h1>"Kubewright"</h1>
+                <p class="tagline">
+                    "Fill in the form; the Kubernetes manifests and the commands that apply them update as you type. "
+                    "Nothing leaves this page."
+                </p>
+            </div>
+            <div class="header-groups">
+                <div class="group start" role="group" aria-label="Start from">
+                    <presets::PresetSelect initial=first.id />
+                    <spec_file::SpecFileOpen />
+                    <import::ImportPanel />
+                </div>
+                <target::TargetSwitch />
+                <div class="group out" role="group" aria-label="Export and share">
+                    <output::export::ExportButtons />
+                </div>
+                <div class="group history" role="group" aria-label="Undo and redo">
+                    <history::UndoRedo history=history />
+                </div>
             </div>
             <keep::Keep restored=restored problem=problem />
             <kept::KeptReview />
         </header>
-        <main class="layout">
+        <nav class="pane-switch" aria-label="Show">
+            {Pane::ALL.into_iter().map(|p| view! {
+                <button type="button" data-testid=format!("pane-{}", p.name())
+                    aria-pressed=move || (pane.get() == p).to_string()
+                    on:click=move |_| pane.set(p)>{p.label()}</button>
+            }).collect_view()}
+            <label class="check wrap-toggle">
+                <input type="checkbox" data-testid="wrap-lines" prop:checked=wrap
+                    on:change=move |ev| wrap.set(event_target_checked(&ev)) />
+                <span>"wrap lines"</span>
+            </label>
+        </nav>
+        <main class="layout" data-pane=move || pane.get().name() class:wrap=wrap>
             <tabs::Form />
             <output::Output />
         </main>

@@ -11,6 +11,34 @@ use leptos::prelude::*;
 
 use super::tabs::{seal, Tab};
 
+/// What a phone shows of the page (one at a time below the switch; a wide screen shows all).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Form,
+    Yaml,
+    Commands,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Form, Pane::Yaml, Pane::Commands];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::Form => "form",
+            Pane::Yaml => "yaml",
+            Pane::Commands => "commands",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Pane::Form => "Form",
+            Pane::Yaml => "YAML",
+            Pane::Commands => "Commands",
+        }
+    }
+}
+
 /// A field whose text could not be used (e.g. "abc" for replicas): the spec keeps the last valid
 /// value, and the output panel says so, so nothing silently differs from what the form shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,10 +71,16 @@ pub struct Ui {
     /// What the gate said of the last spec from outside the page (a link, a spec file, an import):
     /// objects dropped or held, secret values to check.
     pub gate_notes: RwSignal<Vec<ReportItem>>,
+    /// The spec as last loaded (preset, link, file, import): the form is "edited" when it differs,
+    /// and replacing it then asks first.
+    pub baseline: StoredValue<AppSpec>,
+    /// The part of the page a phone shows.
+    pub pane: RwSignal<Pane>,
 }
 
 impl Ui {
     pub fn new(spec: AppSpec) -> Self {
+        let baseline = StoredValue::new(spec.clone());
         let spec = RwSignal::new(spec);
         let issues = Memo::new(move |_| spec.with(validate::validate));
         // Kept across renders so an unchanged secret keeps its sealed text (see seal.rs).
@@ -72,7 +106,27 @@ impl Ui {
             verdict,
             generation: RwSignal::new(0),
             gate_notes: RwSignal::new(Vec::new()),
+            baseline,
+            pane: RwSignal::new(Pane::Form),
         }
+    }
+
+    /// Whether the form holds edits since it was last loaded.
+    pub fn edited(&self) -> bool {
+        self.spec
+            .with_untracked(|s| self.baseline.with_value(|b| s != b))
+    }
+
+    /// Adds a spec from outside the page to the form (see [`kubewright::import::merge`]), through the
+    /// gate first; returns what was added.
+    pub fn add_from(&self, spec: AppSpec, origin: Origin) -> Vec<String> {
+        let (spec, notes) = kubewright::kept::admit(spec, origin);
+        let (merged, added) = self
+            .spec
+            .with_untracked(|s| kubewright::import::merge(s, spec));
+        self.load(merged);
+        self.gate_notes.set(notes);
+        added
     }
 
     /// Replaces the whole spec with one from outside the page, through the gate: nothing it
@@ -85,6 +139,7 @@ impl Ui {
 
     /// Replaces the whole spec (a preset was chosen, or undo).
     pub fn load(&self, spec: AppSpec) {
+        self.baseline.set_value(spec.clone());
         self.input_errors.set(Vec::new());
         self.gate_notes.set(Vec::new());
         self.spec.set(spec);
@@ -93,6 +148,7 @@ impl Ui {
 
     /// Opens the tab that holds the field at `path` and puts the cursor in it.
     pub fn focus(&self, path: &str) {
+        self.pane.set(Pane::Form);
         // Kept objects are reviewed above the form, whatever tab is open.
         if !path.starts_with("extra[") {
             self.tab.set(Tab::of_path(path));

@@ -32,7 +32,9 @@ pub fn Output() -> impl IntoView {
                 <summary>"Diagram"</summary>
                 <ObjectDiagram />
             </details>
-            <commands::Commands shown=shown status=status />
+            <div class="commands-box" id="pane-commands">
+                <commands::Commands shown=shown status=status />
+            </div>
         </section>
     }
 }

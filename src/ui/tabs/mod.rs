@@ -3,6 +3,7 @@
 
 mod app;
 mod database;
+mod derived;
 mod env;
 mod fields;
 mod image;
@@ -85,18 +86,21 @@ impl Tab {
 }
 
 /// The tab bar and the open tab's fields. The field in focus or under the pointer lights up its YAML
-/// lines.
+/// lines. The bar follows the ARIA tabs pattern: one Tab stop (the open tab), arrow keys, Home and
+/// End move between tabs, the next Tab goes into the panel. F1 in a field opens or closes its
+/// explanation (the "?" buttons are left out of the Tab order, so they do not double every stop).
 #[component]
 pub fn Form() -> impl IntoView {
     let ui = use_ui();
     let learn = learn::use_learn();
     let tab = ui.tab;
     view! {
-        <section class="form" aria-label="Your app"
+        <section class="form" id="pane-form" aria-label="Your app"
             on:focusin=move |ev| learn.focused.set(learn::path_of(&ev))
             on:mouseover=move |ev| learn.hovered.set(learn::path_of(&ev))
-            on:mouseleave=move |_| learn.hovered.set(None)>
-            <nav class="tabs" role="tablist">
+            on:mouseleave=move |_| learn.hovered.set(None)
+            on:keydown=help_key>
+            <nav class="tabs" role="tablist" aria-label="Form sections" on:keydown=move |ev| arrow_key(&ev, tab)>
                 {Tab::ALL
                     .into_iter()
                     .map(|t| {
@@ -104,8 +108,11 @@ pub fn Form() -> impl IntoView {
                             <button
                                 type="button"
                                 role="tab"
+                                id=format!("tab-{}", t.name())
+                                aria-controls="tab-panel"
                                 data-testid=format!("tab-{}", t.name())
                                 aria-selected=move || (tab.get() == t).to_string()
+                                tabindex=move || if tab.get() == t { "0" } else { "-1" }
                                 class:active=move || tab.get() == t
                                 on:click=move |_| tab.set(t)
                             >
@@ -115,12 +122,64 @@ pub fn Form() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
+            <p class="hint keys">"F1 in a field shows what it does."</p>
             // Rebuilt when a preset is loaded, so no field keeps text typed for the old spec.
             {move || {
                 ui.generation.track();
-                view! { <div class="tab-panel" role="tabpanel">{move || panel(tab.get())}</div> }
+                view! {
+                    <div class="tab-panel" role="tabpanel" id="tab-panel"
+                        aria-labelledby=move || format!("tab-{}", tab.get().name())>
+                        {move || panel(tab.get())}
+                    </div>
+                }
             }}
         </section>
+    }
+}
+
+// Left/Right (and Up/Down) move to the neighbouring tab, wrapping; Home and End to the ends. The
+// tab opens as it gets focus (automatic activation: a tab's fields are cheap to show).
+fn arrow_key(ev: &web_sys::KeyboardEvent, tab: RwSignal<Tab>) {
+    let n = Tab::ALL.len();
+    let at = Tab::ALL
+        .iter()
+        .position(|t| *t == tab.get_untracked())
+        .unwrap_or(0);
+    let next = match ev.key().as_str() {
+        "ArrowRight" | "ArrowDown" => (at + 1) % n,
+        "ArrowLeft" | "ArrowUp" => (at + n - 1) % n,
+        "Home" => 0,
+        "End" => n - 1,
+        _ => return,
+    };
+    ev.prevent_default();
+    let t = Tab::ALL[next];
+    tab.set(t);
+    if let Some(button) = document().get_element_by_id(&format!("tab-{}", t.name())) {
+        if let Ok(button) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button) {
+            let _ = button.focus();
+        }
+    }
+}
+
+// F1 in a field toggles the explanation of that field (the "?" beside its label).
+fn help_key(ev: web_sys::KeyboardEvent) {
+    if ev.key() != "F1" {
+        return;
+    }
+    let target = event_target::<web_sys::Element>(&ev);
+    let explain = target
+        .closest(".field, fieldset, .row, label")
+        .ok()
+        .flatten()
+        .and_then(|field| field.query_selector("details.explain").ok().flatten());
+    if let Some(details) = explain {
+        ev.prevent_default();
+        if details.has_attribute("open") {
+            let _ = details.remove_attribute("open");
+        } else {
+            let _ = details.set_attribute("open", "");
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use kubewright::seal::SealStatus;
 use kubewright::spec::{AppSpec, DatabaseKind};
 use leptos::prelude::*;
 
+use super::derived::DerivedSecrets;
 use super::env::EntryList;
 use super::seal::SealSection;
 use crate::ui::use_ui;
@@ -49,6 +50,7 @@ pub fn SecretsTab() -> impl IntoView {
         }}
         <Generators />
         <EntryList list=|s| &s.secrets list_mut=|s| &mut s.secrets field="secrets" prefix="secret" masked=true tools=secret_tools />
+        <DerivedSecrets />
         <StringDataOption sealed />
         <SealSection />
     }

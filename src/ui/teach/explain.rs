@@ -1,6 +1,7 @@
 //! The explanation beside a form field: what it does, its default, what goes wrong without it, the
 //! `kubectl explain` path and a reference link. Collapsed until asked for, so the form stays short;
-//! `<details>` opens with the keyboard as well as the mouse.
+//! `<details>` opens with a click or tap; from the keyboard, F1 in the field opens it (see the form),
+//! so the "?" is left out of the Tab order instead of adding a stop before every field.
 
 use leptos::prelude::*;
 
@@ -10,7 +11,7 @@ pub fn Explain(path: String, label: &'static str) -> impl IntoView {
     kubewright::explain::explain(&path).map(|x| {
         view! {
             <details class="explain" data-testid="explain" data-explains=path>
-                <summary aria-label=format!("What is {label}?")>"?"</summary>
+                <summary tabindex="-1" aria-label=format!("What is {label}? (F1 in the field)")>"?"</summary>
                 <p>{x.text}</p>
                 <p><strong>"Default: "</strong>{x.default}</p>
                 <p><strong>"Without it: "</strong>{x.without}</p>

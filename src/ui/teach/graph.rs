@@ -34,7 +34,9 @@ fn layout(g: &Graph) -> (Vec<Placed>, i32, i32) {
         })
         .collect();
     let height = *rows.iter().max().unwrap_or(&1) as i32 * (BOX_H + GAP_Y) + 8;
-    let width = 4 * (BOX_W + GAP_X) - GAP_X + 8;
+    // Room right of the last column for the curve between two boxes of one column (it bulges 40 px
+    // to the right of them), so no edge leaves the drawing.
+    let width = 4 * (BOX_W + GAP_X) - GAP_X + 8 + 44;
     (placed, width, height)
 }
 

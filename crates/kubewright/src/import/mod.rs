@@ -24,6 +24,7 @@ mod env;
 mod guard;
 mod job;
 mod manifests;
+mod merge;
 mod report;
 mod secret;
 mod security;
@@ -32,6 +33,7 @@ mod tree;
 
 pub use compose::SplitRule;
 pub use guard::{MAX_BYTES, MAX_FLOW_DEPTH};
+pub use merge::merge;
 pub use report::{ReportItem, Status};
 pub use tree::show_path;
 

@@ -36,7 +36,7 @@ pub use resources::{effective_request, CpuMemory, Resources};
 pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
 pub use service::{Service, ServiceType};
-pub use target::Target;
+pub use target::{Runs, Target};
 
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::{AppSpec, PullPolicy};
+
 /// Where the app is deployed. Switching it (see [`AppSpec::set_target`](super::AppSpec::set_target))
 /// also sets the image pull policy and the Service type to what that place needs; the commands follow it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +24,67 @@ impl Target {
         match self {
             Target::Minikube => "minikube",
             Target::Cluster => "cluster",
+        }
+    }
+}
+
+/// The three ways the page offers to run the app: the target, and for Minikube whether the image
+/// is built inside it (pull policy Never) or pulled from a registry like a real cluster would.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Runs {
+    MinikubeLocalBuild,
+    MinikubeRegistry,
+    Cluster,
+}
+
+impl Runs {
+    pub const ALL: [Runs; 3] = [
+        Runs::MinikubeLocalBuild,
+        Runs::MinikubeRegistry,
+        Runs::Cluster,
+    ];
+
+    /// The form's value and test id.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Runs::MinikubeLocalBuild => "minikube",
+            Runs::MinikubeRegistry => "minikube-registry",
+            Runs::Cluster => "cluster",
+        }
+    }
+
+    /// What the choice says.
+    pub fn label(self) -> &'static str {
+        match self {
+            Runs::MinikubeLocalBuild => "Minikube, image built on it (NodePort)",
+            Runs::MinikubeRegistry => "Minikube, image from a registry (NodePort)",
+            Runs::Cluster => "a real cluster (registry image)",
+        }
+    }
+}
+
+impl AppSpec {
+    /// Which of the three the spec is.
+    pub fn runs(&self) -> Runs {
+        match self.target {
+            Target::Cluster => Runs::Cluster,
+            Target::Minikube if self.image.pull_policy == PullPolicy::Never => {
+                Runs::MinikubeLocalBuild
+            }
+            Target::Minikube => Runs::MinikubeRegistry,
+        }
+    }
+
+    /// Switches to one of the three: the target (see [`AppSpec::set_target`]), then for a registry
+    /// image on Minikube a pull policy that pulls.
+    pub fn set_runs(&mut self, runs: Runs) {
+        match runs {
+            Runs::Cluster => self.set_target(Target::Cluster),
+            Runs::MinikubeLocalBuild => self.set_target(Target::Minikube),
+            Runs::MinikubeRegistry => {
+                self.set_target(Target::Minikube);
+                self.image.pull_policy = PullPolicy::IfNotPresent;
+            }
         }
     }
 }
