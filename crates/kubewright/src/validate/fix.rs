@@ -68,17 +68,7 @@ impl Fix {
     pub fn apply(&self, spec: &mut AppSpec) {
         match self {
             Fix::PullPolicy(p) => spec.image.pull_policy = *p,
-            Fix::Quantity { path, value } => {
-                let r = &mut spec.resources;
-                let slot = match *path {
-                    "resources.requests.cpu" => &mut r.requests.cpu,
-                    "resources.requests.memory" => &mut r.requests.memory,
-                    "resources.limits.cpu" => &mut r.limits.cpu,
-                    "resources.limits.memory" => &mut r.limits.memory,
-                    _ => return,
-                };
-                slot.clone_from(value);
-            }
+            Fix::Quantity { path, value } => set_quantity(spec, path, value),
             Fix::Probe { which, action } => {
                 let probe = match *which {
                     "liveness" => &mut spec.probes.liveness,
@@ -146,4 +136,16 @@ impl Fix {
             }
         }
     }
+}
+
+fn set_quantity(spec: &mut AppSpec, path: &str, value: &str) {
+    let r = &mut spec.resources;
+    let slot = match path {
+        "resources.requests.cpu" => &mut r.requests.cpu,
+        "resources.requests.memory" => &mut r.requests.memory,
+        "resources.limits.cpu" => &mut r.limits.cpu,
+        "resources.limits.memory" => &mut r.limits.memory,
+        _ => return,
+    };
+    *slot = value.to_string();
 }
