@@ -47,6 +47,8 @@ node tests/e2e/secrets.mjs
 node tests/e2e/keep.mjs   # import, zip/chart downloads, share link, autosave, undo/redo
 # Someone else's link, spec file or paste: kept objects held for review, dangers named, nothing stored.
 node tests/e2e/hostile.mjs
+# The two newcomer walkthroughs (laptop and phone), keyboard only, dark mode; screenshots looked at.
+node tests/e2e/walkthrough.mjs
 
 step "accessibility (axe-core), dark mode, 375 px, form <-> YAML links; screenshots in out/screenshots/"
 node tests/e2e/a11y.mjs

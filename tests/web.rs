@@ -20,7 +20,11 @@ async fn the_first_preset_is_rendered_on_load() {
     leptos::task::tick().await;
     let expected = kubewright::render(&kubewright::presets::PRESETS[0].spec().unwrap());
     assert_eq!(text(&root, "yaml-all"), expected.all);
-    assert_eq!(text(&root, "commands"), expected.commands_text());
+    // The all-documents view is shown: its commands apply manifests.yaml.
+    assert_eq!(
+        text(&root, "commands"),
+        kubewright::render::commands_text(&expected.commands_all)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -85,8 +89,32 @@ async fn secret_values_are_masked_and_base64_encoded() {
     assert!(!text(&root, "commands").contains("s3cr3t"));
 }
 
+/// The first preset leaves its DATABASE_URL to the user (required): filled, the form is valid.
+async fn fill_own_secrets(root: &web_sys::Element) {
+    click(root, "tab-secrets").await;
+    type_into(
+        &find(root, "secret-value"),
+        "postgres://web:pw@db.web.svc/web",
+    )
+    .await;
+    click(root, "tab-app").await;
+}
+
 #[wasm_bindgen_test]
 async fn text_that_is_not_a_number_is_reported_not_dropped() {
+    let root = mount();
+    leptos::task::tick().await;
+    fill_own_secrets(&root).await;
+    let replicas = find(&root, "app-replicas");
+    type_into(&replicas, "abc").await;
+    // Text the YAML cannot take makes the verdict "not valid" too, and copy asks.
+    assert_eq!(text(&root, "not-valid"), "not valid: 1 error");
+    click(&root, "copy-commands").await;
+    assert!(text(&root, "confirm").contains("1 error"));
+}
+
+#[wasm_bindgen_test]
+async fn text_that_is_not_a_number_is_reported_not_dropped_and_kept_apart() {
     let root = mount();
     leptos::task::tick().await;
     let replicas = find(&root, "app-replicas");
@@ -172,6 +200,7 @@ async fn next_run_renames_the_job() {
 async fn an_invalid_name_gets_a_message_beside_it_and_the_yaml_still_renders() {
     let root = mount();
     leptos::task::tick().await;
+    fill_own_secrets(&root).await;
     assert!(find_all(&root, "not-valid").is_empty());
     type_into(&find(&root, "app-name"), "My_App").await;
     // The message sits in the field's own label, next to the box.
@@ -237,6 +266,7 @@ async fn a_one_click_fix_changes_the_spec() {
 async fn copying_invalid_yaml_asks_first() {
     let root = mount();
     leptos::task::tick().await;
+    fill_own_secrets(&root).await;
     type_into(&find(&root, "app-name"), "-bad").await;
     click(&root, "copy-yaml").await;
     assert!(text(&root, "confirm").contains("1 error"));

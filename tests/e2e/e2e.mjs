@@ -73,8 +73,8 @@ await harness('e2e', counts, async ({ server, browser }) => {
       if (how !== 'on load') await byId('preset-select').selectOption(id);
       await untilSame(yamlAll, cli('render', '--preset', id), 'yaml-all');
     });
-    await check(`preset ${id} (${how}): commands === kubewright commands --preset ${id}`, async () => {
-      await untilSame(() => text('commands'), cli('commands', '--preset', id), 'commands');
+    await check(`preset ${id} (${how}): commands === kubewright commands --preset ${id} --for all`, async () => {
+      await untilSame(() => text('commands'), cli('commands', '--preset', id, '--for', 'all'), 'commands');
     });
   }
 
@@ -102,6 +102,8 @@ await harness('e2e', counts, async ({ server, browser }) => {
   const secretValue = 'pl41n-S3cret-e2e!';
   await check('secret: base64 in the Secret, plain value nowhere in the output', async () => {
     await byId('tab-secrets').click();
+    // The preset leaves its DATABASE_URL to the user (required): the form is valid once it is set.
+    await byId('secret-value').first().fill('postgres://web:e2e-pw@db.web.svc/web');
     const rows = await byId('secret-name').count();
     await byId('secret-add').click();
     await until(() => byId('secret-name').count(), (n) => n === rows + 1, 'a new secret row');

@@ -18,7 +18,7 @@ pub fn DerivedSecrets() -> impl IntoView {
     move || {
         derived.get().map(|(name, url)| {
             view! {
-                <div class="derived" data-testid="derived-secret" data-path="database.url_env">
+                <div class="derived-secret" data-testid="derived-secret" data-path="database.url_env">
                     <span class="derived-name"><code>{name}</code>" (derived)"</span>
                     <code class="derived-value">{url}</code>
                     <span class="hint">"Built from the database tab and added to the Secret; its password is the database's."</span>

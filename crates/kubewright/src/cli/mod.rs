@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use kubewright::import::{self, ReportItem, SplitRule};
 use kubewright::presets::PRESETS;
+use kubewright::render::{commands_for, commands_text, ApplyFrom};
 use kubewright::seal::SealStatus;
 use kubewright::{export, AppSpec, Rendered};
 
@@ -43,6 +44,10 @@ enum Command {
     Commands {
         #[command(flatten)]
         spec: SpecArgs,
+        /// How the manifests were saved: one file per object (`render --out`), all in
+        /// manifests.yaml (`render > manifests.yaml`), or the zip's folder (`export --zip`)
+        #[arg(long = "for", value_enum, default_value_t = SavedAs::Files)]
+        saved_as: SavedAs,
     },
     /// Print the spec as JSON (the spec file format)
     Spec {
@@ -99,7 +104,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 files.iter().map(|f| (f.name.as_str(), f.yaml.as_str())),
             )?
         }
-        Command::Commands { spec } => rendered(&spec)?.commands_text(),
+        Command::Commands { spec, saved_as } => {
+            let rendered = rendered(&spec)?;
+            match saved_as {
+                SavedAs::Files => commands_text(&rendered.commands),
+                SavedAs::All => commands_text(&rendered.commands_all),
+                SavedAs::Zip => zip_commands(&spec.load()?),
+            }
+        }
         Command::Spec { spec } => kubewright::spec_to_json(&spec.load()?),
         Command::Presets => PRESETS
             .iter()
@@ -121,6 +133,21 @@ fn rendered(spec: &SpecArgs) -> Result<Rendered, String> {
         SealStatus::Failed(message) => Err(format!("cannot seal: {message}")),
         _ => Ok(rendered),
     }
+}
+
+/// How the manifests were saved, for `commands --for`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum SavedAs {
+    Files,
+    All,
+    Zip,
+}
+
+// The zip's README commands: its folder applied with `kubectl apply -k`.
+fn zip_commands(spec: &AppSpec) -> String {
+    let folder = export::folder_name(spec);
+    let objects = kubewright::k8s::objects_layout(spec);
+    commands_text(&commands_for(spec, &objects, ApplyFrom::Kustomize(&folder)))
 }
 
 // stdout holds only the spec JSON, so it stays a valid spec file; the report goes to stderr.
