@@ -83,3 +83,20 @@ fn minikube_with_a_registry_image_neither_builds_nor_points_docker_at_minikube()
         }
     }
 }
+
+#[test]
+fn the_command_line_gives_the_commands_for_each_way_of_saving() {
+    let (code, all, _) =
+        crate::util::kubewright(&["commands", "--preset", "rails", "--for", "all"]);
+    assert_eq!(code, 0, "{all}");
+    assert_eq!(
+        all,
+        commands_text(&kubewright::render(&preset("rails")).commands_all)
+    );
+    let (code, zip, _) =
+        crate::util::kubewright(&["commands", "--preset", "rails", "--for", "zip"]);
+    assert_eq!(code, 0, "{zip}");
+    assert!(zip.contains("kubectl apply -k shop\n"), "{zip}");
+    let (_, files, _) = crate::util::kubewright(&["commands", "--preset", "rails"]);
+    assert!(files.contains("-f deployment.yaml"), "{files}");
+}
