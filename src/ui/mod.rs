@@ -55,12 +55,14 @@ pub fn App() -> impl IntoView {
                     <import::ImportPanel />
                 </div>
                 <target::TargetSwitch />
-                <div class="group out" role="group" aria-label="Export and share">
-                    <output::export::ExportButtons />
-                </div>
                 <div class="group history" role="group" aria-label="Undo and redo">
                     <history::UndoRedo history=history />
                 </div>
+                // Open on a wide screen; folded on a phone, so the form comes first.
+                <details class="group out" open=wide_screen()>
+                    <summary data-testid="export-menu">"Export and share"</summary>
+                    <output::export::ExportButtons />
+                </details>
             </div>
             <keep::Keep restored=restored problem=problem />
             <kept::KeptReview />
@@ -82,4 +84,13 @@ pub fn App() -> impl IntoView {
             <output::Output />
         </main>
     }
+}
+
+// Wider than the phone layout's breakpoint (700 px in style.css).
+fn wide_screen() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 700.0)
 }

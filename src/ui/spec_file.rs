@@ -32,7 +32,9 @@ pub fn SpecFileOpen() -> impl IntoView {
     };
     view! {
         <label class="spec-file">
-            <span class="label">"or open a spec file"</span>
+            <span class="label" title="A spec file is this form saved as JSON: what kubewright spec prints and --spec reads. It is read here in the page, nothing is uploaded.">
+                "or open a spec file (the form as JSON, from "<code>"kubewright spec"</code>")"
+            </span>
             <input type="file" accept=".json,application/json" data-testid="spec-file" on:change=on_change />
             {move || message.get().map(|m| view! { <span class="message error" role="alert" data-testid="spec-file-error">{m}</span> })}
         </label>

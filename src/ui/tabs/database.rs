@@ -42,7 +42,7 @@ pub fn DatabaseTab() -> impl IntoView {
             label="PostgreSQL from"
             path="database.kind"
             testid="database-kind"
-            hint="none: bring your own (put its URL in the secrets). helm: Bitnami's chart. cloud_native_pg: a Cluster object for the CloudNativePG operator."
+            hint="none: bring your own (put its URL in the secrets). helm: Bitnami's PostgreSQL Helm chart. cloud_native_pg: a Cluster object that the CloudNativePG operator (installed once per cluster) turns into PostgreSQL. The names are the spec file's."
             options=DatabaseKind::ALL.to_vec()
             name=DatabaseKind::as_str
             get=kind

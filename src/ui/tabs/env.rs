@@ -22,7 +22,8 @@ pub fn EnvTab() -> impl IntoView {
         <h3>"Set on the container"</h3>
         <p class="intro">
             "Variables written into the container itself, after the ones above, so Kubernetes replaces $(POD_IP) "
-            "in their values, e.g. RELEASE_NODE = app@$(POD_IP). In the ConfigMap it would stay literal text."
+            "in their values, e.g. RELEASE_NODE = app@$(POD_IP). In the ConfigMap it would stay literal text. "
+            "(Issues about these rows name them pod_env, as the spec file does.)"
         </p>
         <EntryList list=|s| &s.pod_env list_mut=|s| &mut s.pod_env field="pod_env" prefix="pod_env" masked=false />
     }
