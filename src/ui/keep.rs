@@ -67,13 +67,22 @@ pub fn initial_spec(
     (preset, None, None, Vec::new())
 }
 
-/// The banner saying where the form came from and which secret values to re-enter, plus the
-/// autosave switch and the "forget" button.
+/// The banner saying where the form came from and which secret values to re-enter (always in
+/// view; the switch below may sit in a folded menu).
 #[component]
-pub fn Keep(restored: Option<Restored>, problem: Option<String>) -> impl IntoView {
+pub fn KeepNotices(restored: Option<Restored>, problem: Option<String>) -> impl IntoView {
+    let start = use_ui().generation.get_untracked();
+    view! {
+        {problem.map(|p| view! { <div class="notice warn" role="alert" data-testid="restore-problem">{p}</div> })}
+        {restore_notice(restored, start)}
+    }
+}
+
+/// The autosave switch and the "forget" button.
+#[component]
+pub fn Keep() -> impl IntoView {
     let autosave = RwSignal::new(browser::load(AUTOSAVE_OFF).is_none());
     let status = RwSignal::new(String::new());
-    let start = use_ui().generation.get_untracked();
     keep_saving(autosave, status);
     let forget = move |_| {
         switch_off();
@@ -91,8 +100,6 @@ pub fn Keep(restored: Option<Restored>, problem: Option<String>) -> impl IntoVie
         autosave.set(on);
     };
     view! {
-        {problem.map(|p| view! { <div class="notice warn" role="alert" data-testid="restore-problem">{p}</div> })}
-        {restore_notice(restored, start)}
         <div class="keep">
             <label class="check">
                 <input type="checkbox" data-testid="autosave-toggle" prop:checked=autosave on:change=toggle />

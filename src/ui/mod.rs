@@ -60,11 +60,12 @@ pub fn App() -> impl IntoView {
                 </div>
                 // Open on a wide screen; folded on a phone, so the form comes first.
                 <details class="group out" open=wide_screen()>
-                    <summary data-testid="export-menu">"Export and share"</summary>
+                    <summary data-testid="export-menu">"Export, share and the saved copy"</summary>
                     <output::export::ExportButtons />
+                    <keep::Keep />
                 </details>
             </div>
-            <keep::Keep restored=restored problem=problem />
+            <keep::KeepNotices restored=restored problem=problem />
             <kept::KeptReview />
         </header>
         <nav class="pane-switch" aria-label="Show">

@@ -47,8 +47,12 @@ async function fill(page, id, value, index = 0) {
   await page.getByTestId(id).nth(index).fill(value);
 }
 
-// Every `-f FILE` and `-k DIR` the commands apply.
-const applied = (commands) => [...commands.matchAll(/ -[fk] (\S+)/g)].map((m) => m[1]);
+// Every `-f FILE` and `-k DIR` the commands apply (command lines, not the hints in comments).
+const applied = (commands) =>
+  commands
+    .split('\n')
+    .filter((l) => l.startsWith('kubectl apply') || l.startsWith('kubectl create'))
+    .flatMap((l) => [...l.matchAll(/ -[fk] (\S+)/g)].map((m) => m[1]));
 
 async function laptop(browser, server) {
   const { context, page, errors } = await open(browser, server, { width: 1440, height: 900 });
@@ -147,6 +151,9 @@ async function laptop(browser, server) {
   });
 
   await check('A: a preset switch after edits asks, keeps the target, and undo brings the form back', async () => {
+    // Edits less than a second apart are one undo step: let the last one settle first.
+    await page.waitForTimeout(1100);
+    const edited = await text(page, 'yaml-all');
     await page.getByTestId('preset-select').selectOption('django');
     await page.getByTestId('preset-confirm').waitFor({ timeout: TIMEOUT });
     await shot(page, 'A25_preset_switch_after_edits');
@@ -159,7 +166,7 @@ async function laptop(browser, server) {
     assert(await page.getByTestId('target-minikube-registry').isChecked(), 'target kept');
     await page.waitForTimeout(1100);
     await page.getByTestId('undo').click();
-    await until(() => text(page, 'yaml-all'), (y) => y.includes('name: shop') && y.includes('containerPort: 3000'), 'the edited Rails form back');
+    await until(() => text(page, 'yaml-all'), (y) => y === edited, 'the edited Rails form back');
   });
 
   await check('A: no checkbox or radio squeezed (laptop), diagram edges inside the drawing', async () => {
