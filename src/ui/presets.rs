@@ -1,5 +1,5 @@
 //! The preset selector: replaces the whole form with a ready-made spec. After edits it asks first;
-//! the target choice is kept, and undo brings the old form back.
+//! a target the user chose is kept, and undo brings the old form back.
 
 use kubewright::presets::{Preset, PRESETS};
 use kubewright::AppSpec;
@@ -17,8 +17,10 @@ pub fn PresetSelect(initial: &'static str) -> impl IntoView {
     // The preset asked for while the form has edits, until the user says yes or no.
     let asking = RwSignal::new(None::<(String, AppSpec)>);
     let switch = move |id: String, mut spec: AppSpec| {
-        // The target is where the user runs the app, not part of the example.
-        spec.set_runs(ui.spec.with_untracked(|s| s.runs()));
+        // Where the user chose to run the app is theirs, not part of the example.
+        if ui.target_chosen.get_value() {
+            spec.set_runs(ui.spec.with_untracked(|s| s.runs()));
+        }
         current.set_value(id.clone());
         selected.set(id);
         ui.load(spec);
@@ -53,7 +55,7 @@ pub fn PresetSelect(initial: &'static str) -> impl IntoView {
             let title = Preset::find(&id).map(|p| p.title).unwrap_or_default();
             view! {
                 <div class="confirm" role="alertdialog" aria-label="Replace your edits?" data-testid="preset-confirm">
-                    {format!("Replace your edits with \u{201c}{title}\u{201d}? Your target choice stays; Undo brings the old form back. ")}
+                    {format!("Replace your edits with \u{201c}{title}\u{201d}? A target you chose stays; Undo brings the old form back. ")}
                     <button type="button" data-testid="preset-replace"
                         on:click=move |_| { asking.set(None); switch(id.clone(), spec.clone()); }>"Replace the form"</button>
                     " "

@@ -76,6 +76,9 @@ pub struct Ui {
     pub baseline: StoredValue<AppSpec>,
     /// The part of the page a phone shows.
     pub pane: RwSignal<Pane>,
+    /// Whether the user chose where the app runs: a preset switch keeps that choice (otherwise the
+    /// preset's own target applies).
+    pub target_chosen: StoredValue<bool>,
 }
 
 impl Ui {
@@ -108,6 +111,7 @@ impl Ui {
             gate_notes: RwSignal::new(Vec::new()),
             baseline,
             pane: RwSignal::new(Pane::Form),
+            target_chosen: StoredValue::new(false),
         }
     }
 

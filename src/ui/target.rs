@@ -10,7 +10,8 @@ use super::use_ui;
 
 #[component]
 pub fn TargetSwitch() -> impl IntoView {
-    let spec = use_ui().spec;
+    let ui = use_ui();
+    let spec = ui.spec;
     let runs = Memo::new(move |_| spec.with(|s| s.runs()));
     let warning = Memo::new(move |_| {
         spec.with(|s| s.target == Target::Cluster && is_mutable_tag(&s.image.tag))
@@ -21,7 +22,10 @@ pub fn TargetSwitch() -> impl IntoView {
                 <input type="radio" name="target" value=r.as_str() data-path="target"
                     data-testid=format!("target-{}", r.as_str())
                     prop:checked=move || runs.get() == r
-                    on:change=move |_| spec.update(|s| s.set_runs(r)) />
+                    on:change=move |_| {
+                        ui.target_chosen.set_value(true);
+                        spec.update(|s| s.set_runs(r));
+                    } />
                 <span>{r.label()}</span>
             </label>
         }

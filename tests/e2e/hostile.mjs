@@ -116,10 +116,16 @@ await harness('e2e-hostile', counts, async ({ server, browser }) => {
   await check('include one: it is in the YAML and in its own labelled step after the app; undo holds it again', async () => {
     await byId('kept-include').first().click();
     await until(() => yamlAll(), (t) => t.includes('name: cluster-admin'), 'included object in the YAML');
-    const cmds = await commands();
+    // All documents: manifests.yaml holds it, and the one apply says so.
+    const all = await commands();
+    assert(all.includes('the 1 kept object(s) you reviewed'), all);
+    // One file at a time: its own labelled step, after the app is up.
+    await byId('file-deployment.yaml').click();
+    const cmds = await until(commands, (c) => c.includes('-f deployment.yaml'), 'per-file commands');
     const step = cmds.indexOf('# Kept objects (1 of them): not written by Kubewright');
     assert(step > cmds.indexOf('rollout status'), 'the kept step comes after the rollout');
     assert(cmds.includes('extra-clusterrolebinding-kube-native-admin.yaml'), cmds);
+    await byId('file-all').click();
     assert(!(await yamlAll()).includes('node-helper'), 'the other one is still held');
     await page.locator('h1').click();
     await page.keyboard.press('Control+z');

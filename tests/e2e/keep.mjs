@@ -152,7 +152,9 @@ await harness('e2e-keep', counts, async ({ server, browser }) => {
     await byId('tab-secrets', other).click();
     await byId('secret-value', other).first().fill('typed-again');
     await until(() => byId('restore-notice', other).textContent(), (t) => t.includes('re-enter ERLANG_COOKIE, SECRET_KEY_BASE'), 'a shorter list');
+    // The form has an edit now: the preset switch asks first.
     await byId('preset-select', other).selectOption(cli('presets').split('\t')[0]);
+    await byId('preset-replace', other).click();
     await byId('restore-notice', other).waitFor({ state: 'detached' });
     await fresh.close();
   });
