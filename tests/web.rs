@@ -349,7 +349,10 @@ async fn a_pasted_certificate_seals_and_a_bad_one_leaves_the_secret_out() {
     assert!(yaml.contains("kind: SealedSecret"), "{yaml}");
     assert!(!yaml.contains("kind: Secret\n"));
     assert!(text(&root, "seal-status").contains("RSA 4096-bit key"));
-    assert!(text(&root, "commands").contains("-f sealedsecret.yaml"));
+    // The all-documents commands apply manifests.yaml, then wait for the controller's Secret.
+    let commands = text(&root, "commands");
+    assert!(commands.contains("-f manifests.yaml"), "{commands}");
+    assert!(commands.contains("--for=create secret/"), "{commands}");
     // An unrelated edit re-renders without re-sealing: the sealed values stay as they were.
     click(&root, "tab-app").await;
     type_into(&find(&root, "app-replicas"), "3").await;

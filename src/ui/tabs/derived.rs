@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::teach::explain::Explain;
 use crate::ui::use_ui;
 
 #[component]
@@ -18,8 +19,8 @@ pub fn DerivedSecrets() -> impl IntoView {
     move || {
         derived.get().map(|(name, url)| {
             view! {
-                <div class="derived-secret" data-testid="derived-secret" data-path="database.url_env">
-                    <span class="derived-name"><code>{name}</code>" (derived)"</span>
+                <div class="field derived-secret" data-testid="derived-secret" data-path="database.url_env">
+                    <span class="label"><code>{name}</code>" (derived)"<Explain path="database.url_env".to_string() label="URL variable" /></span>
                     <code class="derived-value">{url}</code>
                     <span class="hint">"Built from the database tab and added to the Secret; its password is the database's."</span>
                     <button type="button" class="small" data-testid="derived-goto"

@@ -79,7 +79,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "empty", "A value with other characters is refused by the API server.",
         Some("deployment.metadata.labels"), "concepts/overview/working-with-objects/labels/"),
     // target
-    e!("target", "Where the app runs: Minikube on your machine (image built inside Minikube, never pulled, NodePort) or a real cluster (image pushed to a registry, pulled, LoadBalancer or ClusterIP).",
+    e!("target", "Where the app runs: Minikube on your machine with the image built inside it (never pulled, docker build after minikube docker-env), Minikube with an image already in a registry (pulled, nothing to build), both reached through a NodePort; or a real cluster (image pushed to a registry, pulled, LoadBalancer or ClusterIP).",
         "cluster", "A Minikube setup on a real cluster cannot pull its image (imagePullPolicy Never) and is not reachable from outside.",
         None, MINIKUBE),
     // image
