@@ -72,31 +72,62 @@ impl Shown {
     }
 }
 
-/// One tab per file, and "all".
+/// One tab per file, and "all". A tablist with one Tab stop (the chosen file); arrow keys, Home
+/// and End choose another, as in the form's tabs.
 #[component]
 pub fn FileTabs(shown: Shown) -> impl IntoView {
     let rendered = use_ui().rendered;
     let names = Memo::new(move |_| {
-        rendered.with(|r| r.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>())
+        let mut names = vec![ALL.to_string()];
+        rendered.with(|r| names.extend(r.files.iter().map(|f| f.name.clone())));
+        names
     });
     let file = shown.file;
     let selected = shown.selected;
+    // The chosen tab: a file that disappeared falls back to "all".
+    let current = move || file.with(|s| s.as_ref().map_or(ALL.to_string(), |(n, _)| n.clone()));
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let list = names.get_untracked();
+        let at = list.iter().position(|n| *n == current()).unwrap_or(0);
+        let n = list.len();
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (at + 1) % n,
+            "ArrowLeft" => (at + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        selected.set(list[next].clone());
+        focus_testid(&format!("file-{}", list[next]));
+    };
     view! {
-        <div class="files" role="tablist" aria-label="Files">
-            <button type="button" role="tab" data-testid="file-all"
-                class:active=move || file.with(Option::is_none)
-                on:click=move |_| selected.set(ALL.into())>"all"</button>
+        <div class="files" role="tablist" aria-label="Files" on:keydown=on_key>
             {move || names.get().into_iter().map(|name| {
                 let is = name.clone();
+                let active = Memo::new(move |_| current() == is);
                 let set = name.clone();
                 let testid = format!("file-{name}");
                 view! {
                     <button type="button" role="tab" data-testid=testid
-                        class:active=move || file.with(|s| s.as_ref().is_some_and(|(n, _)| *n == is))
+                        aria-selected=move || active.get().to_string()
+                        tabindex=move || if active.get() { "0" } else { "-1" }
+                        class:active=active
                         on:click=move |_| selected.set(set.clone())>{name}</button>
                 }
             }).collect_view()}
         </div>
+    }
+}
+
+fn focus_testid(testid: &str) {
+    let element = document()
+        .query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }
 

@@ -27,15 +27,28 @@ pub const SECRET_REQUIRED: Rule = Rule {
                 Finding::new(
                     format!("secrets[{i}].value"),
                     format!(
-                        "Required: {} is yours to set (your own key, password or URL). Type or \
-                         paste it, or press generate where the row offers it.",
-                        e.name
+                        "Required: {} is yours to set. {}",
+                        e.name,
+                        how_to_fill(&e.name)
                     ),
                 )
             })
             .collect()
     },
 };
+
+// A key that must match something the app already has cannot be generated: say where it is.
+fn how_to_fill(name: &str) -> &'static str {
+    let upper = name.to_ascii_uppercase();
+    if upper.contains("MASTER_KEY") {
+        "Paste your app's own key (Rails: the contents of config/master.key); a new random one \
+         cannot open your encrypted credentials."
+    } else if upper.ends_with("_URL") || upper.ends_with("_DSN") {
+        "Type or paste the address with its credentials."
+    } else {
+        "Type or paste your own value, or press the row's generate for a new random one."
+    }
+}
 
 pub const PLACEHOLDER: Rule = Rule {
     id: "placeholder-value",
