@@ -250,10 +250,12 @@ async function phone(browser, server) {
     await page.evaluate(() => window.scrollTo(0, 0));
   });
 
-  await check('B: a compose import after edits asks add or replace; add keeps the database', async () => {
+  await check('B: a compose import after edits asks add or replace; add keeps the database; undo and redo', async () => {
     await page.getByTestId('preset-select').selectOption('rails');
     await until(() => text(page, 'yaml-all'), (y) => y.includes('name: shop'), 'rails');
     await fill(page, 'app-replicas', '3');
+    await page.waitForTimeout(1100); // one undo step per quiet second
+    const before = await text(page, 'yaml-all');
     await page.getByTestId('import-open').click();
     await page.getByTestId('import-text').fill(COMPOSE);
     await page.getByTestId('import-run').click();
@@ -265,6 +267,12 @@ async function phone(browser, server) {
     const yaml = await text(page, 'yaml-all');
     assert(yaml.includes('replicas: 3') && yaml.includes('SMTP_HOST') && yaml.includes('shop-db'), 'merged form');
     await page.getByTestId('import-open').click();
+    // Undo brings back the form as it was before the import.
+    await page.waitForTimeout(1100);
+    await page.getByTestId('undo').click();
+    await until(() => text(page, 'yaml-all'), (y) => y === before, 'the form before the import');
+    await page.getByTestId('redo').click();
+    await until(() => text(page, 'yaml-all'), (y) => y === yaml, 'the merged form again');
   });
 
   await check('B: the switch shows the YAML alone, then the commands alone', async () => {
