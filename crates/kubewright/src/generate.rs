@@ -45,6 +45,12 @@ impl Generated {
         }
     }
 
+    /// The kind for a variable that a fresh random value can fill; `None` for a key that must match
+    /// what the app already has (Rails' RAILS_MASTER_KEY opens its encrypted credentials).
+    pub fn for_variable(name: &str) -> Option<Generated> {
+        (!name.to_ascii_uppercase().contains("MASTER_KEY")).then(|| Generated::for_name(name))
+    }
+
     /// The kind a variable name asks for: `SECRET_KEY_BASE`, `*COOKIE*`, anything else a password.
     pub fn for_name(name: &str) -> Generated {
         let name = name.to_ascii_uppercase();
@@ -113,6 +119,16 @@ impl AppSpec {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_key_the_app_already_has_is_never_generated() {
+        use super::Generated;
+        assert_eq!(Generated::for_variable("RAILS_MASTER_KEY"), None);
+        assert_eq!(
+            Generated::for_variable("SECRET_KEY_BASE"),
+            Some(Generated::SecretKeyBase)
+        );
+    }
+
     use super::*;
 
     #[test]

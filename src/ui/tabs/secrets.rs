@@ -109,8 +109,13 @@ fn secret_tools(i: usize) -> AnyView {
     let spec = use_ui().spec;
     // What a container sees: the value's UTF-8 bytes (what the base64 in the YAML decodes to).
     let bytes = Memo::new(move |_| spec.with(|s| s.secrets.get(i).map_or(0, |e| e.value.len())));
-    let kind =
-        Memo::new(move |_| spec.with(|s| s.secrets.get(i).map(|e| Generated::for_name(&e.name))));
+    let kind = Memo::new(move |_| {
+        spec.with(|s| {
+            s.secrets
+                .get(i)
+                .and_then(|e| Generated::for_variable(&e.name))
+        })
+    });
     view! {
         <span class="secret-tools">
             <span class="bytes" data-testid="secret-bytes">
@@ -120,7 +125,9 @@ fn secret_tools(i: usize) -> AnyView {
                     n => format!("{n} bytes"),
                 }}
             </span>
+            // Not for a key the app already has: a random one would not open its credentials.
             <button type="button" class="small" data-testid="secret-generate"
+                hidden=move || kind.get().is_none()
                 title=move || kind.get().map(|k| format!("Fill with a new random {}", k.title()))
                 on:click=move |_| {
                     if let Some(kind) = kind.get_untracked() {
