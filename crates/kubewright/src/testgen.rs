@@ -244,7 +244,8 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
         valid_resources(),
         valid_service(),
         valid_jobs(),
-        any::<bool>(),
+        // stringData, and the checksum key (empty: none).
+        (any::<bool>(), "([a-zA-Z0-9]{16,32})?"),
     )
         .prop_map(assemble)
         .prop_flat_map(|spec| {
@@ -276,11 +277,22 @@ type Sections = (
     Resources,
     Service,
     Vec<Job>,
-    bool,
+    (bool, String),
 );
 
 fn assemble(
-    (app, (image, security), env, secrets, downward, port, resources, service, jobs, string_data): Sections,
+    (
+        app,
+        (image, security),
+        env,
+        secrets,
+        downward,
+        port,
+        resources,
+        service,
+        jobs,
+        (string_data, checksum_key),
+    ): Sections,
 ) -> AppSpec {
     AppSpec {
         app,
@@ -289,6 +301,7 @@ fn assemble(
         secrets,
         secret_options: SecretOptions {
             string_data,
+            checksum_key,
             ..SecretOptions::default()
         },
         downward,
@@ -479,7 +492,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
         any_resources(),
         any_service(),
         any_jobs(),
-        any::<bool>(),
+        (any::<bool>(), t()),
     )
         .prop_map(assemble)
         .prop_flat_map(|spec| {

@@ -270,8 +270,20 @@ fn check_prints_one_line_per_issue_and_exits_1_only_on_errors() {
     assert!(stdout
         .lines()
         .all(|l| l.starts_with("warning ") && l.contains(": ")));
-    // A clean preset: nothing to say.
+    // A clean preset says only that it has no checksum key yet (the page adds one when a secret is
+    // edited); with one, nothing.
     let (code, stdout, _) = kubewright(&["check", "--preset", "web-app"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("warning secret_options.checksum_key: ") && stdout.lines().count() == 1,
+        "{stdout}"
+    );
+    let (_, json, _) = kubewright(&["spec", "--preset", "web-app"]);
+    let json = json.replace(
+        "\"checksum_key\": \"\"",
+        "\"checksum_key\": \"a-random-key\"",
+    );
+    let (code, stdout, _) = kubewright_reading(&["check", "--spec", "-"], &json);
     assert_eq!((code, stdout.as_str()), (0, ""));
     // Errors: exit 1, errors first, with the field path the form uses.
     let path = std::env::temp_dir().join(format!("kubewright-check-{}.json", std::process::id()));

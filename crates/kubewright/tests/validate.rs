@@ -12,9 +12,12 @@ use kubewright::spec::*;
 use kubewright::validate::{self, image_ref, names, quantity, Severity, RULES};
 use kubewright::AppSpec;
 
-/// A spec with no issue at all: every case below changes one thing.
+/// A spec with no issue at all: every case below changes one thing. With a checksum key, as the
+/// page and the spec files the tool writes have one.
 fn clean() -> AppSpec {
-    Preset::find("web-app").unwrap().spec().unwrap()
+    let mut spec = Preset::find("web-app").unwrap().spec().unwrap();
+    spec.secret_options.checksum_key = "a-random-key".into();
+    spec
 }
 
 fn issues_of(spec: &AppSpec) -> Vec<(String, String)> {
@@ -873,6 +876,15 @@ const CASES: &[Case] = &[
             EnvEntry::new("URL", "https://$(HOST)/"), // HOST is only set below
             EnvEntry::new("HOST", "example.com"),
         ];
+    }),
+    // secret-checksum-key (warning): envFrom is read at container start (the kubelet), so only a
+    // keyed checksum on the pod template rolls the pods when a secret changes.
+    fires("secret-checksum-key", "secret_options.checksum_key", |s| {
+        s.secret_options.checksum_key.clear()
+    }),
+    quiet("secret-checksum-key", |s| {
+        s.secret_options.checksum_key.clear();
+        s.secrets.clear();
     }),
     // seal-certificate: only a usable RSA certificate seals (messages: tests/seal.rs).
     quiet("seal-certificate", |s| {

@@ -13,10 +13,12 @@ pub struct PodTemplate {
     pub spec: PodSpec,
 }
 
-/// The template's metadata: only labels (the pods get generated names).
+/// The template's metadata: labels, and the checksum annotations (the pods get generated names).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TemplateMeta {
     pub labels: Pairs,
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    pub annotations: Pairs,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -222,6 +224,7 @@ impl PodTemplate {
         PodTemplate {
             metadata: TemplateMeta {
                 labels: Pairs(labels),
+                annotations: Pairs::default(),
             },
             spec: PodSpec {
                 restart_policy,

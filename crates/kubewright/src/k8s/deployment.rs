@@ -49,6 +49,9 @@ impl Deployment {
     pub const KIND: &str = "Deployment";
 
     pub fn from_spec(spec: &AppSpec) -> Self {
+        let mut template = PodTemplate::new(spec, spec.labels(), None, Container::app(spec));
+        // A changed ConfigMap or Secret changes the template, so applying it rolls the pods.
+        template.metadata.annotations = Pairs(super::checksum::annotations(spec));
         Deployment {
             api_version: "apps/v1",
             kind: Self::KIND,
@@ -68,7 +71,7 @@ impl Deployment {
                         max_unavailable: IntOrString::parse(&spec.app.max_unavailable),
                     },
                 },
-                template: PodTemplate::new(spec, spec.labels(), None, Container::app(spec)),
+                template,
             },
         }
     }

@@ -5,6 +5,7 @@
 //! Each kind's file also holds the one function that turns an [`AppSpec`] into
 //! that object.
 
+pub mod checksum;
 mod cluster;
 mod config_map;
 mod container;

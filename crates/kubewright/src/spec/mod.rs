@@ -232,6 +232,7 @@ impl AppSpec {
         }
         spec.database.password.clear();
         spec.database.admin_password.clear();
+        spec.secret_options.checksum_key.clear();
         for kept in &mut spec.extra {
             crate::kept::blank_secret_values(&mut kept.object);
         }

@@ -173,6 +173,7 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
         (Object::Deployment(_), ["spec", "strategy", "rollingUpdate", "maxSurge"]) => Some(
             "extra pods allowed above replicas while new ones start (a percentage rounds up)".into(),
         ),
+        (Object::Deployment(_), ["spec", "template", "metadata", "annotations", key]) => checksum(key),
         (Object::Deployment(_) | Object::Job(_), ["spec", "template", "spec", rest @ ..]) => {
             pod(spec, object, rest, &path[path.len() - rest.len()..], line)
         }
@@ -201,6 +202,16 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
         },
         _ => None,
     }
+}
+
+/// Why the pod template carries the ConfigMap's and Secret's checksums.
+fn checksum(key: &str) -> Option<String> {
+    let why = match key {
+        k8s::checksum::CONFIG_ANNOTATION => "changes with the ConfigMap, so applying a changed value rolls the pods (env is read only at start)",
+        k8s::checksum::SECRET_ANNOTATION => "changes with the Secret (an HMAC with the spec's random key, so no secret can be guessed from it): a changed secret rolls the pods",
+        _ => return None,
+    };
+    Some(why.into())
 }
 
 fn pod(spec: &AppSpec, object: &Object, k: &[&str], path: &[Seg], line: &str) -> Option<String> {
@@ -302,12 +313,21 @@ mod tests {
 
     #[test]
     fn the_non_obvious_lines_get_their_reason() {
-        let spec = crate::presets::Preset::find("phoenix-article")
+        let mut spec = crate::presets::Preset::find("phoenix-article")
             .unwrap()
             .spec()
             .unwrap();
+        spec.secret_options.checksum_key = "key".into();
         let text = annotate(&spec, &crate::render(&spec).all);
         for (comment, next) in [
+            (
+                "        # changes with the ConfigMap, so applying a changed value rolls the pods",
+                "        checksum/config: ",
+            ),
+            (
+                "        # changes with the Secret (an HMAC",
+                "        checksum/secret: ",
+            ),
             (
                 "  # quoted: bare, kubectl (YAML 1.1) would read 4000 as a number",
                 "  PORT: '4000'",
@@ -330,7 +350,8 @@ mod tests {
                 .lines()
                 .position(|l| l.starts_with(comment))
                 .unwrap_or_else(|| panic!("{comment}\n{text}"));
-            assert_eq!(text.lines().nth(at + 1), Some(next), "{comment}");
+            let line = text.lines().nth(at + 1).unwrap_or_default();
+            assert!(line.starts_with(next), "{comment}: {line}");
         }
         // Off by default: the rendered YAML has no comments at all.
         assert!(!crate::render(&spec).all.contains('#'));

@@ -32,6 +32,8 @@ pub enum Fix {
     /// Point probe `which` (`liveness`, `readiness`, `startup`) at this port (the container port's
     /// name).
     ProbePort { which: &'static str, port: String },
+    /// Give the spec a random checksum key (see [`AppSpec::ensure_checksum_key`]).
+    ChecksumKey,
 }
 
 impl Fix {
@@ -58,6 +60,7 @@ impl Fix {
             },
             Fix::JobTtl { seconds, .. } => format!("Delete after {} h", seconds / 3600),
             Fix::ProbePort { port, .. } => format!("Use port {port}"),
+            Fix::ChecksumKey => "Add a random key".into(),
         }
     }
 
@@ -106,6 +109,9 @@ impl Fix {
                 }
             }
             Fix::Replicas(n) => spec.app.replicas = *n,
+            Fix::ChecksumKey => {
+                spec.ensure_checksum_key();
+            }
             Fix::Security {
                 security,
                 release_tmp,

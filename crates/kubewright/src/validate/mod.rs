@@ -16,7 +16,9 @@ mod rules;
 
 pub use fix::Fix;
 
-use rules::{database, env, image, kept, naming, ports, resources, seal, security, workload};
+use rules::{
+    checksum, database, env, image, kept, naming, ports, resources, seal, security, workload,
+};
 
 use crate::spec::AppSpec;
 
@@ -133,6 +135,7 @@ pub const RULES: &[Rule] = &[
     ports::PROBE_HTTP_PATH,
     ports::NODE_PORT_UNUSED,
     env::ENV_REFERENCE,
+    checksum::SECRET_CHECKSUM_KEY,
     kept::CLUSTER_ADMIN,
     kept::WILDCARD,
     kept::PRIVILEGED,

@@ -3,6 +3,7 @@
 //! what the API server (or, where said, the kubelet or container runtime) refuses; warnings are
 //! what it accepts but is known to hurt.
 
+pub(super) mod checksum;
 pub(super) mod database;
 pub(super) mod env;
 pub(super) mod image;
