@@ -227,6 +227,14 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
                 .into_iter()
                 .filter(|e| spec.downward.iter().all(|d| d.name != e.name))
                 .collect();
+            // An autoscaler needs the requests its targets are percentages of.
+            let r = &spec.resources;
+            if effective_request(&r.requests.cpu, &r.limits.cpu).is_empty() {
+                spec.autoscaling.enabled = false;
+            }
+            if effective_request(&r.requests.memory, &r.limits.memory).is_empty() {
+                spec.autoscaling.memory_utilization = None;
+            }
             spec
         })
 }
@@ -246,6 +254,7 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
         valid_jobs(),
         // stringData, and the checksum key (empty: none).
         (any::<bool>(), "([a-zA-Z0-9]{16,32})?"),
+        valid_autoscaling(),
     )
         .prop_map(assemble)
         .prop_flat_map(|spec| {
@@ -278,6 +287,7 @@ type Sections = (
     Service,
     Vec<Job>,
     (bool, String),
+    Autoscaling,
 );
 
 fn assemble(
@@ -292,9 +302,11 @@ fn assemble(
         service,
         jobs,
         (string_data, checksum_key),
+        autoscaling,
     ): Sections,
 ) -> AppSpec {
     AppSpec {
+        autoscaling,
         app,
         image,
         env,
@@ -312,6 +324,46 @@ fn assemble(
         jobs,
         ..AppSpec::default()
     }
+}
+
+/// An autoscaler within the API's bounds (on or off; [`valid_spec`] turns it off again when the
+/// resources have no CPU request).
+fn valid_autoscaling() -> impl Strategy<Value = Autoscaling> {
+    (
+        any::<bool>(),
+        1i64..5,
+        0i64..6,
+        1i64..200,
+        option::of(1i64..200),
+        option::of(0i64..=3600),
+    )
+        .prop_map(|(enabled, min, extra, cpu, memory, window)| Autoscaling {
+            enabled,
+            min_replicas: min,
+            max_replicas: min + extra,
+            cpu_utilization: cpu,
+            memory_utilization: memory,
+            scale_down_stabilization_seconds: window,
+        })
+}
+
+fn any_autoscaling() -> impl Strategy<Value = Autoscaling> {
+    (
+        any::<bool>(),
+        any::<i64>(),
+        any::<i64>(),
+        any::<i64>(),
+        option::of(any::<i64>()),
+        option::of(any::<i64>()),
+    )
+        .prop_map(|(enabled, min, max, cpu, memory, window)| Autoscaling {
+            enabled,
+            min_replicas: min,
+            max_replicas: max,
+            cpu_utilization: cpu,
+            memory_utilization: memory,
+            scale_down_stabilization_seconds: window,
+        })
 }
 
 fn valid_app() -> impl Strategy<Value = App> {
@@ -493,6 +545,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
         any_service(),
         any_jobs(),
         (any::<bool>(), t()),
+        any_autoscaling(),
     )
         .prop_map(assemble)
         .prop_flat_map(|spec| {

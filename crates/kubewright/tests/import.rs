@@ -851,3 +851,70 @@ fn the_default_split_rule_is_the_shared_secret_word_list() {
         assert_eq!(warned, secret, "the warning disagrees on {name}={value}");
     }
 }
+
+#[test]
+fn an_autoscaler_comes_back_into_the_form_and_the_replicas_fight_is_gone() {
+    // GIVEN a Deployment with a fixed count and an autoscaler for it
+    let yaml = "\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: shop, namespace: shop, labels: {app: shop}}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: shop}}
+  template:
+    metadata: {labels: {app: shop}}
+    spec:
+      containers:
+      - name: shop
+        image: shop:1.0
+        resources: {requests: {cpu: 250m, memory: 256Mi}}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: shop, namespace: shop, labels: {app: shop}}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: shop}
+  minReplicas: 3
+  maxReplicas: 10
+  metrics:
+  - type: Resource
+    resource: {name: cpu, target: {type: Utilization, averageUtilization: 60}}
+  - type: Resource
+    resource: {name: memory, target: {type: Utilization, averageUtilization: 75}}
+  behavior: {scaleDown: {stabilizationWindowSeconds: 120}}
+";
+    // WHEN it is imported
+    let imported = run(yaml).unwrap();
+    // THEN the autoscaler is the form's, nothing is held, and the report says why replicas went
+    assert_eq!(
+        imported.spec.autoscaling,
+        Autoscaling {
+            enabled: true,
+            min_replicas: 3,
+            max_replicas: 10,
+            cpu_utilization: 60,
+            memory_utilization: Some(75),
+            scale_down_stabilization_seconds: Some(120),
+        }
+    );
+    assert!(imported.spec.extra.is_empty(), "{}", report_text(&imported));
+    let report = report_text(&imported);
+    assert!(
+        report.contains("the Deployment's replicas (2) is left out"),
+        "{report}"
+    );
+    assert_eq!(
+        imported
+            .report
+            .iter()
+            .filter(|r| r.status != Status::Adjusted)
+            .count(),
+        0,
+        "{report}"
+    );
+    // AND the rendered Deployment has no count to fight the autoscaler with
+    let rendered = render_yaml(&imported.spec);
+    assert!(!rendered.contains("replicas: 2"), "{rendered}");
+    assert!(rendered.contains("kind: HorizontalPodAutoscaler"));
+}

@@ -46,10 +46,20 @@ fn assert_reads_back(spec: &AppSpec) {
         deployment["metadata"]["name"].as_str(),
         Some(spec.app.name.as_str())
     );
-    assert_eq!(
-        deployment["spec"]["replicas"].as_i64(),
-        Some(spec.app.replicas)
-    );
+    // With an autoscaler the Deployment has no count of its own; the autoscaler has the bounds.
+    let replicas = (!spec.autoscaling.enabled).then_some(spec.app.replicas);
+    assert_eq!(deployment["spec"]["replicas"].as_i64(), replicas);
+    let hpa = find(&docs, "HorizontalPodAutoscaler");
+    assert_eq!(hpa.is_some(), spec.autoscaling.enabled);
+    if let Some(hpa) = hpa {
+        let a = &spec.autoscaling;
+        assert_eq!(hpa["spec"]["minReplicas"].as_i64(), Some(a.min_replicas));
+        assert_eq!(hpa["spec"]["maxReplicas"].as_i64(), Some(a.max_replicas));
+        let target = &hpa["spec"]["metrics"][0]["resource"]["target"]["averageUtilization"];
+        assert_eq!(target.as_i64(), Some(a.cpu_utilization));
+        let window = &hpa["spec"]["behavior"]["scaleDown"]["stabilizationWindowSeconds"];
+        assert_eq!(window.as_i64(), a.scale_down_stabilization_seconds);
+    }
     let container = &deployment["spec"]["template"]["spec"]["containers"][0];
     assert_eq!(
         container["image"].as_str(),

@@ -877,6 +877,62 @@ const CASES: &[Case] = &[
             EnvEntry::new("HOST", "example.com"),
         ];
     }),
+    // autoscaling mirrors ValidateHorizontalPodAutoscalerSpec (pkg/apis/autoscaling/validation).
+    quiet("autoscaling", |s| s.autoscaling.enabled = true),
+    fires("autoscaling", "autoscaling.min_replicas", |s| {
+        s.autoscaling.enabled = true;
+        s.autoscaling.min_replicas = 0
+    }),
+    fires("autoscaling", "autoscaling.max_replicas", |s| {
+        s.autoscaling.enabled = true;
+        s.autoscaling.max_replicas = 1 // below minReplicas 2
+    }),
+    fires("autoscaling", "autoscaling.cpu_utilization", |s| {
+        s.autoscaling.enabled = true;
+        s.autoscaling.cpu_utilization = 0
+    }),
+    fires("autoscaling", "autoscaling.memory_utilization", |s| {
+        s.autoscaling.enabled = true;
+        s.autoscaling.memory_utilization = Some(-5)
+    }),
+    fires(
+        "autoscaling",
+        "autoscaling.scale_down_stabilization_seconds",
+        |s| {
+            s.autoscaling.enabled = true;
+            s.autoscaling.scale_down_stabilization_seconds = Some(3601)
+        },
+    ),
+    quiet("autoscaling", |s| {
+        s.autoscaling.enabled = true;
+        s.autoscaling.scale_down_stabilization_seconds = Some(3600)
+    }),
+    quiet("autoscaling", |s| s.autoscaling.min_replicas = 0), // off: not emitted
+    // autoscaling-requests mirrors the HPA controller's "missing request for cpu".
+    fires("autoscaling-requests", "autoscaling.cpu_utilization", |s| {
+        s.autoscaling.enabled = true;
+        s.resources = Resources::default()
+    }),
+    quiet("autoscaling-requests", |s| {
+        s.autoscaling.enabled = true;
+        s.resources.requests.cpu.clear(); // the limit is the request then
+        s.resources.limits.cpu = "1".into()
+    }),
+    fires(
+        "autoscaling-requests",
+        "autoscaling.memory_utilization",
+        |s| {
+            s.autoscaling.enabled = true;
+            s.autoscaling.memory_utilization = Some(80);
+            s.resources.requests.memory.clear();
+            s.resources.limits.memory.clear()
+        },
+    ),
+    // minimum-replicas: with an autoscaler, its minimum is what counts.
+    fires("minimum-replicas", "autoscaling.min_replicas", |s| {
+        s.autoscaling.enabled = true;
+        s.autoscaling.min_replicas = 1
+    }),
     // secret-checksum-key (warning): envFrom is read at container start (the kubelet), so only a
     // keyed checksum on the pod template rolls the pods when a secret changes.
     fires("secret-checksum-key", "secret_options.checksum_key", |s| {
@@ -937,7 +993,9 @@ fn every_rule_fires_where_it_should_and_only_there() {
 
 /// Whether the official API types (k8s-openapi) read every document of the YAML.
 fn openapi_accepts(yaml: &str) -> bool {
-    use k8s_openapi::api::{apps::v1 as apps, batch::v1 as batch, core::v1 as core};
+    use k8s_openapi::api::{
+        apps::v1 as apps, autoscaling::v2 as autoscaling, batch::v1 as batch, core::v1 as core,
+    };
     use serde::Deserialize;
     serde_yaml::Deserializer::from_str(yaml).all(|doc| {
         let Ok(doc) = serde_yaml::Value::deserialize(doc) else {
@@ -951,6 +1009,9 @@ fn openapi_accepts(yaml: &str) -> bool {
             "Service" => serde_yaml::from_value::<core::Service>(doc).is_ok(),
             "Deployment" => serde_yaml::from_value::<apps::Deployment>(doc).is_ok(),
             "Job" => serde_yaml::from_value::<batch::Job>(doc).is_ok(),
+            "HorizontalPodAutoscaler" => {
+                serde_yaml::from_value::<autoscaling::HorizontalPodAutoscaler>(doc).is_ok()
+            }
             // CloudNativePG's custom resource has no official type to read it with.
             "Cluster" if doc["apiVersion"] == "postgresql.cnpg.io/v1" => true,
             _ => false,

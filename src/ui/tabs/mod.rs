@@ -2,6 +2,7 @@
 //! the same word), and the form controls they share.
 
 mod app;
+mod autoscaling;
 mod database;
 mod env;
 mod fields;
@@ -31,6 +32,7 @@ pub enum Tab {
     Port,
     Probes,
     Resources,
+    Autoscaling,
     Service,
     Jobs,
     Security,
@@ -38,7 +40,7 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 11] = [
+    pub const ALL: [Tab; 12] = [
         Tab::App,
         Tab::Image,
         Tab::Env,
@@ -46,6 +48,7 @@ impl Tab {
         Tab::Port,
         Tab::Probes,
         Tab::Resources,
+        Tab::Autoscaling,
         Tab::Service,
         Tab::Jobs,
         Tab::Security,
@@ -58,6 +61,7 @@ impl Tab {
         let head = match head {
             "downward" | "pod_env" => "env",
             "clustering" => "service",
+            "secret_options" => "secrets",
             other => other,
         };
         Tab::ALL
@@ -76,6 +80,7 @@ impl Tab {
             Tab::Port => "port",
             Tab::Probes => "probes",
             Tab::Resources => "resources",
+            Tab::Autoscaling => "autoscaling",
             Tab::Service => "service",
             Tab::Jobs => "jobs",
             Tab::Security => "security",
@@ -133,6 +138,7 @@ fn panel(tab: Tab) -> AnyView {
         Tab::Port => view! { <port::PortTab /> }.into_any(),
         Tab::Probes => view! { <probes::ProbesTab /> }.into_any(),
         Tab::Resources => view! { <resources::ResourcesTab /> }.into_any(),
+        Tab::Autoscaling => view! { <autoscaling::AutoscalingTab /> }.into_any(),
         Tab::Service => view! { <service::ServiceTab /> }.into_any(),
         Tab::Jobs => view! { <jobs::JobsTab /> }.into_any(),
         Tab::Security => view! { <security::SecurityTab /> }.into_any(),

@@ -231,6 +231,18 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
             lift.int(doc, &["spec", "replicas"], &["replicaCount"]);
             lift.container(spec, doc, true);
         }
+        Object::HorizontalPodAutoscaler(_) => {
+            lift.int(
+                doc,
+                &["spec", "minReplicas"],
+                &["autoscaling", "minReplicas"],
+            );
+            lift.int(
+                doc,
+                &["spec", "maxReplicas"],
+                &["autoscaling", "maxReplicas"],
+            );
+        }
         Object::Service(_) => {
             lift.string(doc, &["spec", "type"], &["service", "type"]);
             lift.int(doc, &["spec", "ports", "0", "port"], &["service", "port"]);

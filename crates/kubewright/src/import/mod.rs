@@ -25,6 +25,7 @@ mod guard;
 mod job;
 mod manifests;
 mod report;
+mod scaling;
 mod secret;
 mod security;
 mod service;

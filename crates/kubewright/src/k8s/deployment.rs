@@ -16,7 +16,9 @@ pub struct Deployment {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentSpec {
-    pub replicas: i64,
+    /// Left out with an autoscaler: it owns the count, and each apply of a fixed one would reset it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replicas: Option<i64>,
     pub revision_history_limit: i64,
     pub selector: LabelSelector,
     pub strategy: Strategy,
@@ -57,7 +59,7 @@ impl Deployment {
             kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, spec.app.name.clone()),
             spec: DeploymentSpec {
-                replicas: spec.app.replicas,
+                replicas: (!spec.autoscaling.enabled).then_some(spec.app.replicas),
                 revision_history_limit: spec.app.revision_history_limit,
                 // The selector is immutable after creation and must match the template's labels: use
                 // only the stable `app` label, never something that changes per release.

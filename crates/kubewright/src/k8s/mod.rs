@@ -11,6 +11,7 @@ mod config_map;
 mod container;
 mod deployment;
 mod extra;
+mod hpa;
 mod job;
 mod meta;
 mod namespace;
@@ -26,6 +27,7 @@ pub use container::{
 };
 pub use deployment::Deployment;
 pub use extra::Extra;
+pub use hpa::HorizontalPodAutoscaler;
 pub use job::Job;
 pub use meta::ObjectMeta;
 pub use namespace::Namespace;
@@ -78,6 +80,7 @@ pub enum Object {
     Cluster(Cluster),
     /// The headless Service for clustering (see [`Service::headless`]).
     HeadlessService(Service),
+    HorizontalPodAutoscaler(HorizontalPodAutoscaler),
     Extra(Extra),
 }
 
@@ -96,6 +99,7 @@ impl Object {
             Object::DatabaseSealedSecret(_) => "database-sealedsecret.yaml".into(),
             Object::Cluster(_) => "database-cluster.yaml".into(),
             Object::HeadlessService(_) => "service-headless.yaml".into(),
+            Object::HorizontalPodAutoscaler(_) => "hpa.yaml".into(),
             Object::Extra(extra) => extra.file_name(),
         }
     }
@@ -111,6 +115,7 @@ impl Object {
             Object::Service(_) | Object::HeadlessService(_) => Service::KIND,
             Object::Job(_) => Job::KIND,
             Object::Cluster(_) => Cluster::KIND,
+            Object::HorizontalPodAutoscaler(_) => HorizontalPodAutoscaler::KIND,
             Object::Extra(o) => o.kind(),
         }
     }
@@ -126,6 +131,7 @@ impl Object {
             Object::Service(o) | Object::HeadlessService(o) => &o.metadata.name,
             Object::Job(o) => &o.metadata.name,
             Object::Cluster(o) => &o.metadata.name,
+            Object::HorizontalPodAutoscaler(o) => &o.metadata.name,
             Object::Extra(o) => o.name(),
         }
     }
@@ -191,6 +197,8 @@ pub fn objects_with<R: CryptoRngCore>(
     out.push(Object::Deployment(Deployment::from_spec(spec)));
     out.push(Object::Service(Service::from_spec(spec)));
     out.extend(Service::headless(spec).map(Object::HeadlessService));
+    // After the Deployment it scales (the autoscaler waits for its target anyway).
+    out.extend(HorizontalPodAutoscaler::from_spec(spec).map(Object::HorizontalPodAutoscaler));
     // Only what the user included after review: a held object is in no file and no command.
     out.extend(spec.extra.iter().filter(|k| k.include).map(|kept| {
         Object::Extra(Extra {

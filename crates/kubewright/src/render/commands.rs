@@ -168,6 +168,10 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Comma
                 &["--for=condition=Ready", &format!("clusters.postgresql.cnpg.io/{name}"), "--timeout=10m"],
             ));
         }
+        Object::HorizontalPodAutoscaler(h) => out.push(apply(format!(
+            "HorizontalPodAutoscaler {name}: keeps {}-{} pods, adding them when the pods' CPU use is above its target (needs metrics-server; `kubectl get hpa` shows its view)",
+            h.spec.min_replicas, h.spec.max_replicas
+        ))),
         Object::Job(j) => out.extend(run_job(j, name, &file, kubectl)),
         // Their own step, after the app is up.
         Object::Extra(_) => {}

@@ -15,6 +15,7 @@ mod names;
 mod port;
 mod probes;
 mod resources;
+mod scaling;
 mod secret_options;
 mod security;
 mod service;
@@ -31,6 +32,7 @@ pub use names::APP_LABEL;
 pub use port::{ContainerPort, Protocol};
 pub use probes::{Probe, ProbeAction, Probes};
 pub use resources::{effective_request, CpuMemory, Resources};
+pub use scaling::Autoscaling;
 pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
 pub use service::{Service, ServiceType};
@@ -78,6 +80,8 @@ pub struct AppSpec {
     pub database: Database,
     /// Pods finding each other through a headless Service. Default off.
     pub clustering: Clustering,
+    /// A HorizontalPodAutoscaler setting the replica count. Default off.
+    pub autoscaling: Autoscaling,
     /// Objects the form does not model (an Ingress, a PersistentVolumeClaim, ...), each kept whole,
     /// with whether the user included it after review: only included ones are emitted, after the
     /// app's own objects. Never a Secret (see [`crate::kept`]). Default: none (and left out of the

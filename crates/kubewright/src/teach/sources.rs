@@ -106,6 +106,7 @@ fn rule(
         (Object::Deployment(_), _) => deployment_rule(spec, path, k),
         (Object::Job(_), _) => job_rule(spec, job, path, k),
         (Object::Service(_) | Object::HeadlessService(_), _) => service_rule(spec, object, k),
+        (Object::HorizontalPodAutoscaler(_), _) => autoscaler_rule(path, k),
         _ => None,
     }
 }
@@ -185,6 +186,9 @@ fn deployment_rule(spec: &AppSpec, path: &[Seg], k: &[&str]) -> Option<Vec<Strin
         ["spec", "template", "metadata", "labels", _] => one(label_source(path, "app.name")),
         ["metadata", "name"] => one("app.name"),
         ["spec", "replicas"] => one("app.replicas"),
+        ["spec", "template", "metadata", "annotations", "checksum/secret"] => {
+            one("secret_options.checksum_key")
+        }
         ["spec", "revisionHistoryLimit"] => one("app.revision_history_limit"),
         ["spec", "selector", ..] => one("app.name"),
         ["spec", "strategy", "rollingUpdate", "maxSurge"] => one("app.max_surge"),
@@ -215,6 +219,22 @@ fn job_rule(spec: &AppSpec, job: usize, path: &[Seg], k: &[&str]) -> Option<Vec<
         }
         _ => None,
     }
+}
+
+// The autoscaler: each bound and target is one field (the first metric is CPU, the second memory).
+fn autoscaler_rule(path: &[Seg], k: &[&str]) -> Option<Vec<String>> {
+    let field = match k {
+        ["spec", "minReplicas"] => "min_replicas",
+        ["spec", "maxReplicas"] => "max_replicas",
+        ["spec", "metrics", "[]", ..] => match path.get(2) {
+            Some(Seg::Index(0)) => "cpu_utilization",
+            _ => "memory_utilization",
+        },
+        ["spec", "behavior", ..] => "scale_down_stabilization_seconds",
+        ["spec", "scaleTargetRef", ..] | ["metadata", "name"] => return one("app.name"),
+        _ => "enabled",
+    };
+    one(format!("autoscaling.{field}"))
 }
 
 // The app's Service and the headless one for clustering.

@@ -21,6 +21,8 @@ pub enum Fix {
     MovePodEnvToSecret { index: usize },
     /// Set the replica count.
     Replicas(i64),
+    /// Set the autoscaler's minimum replica count.
+    MinReplicas(i64),
     /// Apply these security settings; with `release_tmp`, also set `RELEASE_TMP` to that path (a
     /// Phoenix release writes its runtime files there, which a read-only root would refuse).
     Security {
@@ -49,6 +51,7 @@ impl Fix {
             },
             Fix::MoveToSecret { .. } | Fix::MovePodEnvToSecret { .. } => "Move to Secret".into(),
             Fix::Replicas(n) => format!("Run {n} replicas"),
+            Fix::MinReplicas(n) => format!("Keep at least {n} replicas"),
             Fix::Security {
                 security,
                 release_tmp,
@@ -109,6 +112,7 @@ impl Fix {
                 }
             }
             Fix::Replicas(n) => spec.app.replicas = *n,
+            Fix::MinReplicas(n) => spec.autoscaling.min_replicas = *n,
             Fix::ChecksumKey => {
                 spec.ensure_checksum_key();
             }

@@ -17,7 +17,8 @@ mod rules;
 pub use fix::Fix;
 
 use rules::{
-    checksum, database, env, image, kept, naming, ports, resources, seal, security, workload,
+    checksum, database, env, image, kept, naming, ports, resources, scaling, seal, security,
+    workload,
 };
 
 use crate::spec::AppSpec;
@@ -105,6 +106,8 @@ pub const RULES: &[Rule] = &[
     resources::REQUESTS_LIMITS,
     workload::ROLLING_UPDATE,
     workload::COUNTS,
+    scaling::AUTOSCALING,
+    scaling::AUTOSCALING_REQUESTS,
     naming::JOB_NAME,
     security::TMP_PATH,
     security::NON_ROOT_UID,

@@ -37,6 +37,9 @@ kubectl apply -n polls -f deployment.yaml
 # Service polls: one stable address in front of the ready pods
 kubectl apply -n polls -f service.yaml
 
+# HorizontalPodAutoscaler polls: keeps 2-6 pods, adding them when the pods' CPU use is above its target (needs metrics-server; `kubectl get hpa` shows its view)
+kubectl apply -n polls -f hpa.yaml
+
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n polls deployment/polls
 

@@ -25,6 +25,7 @@ const JOB: &str = "concepts/workloads/controllers/job/";
 const TTL: &str = "concepts/workloads/controllers/ttlafterfinished/";
 const DNS: &str = "concepts/services-networking/dns-pod-service/";
 const EMPTYDIR: &str = "concepts/storage/volumes/#emptydir";
+const HPA: &str = "tasks/run-application/horizontal-pod-autoscale/";
 // Not on kubernetes.io: the tools that own these settings document them.
 const MINIKUBE: &str = "https://minikube.sigs.k8s.io/docs/handbook/pushing/";
 const BITNAMI: &str = "https://github.com/bitnami/charts/tree/main/bitnami/postgresql";
@@ -280,6 +281,25 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("database.url_scheme", "The URL's scheme: postgres for most libraries, ecto for Phoenix.",
         "postgres", "A scheme the app's library does not know fails at boot.",
         None, DNS),
+    // autoscaling
+    e!("autoscaling.enabled", "Adds a HorizontalPodAutoscaler that sets the replica count from the pods' CPU use. The Deployment then leaves replicas out: each apply of a fixed count would reset the number the autoscaler chose, and it would have to scale up again.",
+        "off", "Without it the count stays at replicas whatever the load; with it the cluster needs metrics-server.",
+        Some("horizontalpodautoscaler.spec"), HPA),
+    e!("autoscaling.min_replicas", "The fewest pods the autoscaler keeps, also when idle.",
+        "2", "1 leaves no pod serving during a node drain or a crash.",
+        Some("horizontalpodautoscaler.spec.minReplicas"), HPA),
+    e!("autoscaling.max_replicas", "The most pods the autoscaler starts under load: a cap on cost and on the database connections they open.",
+        "5", "Too low and a spike is served by too few pods; too high and a runaway can fill the cluster.",
+        Some("horizontalpodautoscaler.spec.maxReplicas"), HPA),
+    e!("autoscaling.cpu_utilization", "The average CPU use the autoscaler aims for, in percent of each pod's CPU request: above it, it adds pods.",
+        "70", "Without a CPU request there is nothing to take a percentage of, and the autoscaler never scales.",
+        Some("horizontalpodautoscaler.spec.metrics.resource.target.averageUtilization"), HPA),
+    e!("autoscaling.memory_utilization", "A second target: the average memory use in percent of the memory request; the autoscaler follows whichever target asks for more pods.",
+        "none: CPU only", "Apps whose memory does not shrink under lower load would never scale back down on memory alone.",
+        Some("horizontalpodautoscaler.spec.metrics.resource.target.averageUtilization"), HPA),
+    e!("autoscaling.scale_down_stabilization_seconds", "How long the autoscaler waits, taking the highest recommendation of that window, before it removes pods: a short dip does not drop capacity a returning spike needs.",
+        "300 (Kubernetes' default)", "0 removes pods as soon as use drops, and traffic that comes back finds too few.",
+        Some("horizontalpodautoscaler.spec.behavior.scaleDown.stabilizationWindowSeconds"), HPA),
     // clustering
     e!("clustering.enabled", "Adds a headless Service <name>-headless whose DNS name lists every pod's IP, so the pods can find each other (Erlang clustering).",
         "off", "Without it each pod only knows itself: no distributed PubSub or presence across pods.",

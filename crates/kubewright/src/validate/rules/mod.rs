@@ -11,6 +11,7 @@ pub(super) mod kept;
 pub(super) mod naming;
 pub(super) mod ports;
 pub(super) mod resources;
+pub(super) mod scaling;
 pub(super) mod seal;
 pub(super) mod security;
 pub(super) mod workload;

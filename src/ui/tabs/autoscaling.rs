@@ -1,0 +1,55 @@
+//! The `autoscaling` tab: a HorizontalPodAutoscaler that sets the replica count from CPU (and
+//! memory) use.
+
+use leptos::prelude::*;
+
+use super::fields::{parse_int, parse_opt_int, show_int, show_opt_int, CheckField, ParsedField};
+use crate::ui::use_ui;
+
+#[component]
+pub fn AutoscalingTab() -> impl IntoView {
+    let spec = use_ui().spec;
+    let on = Memo::new(move |_| spec.with(|s| s.autoscaling.enabled));
+    view! {
+        <h2>"Autoscaling"</h2>
+        <p class="intro">
+            "A HorizontalPodAutoscaler adds pods when their average CPU use is above the target and removes "
+            "them when it falls. It then owns the replica count: the Deployment leaves replicas out, because "
+            "each apply of a fixed count would reset the number it chose. The cluster needs metrics-server."
+        </p>
+        <CheckField
+            label="Scale on CPU use (HorizontalPodAutoscaler)"
+            path="autoscaling.enabled"
+            testid="autoscaling-enabled"
+            get=Signal::derive(move || on.get())
+            set=move |v| spec.update(|s| s.autoscaling.enabled = v)
+        />
+        <Show when=move || on.get()>
+            <ParsedField label="Min replicas" path="autoscaling.min_replicas" testid="autoscaling-min"
+                hint="The fewest pods, also when idle; 2 or more keeps the app up during a node drain."
+                get=Signal::derive(move || spec.with(|s| s.autoscaling.min_replicas))
+                set=move |v| spec.update(|s| s.autoscaling.min_replicas = v)
+                parse=parse_int show=show_int />
+            <ParsedField label="Max replicas" path="autoscaling.max_replicas" testid="autoscaling-max"
+                hint="The most pods under load: a cap on cost and on database connections."
+                get=Signal::derive(move || spec.with(|s| s.autoscaling.max_replicas))
+                set=move |v| spec.update(|s| s.autoscaling.max_replicas = v)
+                parse=parse_int show=show_int />
+            <ParsedField label="CPU target (%)" path="autoscaling.cpu_utilization" testid="autoscaling-cpu"
+                hint="Average CPU use to aim for, in percent of each pod's CPU request (set one on the resources tab)."
+                get=Signal::derive(move || spec.with(|s| s.autoscaling.cpu_utilization))
+                set=move |v| spec.update(|s| s.autoscaling.cpu_utilization = v)
+                parse=parse_int show=show_int />
+            <ParsedField label="Memory target (%)" path="autoscaling.memory_utilization" testid="autoscaling-memory"
+                placeholder="none: CPU only" hint="Optional: also scale on memory use, in percent of the memory request."
+                get=Signal::derive(move || spec.with(|s| s.autoscaling.memory_utilization))
+                set=move |v| spec.update(|s| s.autoscaling.memory_utilization = v)
+                parse=parse_opt_int show=show_opt_int />
+            <ParsedField label="Scale-down window (s)" path="autoscaling.scale_down_stabilization_seconds" testid="autoscaling-window"
+                placeholder="default (300)" hint="Seconds of lower use before pods are removed, so a short dip keeps the capacity a returning spike needs."
+                get=Signal::derive(move || spec.with(|s| s.autoscaling.scale_down_stabilization_seconds))
+                set=move |v| spec.update(|s| s.autoscaling.scale_down_stabilization_seconds = v)
+                parse=parse_opt_int show=show_opt_int />
+        </Show>
+    }
+}
