@@ -254,7 +254,7 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
         valid_jobs(),
         // stringData, and the checksum key (empty: none).
         (any::<bool>(), "([a-zA-Z0-9]{16,32})?"),
-        valid_autoscaling(),
+        (valid_autoscaling(), valid_budget()),
     )
         .prop_map(assemble)
         .prop_flat_map(|spec| {
@@ -287,7 +287,7 @@ type Sections = (
     Service,
     Vec<Job>,
     (bool, String),
-    Autoscaling,
+    (Autoscaling, DisruptionBudget),
 );
 
 fn assemble(
@@ -302,11 +302,12 @@ fn assemble(
         service,
         jobs,
         (string_data, checksum_key),
-        autoscaling,
+        (autoscaling, disruption_budget),
     ): Sections,
 ) -> AppSpec {
     AppSpec {
         autoscaling,
+        disruption_budget,
         app,
         image,
         env,
@@ -344,6 +345,36 @@ fn valid_autoscaling() -> impl Strategy<Value = Autoscaling> {
             cpu_utilization: cpu,
             memory_utilization: memory,
             scale_down_stabilization_seconds: window,
+        })
+}
+
+/// A budget within the API's bounds: a count or a percentage up to 100%.
+fn valid_budget() -> impl Strategy<Value = DisruptionBudget> {
+    (
+        any::<bool>(),
+        prop::sample::select(BudgetLimit::ALL.to_vec()),
+        prop_oneof![
+            (0i64..5).prop_map(|n| n.to_string()),
+            (0u32..=100).prop_map(|p| format!("{p}%")),
+        ],
+    )
+        .prop_map(|(enabled, limit, value)| DisruptionBudget {
+            enabled,
+            limit,
+            value,
+        })
+}
+
+fn any_budget() -> impl Strategy<Value = DisruptionBudget> {
+    (
+        any::<bool>(),
+        prop::sample::select(BudgetLimit::ALL.to_vec()),
+        tricky_text(),
+    )
+        .prop_map(|(enabled, limit, value)| DisruptionBudget {
+            enabled,
+            limit,
+            value,
         })
 }
 
@@ -545,7 +576,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
         any_service(),
         any_jobs(),
         (any::<bool>(), t()),
-        any_autoscaling(),
+        (any_autoscaling(), any_budget()),
     )
         .prop_map(assemble)
         .prop_flat_map(|spec| {

@@ -853,7 +853,7 @@ fn the_default_split_rule_is_the_shared_secret_word_list() {
 }
 
 #[test]
-fn an_autoscaler_comes_back_into_the_form_and_the_replicas_fight_is_gone() {
+fn an_autoscaler_and_a_budget_come_back_into_the_form_and_the_replicas_fight_is_gone() {
     // GIVEN a Deployment with a fixed count and an autoscaler for it
     let yaml = "\
 apiVersion: apps/v1
@@ -883,6 +883,13 @@ spec:
   - type: Resource
     resource: {name: memory, target: {type: Utilization, averageUtilization: 75}}
   behavior: {scaleDown: {stabilizationWindowSeconds: 120}}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: shop, namespace: shop, labels: {app: shop}}
+spec:
+  maxUnavailable: 25%
+  selector: {matchLabels: {app: shop}}
 ";
     // WHEN it is imported
     let imported = run(yaml).unwrap();
@@ -896,6 +903,14 @@ spec:
             cpu_utilization: 60,
             memory_utilization: Some(75),
             scale_down_stabilization_seconds: Some(120),
+        }
+    );
+    assert_eq!(
+        imported.spec.disruption_budget,
+        DisruptionBudget {
+            enabled: true,
+            limit: BudgetLimit::MaxUnavailable,
+            value: "25%".into(),
         }
     );
     assert!(imported.spec.extra.is_empty(), "{}", report_text(&imported));

@@ -4,6 +4,7 @@
 
 use k8s_openapi::api::{
     apps::v1 as apps, autoscaling::v2 as autoscaling, batch::v1 as batch, core::v1 as core,
+    policy::v1 as policy,
 };
 use kubewright::presets::PRESETS;
 use kubewright::testgen::valid_spec;
@@ -39,6 +40,7 @@ fn check(spec: &AppSpec) -> usize {
             "Deployment" => typed::<apps::Deployment>(&doc),
             "Job" => typed::<batch::Job>(&doc),
             "HorizontalPodAutoscaler" => typed::<autoscaling::HorizontalPodAutoscaler>(&doc),
+            "PodDisruptionBudget" => typed::<policy::PodDisruptionBudget>(&doc),
             // CloudNativePG's custom resource has no official types; tests/objects.rs checks it.
             "Cluster" if doc["apiVersion"] == "postgresql.cnpg.io/v1" => continue,
             other => Err(format!("unexpected kind {other:?}")),

@@ -933,6 +933,55 @@ const CASES: &[Case] = &[
         s.autoscaling.enabled = true;
         s.autoscaling.min_replicas = 1
     }),
+    // disruption-budget mirrors ValidatePodDisruptionBudgetSpec (pkg/apis/policy/validation).
+    quiet("disruption-budget", |s| s.disruption_budget.enabled = true),
+    fires("disruption-budget", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.value = "-1".into()
+    }),
+    fires("disruption-budget", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.value = "101%".into()
+    }),
+    fires("disruption-budget", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.limit = BudgetLimit::MaxUnavailable;
+        s.disruption_budget.value = "half".into()
+    }),
+    quiet("disruption-budget", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.value = "50%".into()
+    }),
+    // pdb-blocks-drain (warning): kube-linter pdb-min-available / pdb-max-unavailable.
+    fires("pdb-blocks-drain", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.value = "2".into() // = replicas
+    }),
+    fires("pdb-blocks-drain", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.value = "100%".into()
+    }),
+    fires("pdb-blocks-drain", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.limit = BudgetLimit::MaxUnavailable;
+        s.disruption_budget.value = "0".into()
+    }),
+    fires("pdb-blocks-drain", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.autoscaling.enabled = true;
+        s.autoscaling.min_replicas = 2;
+        s.disruption_budget.value = "2".into() // the autoscaler may go down to 2
+    }),
+    quiet("pdb-blocks-drain", |s| {
+        s.disruption_budget.enabled = true;
+        s.app.replicas = 3;
+        s.disruption_budget.value = "2".into()
+    }),
+    quiet("pdb-blocks-drain", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.limit = BudgetLimit::MaxUnavailable;
+        s.disruption_budget.value = "1".into()
+    }),
     // secret-checksum-key (warning): envFrom is read at container start (the kubelet), so only a
     // keyed checksum on the pod template rolls the pods when a secret changes.
     fires("secret-checksum-key", "secret_options.checksum_key", |s| {
@@ -995,6 +1044,7 @@ fn every_rule_fires_where_it_should_and_only_there() {
 fn openapi_accepts(yaml: &str) -> bool {
     use k8s_openapi::api::{
         apps::v1 as apps, autoscaling::v2 as autoscaling, batch::v1 as batch, core::v1 as core,
+        policy::v1 as policy,
     };
     use serde::Deserialize;
     serde_yaml::Deserializer::from_str(yaml).all(|doc| {
@@ -1009,6 +1059,9 @@ fn openapi_accepts(yaml: &str) -> bool {
             "Service" => serde_yaml::from_value::<core::Service>(doc).is_ok(),
             "Deployment" => serde_yaml::from_value::<apps::Deployment>(doc).is_ok(),
             "Job" => serde_yaml::from_value::<batch::Job>(doc).is_ok(),
+            "PodDisruptionBudget" => {
+                serde_yaml::from_value::<policy::PodDisruptionBudget>(doc).is_ok()
+            }
             "HorizontalPodAutoscaler" => {
                 serde_yaml::from_value::<autoscaling::HorizontalPodAutoscaler>(doc).is_ok()
             }

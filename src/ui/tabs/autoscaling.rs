@@ -1,9 +1,14 @@
 //! The `autoscaling` tab: a HorizontalPodAutoscaler that sets the replica count from CPU (and
-//! memory) use.
+//! memory) use, and the PodDisruptionBudget that keeps pods up through node drains.
 
 use leptos::prelude::*;
 
-use super::fields::{parse_int, parse_opt_int, show_int, show_opt_int, CheckField, ParsedField};
+use kubewright::spec::BudgetLimit;
+
+use super::fields::{
+    parse_int, parse_opt_int, show_int, show_opt_int, CheckField, ParsedField, SelectField,
+    TextField,
+};
 use crate::ui::use_ui;
 
 #[component]
@@ -51,5 +56,36 @@ pub fn AutoscalingTab() -> impl IntoView {
                 set=move |v| spec.update(|s| s.autoscaling.scale_down_stabilization_seconds = v)
                 parse=parse_opt_int show=show_opt_int />
         </Show>
+        <DisruptionBudget />
+    }
+}
+
+/// The budget: how many of the app's pods a node drain may take down at once.
+#[component]
+fn DisruptionBudget() -> impl IntoView {
+    let spec = use_ui().spec;
+    let on = Memo::new(move |_| spec.with(|s| s.disruption_budget.enabled));
+    view! {
+        <fieldset>
+            <legend>"Disruption budget"</legend>
+            <CheckField
+                label="Keep pods up through node drains (PodDisruptionBudget)"
+                path="disruption_budget.enabled"
+                testid="pdb-enabled"
+                hint="A drain or cluster upgrade evicts pods only as far as the budget allows. A crash ignores it."
+                get=Signal::derive(move || on.get())
+                set=move |v| spec.update(|s| s.disruption_budget.enabled = v)
+            />
+            <Show when=move || on.get()>
+                <SelectField label="Bound" path="disruption_budget.limit" testid="pdb-limit"
+                    options=BudgetLimit::ALL.to_vec() name=BudgetLimit::as_str
+                    get=Signal::derive(move || spec.with(|s| s.disruption_budget.limit))
+                    set=move |v| spec.update(|s| s.disruption_budget.limit = v) />
+                <TextField label="Pods" path="disruption_budget.value" testid="pdb-value"
+                    hint="A number of pods or a percentage (50%). minAvailable = replicas, or maxUnavailable 0, blocks every drain."
+                    get=Signal::derive(move || spec.with(|s| s.disruption_budget.value.clone()))
+                    set=move |v| spec.update(|s| s.disruption_budget.value = v) />
+            </Show>
+        </fieldset>
     }
 }

@@ -62,6 +62,7 @@ impl Tab {
             "downward" | "pod_env" => "env",
             "clustering" => "service",
             "secret_options" => "secrets",
+            "disruption_budget" => "autoscaling",
             other => other,
         };
         Tab::ALL

@@ -284,6 +284,7 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
         | Object::Namespace(_)
         | Object::Extra(_)
         | Object::Cluster(_)
+        | Object::PodDisruptionBudget(_)
         | Object::HeadlessService(_) => {}
     }
 }

@@ -19,6 +19,7 @@ mod compose;
 mod container;
 mod database;
 mod deployment;
+mod disruption;
 mod doc;
 mod env;
 mod guard;

@@ -9,13 +9,14 @@ pub mod checksum;
 mod cluster;
 mod config_map;
 mod container;
-mod deployment;
+pub(crate) mod deployment;
 mod extra;
 mod hpa;
 mod job;
 mod meta;
 mod namespace;
 mod pairs;
+mod pdb;
 mod sealed_secret;
 mod secret;
 mod service;
@@ -32,6 +33,7 @@ pub use job::Job;
 pub use meta::ObjectMeta;
 pub use namespace::Namespace;
 pub use pairs::Pairs;
+pub use pdb::PodDisruptionBudget;
 pub use sealed_secret::{SealedSecret, SealedSecretSpec, SecretTemplate};
 pub use secret::Secret;
 pub use service::Service;
@@ -81,6 +83,7 @@ pub enum Object {
     /// The headless Service for clustering (see [`Service::headless`]).
     HeadlessService(Service),
     HorizontalPodAutoscaler(HorizontalPodAutoscaler),
+    PodDisruptionBudget(PodDisruptionBudget),
     Extra(Extra),
 }
 
@@ -100,6 +103,7 @@ impl Object {
             Object::Cluster(_) => "database-cluster.yaml".into(),
             Object::HeadlessService(_) => "service-headless.yaml".into(),
             Object::HorizontalPodAutoscaler(_) => "hpa.yaml".into(),
+            Object::PodDisruptionBudget(_) => "pdb.yaml".into(),
             Object::Extra(extra) => extra.file_name(),
         }
     }
@@ -116,6 +120,7 @@ impl Object {
             Object::Job(_) => Job::KIND,
             Object::Cluster(_) => Cluster::KIND,
             Object::HorizontalPodAutoscaler(_) => HorizontalPodAutoscaler::KIND,
+            Object::PodDisruptionBudget(_) => PodDisruptionBudget::KIND,
             Object::Extra(o) => o.kind(),
         }
     }
@@ -132,6 +137,7 @@ impl Object {
             Object::Job(o) => &o.metadata.name,
             Object::Cluster(o) => &o.metadata.name,
             Object::HorizontalPodAutoscaler(o) => &o.metadata.name,
+            Object::PodDisruptionBudget(o) => &o.metadata.name,
             Object::Extra(o) => o.name(),
         }
     }
@@ -199,6 +205,7 @@ pub fn objects_with<R: CryptoRngCore>(
     out.extend(Service::headless(spec).map(Object::HeadlessService));
     // After the Deployment it scales (the autoscaler waits for its target anyway).
     out.extend(HorizontalPodAutoscaler::from_spec(spec).map(Object::HorizontalPodAutoscaler));
+    out.extend(PodDisruptionBudget::from_spec(spec).map(Object::PodDisruptionBudget));
     // Only what the user included after review: a held object is in no file and no command.
     out.extend(spec.extra.iter().filter(|k| k.include).map(|kept| {
         Object::Extra(Extra {

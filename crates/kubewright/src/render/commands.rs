@@ -172,6 +172,9 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Comma
             "HorizontalPodAutoscaler {name}: keeps {}-{} pods, adding them when the pods' CPU use is above its target (needs metrics-server; `kubectl get hpa` shows its view)",
             h.spec.min_replicas, h.spec.max_replicas
         ))),
+        Object::PodDisruptionBudget(_) => out.push(apply(format!(
+            "PodDisruptionBudget {name}: a node drain or cluster upgrade waits rather than take down more of the app's pods than it allows"
+        ))),
         Object::Job(j) => out.extend(run_job(j, name, &file, kubectl)),
         // Their own step, after the app is up.
         Object::Extra(_) => {}

@@ -7,6 +7,7 @@
 mod app;
 mod clustering;
 mod database;
+mod disruption;
 mod env;
 mod image;
 mod jobs;
@@ -24,6 +25,7 @@ mod target;
 pub use app::App;
 pub use clustering::Clustering;
 pub use database::{Database, DatabaseKind, BITNAMI_CHART, POSTGRES_PORT};
+pub use disruption::{BudgetLimit, DisruptionBudget};
 pub use env::{DownwardEnv, DownwardField, EnvEntry};
 pub use image::{is_mutable_tag, Image, PullPolicy, IMPLIED_TAG};
 pub use jobs::{Job, RestartPolicy};
@@ -82,6 +84,8 @@ pub struct AppSpec {
     pub clustering: Clustering,
     /// A HorizontalPodAutoscaler setting the replica count. Default off.
     pub autoscaling: Autoscaling,
+    /// A PodDisruptionBudget keeping pods up through node drains. Default off.
+    pub disruption_budget: DisruptionBudget,
     /// Objects the form does not model (an Ingress, a PersistentVolumeClaim, ...), each kept whole,
     /// with whether the user included it after review: only included ones are emitted, after the
     /// app's own objects. Never a Secret (see [`crate::kept`]). Default: none (and left out of the

@@ -162,6 +162,7 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
             spec.database.service_name().unwrap_or_default()
         )),
         (Object::Deployment(d), ["spec"]) if d.spec.replicas.is_none() => Some("no replicas: the autoscaler sets the count, and a fixed one here would reset it on every apply".into()),
+        (Object::PodDisruptionBudget(_), ["spec", "selector"]) => Some("the Deployment's selector: the budget counts exactly the app's pods".into()),
         (Object::HorizontalPodAutoscaler(_), ["spec", "metrics"]) => Some("Utilization is a percentage of the pods' requests; needs metrics-server in the cluster".into()),
         (Object::Deployment(_), ["spec", "selector"]) => Some(
             "which pods this Deployment owns; it cannot be changed after creation and must match the template's labels".into(),

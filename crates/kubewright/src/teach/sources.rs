@@ -107,6 +107,16 @@ fn rule(
         (Object::Job(_), _) => job_rule(spec, job, path, k),
         (Object::Service(_) | Object::HeadlessService(_), _) => service_rule(spec, object, k),
         (Object::HorizontalPodAutoscaler(_), _) => autoscaler_rule(path, k),
+        (Object::PodDisruptionBudget(_), ["spec", "minAvailable" | "maxUnavailable"]) => {
+            Some(vec![
+                "disruption_budget.limit".into(),
+                "disruption_budget.value".into(),
+            ])
+        }
+        (Object::PodDisruptionBudget(_), ["spec", "selector", ..] | ["metadata", "name"]) => {
+            one("app.name")
+        }
+        (Object::PodDisruptionBudget(_), _) => one("disruption_budget.enabled"),
         _ => None,
     }
 }

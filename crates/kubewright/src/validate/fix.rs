@@ -1,7 +1,7 @@
 //! One-click fixes: a value that changes the spec, offered beside a warning. Applying one is a plain
 //! function of the spec, so the UI and tests share it.
 
-use crate::spec::{AppSpec, EnvEntry, ProbeAction, PullPolicy, Security};
+use crate::spec::{AppSpec, BudgetLimit, EnvEntry, ProbeAction, PullPolicy, Security};
 
 /// A change that resolves one issue.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,6 +23,8 @@ pub enum Fix {
     Replicas(i64),
     /// Set the autoscaler's minimum replica count.
     MinReplicas(i64),
+    /// Set the disruption budget's bound.
+    Budget { limit: BudgetLimit, value: String },
     /// Apply these security settings; with `release_tmp`, also set `RELEASE_TMP` to that path (a
     /// Phoenix release writes its runtime files there, which a read-only root would refuse).
     Security {
@@ -50,8 +52,9 @@ impl Fix {
                 _ => "Add a probe".into(),
             },
             Fix::MoveToSecret { .. } | Fix::MovePodEnvToSecret { .. } => "Move to Secret".into(),
-            Fix::Replicas(n) => format!("Run {n} replicas"),
-            Fix::MinReplicas(n) => format!("Keep at least {n} replicas"),
+            Fix::Replicas(n) => format!("Run {n} replicas with a PodDisruptionBudget"),
+            Fix::MinReplicas(n) => format!("Keep at least {n} replicas with a PodDisruptionBudget"),
+            Fix::Budget { limit, value } => format!("Use {}: {value}", limit.as_str()),
             Fix::Security {
                 security,
                 release_tmp,
@@ -111,8 +114,7 @@ impl Fix {
                     }
                 }
             }
-            Fix::Replicas(n) => spec.app.replicas = *n,
-            Fix::MinReplicas(n) => spec.autoscaling.min_replicas = *n,
+            Fix::Replicas(_) | Fix::MinReplicas(_) | Fix::Budget { .. } => self.scale(spec),
             Fix::ChecksumKey => {
                 spec.ensure_checksum_key();
             }
@@ -146,6 +148,26 @@ impl Fix {
                     p.clone_from(port);
                 }
             }
+        }
+    }
+
+    /// The fixes about how many pods run and may be down.
+    fn scale(&self, spec: &mut AppSpec) {
+        match self {
+            // Two pods and a budget: a drain then keeps one running.
+            Fix::Replicas(n) => {
+                spec.app.replicas = *n;
+                spec.disruption_budget.enabled = true;
+            }
+            Fix::MinReplicas(n) => {
+                spec.autoscaling.min_replicas = *n;
+                spec.disruption_budget.enabled = true;
+            }
+            Fix::Budget { limit, value } => {
+                spec.disruption_budget.limit = *limit;
+                spec.disruption_budget.value.clone_from(value);
+            }
+            _ => {}
         }
     }
 }

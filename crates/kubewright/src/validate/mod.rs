@@ -17,8 +17,8 @@ mod rules;
 pub use fix::Fix;
 
 use rules::{
-    checksum, database, env, image, kept, naming, ports, resources, scaling, seal, security,
-    workload,
+    checksum, database, disruption, env, image, kept, naming, ports, resources, scaling, seal,
+    security, workload,
 };
 
 use crate::spec::AppSpec;
@@ -108,6 +108,7 @@ pub const RULES: &[Rule] = &[
     workload::COUNTS,
     scaling::AUTOSCALING,
     scaling::AUTOSCALING_REQUESTS,
+    disruption::DISRUPTION_BUDGET,
     naming::JOB_NAME,
     security::TMP_PATH,
     security::NON_ROOT_UID,
@@ -127,6 +128,7 @@ pub const RULES: &[Rule] = &[
     env::DUPLICATE_ENV_VAR,
     env::ENV_NAME_COMPAT,
     workload::MINIMUM_REPLICAS,
+    disruption::BLOCKS_DRAIN,
     security::RUN_AS_NON_ROOT,
     security::RUN_AS_NON_ROOT_UID,
     security::PRIVILEGE_ESCALATION,

@@ -40,6 +40,9 @@ kubectl apply -n polls -f service.yaml
 # HorizontalPodAutoscaler polls: keeps 2-6 pods, adding them when the pods' CPU use is above its target (needs metrics-server; `kubectl get hpa` shows its view)
 kubectl apply -n polls -f hpa.yaml
 
+# PodDisruptionBudget polls: a node drain or cluster upgrade waits rather than take down more of the app's pods than it allows
+kubectl apply -n polls -f pdb.yaml
+
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n polls deployment/polls
 

@@ -26,6 +26,7 @@ const TTL: &str = "concepts/workloads/controllers/ttlafterfinished/";
 const DNS: &str = "concepts/services-networking/dns-pod-service/";
 const EMPTYDIR: &str = "concepts/storage/volumes/#emptydir";
 const HPA: &str = "tasks/run-application/horizontal-pod-autoscale/";
+const PDB: &str = "tasks/run-application/configure-pdb/";
 // Not on kubernetes.io: the tools that own these settings document them.
 const MINIKUBE: &str = "https://minikube.sigs.k8s.io/docs/handbook/pushing/";
 const BITNAMI: &str = "https://github.com/bitnami/charts/tree/main/bitnami/postgresql";
@@ -300,6 +301,16 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("autoscaling.scale_down_stabilization_seconds", "How long the autoscaler waits, taking the highest recommendation of that window, before it removes pods: a short dip does not drop capacity a returning spike needs.",
         "300 (Kubernetes' default)", "0 removes pods as soon as use drops, and traffic that comes back finds too few.",
         Some("horizontalpodautoscaler.spec.behavior.scaleDown.stabilizationWindowSeconds"), HPA),
+    // disruption_budget
+    e!("disruption_budget.enabled", "Adds a PodDisruptionBudget: a node drain or cluster upgrade evicts the app's pods only as far as the budget allows, and waits for replacements otherwise. A crash is not a voluntary disruption: the budget cannot stop it.",
+        "off", "Without it a drain may evict every pod of the app at once, even with several replicas.",
+        Some("poddisruptionbudget.spec"), PDB),
+    e!("disruption_budget.limit", "How the budget is stated: minAvailable (at least this many pods stay up) or maxUnavailable (at most this many may be down; it follows the replica count as it changes).",
+        "minAvailable", "The API takes exactly one of the two.",
+        Some("poddisruptionbudget.spec.minAvailable"), PDB),
+    e!("disruption_budget.value", "A number of pods or a percentage of them (50%). minAvailable equal to the replica count, or maxUnavailable 0, allows no eviction at all: every drain of a node with one of these pods then waits forever.",
+        "1", "Too strict a budget blocks cluster upgrades; too loose a one lets a drain take the app down.",
+        Some("poddisruptionbudget.spec.minAvailable"), PDB),
     // clustering
     e!("clustering.enabled", "Adds a headless Service <name>-headless whose DNS name lists every pod's IP, so the pods can find each other (Erlang clustering).",
         "off", "Without it each pod only knows itself: no distributed PubSub or presence across pods.",

@@ -5,6 +5,7 @@
 
 pub(super) mod checksum;
 pub(super) mod database;
+pub(super) mod disruption;
 pub(super) mod env;
 pub(super) mod image;
 pub(super) mod kept;

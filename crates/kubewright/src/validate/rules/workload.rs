@@ -6,7 +6,7 @@ use crate::validate::{Finding, Fix, Rule, Severity};
 
 /// maxSurge / maxUnavailable: a whole number of 0 or more, or a percentage `N%`. `Some(true)` when
 /// it is zero.
-fn int_or_percent(text: &str) -> Result<bool, String> {
+pub(super) fn int_or_percent(text: &str) -> Result<bool, String> {
     match IntOrString::parse(text) {
         IntOrString::Int(n) if n < 0 => Err(format!("{n} is negative; use 0 or more")),
         IntOrString::Int(n) => Ok(n == 0),
