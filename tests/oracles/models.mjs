@@ -27,6 +27,8 @@ const KINDS = new Set([
   "v1/Service",
   "apps/v1/Deployment",
   "batch/v1/Job",
+  "autoscaling/v2/HorizontalPodAutoscaler",
+  "policy/v1/PodDisruptionBudget",
   "bitnami.com/v1alpha1/SealedSecret",
 ]);
 

@@ -254,7 +254,7 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
         valid_jobs(),
         // stringData, and the checksum key (empty: none).
         (any::<bool>(), "([a-zA-Z0-9]{16,32})?"),
-        (valid_autoscaling(), valid_budget()),
+        (valid_autoscaling(), valid_budget(), valid_shutdown()),
     )
         .prop_map(assemble)
         .prop_flat_map(|spec| {
@@ -287,7 +287,7 @@ type Sections = (
     Service,
     Vec<Job>,
     (bool, String),
-    (Autoscaling, DisruptionBudget),
+    (Autoscaling, DisruptionBudget, Shutdown),
 );
 
 fn assemble(
@@ -302,10 +302,11 @@ fn assemble(
         service,
         jobs,
         (string_data, checksum_key),
-        (autoscaling, disruption_budget),
+        (autoscaling, disruption_budget, shutdown),
     ): Sections,
 ) -> AppSpec {
     AppSpec {
+        shutdown,
         autoscaling,
         disruption_budget,
         app,
@@ -363,6 +364,24 @@ fn valid_budget() -> impl Strategy<Value = DisruptionBudget> {
             limit,
             value,
         })
+}
+
+/// A grace period and a pause that fits in it.
+fn valid_shutdown() -> impl Strategy<Value = Shutdown> {
+    (option::of(0i64..120), option::of(1i64..40)).prop_map(|(grace, pause)| {
+        let room = grace.unwrap_or(DEFAULT_GRACE_SECONDS);
+        Shutdown {
+            termination_grace_period_seconds: grace,
+            pre_stop_sleep_seconds: pause.map(|p| p.min(room)).filter(|p| *p >= 1),
+        }
+    })
+}
+
+fn any_shutdown() -> impl Strategy<Value = Shutdown> {
+    (option::of(any::<i64>()), option::of(any::<i64>())).prop_map(|(grace, pause)| Shutdown {
+        termination_grace_period_seconds: grace,
+        pre_stop_sleep_seconds: pause,
+    })
 }
 
 fn any_budget() -> impl Strategy<Value = DisruptionBudget> {
@@ -576,7 +595,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
         any_service(),
         any_jobs(),
         (any::<bool>(), t()),
-        (any_autoscaling(), any_budget()),
+        (any_autoscaling(), any_budget(), any_shutdown()),
     )
         .prop_map(assemble)
         .prop_flat_map(|spec| {

@@ -982,6 +982,23 @@ const CASES: &[Case] = &[
         s.disruption_budget.limit = BudgetLimit::MaxUnavailable;
         s.disruption_budget.value = "1".into()
     }),
+    // shutdown mirrors ValidatePodSpec (terminationGracePeriodSeconds) and validateSleepAction.
+    quiet("shutdown", |s| s.shutdown.pre_stop_sleep_seconds = Some(30)), // = the default grace
+    fires("shutdown", "shutdown.pre_stop_sleep_seconds", |s| {
+        s.shutdown.pre_stop_sleep_seconds = Some(31)
+    }),
+    fires("shutdown", "shutdown.pre_stop_sleep_seconds", |s| {
+        s.shutdown.pre_stop_sleep_seconds = Some(0)
+    }),
+    fires(
+        "shutdown",
+        "shutdown.termination_grace_period_seconds",
+        |s| s.shutdown.termination_grace_period_seconds = Some(-1),
+    ),
+    fires("shutdown", "shutdown.pre_stop_sleep_seconds", |s| {
+        s.shutdown.termination_grace_period_seconds = Some(5);
+        s.shutdown.pre_stop_sleep_seconds = Some(10)
+    }),
     // secret-checksum-key (warning): envFrom is read at container start (the kubelet), so only a
     // keyed checksum on the pod template rolls the pods when a secret changes.
     fires("secret-checksum-key", "secret_options.checksum_key", |s| {

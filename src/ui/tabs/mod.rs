@@ -16,6 +16,7 @@ pub mod seal;
 mod secrets;
 mod security;
 mod service;
+mod shutdown;
 
 use leptos::prelude::*;
 
@@ -63,6 +64,7 @@ impl Tab {
             "clustering" => "service",
             "secret_options" => "secrets",
             "disruption_budget" => "autoscaling",
+            "shutdown" => "probes",
             other => other,
         };
         Tab::ALL

@@ -50,6 +50,7 @@ pub(super) fn take(
     take_port(&mut c, spec);
     take_probes(&mut c, spec);
     take_resources(&mut c, spec);
+    super::shutdown::take(t, spec);
     spec.security = super::security::take(t, POD, CONTAINER);
     let mut c = Cursor::new(t, CONTAINER);
     take_env(&mut c, spec, env);

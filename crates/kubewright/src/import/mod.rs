@@ -30,6 +30,7 @@ mod scaling;
 mod secret;
 mod security;
 mod service;
+mod shutdown;
 mod tree;
 
 pub use compose::SplitRule;

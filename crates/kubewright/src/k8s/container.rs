@@ -27,6 +27,8 @@ pub struct PodSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restart_policy: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub termination_grace_period_seconds: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub security_context: Option<PodSecurityContext>,
     pub containers: Vec<Container>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -111,11 +113,30 @@ pub struct Container {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub startup_probe: Option<Probe>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifecycle: Option<Lifecycle>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resources: Option<ResourceRequirements>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_context: Option<SecurityContext>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub volume_mounts: Vec<VolumeMount>,
+}
+
+/// `lifecycle`: only the preStop pause.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Lifecycle {
+    pub pre_stop: LifecycleHandler,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LifecycleHandler {
+    pub sleep: SleepAction,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SleepAction {
+    pub seconds: i64,
 }
 
 /// An env var set on the container: filled from a pod field (Downward API), or a value in which
@@ -228,6 +249,7 @@ impl PodTemplate {
             },
             spec: PodSpec {
                 restart_policy,
+                termination_grace_period_seconds: None,
                 security_context: PodSecurityContext::from_spec(security),
                 containers: vec![container],
                 volumes,
@@ -342,6 +364,7 @@ impl Container {
             liveness_probe: None,
             readiness_probe: None,
             startup_probe: None,
+            lifecycle: None,
             resources: ResourceRequirements::from_spec(&spec.resources),
             security_context: SecurityContext::from_spec(&spec.security),
             volume_mounts: if spec.security.writable_tmp.is_empty() {

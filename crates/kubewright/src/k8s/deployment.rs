@@ -52,6 +52,8 @@ impl Deployment {
 
     pub fn from_spec(spec: &AppSpec) -> Self {
         let mut template = PodTemplate::new(spec, spec.labels(), None, Container::app(spec));
+        template.spec.termination_grace_period_seconds =
+            spec.shutdown.termination_grace_period_seconds;
         // A changed ConfigMap or Secret changes the template, so applying it rolls the pods.
         template.metadata.annotations = Pairs(super::checksum::annotations(spec));
         Deployment {

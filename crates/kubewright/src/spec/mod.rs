@@ -20,6 +20,7 @@ mod scaling;
 mod secret_options;
 mod security;
 mod service;
+mod shutdown;
 mod target;
 
 pub use app::App;
@@ -38,6 +39,7 @@ pub use scaling::Autoscaling;
 pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
 pub use service::{Service, ServiceType};
+pub use shutdown::{Shutdown, DEFAULT_GRACE_SECONDS};
 pub use target::Target;
 
 use serde::{Deserialize, Serialize};
@@ -67,6 +69,8 @@ pub struct AppSpec {
     pub port: ContainerPort,
     /// Liveness, readiness and startup probes.
     pub probes: Probes,
+    /// How the app's pods stop: a preStop pause and the grace period. Default: Kubernetes' own.
+    pub shutdown: Shutdown,
     /// CPU and memory requests and limits.
     pub resources: Resources,
     /// The container's securityContext (user, privileges, read-only root). Default: Kubernetes'

@@ -245,6 +245,7 @@ fn pod(spec: &AppSpec, object: &Object, k: &[&str], path: &[Seg], line: &str) ->
         }
         ["containers", "[]", "livenessProbe"] => Some("failing this restarts the container".into()),
         ["containers", "[]", "readinessProbe"] => Some("failing this takes the pod out of the Service until it passes".into()),
+        ["containers", "[]", "lifecycle"] => Some("a pause before SIGTERM: the Service stops sending traffic a moment after the pod starts terminating".into()),
         ["containers", "[]", "startupProbe"] => Some("the other probes wait until this passes once".into()),
         ["containers", "[]", "resources"] => {
             let q = qos::qos(&spec.resources);

@@ -196,6 +196,12 @@ fn deployment_rule(spec: &AppSpec, path: &[Seg], k: &[&str]) -> Option<Vec<Strin
         ["spec", "template", "metadata", "labels", _] => one(label_source(path, "app.name")),
         ["metadata", "name"] => one("app.name"),
         ["spec", "replicas"] => one("app.replicas"),
+        ["spec", "template", "spec", "terminationGracePeriodSeconds"] => {
+            one("shutdown.termination_grace_period_seconds")
+        }
+        ["spec", "template", "spec", "containers", "[]", "lifecycle", ..] => {
+            one("shutdown.pre_stop_sleep_seconds")
+        }
         ["spec", "template", "metadata", "annotations", "checksum/secret"] => {
             one("secret_options.checksum_key")
         }

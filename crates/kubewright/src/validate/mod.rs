@@ -18,7 +18,7 @@ pub use fix::Fix;
 
 use rules::{
     checksum, database, disruption, env, image, kept, naming, ports, resources, scaling, seal,
-    security, workload,
+    security, shutdown, workload,
 };
 
 use crate::spec::AppSpec;
@@ -109,6 +109,7 @@ pub const RULES: &[Rule] = &[
     scaling::AUTOSCALING,
     scaling::AUTOSCALING_REQUESTS,
     disruption::DISRUPTION_BUDGET,
+    shutdown::SHUTDOWN,
     naming::JOB_NAME,
     security::TMP_PATH,
     security::NON_ROOT_UID,

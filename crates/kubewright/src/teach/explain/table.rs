@@ -27,6 +27,8 @@ const DNS: &str = "concepts/services-networking/dns-pod-service/";
 const EMPTYDIR: &str = "concepts/storage/volumes/#emptydir";
 const HPA: &str = "tasks/run-application/horizontal-pod-autoscale/";
 const PDB: &str = "tasks/run-application/configure-pdb/";
+const LIFECYCLE: &str = "concepts/containers/container-lifecycle-hooks/";
+const TERMINATION: &str = "concepts/workloads/pods/pod-lifecycle/#pod-termination";
 // Not on kubernetes.io: the tools that own these settings document them.
 const MINIKUBE: &str = "https://minikube.sigs.k8s.io/docs/handbook/pushing/";
 const BITNAMI: &str = "https://github.com/bitnami/charts/tree/main/bitnami/postgresql";
@@ -282,6 +284,13 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("database.url_scheme", "The URL's scheme: postgres for most libraries, ecto for Phoenix.",
         "postgres", "A scheme the app's library does not know fails at boot.",
         None, DNS),
+    // shutdown
+    e!("shutdown.pre_stop_sleep_seconds", "A pause before the container gets SIGTERM (preStop sleep). Kubernetes starts removing a terminating pod from the Service's endpoints at the same moment it signals the pod, and the proxies and load balancers catch up a few seconds later: without a pause, requests still sent to the pod meet a process that is shutting down. Kubernetes 1.30+ (no sleep binary needed in the image).",
+        "none", "During every rollout and scale-down some requests fail with connection errors.",
+        Some("deployment.spec.template.spec.containers.lifecycle.preStop.sleep"), LIFECYCLE),
+    e!("shutdown.termination_grace_period_seconds", "How long Kubernetes waits from the start of termination (the preStop pause included) before it kills the container with SIGKILL: long enough for the pause and for in-flight requests to finish.",
+        "30 (Kubernetes' default)", "Too short and long requests are cut off; very long and rollouts and drains take that much longer.",
+        Some("deployment.spec.template.spec.terminationGracePeriodSeconds"), TERMINATION),
     // autoscaling
     e!("autoscaling.enabled", "Adds a HorizontalPodAutoscaler that sets the replica count from the pods' CPU use. The Deployment then leaves replicas out: each apply of a fixed count would reset the number the autoscaler chose, and it would have to scale up again.",
         "off", "Without it the count stays at replicas whatever the load; with it the cluster needs metrics-server.",

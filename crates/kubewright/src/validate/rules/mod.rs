@@ -15,6 +15,7 @@ pub(super) mod resources;
 pub(super) mod scaling;
 pub(super) mod seal;
 pub(super) mod security;
+pub(super) mod shutdown;
 pub(super) mod workload;
 
 /// Kubernetes' int32 fields (replicas, seconds, uids) reject anything wider.
