@@ -254,7 +254,12 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
         valid_jobs(),
         // stringData, and the checksum key (empty: none).
         (any::<bool>(), "([a-zA-Z0-9]{16,32})?"),
-        (valid_autoscaling(), valid_budget(), valid_shutdown()),
+        (
+            valid_autoscaling(),
+            valid_budget(),
+            valid_shutdown(),
+            spreading(1i64..5),
+        ),
     )
         .prop_map(assemble)
         .prop_flat_map(|spec| {
@@ -287,7 +292,7 @@ type Sections = (
     Service,
     Vec<Job>,
     (bool, String),
-    (Autoscaling, DisruptionBudget, Shutdown),
+    (Autoscaling, DisruptionBudget, Shutdown, Spreading),
 );
 
 fn assemble(
@@ -302,10 +307,11 @@ fn assemble(
         service,
         jobs,
         (string_data, checksum_key),
-        (autoscaling, disruption_budget, shutdown),
+        (autoscaling, disruption_budget, shutdown, spreading),
     ): Sections,
 ) -> AppSpec {
     AppSpec {
+        spreading,
         shutdown,
         autoscaling,
         disruption_budget,
@@ -363,6 +369,20 @@ fn valid_budget() -> impl Strategy<Value = DisruptionBudget> {
             enabled,
             limit,
             value,
+        })
+}
+
+/// Any spreading mode and choice, with skews from `skew`.
+fn spreading(skew: impl Strategy<Value = i64>) -> impl Strategy<Value = Spreading> {
+    (
+        prop::sample::select(SpreadMode::ALL.to_vec()),
+        skew,
+        prop::sample::select(WhenUnsatisfiable::ALL.to_vec()),
+    )
+        .prop_map(|(mode, max_skew, when_unsatisfiable)| Spreading {
+            mode,
+            max_skew,
+            when_unsatisfiable,
         })
 }
 
@@ -595,7 +615,12 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
         any_service(),
         any_jobs(),
         (any::<bool>(), t()),
-        (any_autoscaling(), any_budget(), any_shutdown()),
+        (
+            any_autoscaling(),
+            any_budget(),
+            any_shutdown(),
+            spreading(any::<i64>()),
+        ),
     )
         .prop_map(assemble)
         .prop_flat_map(|spec| {

@@ -999,6 +999,18 @@ const CASES: &[Case] = &[
         s.shutdown.termination_grace_period_seconds = Some(5);
         s.shutdown.pre_stop_sleep_seconds = Some(10)
     }),
+    // spreading mirrors validateTopologySpreadConstraints (maxSkew > 0).
+    quiet("spreading", |s| {
+        s.spreading.mode = SpreadMode::NodesAndZones
+    }),
+    fires("spreading", "spreading.max_skew", |s| {
+        s.spreading.mode = SpreadMode::Nodes;
+        s.spreading.max_skew = 0
+    }),
+    quiet("spreading", |s| {
+        s.spreading.mode = SpreadMode::PreferOtherNodes; // no skew there
+        s.spreading.max_skew = 0
+    }),
     // secret-checksum-key (warning): envFrom is read at container start (the kubelet), so only a
     // keyed checksum on the pod template rolls the pods when a secret changes.
     fires("secret-checksum-key", "secret_options.checksum_key", |s| {

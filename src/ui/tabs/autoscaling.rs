@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use kubewright::spec::BudgetLimit;
+use kubewright::spec::{BudgetLimit, SpreadMode, WhenUnsatisfiable};
 
 use super::fields::{
     parse_int, parse_opt_int, show_int, show_opt_int, CheckField, ParsedField, SelectField,
@@ -57,6 +57,37 @@ pub fn AutoscalingTab() -> impl IntoView {
                 parse=parse_opt_int show=show_opt_int />
         </Show>
         <DisruptionBudget />
+        <Spreading />
+    }
+}
+
+/// Spreading the pods over nodes and zones, so one failure does not take every replica.
+#[component]
+fn Spreading() -> impl IntoView {
+    let spec = use_ui().spec;
+    let mode = Memo::new(move |_| spec.with(|s| s.spreading.mode));
+    let constrained = move || matches!(mode.get(), SpreadMode::Nodes | SpreadMode::NodesAndZones);
+    view! {
+        <fieldset>
+            <legend>"Spreading"</legend>
+            <SelectField label="Spread the pods" path="spreading.mode" testid="spreading-mode"
+                options=SpreadMode::ALL.to_vec() name=SpreadMode::name
+                hint="nodes / nodes_and_zones: topologySpreadConstraints; prefer_other_nodes: a preferred pod anti-affinity."
+                get=Signal::derive(move || mode.get())
+                set=move |v| spec.update(|s| s.spreading.mode = v) />
+            <Show when=constrained>
+                <ParsedField label="maxSkew" path="spreading.max_skew" testid="spreading-max-skew"
+                    hint="The largest difference in pod count between two nodes (or zones)."
+                    get=Signal::derive(move || spec.with(|s| s.spreading.max_skew))
+                    set=move |v| spec.update(|s| s.spreading.max_skew = v)
+                    parse=parse_int show=show_int />
+                <SelectField label="whenUnsatisfiable" path="spreading.when_unsatisfiable" testid="spreading-when"
+                    options=WhenUnsatisfiable::ALL.to_vec() name=WhenUnsatisfiable::as_str
+                    hint="ScheduleAnyway places the pod as evenly as it can; DoNotSchedule leaves it Pending until a node keeps the skew."
+                    get=Signal::derive(move || spec.with(|s| s.spreading.when_unsatisfiable))
+                    set=move |v| spec.update(|s| s.spreading.when_unsatisfiable = v) />
+            </Show>
+        </fieldset>
     }
 }
 

@@ -65,6 +65,7 @@ impl Tab {
             "secret_options" => "secrets",
             "disruption_budget" => "autoscaling",
             "shutdown" => "probes",
+            "spreading" => "autoscaling",
             other => other,
         };
         Tab::ALL

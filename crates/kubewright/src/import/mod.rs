@@ -31,6 +31,7 @@ mod secret;
 mod security;
 mod service;
 mod shutdown;
+mod spreading;
 mod tree;
 
 pub use compose::SplitRule;

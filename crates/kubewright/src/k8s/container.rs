@@ -30,6 +30,10 @@ pub struct PodSpec {
     pub termination_grace_period_seconds: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_context: Option<PodSecurityContext>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affinity: Option<super::spreading::Affinity>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub topology_spread_constraints: Vec<super::spreading::TopologySpreadConstraint>,
     pub containers: Vec<Container>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub volumes: Vec<Volume>,
@@ -251,6 +255,8 @@ impl PodTemplate {
                 restart_policy,
                 termination_grace_period_seconds: None,
                 security_context: PodSecurityContext::from_spec(security),
+                affinity: None,
+                topology_spread_constraints: Vec::new(),
                 containers: vec![container],
                 volumes,
             },

@@ -54,6 +54,10 @@ impl Deployment {
         let mut template = PodTemplate::new(spec, spec.labels(), None, Container::app(spec));
         template.spec.termination_grace_period_seconds =
             spec.shutdown.termination_grace_period_seconds;
+        (
+            template.spec.affinity,
+            template.spec.topology_spread_constraints,
+        ) = super::spreading::placement(spec);
         // A changed ConfigMap or Secret changes the template, so applying it rolls the pods.
         template.metadata.annotations = Pairs(super::checksum::annotations(spec));
         Deployment {

@@ -20,6 +20,7 @@ mod pdb;
 mod sealed_secret;
 mod secret;
 mod service;
+mod spreading;
 
 pub use cluster::Cluster;
 pub use config_map::ConfigMap;

@@ -21,6 +21,7 @@ mod secret_options;
 mod security;
 mod service;
 mod shutdown;
+mod spreading;
 mod target;
 
 pub use app::App;
@@ -40,6 +41,7 @@ pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
 pub use service::{Service, ServiceType};
 pub use shutdown::{Shutdown, DEFAULT_GRACE_SECONDS};
+pub use spreading::{SpreadMode, Spreading, WhenUnsatisfiable, HOSTNAME_KEY, ZONE_KEY};
 pub use target::Target;
 
 use serde::{Deserialize, Serialize};
@@ -90,6 +92,8 @@ pub struct AppSpec {
     pub autoscaling: Autoscaling,
     /// A PodDisruptionBudget keeping pods up through node drains. Default off.
     pub disruption_budget: DisruptionBudget,
+    /// Spreading the pods over nodes and zones. Default off.
+    pub spreading: Spreading,
     /// Objects the form does not model (an Ingress, a PersistentVolumeClaim, ...), each kept whole,
     /// with whether the user included it after review: only included ones are emitted, after the
     /// app's own objects. Never a Secret (see [`crate::kept`]). Default: none (and left out of the

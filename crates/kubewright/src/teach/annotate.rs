@@ -245,6 +245,13 @@ fn pod(spec: &AppSpec, object: &Object, k: &[&str], path: &[Seg], line: &str) ->
         }
         ["containers", "[]", "livenessProbe"] => Some("failing this restarts the container".into()),
         ["containers", "[]", "readinessProbe"] => Some("failing this takes the pod out of the Service until it passes".into()),
+        ["topologySpreadConstraints", "[]", "whenUnsatisfiable"] => Some(if written_value(line) == "DoNotSchedule" {
+            "no node keeps the skew: the pod stays Pending until one does".into()
+        } else {
+            "no node keeps the skew: the pod goes where it adds the least".into()
+        }),
+        ["topologySpreadConstraints", "[]", "matchLabelKeys"] => Some("counts only this ReplicaSet's pods, so old pods leaving in a rollout do not skew the new ones".into()),
+        ["affinity"] => Some("preferred, never required: with one node every pod still runs".into()),
         ["containers", "[]", "lifecycle"] => Some("a pause before SIGTERM: the Service stops sending traffic a moment after the pod starts terminating".into()),
         ["containers", "[]", "startupProbe"] => Some("the other probes wait until this passes once".into()),
         ["containers", "[]", "resources"] => {

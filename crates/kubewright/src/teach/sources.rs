@@ -196,6 +196,15 @@ fn deployment_rule(spec: &AppSpec, path: &[Seg], k: &[&str]) -> Option<Vec<Strin
         ["spec", "template", "metadata", "labels", _] => one(label_source(path, "app.name")),
         ["metadata", "name"] => one("app.name"),
         ["spec", "replicas"] => one("app.replicas"),
+        ["spec", "template", "spec", "topologySpreadConstraints", "[]", "maxSkew"] => {
+            one("spreading.max_skew")
+        }
+        ["spec", "template", "spec", "topologySpreadConstraints", "[]", "whenUnsatisfiable"] => {
+            one("spreading.when_unsatisfiable")
+        }
+        ["spec", "template", "spec", "topologySpreadConstraints" | "affinity", ..] => {
+            one("spreading.mode")
+        }
         ["spec", "template", "spec", "terminationGracePeriodSeconds"] => {
             one("shutdown.termination_grace_period_seconds")
         }

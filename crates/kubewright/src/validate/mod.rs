@@ -18,7 +18,7 @@ pub use fix::Fix;
 
 use rules::{
     checksum, database, disruption, env, image, kept, naming, ports, resources, scaling, seal,
-    security, shutdown, workload,
+    security, shutdown, spreading, workload,
 };
 
 use crate::spec::AppSpec;
@@ -110,6 +110,7 @@ pub const RULES: &[Rule] = &[
     scaling::AUTOSCALING_REQUESTS,
     disruption::DISRUPTION_BUDGET,
     shutdown::SHUTDOWN,
+    spreading::SPREADING,
     naming::JOB_NAME,
     security::TMP_PATH,
     security::NON_ROOT_UID,

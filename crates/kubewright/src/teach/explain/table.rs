@@ -27,6 +27,7 @@ const DNS: &str = "concepts/services-networking/dns-pod-service/";
 const EMPTYDIR: &str = "concepts/storage/volumes/#emptydir";
 const HPA: &str = "tasks/run-application/horizontal-pod-autoscale/";
 const PDB: &str = "tasks/run-application/configure-pdb/";
+const SPREAD: &str = "concepts/scheduling-eviction/topology-spread-constraints/";
 const LIFECYCLE: &str = "concepts/containers/container-lifecycle-hooks/";
 const TERMINATION: &str = "concepts/workloads/pods/pod-lifecycle/#pod-termination";
 // Not on kubernetes.io: the tools that own these settings document them.
@@ -291,6 +292,16 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("shutdown.termination_grace_period_seconds", "How long Kubernetes waits from the start of termination (the preStop pause included) before it kills the container with SIGKILL: long enough for the pause and for in-flight requests to finish.",
         "30 (Kubernetes' default)", "Too short and long requests are cut off; very long and rollouts and drains take that much longer.",
         Some("deployment.spec.template.spec.terminationGracePeriodSeconds"), TERMINATION),
+    // spreading
+    e!("spreading.mode", "Where the scheduler puts the app's pods relative to each other: spread evenly over nodes (and zones) with topologySpreadConstraints, or only prefer other nodes (a preferred pod anti-affinity, never required).",
+        "off", "Off, the scheduler may put every replica on one node, and that node's failure or drain takes the whole app down.",
+        Some("deployment.spec.template.spec.topologySpreadConstraints"), SPREAD),
+    e!("spreading.max_skew", "How uneven the spread may be: the largest difference in the app's pod count between any two nodes (or zones).",
+        "1", "A large skew allows most pods on one node again.",
+        Some("deployment.spec.template.spec.topologySpreadConstraints.maxSkew"), SPREAD),
+    e!("spreading.when_unsatisfiable", "What the scheduler does when no node keeps the skew: ScheduleAnyway places the pod where it adds the least skew; DoNotSchedule leaves it Pending until one does (e.g. a new node, or a zone label on every node).",
+        "ScheduleAnyway", "DoNotSchedule on a cluster with fewer nodes or zones than it needs leaves pods Pending, and a rollout stuck.",
+        Some("deployment.spec.template.spec.topologySpreadConstraints.whenUnsatisfiable"), SPREAD),
     // autoscaling
     e!("autoscaling.enabled", "Adds a HorizontalPodAutoscaler that sets the replica count from the pods' CPU use. The Deployment then leaves replicas out: each apply of a fixed count would reset the number the autoscaler chose, and it would have to scale up again.",
         "off", "Without it the count stays at replicas whatever the load; with it the cluster needs metrics-server.",

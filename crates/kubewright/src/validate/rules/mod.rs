@@ -16,6 +16,7 @@ pub(super) mod scaling;
 pub(super) mod seal;
 pub(super) mod security;
 pub(super) mod shutdown;
+pub(super) mod spreading;
 pub(super) mod workload;
 
 /// Kubernetes' int32 fields (replicas, seconds, uids) reject anything wider.
