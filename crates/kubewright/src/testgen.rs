@@ -227,6 +227,9 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
                 .into_iter()
                 .filter(|e| spec.downward.iter().all(|d| d.name != e.name))
                 .collect();
+            let app = spec.app.name.clone();
+            spec.cron_jobs
+                .retain(|c| app.len() + 1 + c.name.len() <= 52);
             // An autoscaler needs the requests its targets are percentages of.
             let r = &spec.resources;
             if effective_request(&r.requests.cpu, &r.limits.cpu).is_empty() {
@@ -259,6 +262,7 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
             valid_budget(),
             valid_shutdown(),
             spreading(1i64..5),
+            valid_cron_jobs(),
         ),
     )
         .prop_map(assemble)
@@ -292,7 +296,13 @@ type Sections = (
     Service,
     Vec<Job>,
     (bool, String),
-    (Autoscaling, DisruptionBudget, Shutdown, Spreading),
+    (
+        Autoscaling,
+        DisruptionBudget,
+        Shutdown,
+        Spreading,
+        Vec<CronJob>,
+    ),
 );
 
 fn assemble(
@@ -307,10 +317,11 @@ fn assemble(
         service,
         jobs,
         (string_data, checksum_key),
-        (autoscaling, disruption_budget, shutdown, spreading),
+        (autoscaling, disruption_budget, shutdown, spreading, cron_jobs),
     ): Sections,
 ) -> AppSpec {
     AppSpec {
+        cron_jobs,
         spreading,
         shutdown,
         autoscaling,
@@ -370,6 +381,68 @@ fn valid_budget() -> impl Strategy<Value = DisruptionBudget> {
             limit,
             value,
         })
+}
+
+/// CronJobs the API server accepts (names unique and short; [`valid_spec`] drops those whose
+/// full name is too long for the app's name).
+fn valid_cron_jobs() -> impl Strategy<Value = Vec<CronJob>> {
+    vec(
+        (
+            "[a-z]([a-z0-9-]{0,8}[a-z0-9])?",
+            prop::sample::select(vec![
+                "30 3 * * *",
+                "*/15 * * * *",
+                "@daily",
+                "0 9 * * 1-5",
+                "0 0 1 * *",
+            ]),
+            prop::sample::select(vec!["", "UTC", "Europe/Berlin", "America/New_York"]),
+            vec(tricky_text(), 0..3),
+            prop::sample::select(ConcurrencyPolicy::ALL.to_vec()),
+            (
+                option::of(0i64..1000),
+                option::of(0i64..10),
+                option::of(1i64..10_000),
+            ),
+        ),
+        0..3,
+    )
+    .prop_map(|crons| {
+        let mut out: Vec<CronJob> = Vec::new();
+        for (name, schedule, zone, args, policy, (deadline, history, active)) in crons {
+            if out.iter().any(|c| c.name == name) {
+                continue;
+            }
+            out.push(CronJob {
+                name,
+                schedule: schedule.into(),
+                time_zone: zone.into(),
+                args,
+                concurrency_policy: policy,
+                starting_deadline_seconds: deadline,
+                successful_jobs_history_limit: history,
+                failed_jobs_history_limit: history,
+                active_deadline_seconds: active,
+                ..CronJob::default()
+            });
+        }
+        out
+    })
+}
+
+fn any_cron_jobs() -> impl Strategy<Value = Vec<CronJob>> {
+    let t = tricky_text;
+    vec((t(), t(), t(), option::of(any::<i64>())), 0..3).prop_map(|v| {
+        v.into_iter()
+            .map(|(name, schedule, time_zone, deadline)| CronJob {
+                name,
+                schedule,
+                time_zone,
+                starting_deadline_seconds: deadline,
+                ..CronJob::default()
+            })
+            .collect()
+    })
 }
 
 /// Any spreading mode and choice, with skews from `skew`.
@@ -620,6 +693,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
             any_budget(),
             any_shutdown(),
             spreading(any::<i64>()),
+            any_cron_jobs(),
         ),
     )
         .prop_map(assemble)

@@ -853,7 +853,7 @@ fn the_default_split_rule_is_the_shared_secret_word_list() {
 }
 
 #[test]
-fn an_autoscaler_and_a_budget_come_back_into_the_form_and_the_replicas_fight_is_gone() {
+fn an_autoscaler_a_budget_and_a_cron_job_come_back_into_the_form_without_a_replicas_fight() {
     // GIVEN a Deployment with a fixed count and an autoscaler for it
     let yaml = "\
 apiVersion: apps/v1
@@ -890,6 +890,24 @@ metadata: {name: shop, namespace: shop, labels: {app: shop}}
 spec:
   maxUnavailable: 25%
   selector: {matchLabels: {app: shop}}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: shop-report, namespace: shop, labels: {app: shop}}
+spec:
+  schedule: '0 6 * * 1'
+  timeZone: Europe/Paris
+  jobTemplate:
+    spec:
+      template:
+        metadata: {labels: {app: shop-report}}
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: shop
+            image: shop:1.0
+            args: [report, --weekly]
+            resources: {requests: {cpu: 250m, memory: 256Mi}}
 ";
     // WHEN it is imported
     let imported = run(yaml).unwrap();
@@ -912,6 +930,19 @@ spec:
             limit: BudgetLimit::MaxUnavailable,
             value: "25%".into(),
         }
+    );
+    assert_eq!(
+        imported.spec.cron_jobs,
+        vec![CronJob {
+            name: "report".into(),
+            schedule: "0 6 * * 1".into(),
+            time_zone: "Europe/Paris".into(),
+            args: vec!["report".into(), "--weekly".into()],
+            // Kubernetes' default when the manifest names none.
+            concurrency_policy: ConcurrencyPolicy::Allow,
+            restart_policy: RestartPolicy::Never,
+            ..CronJob::default()
+        }]
     );
     assert!(imported.spec.extra.is_empty(), "{}", report_text(&imported));
     let report = report_text(&imported);

@@ -39,6 +39,7 @@ fn check(spec: &AppSpec) -> usize {
             "Service" => typed::<core::Service>(&doc),
             "Deployment" => typed::<apps::Deployment>(&doc),
             "Job" => typed::<batch::Job>(&doc),
+            "CronJob" => typed::<batch::CronJob>(&doc),
             "HorizontalPodAutoscaler" => typed::<autoscaling::HorizontalPodAutoscaler>(&doc),
             "PodDisruptionBudget" => typed::<policy::PodDisruptionBudget>(&doc),
             // CloudNativePG's custom resource has no official types; tests/objects.rs checks it.

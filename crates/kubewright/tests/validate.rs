@@ -1011,6 +1011,48 @@ const CASES: &[Case] = &[
         s.spreading.mode = SpreadMode::PreferOtherNodes; // no skew there
         s.spreading.max_skew = 0
     }),
+    // cron-job mirrors ValidateCronJobCreate (pkg/apis/batch/validation).
+    quiet("cron-job", |s| s.cron_jobs = vec![CronJob::default()]),
+    fires("cron-job", "cron_jobs[0].schedule", |s| {
+        s.cron_jobs = vec![CronJob {
+            schedule: "61 * * * *".into(),
+            ..CronJob::default()
+        }]
+    }),
+    fires("cron-job", "cron_jobs[0].schedule", |s| {
+        s.cron_jobs = vec![CronJob {
+            schedule: "CRON_TZ=UTC 0 3 * * *".into(),
+            ..CronJob::default()
+        }]
+    }),
+    fires("cron-job", "cron_jobs[0].time_zone", |s| {
+        s.cron_jobs = vec![CronJob {
+            time_zone: "Europe Berlin".into(),
+            ..CronJob::default()
+        }]
+    }),
+    quiet("cron-job", |s| {
+        s.cron_jobs = vec![CronJob {
+            time_zone: "America/Argentina/Buenos_Aires".into(),
+            schedule: "@weekly".into(),
+            ..CronJob::default()
+        }]
+    }),
+    fires("cron-job", "cron_jobs[0].name", |s| {
+        s.cron_jobs = vec![CronJob {
+            name: "a-very-long-name-for-the-nightly-cleanup-task-of-this-app".into(),
+            ..CronJob::default()
+        }]
+    }),
+    fires("cron-job", "cron_jobs[1].name", |s| {
+        s.cron_jobs = vec![CronJob::default(), CronJob::default()]
+    }),
+    fires("cron-job", "cron_jobs[0].active_deadline_seconds", |s| {
+        s.cron_jobs = vec![CronJob {
+            active_deadline_seconds: Some(0),
+            ..CronJob::default()
+        }]
+    }),
     // secret-checksum-key (warning): envFrom is read at container start (the kubelet), so only a
     // keyed checksum on the pod template rolls the pods when a secret changes.
     fires("secret-checksum-key", "secret_options.checksum_key", |s| {
@@ -1088,6 +1130,7 @@ fn openapi_accepts(yaml: &str) -> bool {
             "Service" => serde_yaml::from_value::<core::Service>(doc).is_ok(),
             "Deployment" => serde_yaml::from_value::<apps::Deployment>(doc).is_ok(),
             "Job" => serde_yaml::from_value::<batch::Job>(doc).is_ok(),
+            "CronJob" => serde_yaml::from_value::<batch::CronJob>(doc).is_ok(),
             "PodDisruptionBudget" => {
                 serde_yaml::from_value::<policy::PodDisruptionBudget>(doc).is_ok()
             }

@@ -3,6 +3,7 @@
 
 mod app;
 mod autoscaling;
+mod cron_jobs;
 mod database;
 mod env;
 mod fields;
@@ -36,12 +37,13 @@ pub enum Tab {
     Autoscaling,
     Service,
     Jobs,
+    CronJobs,
     Security,
     Database,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 12] = [
+    pub const ALL: [Tab; 13] = [
         Tab::App,
         Tab::Image,
         Tab::Env,
@@ -52,6 +54,7 @@ impl Tab {
         Tab::Autoscaling,
         Tab::Service,
         Tab::Jobs,
+        Tab::CronJobs,
         Tab::Security,
         Tab::Database,
     ];
@@ -87,6 +90,7 @@ impl Tab {
             Tab::Autoscaling => "autoscaling",
             Tab::Service => "service",
             Tab::Jobs => "jobs",
+            Tab::CronJobs => "cron_jobs",
             Tab::Security => "security",
             Tab::Database => "database",
         }
@@ -145,6 +149,7 @@ fn panel(tab: Tab) -> AnyView {
         Tab::Autoscaling => view! { <autoscaling::AutoscalingTab /> }.into_any(),
         Tab::Service => view! { <service::ServiceTab /> }.into_any(),
         Tab::Jobs => view! { <jobs::JobsTab /> }.into_any(),
+        Tab::CronJobs => view! { <cron_jobs::CronJobsTab /> }.into_any(),
         Tab::Security => view! { <security::SecurityTab /> }.into_any(),
         Tab::Database => view! { <database::DatabaseTab /> }.into_any(),
     }

@@ -45,6 +45,18 @@ struct ChartYaml {
 const HOOK: &str = "helm.sh/hook";
 const HOOK_WEIGHT: &str = "helm.sh/hook-weight";
 const HOOK_DELETE: &str = "helm.sh/hook-delete-policy";
+/// Where the app's container sits in a Deployment or Job, and in a CronJob.
+const POD_CONTAINER: &[&str] = &["spec", "template", "spec", "containers", "0"];
+const CRON_CONTAINER: &[&str] = &[
+    "spec",
+    "jobTemplate",
+    "spec",
+    "template",
+    "spec",
+    "containers",
+    "0",
+];
+
 /// Replace a hook object left by the previous run.
 const BEFORE_CREATION: &str = "before-hook-creation";
 
@@ -229,7 +241,7 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
     match object {
         Object::Deployment(_) => {
             lift.int(doc, &["spec", "replicas"], &["replicaCount"]);
-            lift.container(spec, doc, true);
+            lift.container(spec, doc, true, POD_CONTAINER);
         }
         Object::HorizontalPodAutoscaler(_) => {
             lift.int(
@@ -261,8 +273,9 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
             let entries = spec.secret_entries().into_iter().map(|e| (e.name, e.value));
             lift.secret(spec, doc, "secrets", entries);
         }
+        Object::CronJob(_) => lift.container(spec, doc, false, CRON_CONTAINER),
         Object::Job(job) => {
-            lift.container(spec, doc, false);
+            lift.container(spec, doc, false, POD_CONTAINER);
             let base = format!("{}-", spec.job_base_name(&job.short_name));
             let expr = format!(
                 "{{{{ print {} .Release.Revision | quote }}}}",
@@ -500,9 +513,9 @@ impl Lifter {
         );
     }
 
-    /// The app's container in a Deployment or Job: image, pull policy, resources.
-    fn container(&mut self, spec: &AppSpec, doc: &mut Value, app: bool) {
-        let base: [&str; 5] = ["spec", "template", "spec", "containers", "0"];
+    /// The app's container (at `base`) in a Deployment, Job or CronJob: image, pull policy,
+    /// resources.
+    fn container(&mut self, spec: &AppSpec, doc: &mut Value, app: bool, base: &[&'static str]) {
         let at = |field: &[&'static str]| -> Vec<&'static str> {
             base.iter().copied().chain(field.iter().copied()).collect()
         };

@@ -45,6 +45,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
         super::job::take(&mut doc, &mut spec, &mut report);
         doc.finish(&mut report);
     }
+    super::cron_job::take(&mut docs, &mut spec, &mut report);
     hold_the_rest(docs, &mut spec, &mut report);
     Imported {
         format: Format::Manifests,

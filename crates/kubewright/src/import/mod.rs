@@ -17,6 +17,7 @@
 
 mod compose;
 mod container;
+mod cron_job;
 mod database;
 mod deployment;
 mod disruption;

@@ -324,6 +324,11 @@ impl Container {
         Container::base(spec, pull_policy, job.args.clone())
     }
 
+    /// The app's image, env and resources with these arguments (a CronJob's runs).
+    pub fn run(spec: &AppSpec, args: Vec<String>) -> Self {
+        Container::base(spec, spec.image.pull_policy, args)
+    }
+
     fn base(spec: &AppSpec, pull_policy: spec::PullPolicy, args: Vec<String>) -> Self {
         // Downward API variables first: a `$(POD_IP)` in a later value only expands when POD_IP is
         // defined before it.

@@ -9,6 +9,7 @@ pub mod checksum;
 mod cluster;
 mod config_map;
 mod container;
+mod cron_job;
 pub(crate) mod deployment;
 mod extra;
 mod hpa;
@@ -27,6 +28,7 @@ pub use config_map::ConfigMap;
 pub use container::{
     Container, ContainerPort, EnvFromSource, EnvVar, PodTemplate, Probe, ResourceRequirements,
 };
+pub use cron_job::CronJob;
 pub use deployment::Deployment;
 pub use extra::Extra;
 pub use hpa::HorizontalPodAutoscaler;
@@ -75,6 +77,7 @@ pub enum Object {
     Deployment(Deployment),
     Service(Service),
     Job(Job),
+    CronJob(CronJob),
     /// The database password (see [`Secret::database`]).
     DatabaseSecret(Secret),
     /// The database password, sealed (see [`SealedSecret::database`]).
@@ -99,6 +102,7 @@ impl Object {
             Object::Deployment(_) => "deployment.yaml".into(),
             Object::Service(_) => "service.yaml".into(),
             Object::Job(job) => format!("job-{}.yaml", job.short_name),
+            Object::CronJob(cron) => format!("cronjob-{}.yaml", cron.short_name),
             Object::DatabaseSecret(_) => "database-secret.yaml".into(),
             Object::DatabaseSealedSecret(_) => "database-sealedsecret.yaml".into(),
             Object::Cluster(_) => "database-cluster.yaml".into(),
@@ -119,6 +123,7 @@ impl Object {
             Object::Deployment(_) => Deployment::KIND,
             Object::Service(_) | Object::HeadlessService(_) => Service::KIND,
             Object::Job(_) => Job::KIND,
+            Object::CronJob(_) => CronJob::KIND,
             Object::Cluster(_) => Cluster::KIND,
             Object::HorizontalPodAutoscaler(_) => HorizontalPodAutoscaler::KIND,
             Object::PodDisruptionBudget(_) => PodDisruptionBudget::KIND,
@@ -136,6 +141,7 @@ impl Object {
             Object::Deployment(o) => &o.metadata.name,
             Object::Service(o) | Object::HeadlessService(o) => &o.metadata.name,
             Object::Job(o) => &o.metadata.name,
+            Object::CronJob(o) => &o.metadata.name,
             Object::Cluster(o) => &o.metadata.name,
             Object::HorizontalPodAutoscaler(o) => &o.metadata.name,
             Object::PodDisruptionBudget(o) => &o.metadata.name,
@@ -207,6 +213,12 @@ pub fn objects_with<R: CryptoRngCore>(
     // After the Deployment it scales (the autoscaler waits for its target anyway).
     out.extend(HorizontalPodAutoscaler::from_spec(spec).map(Object::HorizontalPodAutoscaler));
     out.extend(PodDisruptionBudget::from_spec(spec).map(Object::PodDisruptionBudget));
+    // Scheduled work runs the new code, so after the Deployment.
+    out.extend(
+        spec.cron_jobs
+            .iter()
+            .map(|cron| Object::CronJob(CronJob::from_spec(spec, cron))),
+    );
     // Only what the user included after review: a held object is in no file and no command.
     out.extend(spec.extra.iter().filter(|k| k.include).map(|kept| {
         Object::Extra(Extra {

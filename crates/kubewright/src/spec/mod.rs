@@ -6,6 +6,7 @@
 
 mod app;
 mod clustering;
+mod cron_job;
 mod database;
 mod disruption;
 mod env;
@@ -26,6 +27,7 @@ mod target;
 
 pub use app::App;
 pub use clustering::Clustering;
+pub use cron_job::{describe_schedule, ConcurrencyPolicy, CronJob};
 pub use database::{Database, DatabaseKind, BITNAMI_CHART, POSTGRES_PORT};
 pub use disruption::{BudgetLimit, DisruptionBudget};
 pub use env::{DownwardEnv, DownwardField, EnvEntry};
@@ -82,6 +84,8 @@ pub struct AppSpec {
     pub service: Service,
     /// One-off Jobs run from the same image, such as database migrations. Default: none.
     pub jobs: Vec<Job>,
+    /// Jobs run on a schedule from the same image, with the same env and secrets. Default: none.
+    pub cron_jobs: Vec<CronJob>,
     /// Where the app runs: Minikube or a real cluster. Default cluster.
     pub target: Target,
     /// The PostgreSQL database, if Kubewright should set one up. Default none.

@@ -162,8 +162,8 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
             spec.database.service_name().unwrap_or_default()
         )),
         (Object::Deployment(d), ["spec"]) if d.spec.replicas.is_none() => Some("no replicas: the autoscaler sets the count, and a fixed one here would reset it on every apply".into()),
-        (Object::PodDisruptionBudget(_), ["spec", "selector"]) => Some("the Deployment's selector: the budget counts exactly the app's pods".into()),
-        (Object::HorizontalPodAutoscaler(_), ["spec", "metrics"]) => Some("Utilization is a percentage of the pods' requests; needs metrics-server in the cluster".into()),
+        (Object::CronJob(c), ["spec", field]) => cron_job(c, field),
+        (Object::PodDisruptionBudget(_) | Object::HorizontalPodAutoscaler(_), ["spec", field]) => availability(object, field),
         (Object::Deployment(_), ["spec", "selector"]) => Some(
             "which pods this Deployment owns; it cannot be changed after creation and must match the template's labels".into(),
         ),
@@ -203,6 +203,35 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
             crate::spec::ServiceType::LoadBalancer => Some("the cloud creates a load balancer with an external IP".into()),
             _ => None,
         },
+        _ => None,
+    }
+}
+
+/// The budget's and the autoscaler's non-obvious lines.
+fn availability(object: &Object, field: &str) -> Option<String> {
+    let why = match (object, field) {
+        (Object::PodDisruptionBudget(_), "selector") => {
+            "the Deployment's selector: the budget counts exactly the app's pods"
+        }
+        (Object::HorizontalPodAutoscaler(_), "metrics") => {
+            "Utilization is a percentage of the pods' requests; needs metrics-server in the cluster"
+        }
+        _ => return None,
+    };
+    Some(why.into())
+}
+
+/// A CronJob's schedule said back in words, and what its concurrency policy does.
+fn cron_job(c: &k8s::CronJob, field: &str) -> Option<String> {
+    match field {
+        "schedule" => {
+            let words = crate::spec::describe_schedule(&c.spec.schedule).ok()?;
+            Some(match &c.spec.time_zone {
+                Some(zone) => format!("{words} ({zone})"),
+                None => format!("{words} (the controller's time zone, usually UTC)"),
+            })
+        }
+        "concurrencyPolicy" => Some("a run due while the last one runs: Forbid skips it, Replace stops the old one, Allow runs both".into()),
         _ => None,
     }
 }

@@ -107,6 +107,12 @@ fn workloads<'a>(g: &mut Graph, objects: &'a [Object]) -> Vec<(String, &'a PodTe
                 let (min, max) = (h.spec.min_replicas, h.spec.max_replicas);
                 g.edge(&id, &target, format!("scales {min}-{max} replicas"));
             }
+            Object::CronJob(c) => {
+                let id = g.node(k8s::CronJob::KIND, &c.metadata.name, file, 1);
+                let p = g.node("Pods", &c.metadata.name, None, 2);
+                g.edge(&id, &p, format!("runs on schedule {}", c.spec.schedule));
+                pods.push((p, &c.spec.job_template.spec.template));
+            }
             Object::Job(j) => {
                 let id = g.node(k8s::Job::KIND, &j.metadata.name, file, 1);
                 let p = g.node("Pods", &j.metadata.name, None, 2);

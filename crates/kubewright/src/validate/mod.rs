@@ -17,8 +17,8 @@ mod rules;
 pub use fix::Fix;
 
 use rules::{
-    checksum, database, disruption, env, image, kept, naming, ports, resources, scaling, seal,
-    security, shutdown, spreading, workload,
+    checksum, cron_job, database, disruption, env, image, kept, naming, ports, resources, scaling,
+    seal, security, shutdown, spreading, workload,
 };
 
 use crate::spec::AppSpec;
@@ -111,6 +111,7 @@ pub const RULES: &[Rule] = &[
     disruption::DISRUPTION_BUDGET,
     shutdown::SHUTDOWN,
     spreading::SPREADING,
+    cron_job::CRON_JOB,
     naming::JOB_NAME,
     security::TMP_PATH,
     security::NON_ROOT_UID,

@@ -27,6 +27,8 @@ const DNS: &str = "concepts/services-networking/dns-pod-service/";
 const EMPTYDIR: &str = "concepts/storage/volumes/#emptydir";
 const HPA: &str = "tasks/run-application/horizontal-pod-autoscale/";
 const PDB: &str = "tasks/run-application/configure-pdb/";
+const CRON: &str = "concepts/workloads/controllers/cron-jobs/";
+const CRON_TZ: &str = "concepts/workloads/controllers/cron-jobs/#time-zones";
 const SPREAD: &str = "concepts/scheduling-eviction/topology-spread-constraints/";
 const LIFECYCLE: &str = "concepts/containers/container-lifecycle-hooks/";
 const TERMINATION: &str = "concepts/workloads/pods/pod-lifecycle/#pod-termination";
@@ -292,6 +294,40 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("shutdown.termination_grace_period_seconds", "How long Kubernetes waits from the start of termination (the preStop pause included) before it kills the container with SIGKILL: long enough for the pause and for in-flight requests to finish.",
         "30 (Kubernetes' default)", "Too short and long requests are cut off; very long and rollouts and drains take that much longer.",
         Some("deployment.spec.template.spec.terminationGracePeriodSeconds"), TERMINATION),
+    // cron_jobs
+    e!("cron_jobs[].name", "Names the CronJob <app>-<name>; each run is a Job named after it with a suffix, and its pods get the label app: <app>-<name>, so the Service never sends them traffic.",
+        "cleanup", "Renaming it makes a new CronJob beside the old one, which keeps running until deleted.",
+        Some("cronjob.metadata.name"), CRON),
+    e!("cron_jobs[].schedule", "When it runs, in cron syntax: minute hour day-of-month month day-of-week (30 3 * * * is every day at 03:30), or @hourly, @daily, @weekly, @monthly, @yearly. The page says it back in words.",
+        "30 3 * * *", "A schedule Kubernetes cannot parse is refused; one in the wrong zone runs hours off.",
+        Some("cronjob.spec.schedule"), CRON),
+    e!("cron_jobs[].time_zone", "The IANA time zone the schedule is read in (Europe/Berlin, America/New_York, UTC), so 03:30 is 03:30 there, summer time included.",
+        "empty: the controller's zone, usually UTC", "Without it the schedule is read in the kube-controller-manager's zone, which you may not know.",
+        Some("cronjob.spec.timeZone"), CRON_TZ),
+    e!("cron_jobs[].args", "Arguments passed to the image's entrypoint: the same image, env and secrets as the app.",
+        "none", "Without them the image's default command runs, usually the web server, which never ends.",
+        Some("cronjob.spec.jobTemplate.spec.template.spec.containers.args"), CRON),
+    e!("cron_jobs[].concurrency_policy", "What happens when a run is due while the last one still runs: Forbid skips the new run, Replace stops the old one, Allow runs both.",
+        "Forbid", "Allow lets slow runs pile up and work on the same data at once.",
+        Some("cronjob.spec.concurrencyPolicy"), CRON),
+    e!("cron_jobs[].starting_deadline_seconds", "How late a missed run (controller down, or Forbid skipping) may still start; after that it is skipped and counted as missed.",
+        "none: no deadline", "After more than 100 missed runs without a deadline the CronJob stops scheduling and logs an error.",
+        Some("cronjob.spec.startingDeadlineSeconds"), CRON),
+    e!("cron_jobs[].successful_jobs_history_limit", "How many finished successful Jobs (and their pods and logs) are kept.",
+        "3", "0 deletes each run at once, with its logs.",
+        Some("cronjob.spec.successfulJobsHistoryLimit"), CRON),
+    e!("cron_jobs[].failed_jobs_history_limit", "How many failed Jobs are kept, to read their logs.",
+        "1", "0 deletes a failed run and the logs that say why.",
+        Some("cronjob.spec.failedJobsHistoryLimit"), CRON),
+    e!("cron_jobs[].active_deadline_seconds", "How long one run may take before Kubernetes stops it and marks it failed.",
+        "none: no limit", "A run that hangs keeps running, and with Forbid every later run is skipped.",
+        Some("cronjob.spec.jobTemplate.spec.activeDeadlineSeconds"), JOB),
+    e!("cron_jobs[].backoff_limit", "Retries before a run counts as failed.",
+        "6 (Kubernetes' default)", "A run that always fails is retried six times with growing pauses.",
+        Some("cronjob.spec.jobTemplate.spec.backoffLimit"), JOB),
+    e!("cron_jobs[].restart_policy", "What happens when the container fails: OnFailure restarts it in the same pod, Never starts a new pod (Always is not allowed for Jobs).",
+        "OnFailure", "With Never each retry is a new pod, kept with its logs.",
+        Some("cronjob.spec.jobTemplate.spec.template.spec.restartPolicy"), JOB),
     // spreading
     e!("spreading.mode", "Where the scheduler puts the app's pods relative to each other: spread evenly over nodes (and zones) with topologySpreadConstraints, or only prefer other nodes (a preferred pod anti-affinity, never required).",
         "off", "Off, the scheduler may put every replica on one node, and that node's failure or drain takes the whole app down.",

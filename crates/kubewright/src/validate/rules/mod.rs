@@ -4,6 +4,7 @@
 //! what it accepts but is known to hurt.
 
 pub(super) mod checksum;
+pub(super) mod cron_job;
 pub(super) mod database;
 pub(super) mod disruption;
 pub(super) mod env;
