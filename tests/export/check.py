@@ -1,7 +1,9 @@
 """Exports checked with real tools: for every spec given, the zip unpacked and fed to
 `kubectl kustomize` (offline) must give the same objects as `kubewright render`, and the Helm chart
 must pass `helm lint` and render (`helm template`) to the same objects, apart from the documented
-differences (no Namespace object, Jobs as hooks named <app>-<job>-<revision>).
+differences (no Namespace object, Jobs as hooks named <app>-<job>-<revision> reading hook copies
+`<name>-hook` of the ConfigMap and Secret, and the pod template's checksums computed by Helm from the
+rendered templates, which must change when a value does).
 
 Helm: no Helm 3 binary is installable from the registries we may use; helm-python-sdk (PyPI) bundles
 the Helm v4 Go library (lint and offline render, the code behind `helm lint` / `helm template`).
@@ -112,6 +114,7 @@ def chart(spec_path, spec, ours, out):
     with helm.Chart.load(folder) as c:
         rendered = c.render(name=app, namespace=namespace, revision=1, is_install=True)
     got = [d for text in rendered.values() for d in docs(text)]
+    got = without_hook_copies(got)
     for o in got:
         notes = o["metadata"].get("annotations", {})
         for k in [k for k in notes if k.startswith("helm.sh/")]:
@@ -127,7 +130,67 @@ def chart(spec_path, spec, ours, out):
             o = json.loads(json.dumps(o))
             o["metadata"]["name"] = o["metadata"]["name"].rsplit("-", 1)[0] + "-1"
         want.append(o)
+    got_sums, want_sums = checksums(got), checksums(want)
+    assert got_sums.keys() == want_sums.keys(), f"checksums {got_sums} vs {want_sums}"
+    assert all(len(v) == 64 and set(v) <= set("0123456789abcdef") for v in got_sums.values()), got_sums
+    if got_sums:
+        follows_values(folder, spec, got_sums)
     same(by_key(got), by_key(want), "helm template")
+
+
+def checksums(objects):
+    """The Deployment's checksum annotations, taken out (the chart's are Helm's own sums)."""
+    out = {}
+    for o in objects:
+        if o["kind"] != "Deployment":
+            continue
+        meta = o["spec"]["template"]["metadata"]
+        notes = meta.get("annotations", {})
+        for k in [k for k in notes if k.startswith("checksum/")]:
+            out[k] = notes.pop(k)
+        if "annotations" in meta and not notes:
+            del meta["annotations"]
+    return out
+
+
+def follows_values(folder, spec, before):
+    """A changed env value changes checksum/config, a changed secret checksum/secret, and only those."""
+    app, namespace = spec["app"]["name"], spec["app"]["namespace"] or "default"
+    values = yaml.safe_load(open(os.path.join(folder, "values.yaml")))
+    for annotation, group in [("checksum/config", "env"), ("checksum/secret", "secrets")]:
+        if annotation not in before or not values.get(group):
+            continue
+        key = next(iter(values[group]))
+        changed = {group: {key: str(values[group][key]) + "-changed"}}
+        with helm.Chart.load(folder) as c:
+            rendered = c.render(changed, name=app, namespace=namespace, revision=2, is_upgrade=True)
+        after = checksums([d for text in rendered.values() for d in docs(text)])
+        moved = {k for k in before if before[k] != after.get(k)}
+        assert moved == {annotation}, f"{group}.{key} changed: checksums that moved {moved}"
+
+
+def without_hook_copies(objects):
+    """The hook copies of the ConfigMap and Secret hold what their originals hold; a Job reading
+    one is compared as if it read the original."""
+    names = {(o["kind"], o["metadata"]["name"]) for o in objects}
+    out = []
+    for o in objects:
+        name = o["metadata"]["name"]
+        original = (o["kind"], name.removesuffix("-hook"))
+        if o["kind"] in ("ConfigMap", "Secret", "SealedSecret") and name.endswith("-hook") and original in names:
+            twin = next(x for x in objects if (x["kind"], x["metadata"]["name"]) == original)
+            if o["kind"] == "SealedSecret":  # sealed again under its own name: the same keys
+                assert o["spec"]["encryptedData"].keys() == twin["spec"]["encryptedData"].keys()
+            else:
+                assert o.get("data") == twin.get("data") and o.get("stringData") == twin.get("stringData"), name
+            continue
+        if o["kind"] == "Job":
+            for source in o["spec"]["template"]["spec"]["containers"][0].get("envFrom", []):
+                for ref in source.values():
+                    assert ref["name"].endswith("-hook"), f"{name} reads {ref['name']}, not its hook copy"
+                    ref["name"] = ref["name"].removesuffix("-hook")
+        out.append(o)
+    return out
 
 
 for spec_path in specs:

@@ -27,6 +27,9 @@ const KINDS = new Set([
   "v1/Service",
   "apps/v1/Deployment",
   "batch/v1/Job",
+  "batch/v1/CronJob",
+  "autoscaling/v2/HorizontalPodAutoscaler",
+  "policy/v1/PodDisruptionBudget",
   "bitnami.com/v1alpha1/SealedSecret",
 ]);
 

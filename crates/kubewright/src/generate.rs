@@ -96,6 +96,17 @@ impl Generated {
 }
 
 impl AppSpec {
+    /// Gives the spec a fresh checksum key when it has none (see
+    /// [`crate::spec::SecretOptions::checksum_key`]): 32 letters and digits (~190 bits) from the
+    /// operating system's CSPRNG. Returns whether it made one.
+    pub fn ensure_checksum_key(&mut self) -> bool {
+        if !self.secret_options.checksum_key.is_empty() {
+            return false;
+        }
+        self.secret_options.checksum_key = Alphanumeric.sample_string(&mut OsRng, 32);
+        true
+    }
+
     /// Puts a generated `value` of `kind` in the first secret that kind fills (e.g. `RELEASE_COOKIE`
     /// or `ERLANG_COOKIE` for the cookie), else in a new secret with the kind's usual name. Returns
     /// the name of the secret that holds it.

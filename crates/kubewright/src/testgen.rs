@@ -227,6 +227,17 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
                 .into_iter()
                 .filter(|e| spec.downward.iter().all(|d| d.name != e.name))
                 .collect();
+            let app = spec.app.name.clone();
+            spec.cron_jobs
+                .retain(|c| app.len() + 1 + c.name.len() <= 52);
+            // An autoscaler needs the requests its targets are percentages of.
+            let r = &spec.resources;
+            if effective_request(&r.requests.cpu, &r.limits.cpu).is_empty() {
+                spec.autoscaling.enabled = false;
+            }
+            if effective_request(&r.requests.memory, &r.limits.memory).is_empty() {
+                spec.autoscaling.memory_utilization = None;
+            }
             spec
         })
 }
@@ -251,7 +262,15 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
         valid_resources(),
         valid_service(),
         valid_jobs(),
-        any::<bool>(),
+        // stringData, and the checksum key (empty: none).
+        (any::<bool>(), "([a-zA-Z0-9]{16,32})?"),
+        (
+            valid_autoscaling(),
+            valid_budget(),
+            valid_shutdown(),
+            spreading(1i64..5),
+            valid_cron_jobs(),
+        ),
     )
         .prop_map(assemble)
         .prop_flat_map(|spec| {
@@ -283,19 +302,44 @@ type Sections = (
     Resources,
     Service,
     Vec<Job>,
-    bool,
+    (bool, String),
+    (
+        Autoscaling,
+        DisruptionBudget,
+        Shutdown,
+        Spreading,
+        Vec<CronJob>,
+    ),
 );
 
 fn assemble(
-    (app, (image, security), env, secrets, downward, port, resources, service, jobs, string_data): Sections,
+    (
+        app,
+        (image, security),
+        env,
+        secrets,
+        downward,
+        port,
+        resources,
+        service,
+        jobs,
+        (string_data, checksum_key),
+        (autoscaling, disruption_budget, shutdown, spreading, cron_jobs),
+    ): Sections,
 ) -> AppSpec {
     AppSpec {
+        cron_jobs,
+        spreading,
+        shutdown,
+        autoscaling,
+        disruption_budget,
         app,
         image,
         env,
         secrets,
         secret_options: SecretOptions {
             string_data,
+            checksum_key,
             ..SecretOptions::default()
         },
         downward,
@@ -306,6 +350,170 @@ fn assemble(
         jobs,
         ..AppSpec::default()
     }
+}
+
+/// An autoscaler within the API's bounds (on or off; [`valid_spec`] turns it off again when the
+/// resources have no CPU request).
+fn valid_autoscaling() -> impl Strategy<Value = Autoscaling> {
+    (
+        any::<bool>(),
+        1i64..5,
+        0i64..6,
+        1i64..200,
+        option::of(1i64..200),
+        option::of(0i64..=3600),
+    )
+        .prop_map(|(enabled, min, extra, cpu, memory, window)| Autoscaling {
+            enabled,
+            min_replicas: min,
+            max_replicas: min + extra,
+            cpu_utilization: cpu,
+            memory_utilization: memory,
+            scale_down_stabilization_seconds: window,
+        })
+}
+
+/// A budget within the API's bounds: a count or a percentage up to 100%.
+fn valid_budget() -> impl Strategy<Value = DisruptionBudget> {
+    (
+        any::<bool>(),
+        prop::sample::select(BudgetLimit::ALL.to_vec()),
+        prop_oneof![
+            (0i64..5).prop_map(|n| n.to_string()),
+            (0u32..=100).prop_map(|p| format!("{p}%")),
+        ],
+    )
+        .prop_map(|(enabled, limit, value)| DisruptionBudget {
+            enabled,
+            limit,
+            value,
+        })
+}
+
+/// CronJobs the API server accepts (names unique and short; [`valid_spec`] drops those whose
+/// full name is too long for the app's name).
+fn valid_cron_jobs() -> impl Strategy<Value = Vec<CronJob>> {
+    vec(
+        (
+            "[a-z]([a-z0-9-]{0,8}[a-z0-9])?",
+            prop::sample::select(vec![
+                "30 3 * * *",
+                "*/15 * * * *",
+                "@daily",
+                "0 9 * * 1-5",
+                "0 0 1 * *",
+            ]),
+            prop::sample::select(vec!["", "UTC", "Europe/Berlin", "America/New_York"]),
+            vec(tricky_text(), 0..3),
+            prop::sample::select(ConcurrencyPolicy::ALL.to_vec()),
+            (
+                option::of(0i64..1000),
+                option::of(0i64..10),
+                option::of(1i64..10_000),
+            ),
+        ),
+        0..3,
+    )
+    .prop_map(|crons| {
+        let mut out: Vec<CronJob> = Vec::new();
+        for (name, schedule, zone, args, policy, (deadline, history, active)) in crons {
+            if out.iter().any(|c| c.name == name) {
+                continue;
+            }
+            out.push(CronJob {
+                name,
+                schedule: schedule.into(),
+                time_zone: zone.into(),
+                args,
+                concurrency_policy: policy,
+                starting_deadline_seconds: deadline,
+                successful_jobs_history_limit: history,
+                failed_jobs_history_limit: history,
+                active_deadline_seconds: active,
+                ..CronJob::default()
+            });
+        }
+        out
+    })
+}
+
+fn any_cron_jobs() -> impl Strategy<Value = Vec<CronJob>> {
+    let t = tricky_text;
+    vec((t(), t(), t(), option::of(any::<i64>())), 0..3).prop_map(|v| {
+        v.into_iter()
+            .map(|(name, schedule, time_zone, deadline)| CronJob {
+                name,
+                schedule,
+                time_zone,
+                starting_deadline_seconds: deadline,
+                ..CronJob::default()
+            })
+            .collect()
+    })
+}
+
+/// Any spreading mode and choice, with skews from `skew`.
+fn spreading(skew: impl Strategy<Value = i64>) -> impl Strategy<Value = Spreading> {
+    (
+        prop::sample::select(SpreadMode::ALL.to_vec()),
+        skew,
+        prop::sample::select(WhenUnsatisfiable::ALL.to_vec()),
+    )
+        .prop_map(|(mode, max_skew, when_unsatisfiable)| Spreading {
+            mode,
+            max_skew,
+            when_unsatisfiable,
+        })
+}
+
+/// A grace period and a pause that fits in it.
+fn valid_shutdown() -> impl Strategy<Value = Shutdown> {
+    (option::of(0i64..120), option::of(1i64..40)).prop_map(|(grace, pause)| {
+        let room = grace.unwrap_or(DEFAULT_GRACE_SECONDS);
+        Shutdown {
+            termination_grace_period_seconds: grace,
+            pre_stop_sleep_seconds: pause.map(|p| p.min(room)).filter(|p| *p >= 1),
+        }
+    })
+}
+
+fn any_shutdown() -> impl Strategy<Value = Shutdown> {
+    (option::of(any::<i64>()), option::of(any::<i64>())).prop_map(|(grace, pause)| Shutdown {
+        termination_grace_period_seconds: grace,
+        pre_stop_sleep_seconds: pause,
+    })
+}
+
+fn any_budget() -> impl Strategy<Value = DisruptionBudget> {
+    (
+        any::<bool>(),
+        prop::sample::select(BudgetLimit::ALL.to_vec()),
+        tricky_text(),
+    )
+        .prop_map(|(enabled, limit, value)| DisruptionBudget {
+            enabled,
+            limit,
+            value,
+        })
+}
+
+fn any_autoscaling() -> impl Strategy<Value = Autoscaling> {
+    (
+        any::<bool>(),
+        any::<i64>(),
+        any::<i64>(),
+        any::<i64>(),
+        option::of(any::<i64>()),
+        option::of(any::<i64>()),
+    )
+        .prop_map(|(enabled, min, max, cpu, memory, window)| Autoscaling {
+            enabled,
+            min_replicas: min,
+            max_replicas: max,
+            cpu_utilization: cpu,
+            memory_utilization: memory,
+            scale_down_stabilization_seconds: window,
+        })
 }
 
 fn valid_app() -> impl Strategy<Value = App> {
@@ -486,7 +694,14 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
         any_resources(),
         any_service(),
         any_jobs(),
-        any::<bool>(),
+        (any::<bool>(), t()),
+        (
+            any_autoscaling(),
+            any_budget(),
+            any_shutdown(),
+            spreading(any::<i64>()),
+            any_cron_jobs(),
+        ),
     )
         .prop_map(assemble)
         .prop_flat_map(|spec| {

@@ -270,14 +270,28 @@ fn check_prints_one_line_per_issue_and_exits_1_only_on_errors() {
     assert!(stdout
         .lines()
         .all(|l| l.starts_with("warning ") && l.contains(": ")));
-    // A preset that leaves the user's own secret empty: that is its one error.
+    // A preset leaves the user's own secret empty: that is its one error. It has no checksum key
+    // yet either (the page adds one when a secret is edited): one warning.
     let (code, stdout, _) = kubewright(&["check", "--preset", "web-app"]);
     assert_eq!(code, 1, "{stdout}");
-    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let lines: Vec<_> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
     assert!(
-        stdout.starts_with("error secrets[0].value: Required: DATABASE_URL"),
+        lines[0].starts_with("error secrets[0].value: Required: DATABASE_URL"),
         "{stdout}"
     );
+    assert!(
+        lines[1].starts_with("warning secret_options.checksum_key: "),
+        "{stdout}"
+    );
+    // Filled in, and with a key: nothing.
+    let (_, json, _) = kubewright(&["spec", "--preset", "web-app"]);
+    let mut spec: serde_json::Value = serde_json::from_str(&json).unwrap();
+    spec["secrets"][0]["value"] =
+        "postgres://web:s3cret@web-postgresql.web.svc.cluster.local:5432/web".into();
+    spec["secret_options"]["checksum_key"] = "a-random-key".into();
+    let (code, stdout, _) = kubewright_reading(&["check", "--spec", "-"], &spec.to_string());
+    assert_eq!((code, stdout.as_str()), (0, ""));
     // Errors: exit 1, errors first, with the field path the form uses.
     let path = std::env::temp_dir().join(format!("kubewright-check-{}.json", std::process::id()));
     std::fs::write(

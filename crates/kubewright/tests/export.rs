@@ -63,6 +63,8 @@ fn the_chart_lifts_the_forms_values_and_escapes_user_braces() {
             "templates/job-migration.yaml",
             "templates/deployment.yaml",
             "templates/service.yaml",
+            "templates/configmap-hook.yaml",
+            "templates/secret-hook.yaml",
             "README.md"
         ]
     );
@@ -81,11 +83,30 @@ fn the_chart_lifts_the_forms_values_and_escapes_user_braces() {
     );
     assert!(configmap
         .contains("  odd.key-name: {{ (index .Values \"env\" \"odd.key-name\") | quote }}\n"));
+    // The ConfigMap belongs to the release; the migration hook reads a hook-scoped copy, made just
+    // before it and deleted once the hooks succeeded.
+    assert!(!configmap.contains("helm.sh/hook"), "{configmap}");
+    let copy = file("templates/configmap-hook.yaml");
+    assert!(copy.contains("  name: kube-native-env-hook\n"), "{copy}");
     assert!(
-        configmap.contains("helm.sh/hook: pre-install,pre-upgrade"),
-        "a hook when there are Jobs"
+        copy.contains("helm.sh/hook: pre-install,pre-upgrade"),
+        "{copy}"
     );
+    assert!(copy.contains("helm.sh/hook-weight: '-5'"), "{copy}");
+    assert!(
+        copy.contains("helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded"),
+        "{copy}"
+    );
+    assert!(copy.contains("  GREETING: {{ .Values.env.GREETING | quote }}\n"));
     let job = file("templates/job-migration.yaml");
+    assert!(job.contains("name: kube-native-env-hook\n"), "{job}");
+    assert!(job.contains("name: kube-native-env-secret-hook\n"), "{job}");
+    // The pods roll when a value changes: Helm sums the rendered ConfigMap and (keyed) Secret.
+    let deployment = file("templates/deployment.yaml");
+    assert!(
+        deployment.contains("checksum/config: {{ (include (print $.Template.BasePath \"/configmap.yaml\") .) | sha256sum }}"),
+        "{deployment}"
+    );
     assert!(job.contains("name: {{ print \"kube-native-migration-\" .Release.Revision | quote }}"));
     assert!(
         !files.iter().any(|f| f.contents.contains("KWHELMVALUE")),
@@ -102,13 +123,11 @@ fn the_chart_lifts_the_forms_values_and_escapes_user_braces() {
         "{}",
         job.contents
     );
-    // Without Jobs, the ConfigMap is an ordinary object.
+    // Without Jobs, no hook copies.
     spec.jobs.clear();
-    let cm = helm::chart(&spec)
-        .into_iter()
-        .find(|f| f.path == "templates/configmap.yaml")
-        .unwrap();
-    assert!(!cm.contents.contains("helm.sh/hook"));
+    assert!(!helm::chart(&spec)
+        .iter()
+        .any(|f| f.path.ends_with("-hook.yaml")));
 }
 
 #[test]
@@ -161,4 +180,27 @@ fn no_password_is_left_in_a_template_and_the_readmes_say_where_secrets_are() {
             "{readme}"
         );
     }
+}
+
+#[test]
+fn the_charts_secret_checksum_is_keyed_like_the_pages() {
+    let mut spec = kubewright::presets::Preset::find("phoenix-article")
+        .unwrap()
+        .spec()
+        .unwrap();
+    let files = helm::chart(&spec);
+    let file = |files: &[export::ExportFile], p: &str| {
+        files.iter().find(|f| f.path == p).unwrap().contents.clone()
+    };
+    // No key: no Secret checksum, as on the page.
+    assert!(!file(&files, "templates/deployment.yaml").contains("checksum/secret"));
+    spec.secret_options.checksum_key = "k3y".into();
+    let files = helm::chart(&spec);
+    let values: serde_yaml::Value = serde_yaml::from_str(&file(&files, "values.yaml")).unwrap();
+    assert_eq!(values["checksumKey"].as_str(), Some("k3y"));
+    let deployment = file(&files, "templates/deployment.yaml");
+    assert!(
+        deployment.contains("checksum/secret: {{ print .Values.checksumKey (include (print $.Template.BasePath \"/secret.yaml\") .) | sha256sum }}"),
+        "{deployment}"
+    );
 }

@@ -46,10 +46,36 @@ fn assert_reads_back(spec: &AppSpec) {
         deployment["metadata"]["name"].as_str(),
         Some(spec.app.name.as_str())
     );
-    assert_eq!(
-        deployment["spec"]["replicas"].as_i64(),
-        Some(spec.app.replicas)
-    );
+    // With an autoscaler the Deployment has no count of its own; the autoscaler has the bounds.
+    let replicas = (!spec.autoscaling.enabled).then_some(spec.app.replicas);
+    assert_eq!(deployment["spec"]["replicas"].as_i64(), replicas);
+    let hpa = find(&docs, "HorizontalPodAutoscaler");
+    assert_eq!(hpa.is_some(), spec.autoscaling.enabled);
+    if let Some(hpa) = hpa {
+        let a = &spec.autoscaling;
+        assert_eq!(hpa["spec"]["minReplicas"].as_i64(), Some(a.min_replicas));
+        assert_eq!(hpa["spec"]["maxReplicas"].as_i64(), Some(a.max_replicas));
+        let target = &hpa["spec"]["metrics"][0]["resource"]["target"]["averageUtilization"];
+        assert_eq!(target.as_i64(), Some(a.cpu_utilization));
+        let window = &hpa["spec"]["behavior"]["scaleDown"]["stabilizationWindowSeconds"];
+        assert_eq!(window.as_i64(), a.scale_down_stabilization_seconds);
+    }
+    let pdb = find(&docs, "PodDisruptionBudget");
+    assert_eq!(pdb.is_some(), spec.disruption_budget.enabled);
+    if let Some(pdb) = pdb {
+        let budget = &spec.disruption_budget;
+        let value = &pdb["spec"][budget.limit.as_str()];
+        let written = value
+            .as_str()
+            .map(str::to_string)
+            .or_else(|| value.as_i64().map(|n| n.to_string()));
+        // A whole number is written as a number (`01` as 1), anything else as typed.
+        let want = match kubewright::k8s::IntOrString::parse(&budget.value) {
+            kubewright::k8s::IntOrString::Int(n) => n.to_string(),
+            kubewright::k8s::IntOrString::String(s) => s,
+        };
+        assert_eq!(written, Some(want));
+    }
     let container = &deployment["spec"]["template"]["spec"]["containers"][0];
     assert_eq!(
         container["image"].as_str(),

@@ -12,13 +12,15 @@ use kubewright::spec::*;
 use kubewright::validate::{self, image_ref, names, quantity, Severity, RULES};
 use kubewright::AppSpec;
 
-/// A spec with no issue at all: every case below changes one thing.
+/// A spec with no issue at all: every case below changes one thing. With a checksum key, as the
+/// page and the spec files the tool writes have one.
 fn clean() -> AppSpec {
     let mut spec = Preset::find("web-app").unwrap().spec().unwrap();
     // The preset leaves the user's own secrets empty (required); a filled one is clean.
     for secret in &mut spec.secrets {
         secret.value = "postgres://web:s3cret@web-postgresql.web.svc.cluster.local:5432/web".into();
     }
+    spec.secret_options.checksum_key = "a-random-key".into();
     spec
 }
 
@@ -899,6 +901,191 @@ const CASES: &[Case] = &[
             EnvEntry::new("HOST", "example.com"),
         ];
     }),
+    // autoscaling mirrors ValidateHorizontalPodAutoscalerSpec (pkg/apis/autoscaling/validation).
+    quiet("autoscaling", |s| s.autoscaling.enabled = true),
+    fires("autoscaling", "autoscaling.min_replicas", |s| {
+        s.autoscaling.enabled = true;
+        s.autoscaling.min_replicas = 0
+    }),
+    fires("autoscaling", "autoscaling.max_replicas", |s| {
+        s.autoscaling.enabled = true;
+        s.autoscaling.max_replicas = 1 // below minReplicas 2
+    }),
+    fires("autoscaling", "autoscaling.cpu_utilization", |s| {
+        s.autoscaling.enabled = true;
+        s.autoscaling.cpu_utilization = 0
+    }),
+    fires("autoscaling", "autoscaling.memory_utilization", |s| {
+        s.autoscaling.enabled = true;
+        s.autoscaling.memory_utilization = Some(-5)
+    }),
+    fires(
+        "autoscaling",
+        "autoscaling.scale_down_stabilization_seconds",
+        |s| {
+            s.autoscaling.enabled = true;
+            s.autoscaling.scale_down_stabilization_seconds = Some(3601)
+        },
+    ),
+    quiet("autoscaling", |s| {
+        s.autoscaling.enabled = true;
+        s.autoscaling.scale_down_stabilization_seconds = Some(3600)
+    }),
+    quiet("autoscaling", |s| s.autoscaling.min_replicas = 0), // off: not emitted
+    // autoscaling-requests mirrors the HPA controller's "missing request for cpu".
+    fires("autoscaling-requests", "autoscaling.cpu_utilization", |s| {
+        s.autoscaling.enabled = true;
+        s.resources = Resources::default()
+    }),
+    quiet("autoscaling-requests", |s| {
+        s.autoscaling.enabled = true;
+        s.resources.requests.cpu.clear(); // the limit is the request then
+        s.resources.limits.cpu = "1".into()
+    }),
+    fires(
+        "autoscaling-requests",
+        "autoscaling.memory_utilization",
+        |s| {
+            s.autoscaling.enabled = true;
+            s.autoscaling.memory_utilization = Some(80);
+            s.resources.requests.memory.clear();
+            s.resources.limits.memory.clear()
+        },
+    ),
+    // minimum-replicas: with an autoscaler, its minimum is what counts.
+    fires("minimum-replicas", "autoscaling.min_replicas", |s| {
+        s.autoscaling.enabled = true;
+        s.autoscaling.min_replicas = 1
+    }),
+    // disruption-budget mirrors ValidatePodDisruptionBudgetSpec (pkg/apis/policy/validation).
+    quiet("disruption-budget", |s| s.disruption_budget.enabled = true),
+    fires("disruption-budget", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.value = "-1".into()
+    }),
+    fires("disruption-budget", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.value = "101%".into()
+    }),
+    fires("disruption-budget", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.limit = BudgetLimit::MaxUnavailable;
+        s.disruption_budget.value = "half".into()
+    }),
+    quiet("disruption-budget", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.value = "50%".into()
+    }),
+    // pdb-blocks-drain (warning): kube-linter pdb-min-available / pdb-max-unavailable.
+    fires("pdb-blocks-drain", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.value = "2".into() // = replicas
+    }),
+    fires("pdb-blocks-drain", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.value = "100%".into()
+    }),
+    fires("pdb-blocks-drain", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.limit = BudgetLimit::MaxUnavailable;
+        s.disruption_budget.value = "0".into()
+    }),
+    fires("pdb-blocks-drain", "disruption_budget.value", |s| {
+        s.disruption_budget.enabled = true;
+        s.autoscaling.enabled = true;
+        s.autoscaling.min_replicas = 2;
+        s.disruption_budget.value = "2".into() // the autoscaler may go down to 2
+    }),
+    quiet("pdb-blocks-drain", |s| {
+        s.disruption_budget.enabled = true;
+        s.app.replicas = 3;
+        s.disruption_budget.value = "2".into()
+    }),
+    quiet("pdb-blocks-drain", |s| {
+        s.disruption_budget.enabled = true;
+        s.disruption_budget.limit = BudgetLimit::MaxUnavailable;
+        s.disruption_budget.value = "1".into()
+    }),
+    // shutdown mirrors ValidatePodSpec (terminationGracePeriodSeconds) and validateSleepAction.
+    quiet("shutdown", |s| s.shutdown.pre_stop_sleep_seconds = Some(30)), // = the default grace
+    fires("shutdown", "shutdown.pre_stop_sleep_seconds", |s| {
+        s.shutdown.pre_stop_sleep_seconds = Some(31)
+    }),
+    fires("shutdown", "shutdown.pre_stop_sleep_seconds", |s| {
+        s.shutdown.pre_stop_sleep_seconds = Some(0)
+    }),
+    fires(
+        "shutdown",
+        "shutdown.termination_grace_period_seconds",
+        |s| s.shutdown.termination_grace_period_seconds = Some(-1),
+    ),
+    fires("shutdown", "shutdown.pre_stop_sleep_seconds", |s| {
+        s.shutdown.termination_grace_period_seconds = Some(5);
+        s.shutdown.pre_stop_sleep_seconds = Some(10)
+    }),
+    // spreading mirrors validateTopologySpreadConstraints (maxSkew > 0).
+    quiet("spreading", |s| {
+        s.spreading.mode = SpreadMode::NodesAndZones
+    }),
+    fires("spreading", "spreading.max_skew", |s| {
+        s.spreading.mode = SpreadMode::Nodes;
+        s.spreading.max_skew = 0
+    }),
+    quiet("spreading", |s| {
+        s.spreading.mode = SpreadMode::PreferOtherNodes; // no skew there
+        s.spreading.max_skew = 0
+    }),
+    // cron-job mirrors ValidateCronJobCreate (pkg/apis/batch/validation).
+    quiet("cron-job", |s| s.cron_jobs = vec![CronJob::default()]),
+    fires("cron-job", "cron_jobs[0].schedule", |s| {
+        s.cron_jobs = vec![CronJob {
+            schedule: "61 * * * *".into(),
+            ..CronJob::default()
+        }]
+    }),
+    fires("cron-job", "cron_jobs[0].schedule", |s| {
+        s.cron_jobs = vec![CronJob {
+            schedule: "CRON_TZ=UTC 0 3 * * *".into(),
+            ..CronJob::default()
+        }]
+    }),
+    fires("cron-job", "cron_jobs[0].time_zone", |s| {
+        s.cron_jobs = vec![CronJob {
+            time_zone: "Europe Berlin".into(),
+            ..CronJob::default()
+        }]
+    }),
+    quiet("cron-job", |s| {
+        s.cron_jobs = vec![CronJob {
+            time_zone: "America/Argentina/Buenos_Aires".into(),
+            schedule: "@weekly".into(),
+            ..CronJob::default()
+        }]
+    }),
+    fires("cron-job", "cron_jobs[0].name", |s| {
+        s.cron_jobs = vec![CronJob {
+            name: "a-very-long-name-for-the-nightly-cleanup-task-of-this-app".into(),
+            ..CronJob::default()
+        }]
+    }),
+    fires("cron-job", "cron_jobs[1].name", |s| {
+        s.cron_jobs = vec![CronJob::default(), CronJob::default()]
+    }),
+    fires("cron-job", "cron_jobs[0].active_deadline_seconds", |s| {
+        s.cron_jobs = vec![CronJob {
+            active_deadline_seconds: Some(0),
+            ..CronJob::default()
+        }]
+    }),
+    // secret-checksum-key (warning): envFrom is read at container start (the kubelet), so only a
+    // keyed checksum on the pod template rolls the pods when a secret changes.
+    fires("secret-checksum-key", "secret_options.checksum_key", |s| {
+        s.secret_options.checksum_key.clear()
+    }),
+    quiet("secret-checksum-key", |s| {
+        s.secret_options.checksum_key.clear();
+        s.secrets.clear();
+    }),
     // seal-certificate: only a usable RSA certificate seals (messages: tests/seal.rs).
     quiet("seal-certificate", |s| {
         s.secret_options.seal.cert = include_str!("fixtures/seal/cert.pem").into()
@@ -950,7 +1137,10 @@ fn every_rule_fires_where_it_should_and_only_there() {
 
 /// Whether the official API types (k8s-openapi) read every document of the YAML.
 fn openapi_accepts(yaml: &str) -> bool {
-    use k8s_openapi::api::{apps::v1 as apps, batch::v1 as batch, core::v1 as core};
+    use k8s_openapi::api::{
+        apps::v1 as apps, autoscaling::v2 as autoscaling, batch::v1 as batch, core::v1 as core,
+        policy::v1 as policy,
+    };
     use serde::Deserialize;
     serde_yaml::Deserializer::from_str(yaml).all(|doc| {
         let Ok(doc) = serde_yaml::Value::deserialize(doc) else {
@@ -964,6 +1154,13 @@ fn openapi_accepts(yaml: &str) -> bool {
             "Service" => serde_yaml::from_value::<core::Service>(doc).is_ok(),
             "Deployment" => serde_yaml::from_value::<apps::Deployment>(doc).is_ok(),
             "Job" => serde_yaml::from_value::<batch::Job>(doc).is_ok(),
+            "CronJob" => serde_yaml::from_value::<batch::CronJob>(doc).is_ok(),
+            "PodDisruptionBudget" => {
+                serde_yaml::from_value::<policy::PodDisruptionBudget>(doc).is_ok()
+            }
+            "HorizontalPodAutoscaler" => {
+                serde_yaml::from_value::<autoscaling::HorizontalPodAutoscaler>(doc).is_ok()
+            }
             // CloudNativePG's custom resource has no official type to read it with.
             "Cluster" if doc["apiVersion"] == "postgresql.cnpg.io/v1" => true,
             _ => false,

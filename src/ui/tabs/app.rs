@@ -31,7 +31,7 @@ pub fn AppTab() -> impl IntoView {
             label="Replicas"
             path="app.replicas"
             testid="app-replicas"
-            hint="How many pods run the app at once."
+            hint="How many pods run the app at once (with autoscaling on, the autoscaler sets the count instead)."
             get=Signal::derive(move || spec.with(|s| s.app.replicas))
             set=move |v| spec.update(|s| s.app.replicas = v)
             parse=parse_int

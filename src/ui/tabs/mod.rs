@@ -2,6 +2,8 @@
 //! the same word), and the form controls they share.
 
 mod app;
+mod autoscaling;
+mod cron_jobs;
 mod database;
 mod derived;
 mod env;
@@ -16,6 +18,7 @@ pub mod seal;
 mod secrets;
 mod security;
 mod service;
+mod shutdown;
 
 use leptos::prelude::*;
 
@@ -32,14 +35,16 @@ pub enum Tab {
     Port,
     Probes,
     Resources,
+    Autoscaling,
     Service,
     Jobs,
+    CronJobs,
     Security,
     Database,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 11] = [
+    pub const ALL: [Tab; 13] = [
         Tab::App,
         Tab::Image,
         Tab::Env,
@@ -47,8 +52,10 @@ impl Tab {
         Tab::Port,
         Tab::Probes,
         Tab::Resources,
+        Tab::Autoscaling,
         Tab::Service,
         Tab::Jobs,
+        Tab::CronJobs,
         Tab::Security,
         Tab::Database,
     ];
@@ -59,6 +66,10 @@ impl Tab {
         let head = match head {
             "downward" | "pod_env" => "env",
             "clustering" => "service",
+            "secret_options" => "secrets",
+            "disruption_budget" => "autoscaling",
+            "shutdown" => "probes",
+            "spreading" => "autoscaling",
             other => other,
         };
         Tab::ALL
@@ -77,8 +88,10 @@ impl Tab {
             Tab::Port => "port",
             Tab::Probes => "probes",
             Tab::Resources => "resources",
+            Tab::Autoscaling => "autoscaling",
             Tab::Service => "service",
             Tab::Jobs => "jobs",
+            Tab::CronJobs => "cron_jobs",
             Tab::Security => "security",
             Tab::Database => "database",
         }
@@ -192,8 +205,10 @@ fn panel(tab: Tab) -> AnyView {
         Tab::Port => view! { <port::PortTab /> }.into_any(),
         Tab::Probes => view! { <probes::ProbesTab /> }.into_any(),
         Tab::Resources => view! { <resources::ResourcesTab /> }.into_any(),
+        Tab::Autoscaling => view! { <autoscaling::AutoscalingTab /> }.into_any(),
         Tab::Service => view! { <service::ServiceTab /> }.into_any(),
         Tab::Jobs => view! { <jobs::JobsTab /> }.into_any(),
+        Tab::CronJobs => view! { <cron_jobs::CronJobsTab /> }.into_any(),
         Tab::Security => view! { <security::SecurityTab /> }.into_any(),
         Tab::Database => view! { <database::DatabaseTab /> }.into_any(),
     }

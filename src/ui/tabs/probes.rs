@@ -19,6 +19,7 @@ pub fn ProbesTab() -> impl IntoView {
             intro="Fails -> the pod gets no traffic from the Service until it passes again." />
         <ProbeEditor which="startup" probe=|s| &s.probes.startup probe_mut=|s| &mut s.probes.startup
             intro="For slow starts: the other probes wait until this one passes once." />
+        <super::shutdown::ShutdownSection />
     }
 }
 

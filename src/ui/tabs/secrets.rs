@@ -49,11 +49,18 @@ pub fn SecretsTab() -> impl IntoView {
             }.into_any()
         }}
         <Generators />
-        <EntryList list=|s| &s.secrets list_mut=|s| &mut s.secrets field="secrets" prefix="secret" masked=true tools=secret_tools />
+        <EntryList list=|s| &s.secrets list_mut=secrets_mut field="secrets" prefix="secret" masked=true tools=secret_tools />
         <DerivedSecrets />
         <StringDataOption sealed />
         <SealSection />
     }
+}
+
+/// The secrets, for an edit: an edited secret must reach the pods, so the spec gets its random
+/// checksum key first (see `SecretOptions::checksum_key`).
+fn secrets_mut(spec: &mut AppSpec) -> &mut Vec<kubewright::spec::EnvEntry> {
+    spec.ensure_checksum_key();
+    &mut spec.secrets
 }
 
 /// One button per kind of generated secret: fills the first row that kind fits (e.g. RELEASE_COOKIE
@@ -66,7 +73,10 @@ fn Generators() -> impl IntoView {
         let value = kind.fresh();
         let length = value.chars().count();
         let name = spec
-            .try_update(|s| s.set_generated(kind, value))
+            .try_update(|s| {
+                s.ensure_checksum_key();
+                s.set_generated(kind, value)
+            })
             .unwrap_or_default();
         status.set(format!(
             "{name}: {length} new random characters from your browser's cryptographic random generator."
@@ -132,7 +142,7 @@ fn secret_tools(i: usize) -> AnyView {
                 on:click=move |_| {
                     if let Some(kind) = kind.get_untracked() {
                         let value = kind.fresh();
-                        spec.update(|s| if let Some(e) = s.secrets.get_mut(i) { e.value = value });
+                        spec.update(|s| if let Some(e) = secrets_mut(s).get_mut(i) { e.value = value });
                     }
                 }>
                 "generate"

@@ -18,14 +18,14 @@
 //! Differences from the plain manifests, on purpose: no Namespace object (`helm install
 //! --namespace NS --create-namespace` makes it; objects use `.Release.Namespace`); each Job is a
 //! pre-install/pre-upgrade hook named `<app>-<job>-<revision>`, so every upgrade runs it again
-//! under a new name; and when there are Jobs the ConfigMap and Secret are earlier hooks too,
-//! because Helm runs pre-install hooks before it creates the chart's other objects and a Job needs
-//! its env to start.
+//! under a new name, reading hook-scoped copies of the ConfigMap and Secret (see [`super::hook_env`]);
+//! and the pod template's checksums are computed by Helm from the rendered ConfigMap and Secret
+//! templates, so a value changed with `--set` rolls the pods too.
 
 use serde::Serialize;
 use serde_yaml::{Mapping, Value};
 
-use super::ExportFile;
+use super::{hook_env, ExportFile};
 use crate::k8s::{self, Object};
 use crate::spec::{AppSpec, DatabaseKind, IMPLIED_TAG};
 
@@ -45,6 +45,20 @@ struct ChartYaml {
 const HOOK: &str = "helm.sh/hook";
 const HOOK_WEIGHT: &str = "helm.sh/hook-weight";
 const HOOK_DELETE: &str = "helm.sh/hook-delete-policy";
+/// Where the app's container sits in a Deployment or Job, and in a CronJob.
+const POD_CONTAINER: &[&str] = &["spec", "template", "spec", "containers", "0"];
+const CRON_CONTAINER: &[&str] = &[
+    "spec",
+    "jobTemplate",
+    "spec",
+    "template",
+    "spec",
+    "containers",
+    "0",
+];
+
+/// Replace a hook object left by the previous run.
+const BEFORE_CREATION: &str = "before-hook-creation";
 
 /// Chart.yaml, values.yaml, `templates/<file>` per object and README.md, relative to the chart's
 /// folder.
@@ -54,8 +68,16 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
         .into_iter()
         .filter(|o| !matches!(o, Object::Namespace(_)))
         .collect();
+    let copies = hook_env::copies(spec, &objects);
     let mut lift = Lifter::new(&objects);
-    let templates = templates(spec, &objects, &mut lift);
+    let mut templates = templates(spec, &objects, &copies, &mut lift);
+    templates.extend(copies.iter().map(|copy| {
+        let mut doc = template_doc(copy, &mut lift);
+        lift_values(spec, copy, &mut doc, &mut lift);
+        let policy = format!("{BEFORE_CREATION},hook-succeeded");
+        hook_on(&mut doc, job_events(spec), "-5", &policy);
+        (hook_env::file_name(copy), doc)
+    }));
     let mut files = vec![
         ExportFile::new("Chart.yaml", chart_yaml(spec, &name)),
         ExportFile::new(
@@ -64,7 +86,8 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
                 "# The form's values. `secrets` and `database` hold secret values in plain text: keep this\n\
                  # file out of version control, or leave them empty here and pass them with --set at\n\
                  # install time. A derived database URL in `secrets` repeats the database password:\n\
-                 # change both together.\n{}",
+                 # change both together. `checksumKey` keys the Secret's checksum on the pods: keep it\n\
+                 # as secret as the values.\n{}",
                 serde_yaml::to_string(&Value::Mapping(lift.values.clone())).unwrap_or_default()
             ),
         ),
@@ -97,7 +120,12 @@ fn chart_yaml(spec: &AppSpec, name: &str) -> String {
 
 /// Each object as a template (a YAML tree with placeholders), its form values lifted into `lift`;
 /// in the page's order (the order of `helm template` output does not depend on it).
-fn templates(spec: &AppSpec, objects: &[Object], lift: &mut Lifter) -> Vec<(String, Value)> {
+fn templates(
+    spec: &AppSpec,
+    objects: &[Object],
+    copies: &[Object],
+    lift: &mut Lifter,
+) -> Vec<(String, Value)> {
     // values.yaml follows this order: the Deployment's values first, as people read a chart.
     let order = |o: &Object| match o {
         Object::Deployment(_) => 0,
@@ -111,29 +139,101 @@ fn templates(spec: &AppSpec, objects: &[Object], lift: &mut Lifter) -> Vec<(Stri
     let has_jobs = objects.iter().any(|o| matches!(o, Object::Job(_)));
     let mut templates = Vec::new();
     for object in sorted {
-        // The object as the page writes it, read back as a YAML tree. (serde_yaml::to_value would do
-        // the same in one step, but its serializer adds ~38 KB to the wasm; the writer and the
-        // parser are there anyway.)
-        let mut doc: Value =
-            serde_yaml::from_str(&crate::render::to_yaml(object)).unwrap_or(Value::Null);
-        if !matches!(object, Object::Extra(_))
-            && doc
-                .get("metadata")
-                .and_then(|m| m.get("namespace"))
-                .is_some()
-        {
-            lift.expression(
-                &mut doc,
-                &["metadata", "namespace"],
-                "{{ .Release.Namespace | quote }}".into(),
-            );
-        }
+        let mut doc = template_doc(object, lift);
         lift_values(spec, object, &mut doc, lift);
         hooks(spec, object, &mut doc, has_jobs);
+        match object {
+            Object::Job(_) => point_at_copies(&mut doc, copies),
+            Object::Deployment(_) => checksums(spec, objects, &mut doc, lift),
+            _ => {}
+        }
         templates.push((object.file_name(), doc));
     }
     templates.sort_by_key(|(file, _)| objects.iter().position(|o| o.file_name() == *file));
     templates
+}
+
+/// The object as the page writes it, read back as a YAML tree, its namespace the release's.
+/// (serde_yaml::to_value would do the same in one step, but its serializer adds ~38 KB to the
+/// wasm; the writer and the parser are there anyway.)
+fn template_doc(object: &Object, lift: &mut Lifter) -> Value {
+    let mut doc: Value =
+        serde_yaml::from_str(&crate::render::to_yaml(object)).unwrap_or(Value::Null);
+    if !matches!(object, Object::Extra(_))
+        && doc
+            .get("metadata")
+            .and_then(|m| m.get("namespace"))
+            .is_some()
+    {
+        lift.expression(
+            &mut doc,
+            &["metadata", "namespace"],
+            "{{ .Release.Namespace | quote }}".into(),
+        );
+    }
+    doc
+}
+
+/// A Job hook reads the hook copies of the ConfigMap and Secret (the release's own may not exist
+/// yet when it runs).
+fn point_at_copies(doc: &mut Value, copies: &[Object]) {
+    let base = ["spec", "template", "spec", "containers", "0", "envFrom"];
+    let count = slot(doc, &base)
+        .and_then(|v| v.as_sequence().map(Vec::len))
+        .unwrap_or(0);
+    for index in 0..count {
+        let index = index.to_string();
+        for reference in ["configMapRef", "secretRef"] {
+            let path = [&base[..], &[index.as_str(), reference, "name"]].concat();
+            if let Some(Value::String(name)) = slot(doc, &path) {
+                let copy = hook_env::copy_name(name);
+                if copies.iter().any(|c| c.name() == copy) {
+                    *name = copy;
+                }
+            }
+        }
+    }
+}
+
+/// The pod template's checksums, computed by Helm from the rendered templates, so values changed
+/// at install time (`--set`) roll the pods too. The Secret's is keyed like the page's: sha256 of
+/// the random `checksumKey` followed by the rendered Secret (Sprig has no HMAC; with a secret
+/// prefix of ~190 bits a guessed value cannot be checked against it either). A SealedSecret holds
+/// only ciphertext, so its template is hashed as it is.
+fn checksums(spec: &AppSpec, objects: &[Object], doc: &mut Value, lift: &mut Lifter) {
+    let annotations = ["spec", "template", "metadata", "annotations"];
+    let include = |file: &str| {
+        format!(
+            "(include (print $.Template.BasePath {}) .)",
+            go_string(&format!("/{file}"))
+        )
+    };
+    let config = [&annotations[..], &[k8s::checksum::CONFIG_ANNOTATION]].concat();
+    lift.expression(
+        doc,
+        &config,
+        format!("{{{{ {} | sha256sum }}}}", include("configmap.yaml")),
+    );
+    let secret_path = [&annotations[..], &[k8s::checksum::SECRET_ANNOTATION]].concat();
+    if slot(doc, &secret_path).is_none() {
+        return;
+    }
+    let expression = if let Some(sealed) = objects
+        .iter()
+        .find(|o| matches!(o, Object::SealedSecret(_)))
+    {
+        format!("{{{{ {} | sha256sum }}}}", include(&sealed.file_name()))
+    } else {
+        lift.set_value(
+            &["checksumKey"],
+            spec.secret_options.checksum_key.clone().into(),
+        );
+        format!(
+            "{{{{ print .Values.checksumKey {} | sha256sum }}}}",
+            include("secret.yaml")
+        )
+    };
+    lift.expression(doc, &secret_path, expression);
 }
 
 /// Moves the values the form controls into values.yaml.
@@ -141,7 +241,19 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
     match object {
         Object::Deployment(_) => {
             lift.int(doc, &["spec", "replicas"], &["replicaCount"]);
-            lift.container(spec, doc, true);
+            lift.container(spec, doc, true, POD_CONTAINER);
+        }
+        Object::HorizontalPodAutoscaler(_) => {
+            lift.int(
+                doc,
+                &["spec", "minReplicas"],
+                &["autoscaling", "minReplicas"],
+            );
+            lift.int(
+                doc,
+                &["spec", "maxReplicas"],
+                &["autoscaling", "maxReplicas"],
+            );
         }
         Object::Service(_) => {
             lift.string(doc, &["spec", "type"], &["service", "type"]);
@@ -161,8 +273,9 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
             let entries = spec.secret_entries().into_iter().map(|e| (e.name, e.value));
             lift.secret(spec, doc, "secrets", entries);
         }
+        Object::CronJob(_) => lift.container(spec, doc, false, CRON_CONTAINER),
         Object::Job(job) => {
-            lift.container(spec, doc, false);
+            lift.container(spec, doc, false, POD_CONTAINER);
             let base = format!("{}-", spec.job_base_name(&job.short_name));
             let expr = format!(
                 "{{{{ print {} .Release.Revision | quote }}}}",
@@ -184,37 +297,32 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
         | Object::Namespace(_)
         | Object::Extra(_)
         | Object::Cluster(_)
+        | Object::PodDisruptionBudget(_)
         | Object::HeadlessService(_) => {}
     }
 }
 
-/// Jobs become hooks; so do, when there are Jobs, the objects a Job needs before it starts: its env
-/// (the ConfigMap and Secret, or the SealedSecret the controller makes the Secret from) and the
-/// database password, which the Job and the Cluster read.
+/// Jobs become hooks; so does, when there are Jobs, the database password, which must exist
+/// before the Job and the Cluster (the Job's env is a hook copy, see [`super::hook_env`]).
 fn hooks(spec: &AppSpec, object: &Object, doc: &mut Value, has_jobs: bool) {
     match object {
-        Object::ConfigMap(_)
-        | Object::Secret(_)
-        | Object::SealedSecret(_)
-        | Object::DatabaseSecret(_)
-        | Object::DatabaseSealedSecret(_)
-            if has_jobs =>
-        {
-            hook(doc, "-5");
+        Object::DatabaseSecret(_) | Object::DatabaseSealedSecret(_) if has_jobs => {
+            hook_on(doc, "pre-install,pre-upgrade", "-5", BEFORE_CREATION);
         }
-        Object::Job(_) => {
-            // A CloudNativePG Cluster is one of the chart's own objects, which Helm creates
-            // after the pre-install hooks: on the first install the migration runs after it
-            // (post-install), on upgrades before the new pods (pre-upgrade). The Cluster is never
-            // a hook itself: "before-hook-creation" would delete the database on every upgrade.
-            let events = if spec.database.kind == DatabaseKind::CloudNativePg {
-                "post-install,pre-upgrade"
-            } else {
-                "pre-install,pre-upgrade"
-            };
-            hook_on(doc, events, "0");
-        }
+        Object::Job(_) => hook_on(doc, job_events(spec), "0", BEFORE_CREATION),
         _ => {}
+    }
+}
+
+/// When the Jobs run. A CloudNativePG Cluster is one of the chart's own objects, which Helm
+/// creates after the pre-install hooks: on the first install the migration runs after it
+/// (post-install), on upgrades before the new pods (pre-upgrade). The Cluster is never a hook
+/// itself: "before-hook-creation" would delete the database on every upgrade.
+fn job_events(spec: &AppSpec) -> &'static str {
+    if spec.database.kind == DatabaseKind::CloudNativePg {
+        "post-install,pre-upgrade"
+    } else {
+        "pre-install,pre-upgrade"
     }
 }
 
@@ -261,19 +369,18 @@ fn readme(spec: &AppSpec, name: &str) -> String {
          helm upgrade --install {name} {name} --namespace {ns} --create-namespace\n\
          ```\n\n\
          Jobs (such as migrations) run as hooks named `<app>-<job>-<revision>`, so each upgrade runs\n\
-         them again before the new pods start. When there are Jobs, the ConfigMap and Secret are hooks\n\
-         too (created first, so a Job can read them); Helm does not delete hook objects on\n\
-         `helm uninstall`, and `helm rollback` does not restore them.\n\n\
+         them again before the new pods start. A hook runs before Helm creates or updates the\n\
+         chart's own objects, so the Jobs read hook copies of the ConfigMap and Secret (`*-hook`,\n\
+         deleted once the hooks succeed); the ConfigMap and Secret themselves belong to the release\n\
+         (`helm rollback` restores them, `helm uninstall` removes them).\n\n\
+         The Deployment's pod template carries checksums of the ConfigMap and Secret, so an upgrade\n\
+         that changes a value (in `values.yaml` or with `--set`) rolls the pods onto it.\n\n\
          {secrets}"
     )
 }
 
-fn hook(doc: &mut Value, weight: &str) {
-    hook_on(doc, "pre-install,pre-upgrade", weight);
-}
-
 /// Makes the object a hook on `events`, keeping the annotations it has (a SealedSecret's scope).
-fn hook_on(doc: &mut Value, events: &str, weight: &str) {
+fn hook_on(doc: &mut Value, events: &str, weight: &str, delete: &str) {
     let Some(Value::Mapping(metadata)) = doc.get_mut("metadata") else {
         return;
     };
@@ -283,7 +390,7 @@ fn hook_on(doc: &mut Value, events: &str, weight: &str) {
     if let Value::Mapping(annotations) = annotations {
         annotations.insert(HOOK.into(), events.into());
         annotations.insert(HOOK_WEIGHT.into(), weight.into());
-        annotations.insert(HOOK_DELETE.into(), "before-hook-creation".into());
+        annotations.insert(HOOK_DELETE.into(), delete.into());
     }
 }
 
@@ -406,9 +513,9 @@ impl Lifter {
         );
     }
 
-    /// The app's container in a Deployment or Job: image, pull policy, resources.
-    fn container(&mut self, spec: &AppSpec, doc: &mut Value, app: bool) {
-        let base: [&str; 5] = ["spec", "template", "spec", "containers", "0"];
+    /// The app's container (at `base`) in a Deployment, Job or CronJob: image, pull policy,
+    /// resources.
+    fn container(&mut self, spec: &AppSpec, doc: &mut Value, app: bool, base: &[&'static str]) {
         let at = |field: &[&'static str]| -> Vec<&'static str> {
             base.iter().copied().chain(field.iter().copied()).collect()
         };

@@ -7,6 +7,7 @@
 //! - [`zip()`]: files into one zip archive (deflate, made by the `zip` crate).
 
 pub mod helm;
+mod hook_env;
 pub mod kustomize;
 
 use std::io::Write;

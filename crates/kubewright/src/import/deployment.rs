@@ -8,6 +8,7 @@ use super::doc::{take_labels, Doc};
 use super::env::{take_env, take_env_from, EnvSources};
 use super::tree::{scalar_text, Cursor, Tree};
 use super::ReportItem;
+use crate::k8s::checksum;
 use crate::spec::{AppSpec, Label, APP_LABEL};
 
 /// Reads the Deployment into `spec`, and where the container's env comes from into `env`.
@@ -49,6 +50,8 @@ pub(super) fn take(
     take_port(&mut c, spec);
     take_probes(&mut c, spec);
     take_resources(&mut c, spec);
+    super::shutdown::take(t, spec);
+    super::spreading::take(t, spec);
     spec.security = super::security::take(t, POD, CONTAINER);
     let mut c = Cursor::new(t, CONTAINER);
     take_env(&mut c, spec, env);
@@ -83,6 +86,10 @@ fn take_rollout(t: &mut Tree, spec: &mut AppSpec, report: &mut Vec<ReportItem>) 
     spec.app.revision_history_limit = t.take_i64("spec.revisionHistoryLimit").unwrap_or(10);
     t.take_if(&format!("spec.selector.matchLabels.{APP_LABEL}"), &app);
     take_labels(t, "spec.template.metadata.labels", Some(&app), spec);
+    // Checksums of the ConfigMap and Secret: made again from the imported values.
+    for key in [checksum::CONFIG_ANNOTATION, checksum::SECRET_ANNOTATION] {
+        t.take(&format!("spec.template.metadata.annotations.{key}"));
+    }
     match t.get("spec.strategy.type").and_then(Value::as_str) {
         None | Some("RollingUpdate") => {
             t.take("spec.strategy.type");

@@ -25,7 +25,12 @@ pub fn import(documents: Vec<Value>) -> Imported {
     // manifests did; only what they lack entirely (no Deployment, no Service) stays as the form has it.
     let mut spec = AppSpec::default();
     let mut env = EnvSources::default();
+    let replicas = docs
+        .find(|d| d.is(k8s::Deployment::KIND))
+        .and_then(|d| d.tree.get("spec.replicas").and_then(Value::as_i64));
     take_app(&mut docs, &mut spec, &mut env, &mut report);
+    super::scaling::take(&mut docs, &mut spec, replicas, &mut report);
+    super::disruption::take(&mut docs, &mut spec, &mut report);
     take_namespace(&mut docs, &mut spec, &mut report);
     super::env::take_objects(&mut docs, &mut spec, env, &mut report);
     super::service::take(&mut docs, &mut spec, &mut report);
@@ -40,6 +45,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
         super::job::take(&mut doc, &mut spec, &mut report);
         doc.finish(&mut report);
     }
+    super::cron_job::take(&mut docs, &mut spec, &mut report);
     hold_the_rest(docs, &mut spec, &mut report);
     Imported {
         format: Format::Manifests,

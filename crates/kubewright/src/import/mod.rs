@@ -17,8 +17,10 @@
 
 mod compose;
 mod container;
+mod cron_job;
 mod database;
 mod deployment;
+mod disruption;
 mod doc;
 mod env;
 mod guard;
@@ -26,9 +28,12 @@ mod job;
 mod manifests;
 mod merge;
 mod report;
+mod scaling;
 mod secret;
 mod security;
 mod service;
+mod shutdown;
+mod spreading;
 mod tree;
 
 pub use compose::SplitRule;

@@ -13,10 +13,12 @@ pub struct PodTemplate {
     pub spec: PodSpec,
 }
 
-/// The template's metadata: only labels (the pods get generated names).
+/// The template's metadata: labels, and the checksum annotations (the pods get generated names).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TemplateMeta {
     pub labels: Pairs,
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    pub annotations: Pairs,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -25,7 +27,13 @@ pub struct PodSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restart_policy: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub termination_grace_period_seconds: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub security_context: Option<PodSecurityContext>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affinity: Option<super::spreading::Affinity>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub topology_spread_constraints: Vec<super::spreading::TopologySpreadConstraint>,
     pub containers: Vec<Container>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub volumes: Vec<Volume>,
@@ -109,11 +117,30 @@ pub struct Container {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub startup_probe: Option<Probe>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifecycle: Option<Lifecycle>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resources: Option<ResourceRequirements>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_context: Option<SecurityContext>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub volume_mounts: Vec<VolumeMount>,
+}
+
+/// `lifecycle`: only the preStop pause.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Lifecycle {
+    pub pre_stop: LifecycleHandler,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LifecycleHandler {
+    pub sleep: SleepAction,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SleepAction {
+    pub seconds: i64,
 }
 
 /// An env var set on the container: filled from a pod field (Downward API), or a value in which
@@ -222,10 +249,14 @@ impl PodTemplate {
         PodTemplate {
             metadata: TemplateMeta {
                 labels: Pairs(labels),
+                annotations: Pairs::default(),
             },
             spec: PodSpec {
                 restart_policy,
+                termination_grace_period_seconds: None,
                 security_context: PodSecurityContext::from_spec(security),
+                affinity: None,
+                topology_spread_constraints: Vec::new(),
                 containers: vec![container],
                 volumes,
             },
@@ -293,6 +324,11 @@ impl Container {
         Container::base(spec, pull_policy, job.args.clone())
     }
 
+    /// The app's image, env and resources with these arguments (a CronJob's runs).
+    pub fn run(spec: &AppSpec, args: Vec<String>) -> Self {
+        Container::base(spec, spec.image.pull_policy, args)
+    }
+
     fn base(spec: &AppSpec, pull_policy: spec::PullPolicy, args: Vec<String>) -> Self {
         // Downward API variables first: a `$(POD_IP)` in a later value only expands when POD_IP is
         // defined before it.
@@ -339,6 +375,7 @@ impl Container {
             liveness_probe: None,
             readiness_probe: None,
             startup_probe: None,
+            lifecycle: None,
             resources: ResourceRequirements::from_spec(&spec.resources),
             security_context: SecurityContext::from_spec(&spec.security),
             volume_mounts: if spec.security.writable_tmp.is_empty() {

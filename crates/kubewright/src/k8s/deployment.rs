@@ -16,7 +16,9 @@ pub struct Deployment {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentSpec {
-    pub replicas: i64,
+    /// Left out with an autoscaler: it owns the count, and each apply of a fixed one would reset it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replicas: Option<i64>,
     pub revision_history_limit: i64,
     pub selector: LabelSelector,
     pub strategy: Strategy,
@@ -49,12 +51,21 @@ impl Deployment {
     pub const KIND: &str = "Deployment";
 
     pub fn from_spec(spec: &AppSpec) -> Self {
+        let mut template = PodTemplate::new(spec, spec.labels(), None, Container::app(spec));
+        template.spec.termination_grace_period_seconds =
+            spec.shutdown.termination_grace_period_seconds;
+        (
+            template.spec.affinity,
+            template.spec.topology_spread_constraints,
+        ) = super::spreading::placement(spec);
+        // A changed ConfigMap or Secret changes the template, so applying it rolls the pods.
+        template.metadata.annotations = Pairs(super::checksum::annotations(spec));
         Deployment {
             api_version: "apps/v1",
             kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, spec.app.name.clone()),
             spec: DeploymentSpec {
-                replicas: spec.app.replicas,
+                replicas: (!spec.autoscaling.enabled).then_some(spec.app.replicas),
                 revision_history_limit: spec.app.revision_history_limit,
                 // The selector is immutable after creation and must match the template's labels: use
                 // only the stable `app` label, never something that changes per release.
@@ -68,7 +79,7 @@ impl Deployment {
                         max_unavailable: IntOrString::parse(&spec.app.max_unavailable),
                     },
                 },
-                template: PodTemplate::new(spec, spec.labels(), None, Container::app(spec)),
+                template,
             },
         }
     }

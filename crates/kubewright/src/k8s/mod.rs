@@ -5,30 +5,38 @@
 //! Each kind's file also holds the one function that turns an [`AppSpec`] into
 //! that object.
 
+pub mod checksum;
 mod cluster;
 mod config_map;
 mod container;
-mod deployment;
+mod cron_job;
+pub(crate) mod deployment;
 mod extra;
+mod hpa;
 mod job;
 mod meta;
 mod namespace;
 mod pairs;
+mod pdb;
 mod sealed_secret;
 mod secret;
 mod service;
+mod spreading;
 
 pub use cluster::Cluster;
 pub use config_map::ConfigMap;
 pub use container::{
     Container, ContainerPort, EnvFromSource, EnvVar, PodTemplate, Probe, ResourceRequirements,
 };
+pub use cron_job::CronJob;
 pub use deployment::Deployment;
 pub use extra::Extra;
+pub use hpa::HorizontalPodAutoscaler;
 pub use job::Job;
 pub use meta::ObjectMeta;
 pub use namespace::Namespace;
 pub use pairs::Pairs;
+pub use pdb::PodDisruptionBudget;
 pub use sealed_secret::{SealedSecret, SealedSecretSpec, SecretTemplate};
 pub use secret::Secret;
 pub use service::Service;
@@ -69,6 +77,7 @@ pub enum Object {
     Deployment(Deployment),
     Service(Service),
     Job(Job),
+    CronJob(CronJob),
     /// The database password (see [`Secret::database`]).
     DatabaseSecret(Secret),
     /// The database password, sealed (see [`SealedSecret::database`]).
@@ -77,6 +86,8 @@ pub enum Object {
     Cluster(Cluster),
     /// The headless Service for clustering (see [`Service::headless`]).
     HeadlessService(Service),
+    HorizontalPodAutoscaler(HorizontalPodAutoscaler),
+    PodDisruptionBudget(PodDisruptionBudget),
     Extra(Extra),
 }
 
@@ -91,10 +102,13 @@ impl Object {
             Object::Deployment(_) => "deployment.yaml".into(),
             Object::Service(_) => "service.yaml".into(),
             Object::Job(job) => format!("job-{}.yaml", job.short_name),
+            Object::CronJob(cron) => format!("cronjob-{}.yaml", cron.short_name),
             Object::DatabaseSecret(_) => "database-secret.yaml".into(),
             Object::DatabaseSealedSecret(_) => "database-sealedsecret.yaml".into(),
             Object::Cluster(_) => "database-cluster.yaml".into(),
             Object::HeadlessService(_) => "service-headless.yaml".into(),
+            Object::HorizontalPodAutoscaler(_) => "hpa.yaml".into(),
+            Object::PodDisruptionBudget(_) => "pdb.yaml".into(),
             Object::Extra(extra) => extra.file_name(),
         }
     }
@@ -109,7 +123,10 @@ impl Object {
             Object::Deployment(_) => Deployment::KIND,
             Object::Service(_) | Object::HeadlessService(_) => Service::KIND,
             Object::Job(_) => Job::KIND,
+            Object::CronJob(_) => CronJob::KIND,
             Object::Cluster(_) => Cluster::KIND,
+            Object::HorizontalPodAutoscaler(_) => HorizontalPodAutoscaler::KIND,
+            Object::PodDisruptionBudget(_) => PodDisruptionBudget::KIND,
             Object::Extra(o) => o.kind(),
         }
     }
@@ -124,7 +141,10 @@ impl Object {
             Object::Deployment(o) => &o.metadata.name,
             Object::Service(o) | Object::HeadlessService(o) => &o.metadata.name,
             Object::Job(o) => &o.metadata.name,
+            Object::CronJob(o) => &o.metadata.name,
             Object::Cluster(o) => &o.metadata.name,
+            Object::HorizontalPodAutoscaler(o) => &o.metadata.name,
+            Object::PodDisruptionBudget(o) => &o.metadata.name,
             Object::Extra(o) => o.name(),
         }
     }
@@ -190,6 +210,15 @@ pub fn objects_with<R: CryptoRngCore>(
     out.push(Object::Deployment(Deployment::from_spec(spec)));
     out.push(Object::Service(Service::from_spec(spec)));
     out.extend(Service::headless(spec).map(Object::HeadlessService));
+    // After the Deployment it scales (the autoscaler waits for its target anyway).
+    out.extend(HorizontalPodAutoscaler::from_spec(spec).map(Object::HorizontalPodAutoscaler));
+    out.extend(PodDisruptionBudget::from_spec(spec).map(Object::PodDisruptionBudget));
+    // Scheduled work runs the new code, so after the Deployment.
+    out.extend(
+        spec.cron_jobs
+            .iter()
+            .map(|cron| Object::CronJob(CronJob::from_spec(spec, cron))),
+    );
     // Only what the user included after review: a held object is in no file and no command.
     out.extend(spec.extra.iter().filter(|k| k.include).map(|kept| {
         Object::Extra(Extra {

@@ -44,12 +44,22 @@ impl SealedSecret {
         sealer: &mut Sealer<R>,
     ) -> Option<Result<Self, String>> {
         // The derived DATABASE_URL is sealed along with the user's secrets.
+        Self::app_named(spec, spec.secret_name(), sealer)
+    }
+
+    /// The app's secret variables sealed under `name` (the chart's hook copy has its own name, to
+    /// which the strict scope binds the ciphertext).
+    pub fn app_named<R: CryptoRngCore>(
+        spec: &AppSpec,
+        name: String,
+        sealer: &mut Sealer<R>,
+    ) -> Option<Result<Self, String>> {
         let entries = spec.secret_entries();
         if entries.is_empty() {
             return None;
         }
         let entries = entries.into_iter().map(|e| (e.name, e.value)).collect();
-        Self::seal(spec, spec.secret_name(), "Opaque", entries, sealer)
+        Self::seal(spec, name, "Opaque", entries, sealer)
     }
 
     /// The database's password Secret (see [`super::Secret::database`]), sealed like the app's:

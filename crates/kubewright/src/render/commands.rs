@@ -163,6 +163,30 @@ fn build(spec: &AppSpec, kubectl: &Kubectl) -> Vec<Command> {
     }
 }
 
+// A CronJob: applied, then one run started now from its template, so nobody waits for 03:30 to see
+// whether it works.
+fn cron_job(c: &crate::k8s::CronJob, file: &str, kubectl: &Kubectl) -> [Command; 2] {
+    let name = &c.metadata.name;
+    let words = crate::spec::describe_schedule(&c.spec.schedule).unwrap_or_default();
+    let trial = format!("{name}-try");
+    let delete = kubectl.hint(&["delete"], &[&format!("job/{trial}")]);
+    [
+        kubectl.run(
+            format!(
+                "CronJob {name}: runs the app's image on its schedule ({words}, schedule `{}`)",
+                c.spec.schedule
+            ),
+            &["apply"],
+            &["-f", file],
+        ),
+        kubectl.run(
+            format!("Try it now rather than wait for the schedule: a Job made from the CronJob's template (`{delete}` when done)"),
+            &["create", "job"],
+            &[&format!("--from=cronjob/{name}"), &trial],
+        ),
+    ]
+}
+
 // Applying one object, and waiting for what it starts where the next step needs it done.
 fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Step>) {
     let file = object.file_name();
@@ -235,6 +259,18 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Step>
             let [create, wait] = run_job(j, name, &file, kubectl);
             out.push(Step { role: Role::Apply, command: create });
             out.push(wait.into());
+        }
+        Object::HorizontalPodAutoscaler(h) => out.push(apply(format!(
+            "HorizontalPodAutoscaler {name}: keeps {}-{} pods, adding them when the pods' CPU use is above its target (needs metrics-server; `kubectl get hpa` shows its view)",
+            h.spec.min_replicas, h.spec.max_replicas
+        ))),
+        Object::PodDisruptionBudget(_) => out.push(apply(format!(
+            "PodDisruptionBudget {name}: a node drain or cluster upgrade waits rather than take down more of the app's pods than it allows"
+        ))),
+        Object::CronJob(c) => {
+            let [create, try_now] = cron_job(c, &file, kubectl);
+            out.push(Step { role: Role::Apply, command: create });
+            out.push(try_now.into());
         }
         // Their own step, after the app is up.
         Object::Extra(_) => {}

@@ -6,7 +6,9 @@
 
 mod app;
 mod clustering;
+mod cron_job;
 mod database;
+mod disruption;
 mod env;
 mod image;
 mod jobs;
@@ -16,14 +18,19 @@ mod port;
 mod port_env;
 mod probes;
 mod resources;
+mod scaling;
 mod secret_options;
 mod security;
 mod service;
+mod shutdown;
+mod spreading;
 mod target;
 
 pub use app::App;
 pub use clustering::Clustering;
+pub use cron_job::{describe_schedule, ConcurrencyPolicy, CronJob};
 pub use database::{Database, DatabaseKind, BITNAMI_CHART, POSTGRES_PORT};
+pub use disruption::{BudgetLimit, DisruptionBudget};
 pub use env::{DownwardEnv, DownwardField, EnvEntry};
 pub use image::{is_mutable_tag, Image, PullPolicy, IMPLIED_TAG};
 pub use jobs::{Job, RestartPolicy};
@@ -33,9 +40,12 @@ pub use port::{ContainerPort, Protocol};
 pub use port_env::PORT_ENV_NAMES;
 pub use probes::{Probe, ProbeAction, Probes};
 pub use resources::{effective_request, CpuMemory, Resources};
+pub use scaling::Autoscaling;
 pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
 pub use service::{Service, ServiceType};
+pub use shutdown::{Shutdown, DEFAULT_GRACE_SECONDS};
+pub use spreading::{SpreadMode, Spreading, WhenUnsatisfiable, HOSTNAME_KEY, ZONE_KEY};
 pub use target::{Runs, Target};
 
 use serde::{Deserialize, Serialize};
@@ -65,6 +75,8 @@ pub struct AppSpec {
     pub port: ContainerPort,
     /// Liveness, readiness and startup probes.
     pub probes: Probes,
+    /// How the app's pods stop: a preStop pause and the grace period. Default: Kubernetes' own.
+    pub shutdown: Shutdown,
     /// CPU and memory requests and limits.
     pub resources: Resources,
     /// The container's securityContext (user, privileges, read-only root). Default: Kubernetes'
@@ -74,12 +86,20 @@ pub struct AppSpec {
     pub service: Service,
     /// One-off Jobs run from the same image, such as database migrations. Default: none.
     pub jobs: Vec<Job>,
+    /// Jobs run on a schedule from the same image, with the same env and secrets. Default: none.
+    pub cron_jobs: Vec<CronJob>,
     /// Where the app runs: Minikube or a real cluster. Default cluster.
     pub target: Target,
     /// The PostgreSQL database, if Kubewright should set one up. Default none.
     pub database: Database,
     /// Pods finding each other through a headless Service. Default off.
     pub clustering: Clustering,
+    /// A HorizontalPodAutoscaler setting the replica count. Default off.
+    pub autoscaling: Autoscaling,
+    /// A PodDisruptionBudget keeping pods up through node drains. Default off.
+    pub disruption_budget: DisruptionBudget,
+    /// Spreading the pods over nodes and zones. Default off.
+    pub spreading: Spreading,
     /// Objects the form does not model (an Ingress, a PersistentVolumeClaim, ...), each kept whole,
     /// with whether the user included it after review: only included ones are emitted, after the
     /// app's own objects. Never a Secret (see [`crate::kept`]). Default: none (and left out of the
@@ -234,6 +254,7 @@ impl AppSpec {
         }
         spec.database.password.clear();
         spec.database.admin_password.clear();
+        spec.secret_options.checksum_key.clear();
         for kept in &mut spec.extra {
             crate::kept::blank_secret_values(&mut kept.object);
         }

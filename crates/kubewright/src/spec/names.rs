@@ -2,7 +2,7 @@
 //! The renderer writes them, validation checks them against their kind's rule and the importer
 //! recognises them, all through these functions, so the three cannot drift apart.
 
-use super::{AppSpec, Database, DatabaseKind, Job};
+use super::{AppSpec, CronJob, Database, DatabaseKind, Job};
 
 /// The label every object and pod of the app carries (`app: <name>`), and the one the Service and
 /// the Deployment select pods by.
@@ -45,6 +45,19 @@ impl AppSpec {
     /// running migration pod.
     pub fn job_pod_labels(&self, job: &Job) -> Vec<(String, String)> {
         let mut labels = vec![(APP_LABEL.to_string(), self.job_base_name(&job.name))];
+        labels.extend(self.extra_labels());
+        labels
+    }
+
+    /// A CronJob's name, `<app>-<name>` (each run's Job gets a suffix from the controller).
+    pub fn cron_job_name(&self, cron: &CronJob) -> String {
+        self.job_base_name(&cron.name)
+    }
+
+    /// The labels of a CronJob's pods: `app: <app>-<name>`, then the extra labels (not the app's
+    /// own label, for the same reason as a Job's).
+    pub fn cron_job_pod_labels(&self, cron: &CronJob) -> Vec<(String, String)> {
+        let mut labels = vec![(APP_LABEL.to_string(), self.cron_job_name(cron))];
         labels.extend(self.extra_labels());
         labels
     }

@@ -11,6 +11,12 @@ pub struct SecretOptions {
     pub string_data: bool,
     /// Sealing with the cluster's sealed-secrets certificate. Default: not sealed.
     pub seal: SealOptions,
+    /// Random key of the Secret's checksum in the pod template (`checksum/secret`, an HMAC, so the
+    /// Deployment gives no way to test a guess of a secret value): a changed Secret then rolls the
+    /// pods. Treated as a secret value (left out of share links and storage). The page makes one
+    /// when a secret is edited, or with the warning's fix. Default empty: the Secret is left out of
+    /// the checksum (a warning says so). Any text; random, e.g. `openssl rand -hex 16`.
+    pub checksum_key: String,
 }
 
 /// Sealing for git with Bitnami's sealed-secrets: the values are encrypted to the controller's public

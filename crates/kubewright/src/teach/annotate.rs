@@ -161,6 +161,9 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
             "a new empty database; the operator serves it at {} (read-write)",
             spec.database.service_name().unwrap_or_default()
         )),
+        (Object::Deployment(d), ["spec"]) if d.spec.replicas.is_none() => Some("no replicas: the autoscaler sets the count, and a fixed one here would reset it on every apply".into()),
+        (Object::CronJob(c), ["spec", field]) => cron_job(c, field),
+        (Object::PodDisruptionBudget(_) | Object::HorizontalPodAutoscaler(_), ["spec", field]) => availability(object, field),
         (Object::Deployment(_), ["spec", "selector"]) => Some(
             "which pods this Deployment owns; it cannot be changed after creation and must match the template's labels".into(),
         ),
@@ -173,6 +176,7 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
         (Object::Deployment(_), ["spec", "strategy", "rollingUpdate", "maxSurge"]) => Some(
             "extra pods allowed above replicas while new ones start (a percentage rounds up)".into(),
         ),
+        (Object::Deployment(_), ["spec", "template", "metadata", "annotations", key]) => checksum(key),
         (Object::Deployment(_) | Object::Job(_), ["spec", "template", "spec", rest @ ..]) => {
             pod(spec, object, rest, &path[path.len() - rest.len()..], line)
         }
@@ -203,6 +207,45 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
     }
 }
 
+/// The budget's and the autoscaler's non-obvious lines.
+fn availability(object: &Object, field: &str) -> Option<String> {
+    let why = match (object, field) {
+        (Object::PodDisruptionBudget(_), "selector") => {
+            "the Deployment's selector: the budget counts exactly the app's pods"
+        }
+        (Object::HorizontalPodAutoscaler(_), "metrics") => {
+            "Utilization is a percentage of the pods' requests; needs metrics-server in the cluster"
+        }
+        _ => return None,
+    };
+    Some(why.into())
+}
+
+/// A CronJob's schedule said back in words, and what its concurrency policy does.
+fn cron_job(c: &k8s::CronJob, field: &str) -> Option<String> {
+    match field {
+        "schedule" => {
+            let words = crate::spec::describe_schedule(&c.spec.schedule).ok()?;
+            Some(match &c.spec.time_zone {
+                Some(zone) => format!("{words} ({zone})"),
+                None => format!("{words} (the controller's time zone, usually UTC)"),
+            })
+        }
+        "concurrencyPolicy" => Some("a run due while the last one runs: Forbid skips it, Replace stops the old one, Allow runs both".into()),
+        _ => None,
+    }
+}
+
+/// Why the pod template carries the ConfigMap's and Secret's checksums.
+fn checksum(key: &str) -> Option<String> {
+    let why = match key {
+        k8s::checksum::CONFIG_ANNOTATION => "changes with the ConfigMap, so applying a changed value rolls the pods (env is read only at start)",
+        k8s::checksum::SECRET_ANNOTATION => "changes with the Secret (an HMAC with the spec's random key, so no secret can be guessed from it): a changed secret rolls the pods",
+        _ => return None,
+    };
+    Some(why.into())
+}
+
 fn pod(spec: &AppSpec, object: &Object, k: &[&str], path: &[Seg], line: &str) -> Option<String> {
     match k {
         ["restartPolicy"] => Some("Jobs cannot use Always: a finished task must stay finished".into()),
@@ -231,6 +274,14 @@ fn pod(spec: &AppSpec, object: &Object, k: &[&str], path: &[Seg], line: &str) ->
         }
         ["containers", "[]", "livenessProbe"] => Some("failing this restarts the container".into()),
         ["containers", "[]", "readinessProbe"] => Some("failing this takes the pod out of the Service until it passes".into()),
+        ["topologySpreadConstraints", "[]", "whenUnsatisfiable"] => Some(if written_value(line) == "DoNotSchedule" {
+            "no node keeps the skew: the pod stays Pending until one does".into()
+        } else {
+            "no node keeps the skew: the pod goes where it adds the least".into()
+        }),
+        ["topologySpreadConstraints", "[]", "matchLabelKeys"] => Some("counts only this ReplicaSet's pods, so old pods leaving in a rollout do not skew the new ones".into()),
+        ["affinity"] => Some("preferred, never required: with one node every pod still runs".into()),
+        ["containers", "[]", "lifecycle"] => Some("a pause before SIGTERM: the Service stops sending traffic a moment after the pod starts terminating".into()),
         ["containers", "[]", "startupProbe"] => Some("the other probes wait until this passes once".into()),
         ["containers", "[]", "resources"] => {
             let q = qos::qos(&spec.resources);
@@ -302,12 +353,21 @@ mod tests {
 
     #[test]
     fn the_non_obvious_lines_get_their_reason() {
-        let spec = crate::presets::Preset::find("phoenix-article")
+        let mut spec = crate::presets::Preset::find("phoenix-article")
             .unwrap()
             .spec()
             .unwrap();
+        spec.secret_options.checksum_key = "key".into();
         let text = annotate(&spec, &crate::render(&spec).all);
         for (comment, next) in [
+            (
+                "        # changes with the ConfigMap, so applying a changed value rolls the pods",
+                "        checksum/config: ",
+            ),
+            (
+                "        # changes with the Secret (an HMAC",
+                "        checksum/secret: ",
+            ),
             (
                 "  # quoted: bare, kubectl (YAML 1.1) would read 4000 as a number",
                 "  PORT: '4000'",
@@ -330,7 +390,8 @@ mod tests {
                 .lines()
                 .position(|l| l.starts_with(comment))
                 .unwrap_or_else(|| panic!("{comment}\n{text}"));
-            assert_eq!(text.lines().nth(at + 1), Some(next), "{comment}");
+            let line = text.lines().nth(at + 1).unwrap_or_default();
+            assert!(line.starts_with(next), "{comment}: {line}");
         }
         // Off by default: the rendered YAML has no comments at all.
         assert!(!crate::render(&spec).all.contains('#'));

@@ -74,20 +74,44 @@ fn selects(selector: &k8s::Pairs, labels: &k8s::Pairs) -> bool {
     !selector.is_empty() && selector.0.iter().all(|pair| labels.0.contains(pair))
 }
 
-/// The diagram for a spec.
-pub fn graph(spec: &AppSpec) -> Graph {
-    let objects = k8s::objects_layout(spec);
-    let mut g = Graph::default();
-    // Pod groups: (pods node id, template) for the Deployment and each Job.
+/// The workloads and their pod groups: (pods node id, template) for the Deployment and each Job;
+/// and the autoscaler, pointing at what it scales.
+fn workloads<'a>(g: &mut Graph, objects: &'a [Object]) -> Vec<(String, &'a PodTemplate)> {
     let mut pods: Vec<(String, &PodTemplate)> = Vec::new();
-    for object in &objects {
+    for object in objects {
         let file = Some(object.file_name());
         match object {
             Object::Deployment(d) => {
                 let id = g.node(k8s::Deployment::KIND, &d.metadata.name, file, 1);
                 let p = g.node("Pods", &d.metadata.name, None, 2);
-                g.edge(&id, &p, format!("replicas {}", d.spec.replicas));
+                let count = match d.spec.replicas {
+                    Some(n) => format!("replicas {n}"),
+                    None => "replicas set by the autoscaler".into(),
+                };
+                g.edge(&id, &p, count);
                 pods.push((p, &d.spec.template));
+            }
+            Object::HorizontalPodAutoscaler(h) => {
+                let id = g.node(
+                    k8s::HorizontalPodAutoscaler::KIND,
+                    &h.metadata.name,
+                    file,
+                    0,
+                );
+                let target = g.node(
+                    k8s::Deployment::KIND,
+                    &h.spec.scale_target_ref.name,
+                    None,
+                    1,
+                );
+                let (min, max) = (h.spec.min_replicas, h.spec.max_replicas);
+                g.edge(&id, &target, format!("scales {min}-{max} replicas"));
+            }
+            Object::CronJob(c) => {
+                let id = g.node(k8s::CronJob::KIND, &c.metadata.name, file, 1);
+                let p = g.node("Pods", &c.metadata.name, None, 2);
+                g.edge(&id, &p, format!("runs on schedule {}", c.spec.schedule));
+                pods.push((p, &c.spec.job_template.spec.template));
             }
             Object::Job(j) => {
                 let id = g.node(k8s::Job::KIND, &j.metadata.name, file, 1);
@@ -98,6 +122,14 @@ pub fn graph(spec: &AppSpec) -> Graph {
             _ => {}
         }
     }
+    pods
+}
+
+/// The diagram for a spec.
+pub fn graph(spec: &AppSpec) -> Graph {
+    let objects = k8s::objects_layout(spec);
+    let mut g = Graph::default();
+    let pods = workloads(&mut g, &objects);
     for object in &objects {
         let file = Some(object.file_name());
         if let Object::Service(s) | Object::HeadlessService(s) = object {

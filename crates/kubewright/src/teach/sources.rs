@@ -12,15 +12,17 @@ use crate::spec::AppSpec;
 /// The spec field paths behind every line of `yaml`, which must be `render(spec).all`.
 pub fn line_sources(spec: &AppSpec, yaml: &str) -> Vec<Vec<String>> {
     let objects = k8s::objects_layout(spec);
-    // The n-th Job object is spec.jobs[n].
+    // The n-th Job object is spec.jobs[n], the n-th CronJob spec.cron_jobs[n]: each object's
+    // index among the objects of its variant.
     let job_index: Vec<usize> = objects
         .iter()
-        .scan(0usize, |n, o| {
-            let i = *n;
-            if matches!(o, Object::Job(_)) {
-                *n += 1;
-            }
-            Some(i)
+        .enumerate()
+        .map(|(i, o)| {
+            let variant = std::mem::discriminant(o);
+            objects[..i]
+                .iter()
+                .filter(|p| std::mem::discriminant(*p) == variant)
+                .count()
         })
         .collect();
     line_paths(yaml)
@@ -105,7 +107,19 @@ fn rule(
         }
         (Object::Deployment(_), _) => deployment_rule(spec, path, k),
         (Object::Job(_), _) => job_rule(spec, job, path, k),
+        (Object::CronJob(_), _) => cron_rule(spec, job, path, k),
         (Object::Service(_) | Object::HeadlessService(_), _) => service_rule(spec, object, k),
+        (Object::HorizontalPodAutoscaler(_), _) => autoscaler_rule(path, k),
+        (Object::PodDisruptionBudget(_), ["spec", "minAvailable" | "maxUnavailable"]) => {
+            Some(vec![
+                "disruption_budget.limit".into(),
+                "disruption_budget.value".into(),
+            ])
+        }
+        (Object::PodDisruptionBudget(_), ["spec", "selector", ..] | ["metadata", "name"]) => {
+            one("app.name")
+        }
+        (Object::PodDisruptionBudget(_), _) => one("disruption_budget.enabled"),
         _ => None,
     }
 }
@@ -185,6 +199,24 @@ fn deployment_rule(spec: &AppSpec, path: &[Seg], k: &[&str]) -> Option<Vec<Strin
         ["spec", "template", "metadata", "labels", _] => one(label_source(path, "app.name")),
         ["metadata", "name"] => one("app.name"),
         ["spec", "replicas"] => one("app.replicas"),
+        ["spec", "template", "spec", "topologySpreadConstraints", "[]", "maxSkew"] => {
+            one("spreading.max_skew")
+        }
+        ["spec", "template", "spec", "topologySpreadConstraints", "[]", "whenUnsatisfiable"] => {
+            one("spreading.when_unsatisfiable")
+        }
+        ["spec", "template", "spec", "topologySpreadConstraints" | "affinity", ..] => {
+            one("spreading.mode")
+        }
+        ["spec", "template", "spec", "terminationGracePeriodSeconds"] => {
+            one("shutdown.termination_grace_period_seconds")
+        }
+        ["spec", "template", "spec", "containers", "[]", "lifecycle", ..] => {
+            one("shutdown.pre_stop_sleep_seconds")
+        }
+        ["spec", "template", "metadata", "annotations", "checksum/secret"] => {
+            one("secret_options.checksum_key")
+        }
         ["spec", "revisionHistoryLimit"] => one("app.revision_history_limit"),
         ["spec", "selector", ..] => one("app.name"),
         ["spec", "strategy", "rollingUpdate", "maxSurge"] => one("app.max_surge"),
@@ -215,6 +247,53 @@ fn job_rule(spec: &AppSpec, job: usize, path: &[Seg], k: &[&str]) -> Option<Vec<
         }
         _ => None,
     }
+}
+
+// The n-th CronJob object is spec.cron_jobs[n] (`i`); its pod template is the app's, as a Job's.
+fn cron_rule(spec: &AppSpec, i: usize, path: &[Seg], k: &[&str]) -> Option<Vec<String>> {
+    let field = |f: &str| one(format!("cron_jobs[{i}].{f}"));
+    match k {
+        ["metadata", "name"] => field("name"),
+        ["spec", "schedule"] => field("schedule"),
+        ["spec", "timeZone"] => field("time_zone"),
+        ["spec", "concurrencyPolicy"] => field("concurrency_policy"),
+        ["spec", "startingDeadlineSeconds"] => field("starting_deadline_seconds"),
+        ["spec", "successfulJobsHistoryLimit"] => field("successful_jobs_history_limit"),
+        ["spec", "failedJobsHistoryLimit"] => field("failed_jobs_history_limit"),
+        ["spec", "jobTemplate", "spec", "activeDeadlineSeconds"] => {
+            field("active_deadline_seconds")
+        }
+        ["spec", "jobTemplate", "spec", "backoffLimit"] => field("backoff_limit"),
+        ["spec", "jobTemplate", "spec", "template", "metadata", "labels", _] => {
+            one(label_source(path, &format!("cron_jobs[{i}].name")))
+        }
+        ["spec", "jobTemplate", "spec", "template", "spec", "restartPolicy"] => {
+            field("restart_policy")
+        }
+        ["spec", "jobTemplate", "spec", "template", "spec", "containers", "[]", "args", ..] => {
+            field("args")
+        }
+        ["spec", "jobTemplate", "spec", "template", "spec", rest @ ..] => {
+            pod(spec, None, rest, &path[path.len() - rest.len()..])
+        }
+        _ => None,
+    }
+}
+
+// The autoscaler: each bound and target is one field (the first metric is CPU, the second memory).
+fn autoscaler_rule(path: &[Seg], k: &[&str]) -> Option<Vec<String>> {
+    let field = match k {
+        ["spec", "minReplicas"] => "min_replicas",
+        ["spec", "maxReplicas"] => "max_replicas",
+        ["spec", "metrics", "[]", ..] => match path.get(2) {
+            Some(Seg::Index(0)) => "cpu_utilization",
+            _ => "memory_utilization",
+        },
+        ["spec", "behavior", ..] => "scale_down_stabilization_seconds",
+        ["spec", "scaleTargetRef", ..] | ["metadata", "name"] => return one("app.name"),
+        _ => "enabled",
+    };
+    one(format!("autoscaling.{field}"))
 }
 
 // The app's Service and the headless one for clustering.

@@ -1,7 +1,7 @@
 //! One-click fixes: a value that changes the spec, offered beside a warning. Applying one is a plain
 //! function of the spec, so the UI and tests share it.
 
-use crate::spec::{AppSpec, EnvEntry, ProbeAction, PullPolicy, Security};
+use crate::spec::{AppSpec, BudgetLimit, EnvEntry, ProbeAction, PullPolicy, Security};
 
 /// A change that resolves one issue.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +21,10 @@ pub enum Fix {
     MovePodEnvToSecret { index: usize },
     /// Set the replica count.
     Replicas(i64),
+    /// Set the autoscaler's minimum replica count.
+    MinReplicas(i64),
+    /// Set the disruption budget's bound.
+    Budget { limit: BudgetLimit, value: String },
     /// Apply these security settings; with `release_tmp`, also set `RELEASE_TMP` to that path (a
     /// Phoenix release writes its runtime files there, which a read-only root would refuse).
     Security {
@@ -34,6 +38,8 @@ pub enum Fix {
     /// Point probe `which` (`liveness`, `readiness`, `startup`) at this port (the container port's
     /// name).
     ProbePort { which: &'static str, port: String },
+    /// Give the spec a random checksum key (see [`AppSpec::ensure_checksum_key`]).
+    ChecksumKey,
 }
 
 impl Fix {
@@ -48,7 +54,9 @@ impl Fix {
                 _ => "Add a probe".into(),
             },
             Fix::MoveToSecret { .. } | Fix::MovePodEnvToSecret { .. } => "Move to Secret".into(),
-            Fix::Replicas(n) => format!("Run {n} replicas"),
+            Fix::Replicas(n) => format!("Run {n} replicas with a PodDisruptionBudget"),
+            Fix::MinReplicas(n) => format!("Keep at least {n} replicas with a PodDisruptionBudget"),
+            Fix::Budget { limit, value } => format!("Use {}: {value}", limit.as_str()),
             Fix::Security {
                 security,
                 release_tmp,
@@ -61,6 +69,7 @@ impl Fix {
             Fix::JobTtl { seconds, .. } => format!("Delete after {} h", seconds / 3600),
             Fix::ProbePort { port, .. } => format!("Use port {port}"),
             Fix::EnvValue { value, .. } => format!("Set it to {value}"),
+            Fix::ChecksumKey => "Add a random key".into(),
         }
     }
 
@@ -98,7 +107,10 @@ impl Fix {
                     }
                 }
             }
-            Fix::Replicas(n) => spec.app.replicas = *n,
+            Fix::Replicas(_) | Fix::MinReplicas(_) | Fix::Budget { .. } => self.scale(spec),
+            Fix::ChecksumKey => {
+                spec.ensure_checksum_key();
+            }
             Fix::Security {
                 security,
                 release_tmp,
@@ -134,6 +146,26 @@ impl Fix {
                     p.clone_from(port);
                 }
             }
+        }
+    }
+
+    /// The fixes about how many pods run and may be down.
+    fn scale(&self, spec: &mut AppSpec) {
+        match self {
+            // Two pods and a budget: a drain then keeps one running.
+            Fix::Replicas(n) => {
+                spec.app.replicas = *n;
+                spec.disruption_budget.enabled = true;
+            }
+            Fix::MinReplicas(n) => {
+                spec.autoscaling.min_replicas = *n;
+                spec.disruption_budget.enabled = true;
+            }
+            Fix::Budget { limit, value } => {
+                spec.disruption_budget.limit = *limit;
+                spec.disruption_budget.value.clone_from(value);
+            }
+            _ => {}
         }
     }
 }

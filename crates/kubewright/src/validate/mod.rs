@@ -17,8 +17,8 @@ mod rules;
 pub use fix::Fix;
 
 use rules::{
-    database, env, image, kept, naming, port_env, ports, required, resources, seal, security,
-    workload,
+    checksum, cron_job, database, disruption, env, image, kept, naming, port_env, ports, required,
+    resources, scaling, seal, security, shutdown, spreading, workload,
 };
 
 use crate::spec::AppSpec;
@@ -106,6 +106,12 @@ pub const RULES: &[Rule] = &[
     resources::REQUESTS_LIMITS,
     workload::ROLLING_UPDATE,
     workload::COUNTS,
+    scaling::AUTOSCALING,
+    scaling::AUTOSCALING_REQUESTS,
+    disruption::DISRUPTION_BUDGET,
+    shutdown::SHUTDOWN,
+    spreading::SPREADING,
+    cron_job::CRON_JOB,
     naming::JOB_NAME,
     security::TMP_PATH,
     security::NON_ROOT_UID,
@@ -127,6 +133,7 @@ pub const RULES: &[Rule] = &[
     env::DUPLICATE_ENV_VAR,
     env::ENV_NAME_COMPAT,
     workload::MINIMUM_REPLICAS,
+    disruption::BLOCKS_DRAIN,
     security::RUN_AS_NON_ROOT,
     security::RUN_AS_NON_ROOT_UID,
     security::PRIVILEGE_ESCALATION,
@@ -139,6 +146,7 @@ pub const RULES: &[Rule] = &[
     ports::NODE_PORT_UNUSED,
     port_env::PORT_ENV_MISMATCH,
     env::ENV_REFERENCE,
+    checksum::SECRET_CHECKSUM_KEY,
     kept::CLUSTER_ADMIN,
     kept::WILDCARD,
     kept::PRIVILEGED,

@@ -37,6 +37,18 @@ kubectl apply -n polls -f deployment.yaml
 # Service polls: one stable address in front of the ready pods
 kubectl apply -n polls -f service.yaml
 
+# HorizontalPodAutoscaler polls: keeps 2-6 pods, adding them when the pods' CPU use is above its target (needs metrics-server; `kubectl get hpa` shows its view)
+kubectl apply -n polls -f hpa.yaml
+
+# PodDisruptionBudget polls: a node drain or cluster upgrade waits rather than take down more of the app's pods than it allows
+kubectl apply -n polls -f pdb.yaml
+
+# CronJob polls-clearsessions: runs the app's image on its schedule (every day at 03:30, schedule `30 3 * * *`)
+kubectl apply -n polls -f cronjob-clearsessions.yaml
+
+# Try it now rather than wait for the schedule: a Job made from the CronJob's template (`kubectl delete -n polls job/polls-clearsessions-try` when done)
+kubectl create job -n polls --from=cronjob/polls-clearsessions polls-clearsessions-try
+
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n polls deployment/polls
 

@@ -40,6 +40,12 @@ kubectl apply -n hello -f service.yaml
 # Service hello-headless: headless, so its DNS name lists every pod's IP and the pods can find each other
 kubectl apply -n hello -f service-headless.yaml
 
+# HorizontalPodAutoscaler hello: keeps 2-8 pods, adding them when the pods' CPU use is above its target (needs metrics-server; `kubectl get hpa` shows its view)
+kubectl apply -n hello -f hpa.yaml
+
+# PodDisruptionBudget hello: a node drain or cluster upgrade waits rather than take down more of the app's pods than it allows
+kubectl apply -n hello -f pdb.yaml
+
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n hello deployment/hello
 

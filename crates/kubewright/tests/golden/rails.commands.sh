@@ -31,6 +31,12 @@ kubectl apply -n shop -f deployment.yaml
 # Service shop: one stable address in front of the ready pods
 kubectl apply -n shop -f service.yaml
 
+# HorizontalPodAutoscaler shop: keeps 2-6 pods, adding them when the pods' CPU use is above its target (needs metrics-server; `kubectl get hpa` shows its view)
+kubectl apply -n shop -f hpa.yaml
+
+# PodDisruptionBudget shop: a node drain or cluster upgrade waits rather than take down more of the app's pods than it allows
+kubectl apply -n shop -f pdb.yaml
+
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n shop deployment/shop
 

@@ -116,6 +116,7 @@ pub fn spec_field_patterns() -> Vec<String> {
                 startup: probe,
             },
             jobs: vec![Job::default()],
+            cron_jobs: vec![CronJob::default()],
             ..AppSpec::default()
         };
         let value = serde_json::to_value(&spec).unwrap_or_default();

@@ -25,6 +25,13 @@ const JOB: &str = "concepts/workloads/controllers/job/";
 const TTL: &str = "concepts/workloads/controllers/ttlafterfinished/";
 const DNS: &str = "concepts/services-networking/dns-pod-service/";
 const EMPTYDIR: &str = "concepts/storage/volumes/#emptydir";
+const HPA: &str = "tasks/run-application/horizontal-pod-autoscale/";
+const PDB: &str = "tasks/run-application/configure-pdb/";
+const CRON: &str = "concepts/workloads/controllers/cron-jobs/";
+const CRON_TZ: &str = "concepts/workloads/controllers/cron-jobs/#time-zones";
+const SPREAD: &str = "concepts/scheduling-eviction/topology-spread-constraints/";
+const LIFECYCLE: &str = "concepts/containers/container-lifecycle-hooks/";
+const TERMINATION: &str = "concepts/workloads/pods/pod-lifecycle/#pod-termination";
 // Not on kubernetes.io: the tools that own these settings document them.
 const MINIKUBE: &str = "https://minikube.sigs.k8s.io/docs/handbook/pushing/";
 const BITNAMI: &str = "https://github.com/bitnami/charts/tree/main/bitnami/postgresql";
@@ -117,6 +124,9 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("secret_options.seal.scope", "Which name and namespace the sealed values are bound to: strict (this name and namespace), namespace-wide, or cluster-wide.",
         "strict", "A SealedSecret renamed or moved outside its scope cannot be opened by the controller.",
         Some("sealedsecret.metadata.annotations"), "https://github.com/bitnami-labs/sealed-secrets"),
+    e!("secret_options.checksum_key", "A random key for the Secret's checksum on the pod template (checksum/secret): when a secret value changes the checksum changes, so applying rolls the pods onto the new values (envFrom is read only when a container starts). Keyed (HMAC), so reading the Deployment gives no way to test a guess of a short secret.",
+        "none; the page makes one when you edit a secret", "Without it a changed Secret leaves the running pods on the old values until they restart.",
+        Some("deployment.spec.template.metadata.annotations"), "https://helm.sh/docs/howto/charts_tips_and_tricks/#automatically-roll-deployments"),
     e!("downward[].name", "A variable Kubernetes fills in when the pod starts (Downward API), e.g. POD_IP.",
         "POD_IP", "Values such as the pod's IP are unknown before the pod exists, so they cannot be typed into a ConfigMap.",
         Some("deployment.spec.template.spec.containers.env.valueFrom.fieldRef"), DOWNWARD),
@@ -277,6 +287,86 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("database.url_scheme", "The URL's scheme: postgres for most libraries, ecto for Phoenix.",
         "postgres", "A scheme the app's library does not know fails at boot.",
         None, DNS),
+    // shutdown
+    e!("shutdown.pre_stop_sleep_seconds", "A pause before the container gets SIGTERM (preStop sleep). Kubernetes starts removing a terminating pod from the Service's endpoints at the same moment it signals the pod, and the proxies and load balancers catch up a few seconds later: without a pause, requests still sent to the pod meet a process that is shutting down. Kubernetes 1.30+ (no sleep binary needed in the image).",
+        "none", "During every rollout and scale-down some requests fail with connection errors.",
+        Some("deployment.spec.template.spec.containers.lifecycle.preStop.sleep"), LIFECYCLE),
+    e!("shutdown.termination_grace_period_seconds", "How long Kubernetes waits from the start of termination (the preStop pause included) before it kills the container with SIGKILL: long enough for the pause and for in-flight requests to finish.",
+        "30 (Kubernetes' default)", "Too short and long requests are cut off; very long and rollouts and drains take that much longer.",
+        Some("deployment.spec.template.spec.terminationGracePeriodSeconds"), TERMINATION),
+    // cron_jobs
+    e!("cron_jobs[].name", "Names the CronJob <app>-<name>; each run is a Job named after it with a suffix, and its pods get the label app: <app>-<name>, so the Service never sends them traffic.",
+        "cleanup", "Renaming it makes a new CronJob beside the old one, which keeps running until deleted.",
+        Some("cronjob.metadata.name"), CRON),
+    e!("cron_jobs[].schedule", "When it runs, in cron syntax: minute hour day-of-month month day-of-week (30 3 * * * is every day at 03:30), or @hourly, @daily, @weekly, @monthly, @yearly. The page says it back in words.",
+        "30 3 * * *", "A schedule Kubernetes cannot parse is refused; one in the wrong zone runs hours off.",
+        Some("cronjob.spec.schedule"), CRON),
+    e!("cron_jobs[].time_zone", "The IANA time zone the schedule is read in (Europe/Berlin, America/New_York, UTC), so 03:30 is 03:30 there, summer time included.",
+        "empty: the controller's zone, usually UTC", "Without it the schedule is read in the kube-controller-manager's zone, which you may not know.",
+        Some("cronjob.spec.timeZone"), CRON_TZ),
+    e!("cron_jobs[].args", "Arguments passed to the image's entrypoint: the same image, env and secrets as the app.",
+        "none", "Without them the image's default command runs, usually the web server, which never ends.",
+        Some("cronjob.spec.jobTemplate.spec.template.spec.containers.args"), CRON),
+    e!("cron_jobs[].concurrency_policy", "What happens when a run is due while the last one still runs: Forbid skips the new run, Replace stops the old one, Allow runs both.",
+        "Forbid", "Allow lets slow runs pile up and work on the same data at once.",
+        Some("cronjob.spec.concurrencyPolicy"), CRON),
+    e!("cron_jobs[].starting_deadline_seconds", "How late a missed run (controller down, or Forbid skipping) may still start; after that it is skipped and counted as missed.",
+        "none: no deadline", "After more than 100 missed runs without a deadline the CronJob stops scheduling and logs an error.",
+        Some("cronjob.spec.startingDeadlineSeconds"), CRON),
+    e!("cron_jobs[].successful_jobs_history_limit", "How many finished successful Jobs (and their pods and logs) are kept.",
+        "3", "0 deletes each run at once, with its logs.",
+        Some("cronjob.spec.successfulJobsHistoryLimit"), CRON),
+    e!("cron_jobs[].failed_jobs_history_limit", "How many failed Jobs are kept, to read their logs.",
+        "1", "0 deletes a failed run and the logs that say why.",
+        Some("cronjob.spec.failedJobsHistoryLimit"), CRON),
+    e!("cron_jobs[].active_deadline_seconds", "How long one run may take before Kubernetes stops it and marks it failed.",
+        "none: no limit", "A run that hangs keeps running, and with Forbid every later run is skipped.",
+        Some("cronjob.spec.jobTemplate.spec.activeDeadlineSeconds"), JOB),
+    e!("cron_jobs[].backoff_limit", "Retries before a run counts as failed.",
+        "6 (Kubernetes' default)", "A run that always fails is retried six times with growing pauses.",
+        Some("cronjob.spec.jobTemplate.spec.backoffLimit"), JOB),
+    e!("cron_jobs[].restart_policy", "What happens when the container fails: OnFailure restarts it in the same pod, Never starts a new pod (Always is not allowed for Jobs).",
+        "OnFailure", "With Never each retry is a new pod, kept with its logs.",
+        Some("cronjob.spec.jobTemplate.spec.template.spec.restartPolicy"), JOB),
+    // spreading
+    e!("spreading.mode", "Where the scheduler puts the app's pods relative to each other: spread evenly over nodes (and zones) with topologySpreadConstraints, or only prefer other nodes (a preferred pod anti-affinity, never required).",
+        "off", "Off, the scheduler may put every replica on one node, and that node's failure or drain takes the whole app down.",
+        Some("deployment.spec.template.spec.topologySpreadConstraints"), SPREAD),
+    e!("spreading.max_skew", "How uneven the spread may be: the largest difference in the app's pod count between any two nodes (or zones).",
+        "1", "A large skew allows most pods on one node again.",
+        Some("deployment.spec.template.spec.topologySpreadConstraints.maxSkew"), SPREAD),
+    e!("spreading.when_unsatisfiable", "What the scheduler does when no node keeps the skew: ScheduleAnyway places the pod where it adds the least skew; DoNotSchedule leaves it Pending until one does (e.g. a new node, or a zone label on every node).",
+        "ScheduleAnyway", "DoNotSchedule on a cluster with fewer nodes or zones than it needs leaves pods Pending, and a rollout stuck.",
+        Some("deployment.spec.template.spec.topologySpreadConstraints.whenUnsatisfiable"), SPREAD),
+    // autoscaling
+    e!("autoscaling.enabled", "Adds a HorizontalPodAutoscaler that sets the replica count from the pods' CPU use. The Deployment then leaves replicas out: each apply of a fixed count would reset the number the autoscaler chose, and it would have to scale up again.",
+        "off", "Without it the count stays at replicas whatever the load; with it the cluster needs metrics-server.",
+        Some("horizontalpodautoscaler.spec"), HPA),
+    e!("autoscaling.min_replicas", "The fewest pods the autoscaler keeps, also when idle.",
+        "2", "1 leaves no pod serving during a node drain or a crash.",
+        Some("horizontalpodautoscaler.spec.minReplicas"), HPA),
+    e!("autoscaling.max_replicas", "The most pods the autoscaler starts under load: a cap on cost and on the database connections they open.",
+        "5", "Too low and a spike is served by too few pods; too high and a runaway can fill the cluster.",
+        Some("horizontalpodautoscaler.spec.maxReplicas"), HPA),
+    e!("autoscaling.cpu_utilization", "The average CPU use the autoscaler aims for, in percent of each pod's CPU request: above it, it adds pods.",
+        "70", "Without a CPU request there is nothing to take a percentage of, and the autoscaler never scales.",
+        Some("horizontalpodautoscaler.spec.metrics.resource.target.averageUtilization"), HPA),
+    e!("autoscaling.memory_utilization", "A second target: the average memory use in percent of the memory request; the autoscaler follows whichever target asks for more pods.",
+        "none: CPU only", "Apps whose memory does not shrink under lower load would never scale back down on memory alone.",
+        Some("horizontalpodautoscaler.spec.metrics.resource.target.averageUtilization"), HPA),
+    e!("autoscaling.scale_down_stabilization_seconds", "How long the autoscaler waits, taking the highest recommendation of that window, before it removes pods: a short dip does not drop capacity a returning spike needs.",
+        "300 (Kubernetes' default)", "0 removes pods as soon as use drops, and traffic that comes back finds too few.",
+        Some("horizontalpodautoscaler.spec.behavior.scaleDown.stabilizationWindowSeconds"), HPA),
+    // disruption_budget
+    e!("disruption_budget.enabled", "Adds a PodDisruptionBudget: a node drain or cluster upgrade evicts the app's pods only as far as the budget allows, and waits for replacements otherwise. A crash is not a voluntary disruption: the budget cannot stop it.",
+        "off", "Without it a drain may evict every pod of the app at once, even with several replicas.",
+        Some("poddisruptionbudget.spec"), PDB),
+    e!("disruption_budget.limit", "How the budget is stated: minAvailable (at least this many pods stay up) or maxUnavailable (at most this many may be down; it follows the replica count as it changes).",
+        "minAvailable", "The API takes exactly one of the two.",
+        Some("poddisruptionbudget.spec.minAvailable"), PDB),
+    e!("disruption_budget.value", "A number of pods or a percentage of them (50%). minAvailable equal to the replica count, or maxUnavailable 0, allows no eviction at all: every drain of a node with one of these pods then waits forever.",
+        "1", "Too strict a budget blocks cluster upgrades; too loose a one lets a drain take the app down.",
+        Some("poddisruptionbudget.spec.minAvailable"), PDB),
     // clustering
     e!("clustering.enabled", "Adds a headless Service <name>-headless whose DNS name lists every pod's IP, so the pods can find each other (Erlang clustering).",
         "off", "Without it each pod only knows itself: no distributed PubSub or presence across pods.",

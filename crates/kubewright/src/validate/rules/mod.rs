@@ -3,7 +3,10 @@
 //! what the API server (or, where said, the kubelet or container runtime) refuses; warnings are
 //! what it accepts but is known to hurt.
 
+pub(super) mod checksum;
+pub(super) mod cron_job;
 pub(super) mod database;
+pub(super) mod disruption;
 pub(super) mod env;
 pub(super) mod image;
 pub(super) mod kept;
@@ -12,8 +15,11 @@ pub(super) mod port_env;
 pub(super) mod ports;
 pub(super) mod required;
 pub(super) mod resources;
+pub(super) mod scaling;
 pub(super) mod seal;
 pub(super) mod security;
+pub(super) mod shutdown;
+pub(super) mod spreading;
 pub(super) mod workload;
 
 /// Kubernetes' int32 fields (replicas, seconds, uids) reject anything wider.

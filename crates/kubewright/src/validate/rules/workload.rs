@@ -6,7 +6,7 @@ use crate::validate::{Finding, Fix, Rule, Severity};
 
 /// maxSurge / maxUnavailable: a whole number of 0 or more, or a percentage `N%`. `Some(true)` when
 /// it is zero.
-fn int_or_percent(text: &str) -> Result<bool, String> {
+pub(super) fn int_or_percent(text: &str) -> Result<bool, String> {
     match IntOrString::parse(text) {
         IntOrString::Int(n) if n < 0 => Err(format!("{n} is negative; use 0 or more")),
         IntOrString::Int(n) => Ok(n == 0),
@@ -119,15 +119,22 @@ pub const MINIMUM_REPLICAS: Rule = Rule {
     severity: Severity::Warning,
     upstream: "kube-linter minimum-three-replicas (here: 2); kube-score deployment-has-poddisruptionbudget",
     check: |spec| {
-        if !(0..2).contains(&spec.app.replicas) {
+        // With an autoscaler its minimum is the count the app can drop to.
+        let (path, count, fix) = if spec.autoscaling.enabled {
+            let a = &spec.autoscaling;
+            ("autoscaling.min_replicas", a.min_replicas, Fix::MinReplicas(2))
+        } else {
+            ("app.replicas", spec.app.replicas, Fix::Replicas(2))
+        };
+        if !(0..2).contains(&count) {
             return Vec::new();
         }
         vec![Finding::new(
-            "app.replicas",
+            path,
             "With fewer than 2 replicas a node drain or a crash takes the app offline. Run 2 or more, \
              and add a PodDisruptionBudget (minAvailable: 1) so drains keep one running.",
         )
-        .with_fix(Fix::Replicas(2))]
+        .with_fix(fix)]
     },
 };
 
