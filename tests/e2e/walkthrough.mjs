@@ -253,7 +253,8 @@ async function phone(browser, server) {
   await check('B: a compose import after edits asks add or replace; add keeps the database; undo and redo', async () => {
     await page.getByTestId('preset-select').selectOption('rails');
     await until(() => text(page, 'yaml-all'), (y) => y.includes('name: shop'), 'rails');
-    await fill(page, 'app-replicas', '3');
+    // Rails scales with an autoscaler (no replicas in the Deployment): edit a field the YAML shows.
+    await fill(page, 'app-revision-history-limit', '7');
     await page.waitForTimeout(1100); // one undo step per quiet second
     const before = await text(page, 'yaml-all');
     await page.getByTestId('import-open').click();
@@ -265,7 +266,7 @@ async function phone(browser, server) {
     const done = await text(page, 'import-done');
     assert(done.includes('Added to your form'), done);
     const yaml = await text(page, 'yaml-all');
-    assert(yaml.includes('replicas: 3') && yaml.includes('SMTP_HOST') && yaml.includes('shop-db'), 'merged form');
+    assert(yaml.includes('revisionHistoryLimit: 7') && yaml.includes('SMTP_HOST') && yaml.includes('shop-db'), 'merged form');
     await page.getByTestId('import-open').click();
     // Undo brings back the form as it was before the import.
     await page.waitForTimeout(1100);
