@@ -22,6 +22,7 @@ const model = async (path) =>
 // Exactly the kinds we render; anything else (or another apiVersion) fails.
 const KINDS = new Set([
   "v1/Namespace",
+  "v1/ServiceAccount",
   "v1/ConfigMap",
   "v1/Secret",
   "v1/Service",

@@ -151,7 +151,8 @@ mod tests {
                 .iter()
                 .map(|s| &s.value)
                 .chain([&db.password, &db.admin_password])
-                .filter(|v| !v.is_empty())
+                // The article's password is its user's name, which the link does carry.
+                .filter(|v| !v.is_empty() && **v != db.user)
             {
                 assert!(!json.contains(value.as_str()), "{} in {json}", value);
             }

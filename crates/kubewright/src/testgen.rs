@@ -198,10 +198,12 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
                     password: format!("p{password}"),
                     admin_password: format!("a{admin_password}"),
                     chart_version: String::new(),
+                    legacy_image: instances == 3,
                     instances,
                     storage_size: if size.is_empty() { "1Gi".into() } else { size },
                     url_env: url_env.into(),
                     url_scheme: scheme.into(),
+                    url_port: instances != 2,
                 }
             },
         );
@@ -209,26 +211,29 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         valid_core_spec(),
         prop::sample::select(Target::ALL.to_vec()),
         database,
-        any::<bool>(),
+        (any::<bool>(), any::<bool>()),
         entries(env_name().boxed(), tricky_text().boxed(), 3),
     )
-        .prop_map(|(mut spec, target, database, clustering, pod_env)| {
-            spec.target = target;
-            spec.database = database;
-            // Derived entries never clash with the user's (that clash is validation's business).
-            if spec.secrets.iter().any(|e| e.name == spec.database.url_env) {
-                spec.database.url_env.clear();
-            }
-            spec.clustering.enabled = clustering;
-            if spec.env.iter().any(|e| e.name == spec.clustering.query_env) {
-                spec.clustering.query_env.clear();
-            }
-            spec.pod_env = pod_env
-                .into_iter()
-                .filter(|e| spec.downward.iter().all(|d| d.name != e.name))
-                .collect();
-            spec
-        })
+        .prop_map(
+            |(mut spec, target, database, (clustering, account), pod_env)| {
+                spec.service_account.enabled = account;
+                spec.target = target;
+                spec.database = database;
+                // Derived entries never clash with the user's (that clash is validation's business).
+                if spec.secrets.iter().any(|e| e.name == spec.database.url_env) {
+                    spec.database.url_env.clear();
+                }
+                spec.clustering.enabled = clustering;
+                if spec.env.iter().any(|e| e.name == spec.clustering.query_env) {
+                    spec.clustering.query_env.clear();
+                }
+                spec.pod_env = pod_env
+                    .into_iter()
+                    .filter(|e| spec.downward.iter().all(|d| d.name != e.name))
+                    .collect();
+                spec
+            },
+        )
 }
 
 /// A spec the API server accepts, with the foundation's fields only.

@@ -64,10 +64,12 @@ fn import_prints_a_spec_and_reports_on_stderr() {
     assert_eq!(code, 0);
     assert_eq!(
         kubewright::spec_from_json(&json).unwrap(),
-        kubewright::presets::Preset::find("phoenix-article")
-            .unwrap()
-            .spec()
-            .unwrap()
+        crate::util::manifest_part(
+            kubewright::presets::Preset::find("phoenix-article")
+                .unwrap()
+                .spec()
+                .unwrap()
+        )
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -314,7 +316,7 @@ fn a_dash_reads_the_spec_or_the_manifests_from_standard_input() {
     assert_eq!(code, 0);
     assert_eq!(
         kubewright::spec_from_json(&back).unwrap(),
-        preset.spec().unwrap()
+        crate::util::manifest_part(preset.spec().unwrap())
     );
     // Standard input is named as such when it is not a spec.
     let (code, stdout, stderr) = kubewright_reading(&["render", "--spec", "-"], "nope");

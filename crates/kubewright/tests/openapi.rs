@@ -31,6 +31,7 @@ fn check(spec: &AppSpec) -> usize {
         let kind = doc["kind"].as_str().unwrap_or_default().to_string();
         let result = match kind.as_str() {
             "Namespace" => typed::<core::Namespace>(&doc),
+            "ServiceAccount" => typed::<core::ServiceAccount>(&doc),
             "ConfigMap" => typed::<core::ConfigMap>(&doc),
             "Secret" => typed::<core::Secret>(&doc),
             "Service" => typed::<core::Service>(&doc),

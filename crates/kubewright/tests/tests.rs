@@ -6,6 +6,7 @@ mod util;
 mod cli;
 mod database;
 mod export;
+mod expose;
 mod golden;
 mod kept;
 mod objects;

@@ -780,6 +780,17 @@ const CASES: &[Case] = &[
         "jobs[0].ttl_seconds_after_finished",
         |s| s.jobs[0].ttl_seconds_after_finished = None,
     ),
+    fires(
+        "automountServiceAccountToken",
+        "service_account.enabled",
+        |s| s.service_account.enabled = false,
+    ),
+    fires("database-url-host", "secrets[0].value", |s| {
+        s.secrets[0].value = "postgres://u:p@pg.web.svc.cluster.local:5432/web".into()
+    }),
+    quiet("database-url-host", |s| {
+        s.secrets[0].value = "postgres://u:p@web.web.svc/web".into()
+    }),
     // database (error): only checked when there is one; see also src/validate/rules/database.rs.
     quiet("database", |s| s.database.name = "Not_A_Label".into()),
     caught(
@@ -934,6 +945,7 @@ fn openapi_accepts(yaml: &str) -> bool {
         let kind = doc["kind"].as_str().unwrap_or_default().to_string();
         match kind.as_str() {
             "Namespace" => serde_yaml::from_value::<core::Namespace>(doc).is_ok(),
+            "ServiceAccount" => serde_yaml::from_value::<core::ServiceAccount>(doc).is_ok(),
             "ConfigMap" => serde_yaml::from_value::<core::ConfigMap>(doc).is_ok(),
             "Secret" => serde_yaml::from_value::<core::Secret>(doc).is_ok(),
             "Service" => serde_yaml::from_value::<core::Service>(doc).is_ok(),

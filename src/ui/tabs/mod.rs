@@ -58,6 +58,7 @@ impl Tab {
         let head = match head {
             "downward" | "pod_env" => "env",
             "clustering" => "service",
+            "service_account" => "security",
             other => other,
         };
         Tab::ALL

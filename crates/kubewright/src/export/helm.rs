@@ -182,18 +182,20 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
         Object::SealedSecret(_)
         | Object::DatabaseSealedSecret(_)
         | Object::Namespace(_)
+        | Object::ServiceAccount(_)
         | Object::Extra(_)
         | Object::Cluster(_)
         | Object::HeadlessService(_) => {}
     }
 }
 
-/// Jobs become hooks; so do, when there are Jobs, the objects a Job needs before it starts: its env
-/// (the ConfigMap and Secret, or the SealedSecret the controller makes the Secret from) and the
+/// Jobs become hooks; so do, when there are Jobs, the objects a Job needs before it starts: the
+/// ServiceAccount it runs as, its env (the ConfigMap and Secret, or the SealedSecret the controller makes the Secret from) and the
 /// database password, which the Job and the Cluster read.
 fn hooks(spec: &AppSpec, object: &Object, doc: &mut Value, has_jobs: bool) {
     match object {
         Object::ConfigMap(_)
+        | Object::ServiceAccount(_)
         | Object::Secret(_)
         | Object::SealedSecret(_)
         | Object::DatabaseSecret(_)

@@ -50,6 +50,7 @@ pub(super) fn take(
     take_probes(&mut c, spec);
     take_resources(&mut c, spec);
     spec.security = super::security::take(t, POD, CONTAINER);
+    super::service_account::take_pod(t, POD, spec, report);
     let mut c = Cursor::new(t, CONTAINER);
     take_env(&mut c, spec, env);
     take_env_from(&mut c, env);

@@ -28,6 +28,7 @@ mod report;
 mod secret;
 mod security;
 mod service;
+mod service_account;
 mod tree;
 
 pub use compose::SplitRule;

@@ -25,6 +25,10 @@ pub struct PodSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restart_policy: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_account_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub automount_service_account_token: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub security_context: Option<PodSecurityContext>,
     pub containers: Vec<Container>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -225,6 +229,9 @@ impl PodTemplate {
             },
             spec: PodSpec {
                 restart_policy,
+                service_account_name: spec.service_account_name(),
+                // On the pod too, where scanners look for it; the pod's setting wins anyway.
+                automount_service_account_token: spec.service_account.enabled.then_some(false),
                 security_context: PodSecurityContext::from_spec(security),
                 containers: vec![container],
                 volumes,

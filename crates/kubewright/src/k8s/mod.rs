@@ -17,6 +17,7 @@ mod pairs;
 mod sealed_secret;
 mod secret;
 mod service;
+mod service_account;
 
 pub use cluster::Cluster;
 pub use config_map::ConfigMap;
@@ -32,6 +33,7 @@ pub use pairs::Pairs;
 pub use sealed_secret::{SealedSecret, SealedSecretSpec, SecretTemplate};
 pub use secret::Secret;
 pub use service::Service;
+pub use service_account::ServiceAccount;
 
 use serde::Serialize;
 
@@ -63,6 +65,7 @@ impl IntOrString {
 #[serde(untagged)]
 pub enum Object {
     Namespace(Namespace),
+    ServiceAccount(ServiceAccount),
     ConfigMap(ConfigMap),
     Secret(Secret),
     SealedSecret(SealedSecret),
@@ -85,6 +88,7 @@ impl Object {
     pub fn file_name(&self) -> String {
         match self {
             Object::Namespace(_) => "namespace.yaml".into(),
+            Object::ServiceAccount(_) => "serviceaccount.yaml".into(),
             Object::ConfigMap(_) => "configmap.yaml".into(),
             Object::Secret(_) => "secret.yaml".into(),
             Object::SealedSecret(_) => "sealedsecret.yaml".into(),
@@ -103,6 +107,7 @@ impl Object {
     pub fn kind(&self) -> &str {
         match self {
             Object::Namespace(_) => Namespace::KIND,
+            Object::ServiceAccount(_) => ServiceAccount::KIND,
             Object::ConfigMap(_) => ConfigMap::KIND,
             Object::Secret(_) | Object::DatabaseSecret(_) => Secret::KIND,
             Object::SealedSecret(_) | Object::DatabaseSealedSecret(_) => SealedSecret::KIND,
@@ -118,6 +123,7 @@ impl Object {
     pub fn name(&self) -> &str {
         match self {
             Object::Namespace(o) => &o.metadata.name,
+            Object::ServiceAccount(o) => &o.metadata.name,
             Object::ConfigMap(o) => &o.metadata.name,
             Object::Secret(o) | Object::DatabaseSecret(o) => &o.metadata.name,
             Object::SealedSecret(o) | Object::DatabaseSealedSecret(o) => &o.metadata.name,
@@ -157,6 +163,8 @@ pub fn objects_with<R: CryptoRngCore>(
 ) -> (Vec<Object>, SealStatus) {
     let mut out = Vec::new();
     out.extend(Namespace::from_spec(spec).map(Object::Namespace));
+    // Before the pods that run as it: a pod naming a missing account is refused.
+    out.extend(ServiceAccount::from_spec(spec).map(Object::ServiceAccount));
     out.extend(ConfigMap::from_spec(spec).map(Object::ConfigMap));
     let options = &spec.secret_options.seal;
     let mut status = SealStatus::Off;

@@ -18,6 +18,7 @@ mod resources;
 mod secret_options;
 mod security;
 mod service;
+mod service_account;
 mod target;
 
 pub use app::App;
@@ -34,6 +35,7 @@ pub use resources::{effective_request, CpuMemory, Resources};
 pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
 pub use service::{Service, ServiceType};
+pub use service_account::ServiceAccount;
 pub use target::Target;
 
 use serde::{Deserialize, Serialize};
@@ -78,6 +80,8 @@ pub struct AppSpec {
     pub database: Database,
     /// Pods finding each other through a headless Service. Default off.
     pub clustering: Clustering,
+    /// The app's own ServiceAccount, without an API token. Default off.
+    pub service_account: ServiceAccount,
     /// Objects the form does not model (an Ingress, a PersistentVolumeClaim, ...), each kept whole,
     /// with whether the user included it after review: only included ones are emitted, after the
     /// app's own objects. Never a Secret (see [`crate::kept`]). Default: none (and left out of the

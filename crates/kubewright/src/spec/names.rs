@@ -22,6 +22,12 @@ impl AppSpec {
         format!("{}-env-secret", self.app.name)
     }
 
+    /// The ServiceAccount's name, the app's, or `None` when the pods run as the namespace's
+    /// `default` account.
+    pub fn service_account_name(&self) -> Option<String> {
+        self.service_account.enabled.then(|| self.app.name.clone())
+    }
+
     /// The headless Service's name, `<name>-headless`.
     pub fn headless_service_name(&self) -> String {
         format!("{}-headless", self.app.name)

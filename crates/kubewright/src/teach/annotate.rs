@@ -239,6 +239,7 @@ fn pod(spec: &AppSpec, object: &Object, k: &[&str], path: &[Seg], line: &str) ->
                 None => q.reason,
             })
         }
+        ["automountServiceAccountToken"] => Some("no Kubernetes API token in the pod: the app never calls the API".into()),
         ["volumes"] => Some("an empty writable directory per pod, for a read-only root filesystem".into()),
         _ => None,
     }

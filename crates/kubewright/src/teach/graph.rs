@@ -150,8 +150,24 @@ pub fn graph(spec: &AppSpec) -> Graph {
             g.edge(p, &id, "image");
         }
     }
+    service_account(&objects, &pods, &mut g);
     database(spec, &objects, &pods, &mut g);
     g
+}
+
+// The account the pods run as, with no API token.
+fn service_account(objects: &[Object], pods: &[(String, &PodTemplate)], g: &mut Graph) {
+    for (p, template) in pods {
+        let Some(account) = &template.spec.service_account_name else {
+            continue;
+        };
+        let file = objects
+            .iter()
+            .find(|o| matches!(o, Object::ServiceAccount(_)))
+            .map(Object::file_name);
+        let id = g.node(k8s::ServiceAccount::KIND, account, file, 3);
+        g.edge(p, &id, "runs as (no API token)");
+    }
 }
 
 // The database: the app's pods connect to its Service (through the URL in their Secret); the Service

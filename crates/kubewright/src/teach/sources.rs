@@ -97,6 +97,8 @@ fn rule(
         (_, ["metadata", "labels", _]) => one(label_source(path, "app.name")),
         (_, ["metadata", "labels"]) => one("app.name"),
         (Object::Namespace(_), ["metadata", "name"]) => one("app.namespace"),
+        (Object::ServiceAccount(_), ["metadata", "name"]) => one("app.name"),
+        (Object::ServiceAccount(_), [_, ..]) => one("service_account.enabled"),
         (Object::ConfigMap(_) | Object::Secret(_) | Object::SealedSecret(_), _) => {
             env_rule(spec, object, path, k)
         }
@@ -142,6 +144,7 @@ fn env_rule(spec: &AppSpec, object: &Object, path: &[Seg], k: &[&str]) -> Option
                         "password",
                         "url_env",
                         "url_scheme",
+                        "url_port",
                     ]
                     .iter()
                     .map(|f| format!("database.{f}"))
@@ -261,6 +264,7 @@ fn pod(spec: &AppSpec, job: Option<usize>, k: &[&str], path: &[Seg]) -> Option<V
     let job_field = |f: &str| job.map(|j| format!("jobs[{j}].{f}"));
     match k {
         ["restartPolicy"] => one(job_field("restart_policy")?),
+        ["serviceAccountName" | "automountServiceAccountToken"] => one("service_account.enabled"),
         ["securityContext", "runAsNonRoot"] => one("security.run_as_non_root"),
         ["securityContext", "runAsUser"] => one("security.run_as_user"),
         ["securityContext", "runAsGroup"] => one("security.run_as_group"),

@@ -32,6 +32,8 @@ pub enum Fix {
     /// Point probe `which` (`liveness`, `readiness`, `startup`) at this port (the container port's
     /// name).
     ProbePort { which: &'static str, port: String },
+    /// Run the pods as the app's own ServiceAccount, without an API token.
+    ServiceAccount,
 }
 
 impl Fix {
@@ -58,6 +60,7 @@ impl Fix {
             },
             Fix::JobTtl { seconds, .. } => format!("Delete after {} h", seconds / 3600),
             Fix::ProbePort { port, .. } => format!("Use port {port}"),
+            Fix::ServiceAccount => "Own account, no API token".into(),
         }
     }
 
@@ -123,6 +126,7 @@ impl Fix {
                     job.ttl_seconds_after_finished = Some(*seconds);
                 }
             }
+            Fix::ServiceAccount => spec.service_account.enabled = true,
             Fix::ProbePort { which, port } => {
                 let probe = match *which {
                     "liveness" => &mut spec.probes.liveness,

@@ -16,7 +16,10 @@ mod rules;
 
 pub use fix::Fix;
 
-use rules::{database, env, image, kept, naming, ports, resources, seal, security, workload};
+use rules::{
+    database, env, expose, image, kept, naming, ports, resources, seal, security, url_host,
+    workload,
+};
 
 use crate::spec::AppSpec;
 
@@ -129,6 +132,8 @@ pub const RULES: &[Rule] = &[
     security::CAPABILITIES,
     security::SECCOMP,
     workload::JOB_TTL,
+    expose::SERVICE_ACCOUNT_TOKEN,
+    url_host::URL_HOST,
     ports::PROBE_PORT_UNDECLARED,
     ports::PROBE_HTTP_PATH,
     ports::NODE_PORT_UNUSED,

@@ -7,6 +7,9 @@ docker push ghcr.io/example/polls:2.3.1
 # Create the namespace polls that every other object lives in
 kubectl apply -f namespace.yaml
 
+# ServiceAccount polls: who the app's pods and Jobs run as, with no Kubernetes API token mounted
+kubectl apply -n polls -f serviceaccount.yaml
+
 # ConfigMap polls-env: the app's plain environment variables
 kubectl apply -n polls -f configmap.yaml
 

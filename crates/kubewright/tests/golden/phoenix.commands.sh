@@ -7,6 +7,9 @@ docker push ghcr.io/example/hello:0.1.0
 # Create the namespace hello that every other object lives in
 kubectl apply -f namespace.yaml
 
+# ServiceAccount hello: who the app's pods and Jobs run as, with no Kubernetes API token mounted
+kubectl apply -n hello -f serviceaccount.yaml
+
 # ConfigMap hello-env: the app's plain environment variables
 kubectl apply -n hello -f configmap.yaml
 

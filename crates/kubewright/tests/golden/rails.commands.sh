@@ -7,6 +7,9 @@ docker push ghcr.io/example/shop:1.0.0
 # Create the namespace shop that every other object lives in
 kubectl apply -f namespace.yaml
 
+# ServiceAccount shop: who the app's pods and Jobs run as, with no Kubernetes API token mounted
+kubectl apply -n shop -f serviceaccount.yaml
+
 # ConfigMap shop-env: the app's plain environment variables
 kubectl apply -n shop -f configmap.yaml
 

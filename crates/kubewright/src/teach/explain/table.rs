@@ -24,6 +24,7 @@ const HEADLESS: &str = "concepts/services-networking/service/#headless-services"
 const JOB: &str = "concepts/workloads/controllers/job/";
 const TTL: &str = "concepts/workloads/controllers/ttlafterfinished/";
 const DNS: &str = "concepts/services-networking/dns-pod-service/";
+const SA: &str = "tasks/configure-pod-container/configure-service-account/";
 const EMPTYDIR: &str = "concepts/storage/volumes/#emptydir";
 // Not on kubernetes.io: the tools that own these settings document them.
 const MINIKUBE: &str = "https://minikube.sigs.k8s.io/docs/handbook/pushing/";
@@ -277,6 +278,12 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("database.url_scheme", "The URL's scheme: postgres for most libraries, ecto for Phoenix.",
         "postgres", "A scheme the app's library does not know fails at boot.",
         None, DNS),
+    e!("database.legacy_image", "Helm chart only: runs Bitnami's frozen image copy from docker.io/bitnamilegacy (--set image.repository=bitnamilegacy/postgresql --set global.security.allowInsecureImages=true), because the chart's default images are gone from Docker Hub since 2025.",
+        "off", "Off: the chart's default image cannot be pulled and PostgreSQL stays in ImagePullBackOff; on: it runs, but gets no security updates (use CloudNativePG for anything lasting).",
+        None, BITNAMI),
+    e!("database.url_port", "Writes PostgreSQL's port :5432 into the URL; off leaves it out, which every PostgreSQL library reads as the same default port (the 2018 article's URL has none).",
+        "on", "Off changes nothing for the app: 5432 is the default.",
+        None, DNS),
     // clustering
     e!("clustering.enabled", "Adds a headless Service <name>-headless whose DNS name lists every pod's IP, so the pods can find each other (Erlang clustering).",
         "off", "Without it each pod only knows itself: no distributed PubSub or presence across pods.",
@@ -284,4 +291,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("clustering.query_env", "The variable (in the ConfigMap) that receives the headless Service's DNS name; Phoenix's dns_cluster reads DNS_CLUSTER_QUERY.",
         "DNS_CLUSTER_QUERY", "Empty: the app has to be told the DNS name some other way.",
         Some("configmap.data"), DNS),
+    // service account
+    e!("service_account.enabled", "Adds the ServiceAccount <name> with automountServiceAccountToken: false and runs the pods and Jobs as it, with the token off on the pods too: a web app never calls the Kubernetes API, so it holds no credential for it.",
+        "off", "Off: the pods run as the namespace's default account and get its API token mounted at /var/run/secrets/kubernetes.io/serviceaccount, which anyone who breaks into the app can use against the cluster.",
+        Some("pod.spec.automountServiceAccountToken"), SA),
 ];

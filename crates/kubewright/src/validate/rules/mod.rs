@@ -5,6 +5,7 @@
 
 pub(super) mod database;
 pub(super) mod env;
+pub(super) mod expose;
 pub(super) mod image;
 pub(super) mod kept;
 pub(super) mod naming;
@@ -12,6 +13,7 @@ pub(super) mod ports;
 pub(super) mod resources;
 pub(super) mod seal;
 pub(super) mod security;
+pub(super) mod url_host;
 pub(super) mod workload;
 
 /// Kubernetes' int32 fields (replicas, seconds, uids) reject anything wider.
