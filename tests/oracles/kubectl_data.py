@@ -33,7 +33,8 @@ MAX_ARG = 128 * 1024 - 1  # MAX_ARG_STRLEN, including the terminating NUL
 SOURCES = {"ConfigMap": "env", "Secret": "secrets"}
 # Spec defaults that matter for the derived entries (crates/kubewright/src/spec/).
 DB_DEFAULTS = {"kind": "none", "name": "db", "user": "app", "database": "app", "password": "",
-               "admin_password": "", "url_env": "DATABASE_URL", "url_scheme": "postgres"}
+               "admin_password": "", "url_env": "DATABASE_URL", "url_scheme": "postgres",
+               "url_port": True}
 CLUSTERING_DEFAULTS = {"enabled": False, "query_env": "DNS_CLUSTER_QUERY"}
 
 
@@ -58,7 +59,8 @@ def wanted(spec):
             service = f"{db['name']}-rw"
             db_secret = [("username", db["user"]), ("password", db["password"])]
         q = lambda s: urllib.parse.quote(s, safe="-._~")
-        url = f"{db['url_scheme']}://{q(db['user'])}:{q(db['password'])}@{dns(service)}:5432/{q(db['database'])}"
+        port = ":5432" if db["url_port"] else ""
+        url = f"{db['url_scheme']}://{q(db['user'])}:{q(db['password'])}@{dns(service)}{port}/{q(db['database'])}"
         if db["url_env"]:
             secrets.append((db["url_env"], url))
     out = {}

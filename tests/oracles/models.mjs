@@ -15,7 +15,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const toolsNode = fileURLToPath(new URL("../../tools/node/", import.meta.url));
 const YAML = createRequire(toolsNode + "package.json")("yaml");
 // SealedSecret is a CRD: its model (generated from the sealed-secrets CRD schema) is a separate package.
-const PACKAGES = { "bitnami.com/v1alpha1/SealedSecret": "@kubernetes-models/sealed-secrets" };
+const PACKAGES = {
+  "bitnami.com/v1alpha1/SealedSecret": "@kubernetes-models/sealed-secrets",
+  "cert-manager.io/v1/ClusterIssuer": "@kubernetes-models/cert-manager",
+};
 const model = async (path) =>
   import(pathToFileURL(`${toolsNode}node_modules/${PACKAGES[path] ?? "kubernetes-models"}/${path}.js`).href);
 
@@ -28,6 +31,8 @@ const KINDS = new Set([
   "v1/Service",
   "apps/v1/Deployment",
   "batch/v1/Job",
+  "networking.k8s.io/v1/Ingress",
+  "cert-manager.io/v1/ClusterIssuer",
   "bitnami.com/v1alpha1/SealedSecret",
 ]);
 

@@ -213,10 +213,12 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         database,
         (any::<bool>(), any::<bool>()),
         entries(env_name().boxed(), tricky_text().boxed(), 3),
+        valid_ingress(),
     )
         .prop_map(
-            |(mut spec, target, database, (clustering, account), pod_env)| {
+            |(mut spec, target, database, (clustering, account), pod_env, ingress)| {
                 spec.service_account.enabled = account;
+                spec.ingress = ingress;
                 spec.target = target;
                 spec.database = database;
                 // Derived entries never clash with the user's (that clash is validation's business).
@@ -590,4 +592,59 @@ fn any_jobs() -> impl Strategy<Value = Vec<Job>> {
             })
             .collect::<Vec<_>>()
     })
+}
+
+/// An Ingress the API server accepts: hosts (wildcards too, or none), paths, every TLS source and
+/// issuer setting.
+pub fn valid_ingress() -> impl Strategy<Value = Ingress> {
+    let host = prop::sample::select(vec![
+        "app.example.com",
+        "www.example.com",
+        "*.example.org",
+        "",
+        "a-b.c",
+    ]);
+    let row = (
+        host,
+        prop::sample::select(vec!["/", "/api", "/a/b.c", "/x-y_z/"]),
+        prop::sample::select(PathType::ALL.to_vec()),
+    )
+        .prop_map(|(host, path, path_type)| IngressRule {
+            host: host.into(),
+            path: path.into(),
+            path_type,
+        });
+    (
+        any::<bool>(),
+        prop::sample::select(vec!["nginx", "", "traefik"]),
+        vec(row, 1..4),
+        prop::sample::select(TlsSource::ALL.to_vec()),
+        (
+            prop::sample::select(IssuerKind::ALL.to_vec()),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        prop::sample::select(vec!["", "ops@example.com"]),
+    )
+        .prop_map(
+            |(enabled, class, rules, tls, (kind, create, staging), email)| {
+                let mut ingress = Ingress {
+                    enabled,
+                    class_name: class.into(),
+                    rules,
+                    tls,
+                    tls_secret: "web-cert".into(),
+                    ..Ingress::default()
+                };
+                ingress.issuer.kind = kind;
+                ingress.issuer.create = create;
+                ingress.issuer.staging = staging;
+                ingress.issuer.email = email.into();
+                // TLS names its hosts: give it one.
+                if tls != TlsSource::None && ingress.hosts().is_empty() {
+                    ingress.rules[0].host = "app.example.com".into();
+                }
+                ingress
+            },
+        )
 }

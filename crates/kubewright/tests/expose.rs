@@ -2,6 +2,7 @@
 //! installed the way the article did, end to end (spec -> YAML -> commands -> import).
 
 use kubewright::import::{import, SplitRule};
+use kubewright::spec::{PathType, ServiceType, Target, TlsSource};
 use kubewright::validate;
 
 use crate::util::preset;
@@ -83,4 +84,110 @@ fn a_url_to_a_service_nothing_creates_is_warned_about_beside_its_value() {
     assert!(validate::validate(&spec)
         .iter()
         .all(|i| i.rule != "database-url-host"));
+}
+
+#[test]
+fn a_pasted_ingress_comes_back_into_the_form_with_its_hosts_paths_and_tls() {
+    // GIVEN someone's Service and Ingress (two hosts, an existing TLS Secret), in a List
+    let text = "apiVersion: v1\nkind: List\nitems:\n\
+        - apiVersion: v1\n  kind: Service\n  metadata: {name: shop}\n  spec:\n    selector: {app: shop}\n    ports: [{name: http, port: 80, targetPort: http}]\n\
+        - apiVersion: networking.k8s.io/v1\n  kind: Ingress\n  metadata: {name: shop}\n  spec:\n    ingressClassName: traefik\n    tls: [{hosts: [shop.example.com, www.shop.example.com], secretName: shop-cert}]\n    rules:\n    - host: shop.example.com\n      http:\n        paths:\n        - {path: /, pathType: Prefix, backend: {service: {name: shop, port: {name: http}}}}\n        - {path: /api, pathType: Exact, backend: {service: {name: shop, port: {name: http}}}}\n    - host: www.shop.example.com\n      http:\n        paths:\n        - {path: /, pathType: ImplementationSpecific, backend: {service: {name: shop, port: {name: http}}}}\n";
+    let imported = import(text, &SplitRule::default()).unwrap();
+    let ingress = &imported.spec.ingress;
+    // THEN it is the form's Ingress, not a kept object
+    assert!(imported.spec.extra.is_empty());
+    assert!(ingress.enabled);
+    assert_eq!(ingress.class_name, "traefik");
+    assert_eq!(ingress.tls, TlsSource::Secret);
+    assert_eq!(ingress.tls_secret, "shop-cert");
+    let rows: Vec<(&str, &str, PathType)> = ingress
+        .rules
+        .iter()
+        .map(|r| (r.host.as_str(), r.path.as_str(), r.path_type))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("shop.example.com", "/", PathType::Prefix),
+            ("shop.example.com", "/api", PathType::Exact),
+            ("www.shop.example.com", "/", PathType::Prefix),
+        ]
+    );
+    // AND of the Ingress only the path type it cannot keep is reported
+    let paths: Vec<&str> = imported
+        .report
+        .iter()
+        .map(|r| r.path.as_str())
+        .filter(|p| p.starts_with("Ingress/"))
+        .collect();
+    assert_eq!(paths.len(), 1, "{paths:?}");
+    assert!(paths[0].contains("pathType"), "{paths:?}");
+    // AND rendered again, the rules are grouped by host as they came
+    let yaml = kubewright::render(&imported.spec).all;
+    assert_eq!(yaml.matches("- host:").count(), 2, "{yaml}");
+}
+
+#[test]
+fn an_ingress_for_another_service_and_a_foreign_issuer_stay_held_for_review() {
+    let text = "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: other}\nspec:\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: other, port: {number: 80}}}}\n---\napiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: {name: letsencrypt-prod}\nspec:\n  acme:\n    server: https://acme-v02.api.letsencrypt.org/directory\n    privateKeySecretRef: {name: k}\n    solvers: [{dns01: {cloudflare: {}}}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: shop}\nspec:\n  template:\n    spec:\n      containers: [{name: shop, image: 'shop:1'}]\n";
+    let imported = import(text, &SplitRule::default()).unwrap();
+    assert!(!imported.spec.ingress.enabled);
+    assert_eq!(imported.spec.extra.len(), 2);
+}
+
+#[test]
+fn the_ingress_commands_check_wait_and_ask_the_host_in_order() {
+    let spec = preset("phoenix");
+    let commands = kubewright::render(&spec).commands;
+    let at = |needle: &str| {
+        commands
+            .iter()
+            .position(|c| c.line.contains(needle))
+            .unwrap_or_else(|| panic!("no command with {needle}"))
+    };
+    let order = [
+        at("kubectl get ingressclass nginx"),
+        at("kubectl get crd certificates.cert-manager.io"),
+        at("apply -f clusterissuer.yaml"),
+        at("-f ingress.yaml"),
+        at("--for=jsonpath={.status.loadBalancer.ingress}"),
+        at("--for=condition=Ready certificate/hello-tls"),
+        at("curl -i https://hello.example.com/"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert_eq!(order[6], commands.len() - 1, "the request is the last step");
+    // On Minikube: the addon, and the host sent straight to Minikube's IP.
+    let mut mini = spec.clone();
+    mini.set_target(Target::Minikube);
+    assert_eq!(
+        mini.service.kind,
+        ServiceType::ClusterIp,
+        "behind the Ingress"
+    );
+    let text = kubewright::render(&mini).commands_text();
+    assert!(text.contains("minikube addons enable ingress"), "{text}");
+    assert!(
+        text.contains(
+            "curl -k --resolve hello.example.com:443:$(minikube ip) https://hello.example.com/"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_ingress_warns_about_plain_http_and_a_node_port_with_a_fix() {
+    let mut spec = preset("phoenix");
+    spec.ingress.tls = TlsSource::None;
+    spec.service.kind = ServiceType::NodePort;
+    let issues = validate::validate(&spec);
+    assert!(issues
+        .iter()
+        .any(|i| i.rule == "ingress-tls" && i.path == "ingress.tls"));
+    let fix = issues
+        .iter()
+        .find(|i| i.rule == "service-type-behind-ingress")
+        .and_then(|i| i.fix.clone())
+        .unwrap();
+    fix.apply(&mut spec);
+    assert_eq!(spec.service.kind, ServiceType::ClusterIp);
 }

@@ -88,6 +88,12 @@ fn database(s: &mut AppSpec, kind: DatabaseKind) {
     s.database.admin_password = "y".into();
 }
 
+/// The Ingress on, with cert-manager TLS (the settings that raise no issue).
+fn ingress_on(s: &mut AppSpec) {
+    s.ingress.enabled = true;
+    s.ingress.tls = TlsSource::CertManager;
+}
+
 const CASES: &[Case] = &[
     // Dangerous kept objects (warnings, with kube-linter / Polaris / checkov ids): whatever a link,
     // a spec file or a paste brings is said before it is applied, held or included.
@@ -780,6 +786,89 @@ const CASES: &[Case] = &[
         "jobs[0].ttl_seconds_after_finished",
         |s| s.jobs[0].ttl_seconds_after_finished = None,
     ),
+    // ingress (errors): only checked when it is on.
+    quiet("ingress", |s| s.ingress.rules[0].host = "Not A Host".into()),
+    fires("ingress", "ingress.rules[0].host", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].host = "App.example.com".into()
+    }),
+    fires("ingress", "ingress.rules[0].host", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].host = "app.*.example.com".into()
+    }),
+    fires("ingress", "ingress.rules[0].host", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].host = "10.0.0.1".into()
+    }),
+    quiet("ingress", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].host = "*.example.com".into();
+    }),
+    // Any host, over plain HTTP (a certificate needs a host name: see the next case).
+    quiet("ingress", |s| {
+        ingress_on(s);
+        s.ingress.tls = TlsSource::None;
+        s.ingress.rules[0].host = String::new();
+    }),
+    fires("ingress", "ingress.tls", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].host = String::new();
+    }),
+    fires("ingress", "ingress.rules[0].path", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].path = "api".into()
+    }),
+    fires("ingress", "ingress.rules[0].path", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].path = "/a//b".into()
+    }),
+    fires("ingress", "ingress.rules", |s| {
+        ingress_on(s);
+        s.ingress.rules.clear();
+    }),
+    fires("ingress", "ingress.class_name", |s| {
+        ingress_on(s);
+        s.ingress.class_name = "Nginx".into()
+    }),
+    fires("ingress", "ingress.tls_secret", |s| {
+        ingress_on(s);
+        s.ingress.tls = TlsSource::Secret;
+        s.ingress.tls_secret = "web_tls".into();
+    }),
+    fires("ingress", "ingress.issuer.name", |s| {
+        ingress_on(s);
+        s.ingress.tls = TlsSource::CertManager;
+        s.ingress.issuer.name = "Lets Encrypt".into();
+    }),
+    fires("acme-email", "ingress.issuer.email", |s| {
+        ingress_on(s);
+        s.ingress.tls = TlsSource::CertManager;
+        s.ingress.issuer.create = true;
+        s.ingress.issuer.email = "ops at example.com".into();
+    }),
+    quiet("acme-email", |s| {
+        ingress_on(s);
+        s.ingress.tls = TlsSource::CertManager;
+        s.ingress.issuer.create = false;
+        s.ingress.issuer.email = "not used".into();
+    }),
+    fires("ingress-tls", "ingress.tls", |s| {
+        ingress_on(s);
+        s.ingress.tls = TlsSource::None;
+    }),
+    fires("ingress-tls", "ingress.rules[0].host", |s| {
+        ingress_on(s);
+        s.ingress.issuer.create = true;
+        s.ingress.rules[0].host = "*.example.com".into();
+    }),
+    fires("service-type-behind-ingress", "service.type", |s| {
+        ingress_on(s);
+        s.service.kind = ServiceType::LoadBalancer
+    }),
+    quiet("service-type-behind-ingress", |s| {
+        s.ingress.enabled = false;
+        s.service.kind = ServiceType::LoadBalancer;
+    }),
     fires(
         "automountServiceAccountToken",
         "service_account.enabled",
@@ -936,7 +1025,9 @@ fn every_rule_fires_where_it_should_and_only_there() {
 
 /// Whether the official API types (k8s-openapi) read every document of the YAML.
 fn openapi_accepts(yaml: &str) -> bool {
-    use k8s_openapi::api::{apps::v1 as apps, batch::v1 as batch, core::v1 as core};
+    use k8s_openapi::api::{
+        apps::v1 as apps, batch::v1 as batch, core::v1 as core, networking::v1 as networking,
+    };
     use serde::Deserialize;
     serde_yaml::Deserializer::from_str(yaml).all(|doc| {
         let Ok(doc) = serde_yaml::Value::deserialize(doc) else {
@@ -951,6 +1042,8 @@ fn openapi_accepts(yaml: &str) -> bool {
             "Service" => serde_yaml::from_value::<core::Service>(doc).is_ok(),
             "Deployment" => serde_yaml::from_value::<apps::Deployment>(doc).is_ok(),
             "Job" => serde_yaml::from_value::<batch::Job>(doc).is_ok(),
+            "Ingress" => serde_yaml::from_value::<networking::Ingress>(doc).is_ok(),
+            "ClusterIssuer" if doc["apiVersion"] == "cert-manager.io/v1" => true,
             // CloudNativePG's custom resource has no official type to read it with.
             "Cluster" if doc["apiVersion"] == "postgresql.cnpg.io/v1" => true,
             _ => false,

@@ -6,6 +6,7 @@ mod database;
 mod env;
 mod fields;
 mod image;
+mod ingress;
 mod jobs;
 mod labels;
 mod port;
@@ -32,13 +33,14 @@ pub enum Tab {
     Probes,
     Resources,
     Service,
+    Ingress,
     Jobs,
     Security,
     Database,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 11] = [
+    pub const ALL: [Tab; 12] = [
         Tab::App,
         Tab::Image,
         Tab::Env,
@@ -47,6 +49,7 @@ impl Tab {
         Tab::Probes,
         Tab::Resources,
         Tab::Service,
+        Tab::Ingress,
         Tab::Jobs,
         Tab::Security,
         Tab::Database,
@@ -78,6 +81,7 @@ impl Tab {
             Tab::Probes => "probes",
             Tab::Resources => "resources",
             Tab::Service => "service",
+            Tab::Ingress => "ingress",
             Tab::Jobs => "jobs",
             Tab::Security => "security",
             Tab::Database => "database",
@@ -135,6 +139,7 @@ fn panel(tab: Tab) -> AnyView {
         Tab::Probes => view! { <probes::ProbesTab /> }.into_any(),
         Tab::Resources => view! { <resources::ResourcesTab /> }.into_any(),
         Tab::Service => view! { <service::ServiceTab /> }.into_any(),
+        Tab::Ingress => view! { <ingress::IngressTab /> }.into_any(),
         Tab::Jobs => view! { <jobs::JobsTab /> }.into_any(),
         Tab::Security => view! { <security::SecurityTab /> }.into_any(),
         Tab::Database => view! { <database::DatabaseTab /> }.into_any(),

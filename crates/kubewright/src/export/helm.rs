@@ -183,6 +183,8 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
         | Object::DatabaseSealedSecret(_)
         | Object::Namespace(_)
         | Object::ServiceAccount(_)
+        | Object::ClusterIssuer(_)
+        | Object::Ingress(_)
         | Object::Extra(_)
         | Object::Cluster(_)
         | Object::HeadlessService(_) => {}

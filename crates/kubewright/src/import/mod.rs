@@ -22,6 +22,7 @@ mod deployment;
 mod doc;
 mod env;
 mod guard;
+mod ingress;
 mod job;
 mod manifests;
 mod report;

@@ -6,10 +6,12 @@
 //! that object.
 
 mod cluster;
+mod cluster_issuer;
 mod config_map;
 mod container;
 mod deployment;
 mod extra;
+mod ingress;
 mod job;
 mod meta;
 mod namespace;
@@ -20,12 +22,14 @@ mod service;
 mod service_account;
 
 pub use cluster::Cluster;
+pub use cluster_issuer::ClusterIssuer;
 pub use config_map::ConfigMap;
 pub use container::{
     Container, ContainerPort, EnvFromSource, EnvVar, PodTemplate, Probe, ResourceRequirements,
 };
 pub use deployment::Deployment;
 pub use extra::Extra;
+pub use ingress::{Ingress, ServicePortRef};
 pub use job::Job;
 pub use meta::ObjectMeta;
 pub use namespace::Namespace;
@@ -80,6 +84,9 @@ pub enum Object {
     Cluster(Cluster),
     /// The headless Service for clustering (see [`Service::headless`]).
     HeadlessService(Service),
+    /// cert-manager's issuer for the Ingress's certificate (see [`ClusterIssuer::from_spec`]).
+    ClusterIssuer(ClusterIssuer),
+    Ingress(Ingress),
     Extra(Extra),
 }
 
@@ -99,6 +106,8 @@ impl Object {
             Object::DatabaseSealedSecret(_) => "database-sealedsecret.yaml".into(),
             Object::Cluster(_) => "database-cluster.yaml".into(),
             Object::HeadlessService(_) => "service-headless.yaml".into(),
+            Object::ClusterIssuer(_) => "clusterissuer.yaml".into(),
+            Object::Ingress(_) => "ingress.yaml".into(),
             Object::Extra(extra) => extra.file_name(),
         }
     }
@@ -115,6 +124,8 @@ impl Object {
             Object::Service(_) | Object::HeadlessService(_) => Service::KIND,
             Object::Job(_) => Job::KIND,
             Object::Cluster(_) => Cluster::KIND,
+            Object::ClusterIssuer(_) => ClusterIssuer::KIND,
+            Object::Ingress(_) => Ingress::KIND,
             Object::Extra(o) => o.kind(),
         }
     }
@@ -131,6 +142,8 @@ impl Object {
             Object::Service(o) | Object::HeadlessService(o) => &o.metadata.name,
             Object::Job(o) => &o.metadata.name,
             Object::Cluster(o) => &o.metadata.name,
+            Object::ClusterIssuer(o) => &o.metadata.name,
+            Object::Ingress(o) => &o.metadata.name,
             Object::Extra(o) => o.name(),
         }
     }
@@ -198,6 +211,9 @@ pub fn objects_with<R: CryptoRngCore>(
     out.push(Object::Deployment(Deployment::from_spec(spec)));
     out.push(Object::Service(Service::from_spec(spec)));
     out.extend(Service::headless(spec).map(Object::HeadlessService));
+    // The issuer before the Ingress that names it, so the certificate is requested at once.
+    out.extend(ClusterIssuer::from_spec(spec).map(Object::ClusterIssuer));
+    out.extend(Ingress::from_spec(spec).map(Object::Ingress));
     // Only what the user included after review: a held object is in no file and no command.
     out.extend(spec.extra.iter().filter(|k| k.include).map(|kept| {
         Object::Extra(Extra {

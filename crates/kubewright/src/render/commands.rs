@@ -1,3 +1,5 @@
+mod ingress;
+
 use std::borrow::Cow;
 
 use crate::k8s::{self, Object};
@@ -172,6 +174,8 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Comma
             ));
         }
         Object::Job(j) => out.extend(run_job(j, name, &file, kubectl)),
+        Object::ClusterIssuer(_) => out.extend(ingress::issuer(spec, &file, name)),
+        Object::Ingress(_) => out.extend(ingress::ingress(spec, &file, name, kubectl)),
         // Their own step, after the app is up.
         Object::Extra(_) => {}
     }
@@ -354,6 +358,9 @@ impl Kubectl<'_> {
 
 // How to open the app from the developer's machine depends on the Service type.
 fn reach(spec: &AppSpec, kubectl: &Kubectl) -> Command {
+    if spec.ingress.enabled {
+        return ingress::reach(spec);
+    }
     let app = spec.app.name.as_str();
     // Forward from a local port above 1024, so no root is needed.
     let forward = |target: i64, what: String| {

@@ -9,6 +9,7 @@ mod clustering;
 mod database;
 mod env;
 mod image;
+mod ingress;
 mod jobs;
 mod label;
 mod names;
@@ -26,6 +27,10 @@ pub use clustering::Clustering;
 pub use database::{Database, DatabaseKind, BITNAMI_CHART, POSTGRES_PORT};
 pub use env::{DownwardEnv, DownwardField, EnvEntry};
 pub use image::{is_mutable_tag, Image, PullPolicy, IMPLIED_TAG};
+pub use ingress::{
+    Ingress, IngressRule, Issuer, IssuerKind, PathType, TlsSource, LETS_ENCRYPT_PRODUCTION,
+    LETS_ENCRYPT_STAGING,
+};
 pub use jobs::{Job, RestartPolicy};
 pub use label::Label;
 pub use names::APP_LABEL;
@@ -82,6 +87,8 @@ pub struct AppSpec {
     pub clustering: Clustering,
     /// The app's own ServiceAccount, without an API token. Default off.
     pub service_account: ServiceAccount,
+    /// An Ingress in front of the Service, with TLS. Default off.
+    pub ingress: Ingress,
     /// Objects the form does not model (an Ingress, a PersistentVolumeClaim, ...), each kept whole,
     /// with whether the user included it after review: only included ones are emitted, after the
     /// app's own objects. Never a Secret (see [`crate::kept`]). Default: none (and left out of the
@@ -155,18 +162,25 @@ impl AppSpec {
     /// Switches the target and sets what it implies: Minikube never pulls (the image is built inside
     /// it) and is reached through a NodePort; a real cluster pulls from a registry and is reached
     /// through a LoadBalancer (a ClusterIP or headless Service is kept: it sits behind an Ingress).
+    /// With the Ingress on, the Service is ClusterIP on both.
     pub fn set_target(&mut self, target: Target) {
         self.target = target;
+        // Behind an Ingress the Service stays inside the cluster on either target.
+        if self.ingress.enabled && self.service.kind.has_node_port() {
+            self.service.kind = ServiceType::ClusterIp;
+        }
         match target {
             Target::Minikube => {
                 self.image.pull_policy = PullPolicy::Never;
                 for job in &mut self.jobs {
                     job.image_pull_policy = None;
                 }
-                if matches!(
-                    self.service.kind,
-                    ServiceType::ClusterIp | ServiceType::LoadBalancer
-                ) {
+                if !self.ingress.enabled
+                    && matches!(
+                        self.service.kind,
+                        ServiceType::ClusterIp | ServiceType::LoadBalancer
+                    )
+                {
                     self.service.kind = ServiceType::NodePort;
                 }
             }

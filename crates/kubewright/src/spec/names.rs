@@ -28,6 +28,21 @@ impl AppSpec {
         self.service_account.enabled.then(|| self.app.name.clone())
     }
 
+    /// The Ingress's name, the app's.
+    pub fn ingress_name(&self) -> String {
+        self.app.name.clone()
+    }
+
+    /// The TLS Secret the Ingress names: `<name>-tls` (made by cert-manager), the existing one the
+    /// user named, or `None` without TLS.
+    pub fn tls_secret_name(&self) -> Option<String> {
+        match self.ingress.tls {
+            super::TlsSource::None => None,
+            super::TlsSource::CertManager => Some(format!("{}-tls", self.app.name)),
+            super::TlsSource::Secret => Some(self.ingress.tls_secret.clone()),
+        }
+    }
+
     /// The headless Service's name, `<name>-headless`.
     pub fn headless_service_name(&self) -> String {
         format!("{}-headless", self.app.name)

@@ -199,6 +199,17 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
             crate::spec::ServiceType::LoadBalancer => Some("the cloud creates a load balancer with an external IP".into()),
             _ => None,
         },
+        (Object::Ingress(_), ["metadata", "annotations"]) => Some(
+            "cert-manager sees this, gets a certificate for the tls hosts and keeps it renewed in the secretName Secret".into(),
+        ),
+        (Object::Ingress(_), ["spec", "ingressClassName"]) => Some("which ingress controller serves this Ingress".into()),
+        (Object::Ingress(_), ["spec", "rules", "[]", "http", "paths", "[]", "backend", "service", "port"]) => {
+            (!spec.port.name.is_empty()).then(|| "the Service's port by name: renumbering needs no change here".into())
+        }
+        (Object::ClusterIssuer(_), ["metadata", "name"]) => Some("cluster-scoped: no namespace, any namespace's Ingress may name it".into()),
+        (Object::ClusterIssuer(_), ["spec", "acme", "solvers"]) => Some(
+            "HTTP-01: Let's Encrypt fetches a token from each host through this ingress class".into(),
+        ),
         _ => None,
     }
 }

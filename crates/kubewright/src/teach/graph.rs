@@ -151,8 +151,48 @@ pub fn graph(spec: &AppSpec) -> Graph {
         }
     }
     service_account(&objects, &pods, &mut g);
+    ingress(&objects, &mut g);
     database(spec, &objects, &pods, &mut g);
     g
+}
+
+// The Ingress sends each host and path to its Service; the ClusterIssuer signs its certificate.
+fn ingress(objects: &[Object], g: &mut Graph) {
+    let Some(object) = objects.iter().find(|o| matches!(o, Object::Ingress(_))) else {
+        return;
+    };
+    let Object::Ingress(ingress) = object else {
+        return;
+    };
+    let id = g.node(
+        k8s::Ingress::KIND,
+        &ingress.metadata.name,
+        Some(object.file_name()),
+        0,
+    );
+    for rule in &ingress.spec.rules {
+        for path in &rule.http.paths {
+            let service = &path.backend.service.name;
+            let to = format!("{}/{service}", k8s::Service::KIND);
+            let host = if rule.host.is_empty() {
+                "*"
+            } else {
+                &rule.host
+            };
+            g.edge(&id, &to, format!("{host}{}", path.path));
+        }
+    }
+    for object in objects {
+        if let Object::ClusterIssuer(issuer) = object {
+            let issuer_id = g.node(
+                k8s::ClusterIssuer::KIND,
+                &issuer.metadata.name,
+                Some(object.file_name()),
+                0,
+            );
+            g.edge(&issuer_id, &id, "signs its certificate");
+        }
+    }
 }
 
 // The account the pods run as, with no API token.

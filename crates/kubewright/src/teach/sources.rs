@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+mod ingress;
+
 use super::lines::{keys, line_paths, LinePath, Seg};
 use crate::k8s::{self, Object};
 use crate::spec::AppSpec;
@@ -108,6 +110,8 @@ fn rule(
         (Object::Deployment(_), _) => deployment_rule(spec, path, k),
         (Object::Job(_), _) => job_rule(spec, job, path, k),
         (Object::Service(_) | Object::HeadlessService(_), _) => service_rule(spec, object, k),
+        (Object::Ingress(_), _) => ingress::ingress_rule(spec, path, k),
+        (Object::ClusterIssuer(_), _) => ingress::issuer_rule(k),
         _ => None,
     }
 }

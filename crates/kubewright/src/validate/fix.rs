@@ -34,6 +34,8 @@ pub enum Fix {
     ProbePort { which: &'static str, port: String },
     /// Run the pods as the app's own ServiceAccount, without an API token.
     ServiceAccount,
+    /// Set the Service's type.
+    ServiceType(crate::spec::ServiceType),
 }
 
 impl Fix {
@@ -61,6 +63,7 @@ impl Fix {
             Fix::JobTtl { seconds, .. } => format!("Delete after {} h", seconds / 3600),
             Fix::ProbePort { port, .. } => format!("Use port {port}"),
             Fix::ServiceAccount => "Own account, no API token".into(),
+            Fix::ServiceType(t) => format!("Use {}", t.as_str()),
         }
     }
 
@@ -127,6 +130,7 @@ impl Fix {
                 }
             }
             Fix::ServiceAccount => spec.service_account.enabled = true,
+            Fix::ServiceType(t) => spec.service.kind = *t,
             Fix::ProbePort { which, port } => {
                 let probe = match *which {
                     "liveness" => &mut spec.probes.liveness,

@@ -43,8 +43,26 @@ kubectl apply -n hello -f service.yaml
 # Service hello-headless: headless, so its DNS name lists every pod's IP and the pods can find each other
 kubectl apply -n hello -f service-headless.yaml
 
+# Check the ingress controller for class nginx is installed (NotFound: install one, e.g. Traefik or an NGINX controller, and use its class)
+kubectl get ingressclass nginx
+
+# Check cert-manager is installed (NotFound: `helm upgrade --install cert-manager oci://quay.io/jetstack/charts/cert-manager --namespace cert-manager --create-namespace --set crds.enabled=true --wait`)
+kubectl get crd certificates.cert-manager.io
+
+# ClusterIssuer letsencrypt-prod: Let's Encrypt production, proving each host over HTTP-01 through the ingress controller
+kubectl apply -f clusterissuer.yaml
+
+# Ingress hello: the host names and paths, sent to the Service hello
+kubectl apply -n hello -f ingress.yaml
+
+# Wait until the controller gives the Ingress an address (--for=jsonpath without a value needs kubectl 1.31 or newer); point the hosts' DNS at it
+kubectl wait -n hello '--for=jsonpath={.status.loadBalancer.ingress}' ingress/hello --timeout=5m
+
+# Wait until cert-manager has the certificate in Secret hello-tls (Let's Encrypt reaches the host over HTTP first, so its DNS must point at the address; if this times out, `kubectl describe -n hello certificate/hello-tls` says why)
+kubectl wait -n hello --for=condition=Ready certificate/hello-tls --timeout=10m
+
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n hello deployment/hello
 
-# Watch for the cloud load balancer's EXTERNAL-IP (Ctrl+C once it shows)
-kubectl get service -n hello hello --watch
+# Ask the app at its host name (once DNS points at the Ingress's address)
+curl -i https://hello.example.com/

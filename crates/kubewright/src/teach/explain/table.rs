@@ -25,6 +25,9 @@ const JOB: &str = "concepts/workloads/controllers/job/";
 const TTL: &str = "concepts/workloads/controllers/ttlafterfinished/";
 const DNS: &str = "concepts/services-networking/dns-pod-service/";
 const SA: &str = "tasks/configure-pod-container/configure-service-account/";
+const INGRESS: &str = "concepts/services-networking/ingress/";
+const CM_INGRESS: &str = "https://cert-manager.io/docs/usage/ingress/";
+const CM_ACME: &str = "https://cert-manager.io/docs/configuration/acme/";
 const EMPTYDIR: &str = "concepts/storage/volumes/#emptydir";
 // Not on kubernetes.io: the tools that own these settings document them.
 const MINIKUBE: &str = "https://minikube.sigs.k8s.io/docs/handbook/pushing/";
@@ -295,4 +298,41 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("service_account.enabled", "Adds the ServiceAccount <name> with automountServiceAccountToken: false and runs the pods and Jobs as it, with the token off on the pods too: a web app never calls the Kubernetes API, so it holds no credential for it.",
         "off", "Off: the pods run as the namespace's default account and get its API token mounted at /var/run/secrets/kubernetes.io/serviceaccount, which anyone who breaks into the app can use against the cluster.",
         Some("pod.spec.automountServiceAccountToken"), SA),
+    // ingress
+    e!("ingress.enabled", "Adds an Ingress <name>: a controller in the cluster sends requests for these host names and paths to the app's Service.",
+        "off", "Off: the app is reached through the Service's own type (a node port, a load balancer or port-forward), with no host name routing and no TLS.",
+        Some("ingress.spec"), INGRESS),
+    e!("ingress.class_name", "Which ingress controller serves the Ingress (ingressClassName): nginx, traefik, ... as `kubectl get ingressclass` lists them.",
+        "nginx", "Empty: the cluster's default class; with no default, no controller picks the Ingress up and nothing answers.",
+        Some("ingress.spec.ingressClassName"), INGRESS),
+    e!("ingress.rules[].host", "A host name the app answers to; *.example.com matches one level of subdomains; empty matches any host.",
+        "app.example.com", "A host nobody's DNS points at the controller never receives a request.",
+        Some("ingress.spec.rules.host"), INGRESS),
+    e!("ingress.rules[].path", "The path the row sends to the app, starting with /.",
+        "/", "Without / at the start the API server refuses the Ingress.",
+        Some("ingress.spec.rules.http.paths.path"), INGRESS),
+    e!("ingress.rules[].path_type", "Prefix: this path and everything below it, element by element (/api matches /api/users, not /apix). Exact: only this path.",
+        "Prefix", "Exact on / serves only the front page.",
+        Some("ingress.spec.rules.http.paths.pathType"), INGRESS),
+    e!("ingress.tls", "Where the HTTPS certificate comes from: none, cert-manager (it requests and renews one into the Secret <name>-tls) or an existing kubernetes.io/tls Secret.",
+        "none", "None: the hosts are served over plain HTTP, passwords and cookies readable on the way.",
+        Some("ingress.spec.tls"), CM_INGRESS),
+    e!("ingress.tls_secret", "The existing kubernetes.io/tls Secret (tls.crt and tls.key) in the app's namespace that holds the certificate.",
+        "empty", "A Secret that does not exist: the controller serves its own fake certificate.",
+        Some("ingress.spec.tls.secretName"), INGRESS),
+    e!("ingress.issuer.kind", "cert-manager's issuer kind: a ClusterIssuer serves every namespace, an Issuer only its own.",
+        "ClusterIssuer", "The wrong kind names an issuer cert-manager cannot find: the certificate never becomes Ready.",
+        None, CM_INGRESS),
+    e!("ingress.issuer.name", "The issuer cert-manager asks for the certificate (annotation cert-manager.io/cluster-issuer or cert-manager.io/issuer).",
+        "letsencrypt-prod", "An issuer that does not exist: the certificate stays pending.",
+        None, CM_INGRESS),
+    e!("ingress.issuer.create", "Also writes the ClusterIssuer: Let's Encrypt over ACME, proving each host over HTTP-01 through the Ingress's class.",
+        "off", "Off: an issuer of that name must already exist in the cluster.",
+        None, CM_ACME),
+    e!("ingress.issuer.staging", "Let's Encrypt's staging server: untrusted certificates but generous rate limits, for trying the setup out.",
+        "off", "Production has strict rate limits: repeated failed tries can lock a host out for an hour or more.",
+        None, CM_ACME),
+    e!("ingress.issuer.email", "The ACME account's e-mail, where Let's Encrypt sends notices.",
+        "empty", "Empty: an account without a contact.",
+        None, CM_ACME),
 ];
