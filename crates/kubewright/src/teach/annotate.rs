@@ -199,6 +199,13 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
             crate::spec::ServiceType::LoadBalancer => Some("the cloud creates a load balancer with an external IP".into()),
             _ => None,
         },
+        _ => expose_comment(spec, object, &k),
+    }
+}
+
+// The Ingress's and the ClusterIssuer's lines.
+fn expose_comment(spec: &AppSpec, object: &Object, k: &[&str]) -> Option<String> {
+    match (object, k) {
         (Object::Ingress(_), ["metadata", "annotations"]) => Some(
             "cert-manager sees this, gets a certificate for the tls hosts and keeps it renewed in the secretName Secret".into(),
         ),
