@@ -32,6 +32,7 @@ const KINDS = new Set([
   "apps/v1/Deployment",
   "batch/v1/Job",
   "networking.k8s.io/v1/Ingress",
+  "networking.k8s.io/v1/NetworkPolicy",
   "cert-manager.io/v1/ClusterIssuer",
   "bitnami.com/v1alpha1/SealedSecret",
 ]);

@@ -133,7 +133,8 @@ def main(files):
             failed += bool(problems)
             passed += not problems
     if skipped:
-        print(f"oracles-validate: skipped {skipped} CloudNativePG Cluster documents (no schema offline)")
+        print(f"oracles-validate: skipped {skipped} custom resources (CloudNativePG Cluster, cert-manager "
+              "ClusterIssuer: no schema offline)")
     print(f"oracles-validate: {passed} passed, {failed} failed")
     return 1 if failed or not passed else 0
 

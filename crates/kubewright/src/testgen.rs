@@ -218,6 +218,8 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         .prop_map(
             |(mut spec, target, database, (clustering, account), pod_env, ingress)| {
                 spec.service_account.enabled = account;
+                spec.network_policy.enabled = ingress.class_name == "nginx";
+                spec.network_policy.open_egress = ingress.tls == TlsSource::Secret;
                 spec.ingress = ingress;
                 spec.target = target;
                 spec.database = database;

@@ -191,3 +191,56 @@ fn the_ingress_warns_about_plain_http_and_a_node_port_with_a_fix() {
     fix.apply(&mut spec);
     assert_eq!(spec.service.kind, ServiceType::ClusterIp);
 }
+
+#[test]
+fn the_network_policy_allows_what_the_app_needs_and_comes_back_from_manifests() {
+    // GIVEN the phoenix preset (Ingress, CloudNativePG, clustering) with its NetworkPolicy
+    let spec = preset("phoenix");
+    assert!(spec.network_policy.enabled && spec.clustering.enabled);
+    let yaml = kubewright::render(&spec).all;
+    let policy = yaml
+        .split("---")
+        .find(|d| d.contains("kind: NetworkPolicy"))
+        .unwrap();
+    // THEN in: the app's port from the controller's namespace, and its own pods; out: DNS, the
+    // database's port, its own pods
+    for needle in [
+        "kubernetes.io/metadata.name: ingress-nginx",
+        "port: http",
+        "k8s-app: kube-dns",
+        "port: 53",
+        "cnpg.io/cluster: hello-db",
+        "port: 5432",
+        "- Egress",
+    ] {
+        assert!(policy.contains(needle), "{needle} in\n{policy}");
+    }
+    // AND it comes before the pods, and is said to need an enforcing network plugin
+    assert!(yaml.find("kind: NetworkPolicy").unwrap() < yaml.find("kind: Deployment").unwrap());
+    assert!(kubewright::render(&spec).commands_text().contains("Calico"));
+    // AND open egress is one rule that allows everything
+    let mut open = spec.clone();
+    open.network_policy.open_egress = true;
+    let yaml = kubewright::render(&open).all;
+    assert!(yaml.contains("  egress:\n  - {}\n"), "{yaml}");
+    // AND both come back from their manifests into the form
+    for s in [spec, open] {
+        let back = import(&kubewright::render(&s).all, &SplitRule::default()).unwrap();
+        assert_eq!(back.spec.network_policy, s.network_policy);
+        assert!(back.spec.extra.is_empty());
+    }
+}
+
+#[test]
+fn a_network_policy_the_form_does_not_write_is_held_for_review() {
+    let mut spec = preset("web-app");
+    let mut yaml = kubewright::render(&spec).all;
+    yaml = yaml.replace("k8s-app: kube-dns", "k8s-app: coredns");
+    let back = import(&yaml, &SplitRule::default()).unwrap();
+    assert!(!back.spec.network_policy.enabled);
+    assert_eq!(back.spec.extra.len(), 1);
+    spec.network_policy.enabled = false;
+    assert!(validate::validate(&spec)
+        .iter()
+        .any(|i| i.rule == "pod-networkpolicy" && i.fix.is_some()));
+}

@@ -40,6 +40,7 @@ fn check(spec: &AppSpec) -> usize {
             "Deployment" => typed::<apps::Deployment>(&doc),
             "Job" => typed::<batch::Job>(&doc),
             "Ingress" => typed::<networking::Ingress>(&doc),
+            "NetworkPolicy" => typed::<networking::NetworkPolicy>(&doc),
             // cert-manager's custom resource: tests/oracles/models.mjs checks it against its CRD.
             "ClusterIssuer" if doc["apiVersion"] == "cert-manager.io/v1" => continue,
             // CloudNativePG's custom resource has no official types; tests/objects.rs checks it.

@@ -870,6 +870,20 @@ const CASES: &[Case] = &[
         s.service.kind = ServiceType::LoadBalancer;
     }),
     fires(
+        "network-policy-namespace",
+        "network_policy.controller_namespace",
+        |s| {
+            ingress_on(s);
+            s.network_policy.controller_namespace = "Ingress_Nginx".into();
+        },
+    ),
+    quiet("network-policy-namespace", |s| {
+        s.network_policy.controller_namespace = "Ingress_Nginx".into()
+    }),
+    fires("pod-networkpolicy", "network_policy.enabled", |s| {
+        s.network_policy.enabled = false
+    }),
+    fires(
         "automountServiceAccountToken",
         "service_account.enabled",
         |s| s.service_account.enabled = false,
@@ -1043,6 +1057,7 @@ fn openapi_accepts(yaml: &str) -> bool {
             "Deployment" => serde_yaml::from_value::<apps::Deployment>(doc).is_ok(),
             "Job" => serde_yaml::from_value::<batch::Job>(doc).is_ok(),
             "Ingress" => serde_yaml::from_value::<networking::Ingress>(doc).is_ok(),
+            "NetworkPolicy" => serde_yaml::from_value::<networking::NetworkPolicy>(doc).is_ok(),
             "ClusterIssuer" if doc["apiVersion"] == "cert-manager.io/v1" => true,
             // CloudNativePG's custom resource has no official type to read it with.
             "Cluster" if doc["apiVersion"] == "postgresql.cnpg.io/v1" => true,

@@ -1,5 +1,6 @@
-//! The `ingress` tab: host names and paths to the app's Service, and where the TLS certificate
-//! comes from (cert-manager, optionally with its Let's Encrypt ClusterIssuer, or a Secret).
+//! The `ingress` tab: host names and paths to the app's Service, where the TLS certificate comes
+//! from (cert-manager, optionally with its Let's Encrypt ClusterIssuer, or a Secret), and the
+//! NetworkPolicy that lets only the controller (and what the app needs) through.
 
 use kubewright::spec::{IngressRule, IssuerKind, PathType, Target, TlsSource};
 use leptos::prelude::*;
@@ -70,6 +71,47 @@ pub fn IngressTab() -> impl IntoView {
             })}
             {move || (tls.get() == TlsSource::CertManager).then(|| view! { <IssuerFields /> })}
         })}
+        <NetworkPolicyFields />
+    }
+}
+
+#[component]
+fn NetworkPolicyFields() -> impl IntoView {
+    let spec = use_ui().spec;
+    let enabled = Memo::new(move |_| spec.with(|s| s.network_policy.enabled));
+    let behind_ingress = Memo::new(move |_| spec.with(|s| s.ingress.enabled));
+    view! {
+        <fieldset>
+            <legend>"NetworkPolicy"</legend>
+            <CheckField
+                label="Deny the app's pods all traffic they do not need"
+                path="network_policy.enabled"
+                testid="network-policy-enabled"
+                hint="In: the app's port, and the app's own pods with clustering. Out: DNS, the database's port, the app's own pods. Enforced only by a network plugin that supports it (Calico, Cilium; Minikube: minikube start --cni=calico)."
+                get=Signal::derive(move || enabled.get())
+                set=move |v| spec.update(|s| s.network_policy.enabled = v)
+            />
+            {move || (enabled.get() && behind_ingress.get()).then(|| view! {
+                <TextField
+                    label="Ingress controller's namespace"
+                    path="network_policy.controller_namespace"
+                    testid="network-policy-namespace"
+                    hint="Only this namespace reaches the app's port: ingress-nginx (Minikube's addon, the NGINX chart), traefik, ..."
+                    get=Signal::derive(move || spec.with(|s| s.network_policy.controller_namespace.clone()))
+                    set=move |v| spec.update(|s| s.network_policy.controller_namespace = v)
+                />
+            })}
+            {move || enabled.get().then(|| view! {
+                <CheckField
+                    label="Let the pods connect anywhere (open egress)"
+                    path="network_policy.open_egress"
+                    testid="network-policy-open-egress"
+                    hint="For external APIs or a managed database outside the cluster."
+                    get=Signal::derive(move || spec.with(|s| s.network_policy.open_egress))
+                    set=move |v| spec.update(|s| s.network_policy.open_egress = v)
+                />
+            })}
+        </fieldset>
     }
 }
 

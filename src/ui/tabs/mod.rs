@@ -62,6 +62,7 @@ impl Tab {
             "downward" | "pod_env" => "env",
             "clustering" => "service",
             "service_account" => "security",
+            "network_policy" => "ingress",
             other => other,
         };
         Tab::ALL

@@ -185,6 +185,7 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
         | Object::ServiceAccount(_)
         | Object::ClusterIssuer(_)
         | Object::Ingress(_)
+        | Object::NetworkPolicy(_)
         | Object::Extra(_)
         | Object::Cluster(_)
         | Object::HeadlessService(_) => {}

@@ -175,18 +175,25 @@ pub(super) fn take_issuer(docs: &mut Docs, spec: &mut AppSpec) {
         .unwrap_or_default();
     issuer.staging =
         found.tree.get("spec.acme.server").and_then(Value::as_str) == Some(LETS_ENCRYPT_STAGING);
-    let ours = k8s::ClusterIssuer::from_spec(&trial)
-        .map(|o| crate::render::to_yaml(&k8s::Object::ClusterIssuer(o)))
-        .and_then(|y| serde_yaml::from_str::<Value>(&y).ok());
-    let without_labels = |v: &Value| {
-        let mut v = v.clone();
-        if let Some(Value::Mapping(m)) = v.get_mut("metadata") {
-            m.remove("labels");
-        }
-        v
-    };
-    if ours.map(|o| without_labels(&o)) == Some(without_labels(&found.tree.rest)) {
+    let ours = k8s::ClusterIssuer::from_spec(&trial).map(k8s::Object::ClusterIssuer);
+    if same_as_ours(ours, &found.tree.rest) {
         docs.take(is_it);
         spec.ingress.issuer = trial.ingress.issuer;
     }
+}
+
+/// Whether `theirs` is the object the form writes, labels and namespace aside (they come from the
+/// app's settings, which are read already).
+pub(super) fn same_as_ours(ours: Option<k8s::Object>, theirs: &Value) -> bool {
+    let plain = |v: &Value| {
+        let mut v = v.clone();
+        if let Some(Value::Mapping(m)) = v.get_mut("metadata") {
+            m.remove("labels");
+            m.remove("namespace");
+        }
+        v
+    };
+    ours.map(|o| crate::render::to_yaml(&o))
+        .and_then(|y| serde_yaml::from_str::<Value>(&y).ok())
+        .is_some_and(|o| plain(&o) == plain(theirs))
 }

@@ -35,6 +35,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
     super::database::take_clustering(&mut docs, &mut spec, &mut report);
     super::ingress::take(&mut docs, &mut spec, &mut report);
     super::ingress::take_issuer(&mut docs, &mut spec);
+    super::network_policy::take(&mut docs, &mut spec);
     // Made for Minikube: the image is never pulled (it is built inside Minikube).
     if spec.image.pull_policy == PullPolicy::Never {
         spec.target = Target::Minikube;

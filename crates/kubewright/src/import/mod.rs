@@ -25,6 +25,7 @@ mod guard;
 mod ingress;
 mod job;
 mod manifests;
+mod network_policy;
 mod report;
 mod secret;
 mod security;

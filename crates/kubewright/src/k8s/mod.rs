@@ -15,6 +15,7 @@ mod ingress;
 mod job;
 mod meta;
 mod namespace;
+mod network_policy;
 mod pairs;
 mod sealed_secret;
 mod secret;
@@ -33,6 +34,7 @@ pub use ingress::{Ingress, ServicePortRef};
 pub use job::Job;
 pub use meta::ObjectMeta;
 pub use namespace::Namespace;
+pub use network_policy::NetworkPolicy;
 pub use pairs::Pairs;
 pub use sealed_secret::{SealedSecret, SealedSecretSpec, SecretTemplate};
 pub use secret::Secret;
@@ -87,6 +89,7 @@ pub enum Object {
     /// cert-manager's issuer for the Ingress's certificate (see [`ClusterIssuer::from_spec`]).
     ClusterIssuer(ClusterIssuer),
     Ingress(Ingress),
+    NetworkPolicy(NetworkPolicy),
     Extra(Extra),
 }
 
@@ -108,6 +111,7 @@ impl Object {
             Object::HeadlessService(_) => "service-headless.yaml".into(),
             Object::ClusterIssuer(_) => "clusterissuer.yaml".into(),
             Object::Ingress(_) => "ingress.yaml".into(),
+            Object::NetworkPolicy(_) => "networkpolicy.yaml".into(),
             Object::Extra(extra) => extra.file_name(),
         }
     }
@@ -126,6 +130,7 @@ impl Object {
             Object::Cluster(_) => Cluster::KIND,
             Object::ClusterIssuer(_) => ClusterIssuer::KIND,
             Object::Ingress(_) => Ingress::KIND,
+            Object::NetworkPolicy(_) => NetworkPolicy::KIND,
             Object::Extra(o) => o.kind(),
         }
     }
@@ -144,6 +149,7 @@ impl Object {
             Object::Cluster(o) => &o.metadata.name,
             Object::ClusterIssuer(o) => &o.metadata.name,
             Object::Ingress(o) => &o.metadata.name,
+            Object::NetworkPolicy(o) => &o.metadata.name,
             Object::Extra(o) => o.name(),
         }
     }
@@ -176,6 +182,8 @@ pub fn objects_with<R: CryptoRngCore>(
 ) -> (Vec<Object>, SealStatus) {
     let mut out = Vec::new();
     out.extend(Namespace::from_spec(spec).map(Object::Namespace));
+    // Before any pod starts, so none runs a moment without it.
+    out.extend(NetworkPolicy::from_spec(spec).map(Object::NetworkPolicy));
     // Before the pods that run as it: a pod naming a missing account is refused.
     out.extend(ServiceAccount::from_spec(spec).map(Object::ServiceAccount));
     out.extend(ConfigMap::from_spec(spec).map(Object::ConfigMap));

@@ -118,6 +118,15 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Comma
             format!("Create the namespace {name} that every other object lives in"),
             &["kubectl", "apply", "-f", &file],
         )),
+        Object::NetworkPolicy(_) => {
+            let enforced = match spec.target {
+                Target::Minikube => "Minikube enforces it only when started with `minikube start --cni=calico`",
+                Target::Cluster => "enforced only by a network plugin that supports it (Calico, Cilium), ignored elsewhere",
+            };
+            out.push(apply(format!(
+                "NetworkPolicy {name}: the app's pods get only the traffic they need; {enforced}"
+            )));
+        }
         Object::ServiceAccount(_) => out.push(apply(format!(
             "ServiceAccount {name}: who the app's pods and Jobs run as, with no Kubernetes API token mounted"
         ))),

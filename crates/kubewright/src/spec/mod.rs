@@ -13,6 +13,7 @@ mod ingress;
 mod jobs;
 mod label;
 mod names;
+mod network_policy;
 mod port;
 mod probes;
 mod resources;
@@ -34,6 +35,7 @@ pub use ingress::{
 pub use jobs::{Job, RestartPolicy};
 pub use label::Label;
 pub use names::APP_LABEL;
+pub use network_policy::NetworkPolicy;
 pub use port::{ContainerPort, Protocol};
 pub use probes::{Probe, ProbeAction, Probes};
 pub use resources::{effective_request, CpuMemory, Resources};
@@ -89,6 +91,8 @@ pub struct AppSpec {
     pub service_account: ServiceAccount,
     /// An Ingress in front of the Service, with TLS. Default off.
     pub ingress: Ingress,
+    /// A NetworkPolicy that denies the app's pods everything they do not need. Default off.
+    pub network_policy: NetworkPolicy,
     /// Objects the form does not model (an Ingress, a PersistentVolumeClaim, ...), each kept whole,
     /// with whether the user included it after review: only included ones are emitted, after the
     /// app's own objects. Never a Secret (see [`crate::kept`]). Default: none (and left out of the

@@ -112,6 +112,7 @@ fn rule(
         (Object::Service(_) | Object::HeadlessService(_), _) => service_rule(spec, object, k),
         (Object::Ingress(_), _) => ingress::ingress_rule(spec, path, k),
         (Object::ClusterIssuer(_), _) => ingress::issuer_rule(k),
+        (Object::NetworkPolicy(_), _) => ingress::network_policy_rule(spec, k),
         _ => None,
     }
 }

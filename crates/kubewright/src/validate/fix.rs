@@ -34,6 +34,8 @@ pub enum Fix {
     ProbePort { which: &'static str, port: String },
     /// Run the pods as the app's own ServiceAccount, without an API token.
     ServiceAccount,
+    /// Add the NetworkPolicy.
+    NetworkPolicy,
     /// Set the Service's type.
     ServiceType(crate::spec::ServiceType),
 }
@@ -64,6 +66,7 @@ impl Fix {
             Fix::ProbePort { port, .. } => format!("Use port {port}"),
             Fix::ServiceAccount => "Own account, no API token".into(),
             Fix::ServiceType(t) => format!("Use {}", t.as_str()),
+            Fix::NetworkPolicy => "Add a NetworkPolicy".into(),
         }
     }
 
@@ -131,6 +134,7 @@ impl Fix {
             }
             Fix::ServiceAccount => spec.service_account.enabled = true,
             Fix::ServiceType(t) => spec.service.kind = *t,
+            Fix::NetworkPolicy => spec.network_policy.enabled = true,
             Fix::ProbePort { which, port } => {
                 let probe = match *which {
                     "liveness" => &mut spec.probes.liveness,

@@ -7,6 +7,9 @@ docker push ghcr.io/example/hello:0.1.0
 # Create the namespace hello that every other object lives in
 kubectl apply -f namespace.yaml
 
+# NetworkPolicy hello: the app's pods get only the traffic they need; enforced only by a network plugin that supports it (Calico, Cilium), ignored elsewhere
+kubectl apply -n hello -f networkpolicy.yaml
+
 # ServiceAccount hello: who the app's pods and Jobs run as, with no Kubernetes API token mounted
 kubectl apply -n hello -f serviceaccount.yaml
 

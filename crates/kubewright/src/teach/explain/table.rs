@@ -28,6 +28,7 @@ const SA: &str = "tasks/configure-pod-container/configure-service-account/";
 const INGRESS: &str = "concepts/services-networking/ingress/";
 const CM_INGRESS: &str = "https://cert-manager.io/docs/usage/ingress/";
 const CM_ACME: &str = "https://cert-manager.io/docs/configuration/acme/";
+const NETPOL: &str = "concepts/services-networking/network-policies/";
 const EMPTYDIR: &str = "concepts/storage/volumes/#emptydir";
 // Not on kubernetes.io: the tools that own these settings document them.
 const MINIKUBE: &str = "https://minikube.sigs.k8s.io/docs/handbook/pushing/";
@@ -335,4 +336,14 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("ingress.issuer.email", "The ACME account's e-mail, where Let's Encrypt sends notices.",
         "empty", "Empty: an account without a contact.",
         None, CM_ACME),
+    // network policy
+    e!("network_policy.enabled", "Adds a NetworkPolicy <name>: the app's pods get only the app's port (from the ingress controller's namespace behind an Ingress), DNS, the database's port and, with clustering, each other. It needs a network plugin that enforces it (Calico, Cilium; Minikube: minikube start --cni=calico).",
+        "off", "Off: any pod in the cluster can reach the app's pods on any port, and they can reach anything.",
+        Some("networkpolicy.spec"), NETPOL),
+    e!("network_policy.controller_namespace", "The namespace the ingress controller or gateway runs in (selected by its kubernetes.io/metadata.name label): ingress-nginx for Minikube's addon and the NGINX chart, traefik for Traefik.",
+        "ingress-nginx", "A namespace the controller is not in: the controller cannot reach the app and every request fails.",
+        Some("networkpolicy.spec.ingress.from.namespaceSelector"), NETPOL),
+    e!("network_policy.open_egress", "Lets the app's pods connect anywhere (external APIs, a managed database) instead of only DNS, the database and each other.",
+        "off", "Off: calls to anything outside (a payment API, a mail server) time out.",
+        Some("networkpolicy.spec.egress"), NETPOL),
 ];

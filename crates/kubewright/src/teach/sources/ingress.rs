@@ -1,4 +1,4 @@
-//! The Ingress's and the ClusterIssuer's lines, back to the ingress fields. The Ingress groups the
+//! The Ingress's, the ClusterIssuer's and the NetworkPolicy's lines, back to their fields. The Ingress groups the
 //! form's rows by host, so a path line is traced back to its row.
 
 use super::one;
@@ -72,4 +72,23 @@ fn rows_of_rule(spec: &AppSpec, rule: usize) -> Vec<usize> {
         return Vec::new();
     };
     (0..rows.len()).filter(|&i| rows[i].host == *host).collect()
+}
+
+pub(super) fn network_policy_rule(spec: &AppSpec, k: &[&str]) -> Option<Vec<String>> {
+    match k {
+        ["metadata", "name"] | ["spec", "podSelector", ..] => one("app.name"),
+        ["spec", "ingress", "[]", "from", "[]", "namespaceSelector", ..] => {
+            one("network_policy.controller_namespace")
+        }
+        ["spec", "ingress", "[]", "from", ..] if spec.ingress.enabled => one("ingress.enabled"),
+        ["spec", "ingress", "[]", "ports", ..] => one(if spec.port.name.is_empty() {
+            "port.number"
+        } else {
+            "port.name"
+        }),
+        ["spec", "egress", ..] if spec.network_policy.open_egress => {
+            one("network_policy.open_egress")
+        }
+        [..] => one("network_policy.enabled"),
+    }
 }

@@ -209,3 +209,45 @@ pub const SERVICE_BEHIND_INGRESS: Rule = Rule {
         .with_fix(Fix::ServiceType(ServiceType::ClusterIp))]
     },
 };
+
+pub const NETWORK_POLICY_NAMESPACE: Rule = Rule {
+    id: "network-policy-namespace",
+    severity: Severity::Error,
+    upstream: "a namespaceSelector's label value (IsValidLabelValue) naming a namespace \
+               (IsDNS1123Label)",
+    check: |spec| {
+        let policy = &spec.network_policy;
+        if !policy.enabled || !spec.ingress.enabled {
+            return Vec::new();
+        }
+        names::dns1123_label(&policy.controller_namespace)
+            .err()
+            .map(|e| {
+                Finding::new(
+                    "network_policy.controller_namespace",
+                    format!(
+                        "The namespace {e}; namespaces are RFC 1123 labels, e.g. ingress-nginx."
+                    ),
+                )
+            })
+            .into_iter()
+            .collect()
+    },
+};
+
+pub const NO_NETWORK_POLICY: Rule = Rule {
+    id: "pod-networkpolicy",
+    severity: Severity::Warning,
+    upstream: "kube-score pod-networkpolicy; checkov CKV2_K8S_6 (a NetworkPolicy for every pod)",
+    check: |spec| {
+        if spec.network_policy.enabled {
+            return Vec::new();
+        }
+        vec![Finding::new(
+            "network_policy.enabled",
+            "No NetworkPolicy selects the app's pods: any pod in the cluster can reach them on any \
+             port, and they can reach anything. Deny by default and allow what the app needs.",
+        )
+        .with_fix(Fix::NetworkPolicy)]
+    },
+};
