@@ -218,9 +218,7 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         .prop_map(
             |(mut spec, target, database, (clustering, account), pod_env, ingress)| {
                 spec.service_account.enabled = account;
-                spec.network_policy.enabled = ingress.class_name == "nginx";
-                spec.network_policy.open_egress = ingress.tls == TlsSource::Secret;
-                spec.ingress = ingress;
+                expose(&mut spec, ingress);
                 spec.target = target;
                 spec.database = database;
                 // Derived entries never clash with the user's (that clash is validation's business).
@@ -649,4 +647,18 @@ pub fn valid_ingress() -> impl Strategy<Value = Ingress> {
                 ingress
             },
         )
+}
+
+// The Ingress, and (drawn from it, to keep the tuple small) the NetworkPolicy and registry login.
+fn expose(spec: &mut AppSpec, ingress: Ingress) {
+    spec.network_policy.enabled = ingress.class_name == "nginx";
+    spec.network_policy.open_egress = ingress.tls == TlsSource::Secret;
+    spec.registry = Registry {
+        enabled: ingress.class_name == "traefik",
+        server: "registry.example.com:5000".into(),
+        username: "robot".into(),
+        // Go's JSON escapes <, > and &: the byte comparison with kubectl checks ours does.
+        password: format!("t<&>{}", ingress.rules.len()),
+    };
+    spec.ingress = ingress;
 }

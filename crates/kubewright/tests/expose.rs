@@ -244,3 +244,54 @@ fn a_network_policy_the_form_does_not_write_is_held_for_review() {
         .iter()
         .any(|i| i.rule == "pod-networkpolicy" && i.fix.is_some()));
 }
+
+#[test]
+fn the_registry_login_is_a_docker_config_secret_pulled_with_and_never_in_a_command() {
+    let mut spec = preset("web-app");
+    spec.registry = kubewright::spec::Registry {
+        enabled: true,
+        server: "ghcr.io".into(),
+        username: "robot".into(),
+        password: "s3cr<t&".into(),
+    };
+    let rendered = kubewright::render(&spec);
+    // THEN the Secret holds the JSON kubectl writes (Go's escapes), base64-encoded
+    let json = kubewright::k8s::docker_config(&spec).unwrap();
+    assert_eq!(
+        json,
+        r#"{"auths":{"ghcr.io":{"username":"robot","password":"s3cr\u003ct\u0026","auth":"cm9ib3Q6czNjcjx0Jg=="}}}"#
+    );
+    assert!(rendered
+        .all
+        .contains("type: kubernetes.io/dockerconfigjson"));
+    // AND the pods and the Job pull with it
+    assert_eq!(
+        rendered
+            .all
+            .matches("imagePullSecrets:\n      - name: web-registry")
+            .count(),
+        2
+    );
+    // AND the password is in no command and no share link
+    let commands = rendered.commands_text();
+    assert!(commands.contains("-f registry-secret.yaml"));
+    assert!(!commands.contains("s3cr"));
+    let link = kubewright::share::encode(&spec);
+    let back = kubewright::share::decode(&format!("#s={link}")).unwrap();
+    assert!(back.registry.password.is_empty());
+    assert_eq!(
+        kubewright::share::missing_secret_values(&back),
+        ["DATABASE_URL", "the registry password"]
+    );
+    // AND it comes back from the manifests, values and all
+    let imported = import(&rendered.all, &SplitRule::default()).unwrap();
+    assert_eq!(imported.spec.registry, spec.registry);
+    // AND sealed, its values are sealed too and only the server must be typed again
+    spec.secret_options.seal.cert = include_str!("fixtures/seal/cert.pem").into();
+    let sealed = kubewright::render(&spec);
+    assert!(sealed
+        .files
+        .iter()
+        .any(|f| f.name == "registry-sealedsecret.yaml"));
+    assert!(!sealed.all.contains("kubernetes.io/dockerconfigjson\ndata"));
+}

@@ -88,6 +88,16 @@ fn database(s: &mut AppSpec, kind: DatabaseKind) {
     s.database.admin_password = "y".into();
 }
 
+/// A complete registry login.
+fn registry_on(s: &mut AppSpec) {
+    s.registry = Registry {
+        enabled: true,
+        server: "ghcr.io".into(),
+        username: "robot".into(),
+        password: "token".into(),
+    };
+}
+
 /// The Ingress on, with cert-manager TLS (the settings that raise no issue).
 fn ingress_on(s: &mut AppSpec) {
     s.ingress.enabled = true;
@@ -879,6 +889,33 @@ const CASES: &[Case] = &[
     ),
     quiet("network-policy-namespace", |s| {
         s.network_policy.controller_namespace = "Ingress_Nginx".into()
+    }),
+    fires("registry-login", "registry.server", |s| {
+        registry_on(s);
+        s.registry.server = "my registry".into();
+    }),
+    fires("registry-login", "registry.server", |s| {
+        registry_on(s);
+        s.registry.server = "reg_istry.example.com".into();
+    }),
+    quiet("registry-login", |s| {
+        registry_on(s);
+        s.registry.server = "https://index.docker.io/v1/".into();
+    }),
+    quiet("registry-login", |s| {
+        registry_on(s);
+        s.registry.server = "10.0.0.5:5000".into();
+    }),
+    fires("registry-login", "registry.password", |s| {
+        registry_on(s);
+        s.registry.password.clear();
+    }),
+    fires("registry-login", "registry.username", |s| {
+        registry_on(s);
+        s.registry.username.clear();
+    }),
+    quiet("registry-login", |s| {
+        s.registry.server = "my registry".into()
     }),
     fires("pod-networkpolicy", "network_policy.enabled", |s| {
         s.network_policy.enabled = false

@@ -11,6 +11,7 @@ mod jobs;
 mod labels;
 mod port;
 mod probes;
+mod registry;
 mod resources;
 pub mod seal;
 mod secrets;
@@ -63,6 +64,7 @@ impl Tab {
             "clustering" => "service",
             "service_account" => "security",
             "network_policy" => "ingress",
+            "registry" => "image",
             other => other,
         };
         Tab::ALL

@@ -178,9 +178,17 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
                 .unwrap_or_default();
             lift.secret(spec, doc, "database", entries);
         }
+        // The registry password too: a chart is meant to be committed.
+        Object::RegistrySecret(_) => {
+            let entries = k8s::docker_config(spec)
+                .map(|json| vec![(k8s::DOCKER_CONFIG_KEY.to_string(), json)])
+                .unwrap_or_default();
+            lift.secret(spec, doc, "registry", entries);
+        }
         // Sealed values are ciphertext for one cluster's controller: kept as they are.
         Object::SealedSecret(_)
         | Object::DatabaseSealedSecret(_)
+        | Object::RegistrySealedSecret(_)
         | Object::Namespace(_)
         | Object::ServiceAccount(_)
         | Object::ClusterIssuer(_)
@@ -203,6 +211,8 @@ fn hooks(spec: &AppSpec, object: &Object, doc: &mut Value, has_jobs: bool) {
         | Object::SealedSecret(_)
         | Object::DatabaseSecret(_)
         | Object::DatabaseSealedSecret(_)
+        | Object::RegistrySecret(_)
+        | Object::RegistrySealedSecret(_)
             if has_jobs =>
         {
             hook(doc, "-5");

@@ -51,6 +51,7 @@ pub(super) fn take(
     take_resources(&mut c, spec);
     spec.security = super::security::take(t, POD, CONTAINER);
     super::service_account::take_pod(t, POD, spec, report);
+    super::registry::take_pod(t, POD, spec);
     let mut c = Cursor::new(t, CONTAINER);
     take_env(&mut c, spec, env);
     take_env_from(&mut c, env);

@@ -28,6 +28,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
     take_app(&mut docs, &mut spec, &mut env, &mut report);
     take_namespace(&mut docs, &mut spec, &mut report);
     super::service_account::take_object(&mut docs, &mut spec, &mut report);
+    super::registry::take_object(&mut docs, &mut spec, &mut report);
     super::env::take_objects(&mut docs, &mut spec, env, &mut report);
     super::service::take(&mut docs, &mut spec, &mut report);
     // The database Kubewright sets up, and the headless Service that lets the pods find each other.

@@ -26,6 +26,7 @@ mod ingress;
 mod job;
 mod manifests;
 mod network_policy;
+mod registry;
 mod report;
 mod secret;
 mod security;

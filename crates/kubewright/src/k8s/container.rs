@@ -28,11 +28,19 @@ pub struct PodSpec {
     pub service_account_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub automount_service_account_token: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub image_pull_secrets: Vec<LocalObjectReference>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_context: Option<PodSecurityContext>,
     pub containers: Vec<Container>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub volumes: Vec<Volume>,
+}
+
+/// A reference to an object in the pod's namespace by name (`imagePullSecrets`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LocalObjectReference {
+    pub name: String,
 }
 
 /// The pod-level `securityContext`: who the processes run as, and the syscall filter.
@@ -232,6 +240,11 @@ impl PodTemplate {
                 service_account_name: spec.service_account_name(),
                 // On the pod too, where scanners look for it; the pod's setting wins anyway.
                 automount_service_account_token: spec.service_account.enabled.then_some(false),
+                image_pull_secrets: spec
+                    .registry_secret_name()
+                    .map(|name| LocalObjectReference { name })
+                    .into_iter()
+                    .collect(),
                 security_context: PodSecurityContext::from_spec(security),
                 containers: vec![container],
                 volumes,

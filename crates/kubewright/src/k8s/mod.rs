@@ -17,6 +17,7 @@ mod meta;
 mod namespace;
 mod network_policy;
 mod pairs;
+mod registry;
 mod sealed_secret;
 mod secret;
 mod service;
@@ -36,6 +37,7 @@ pub use meta::ObjectMeta;
 pub use namespace::Namespace;
 pub use network_policy::NetworkPolicy;
 pub use pairs::Pairs;
+pub use registry::{docker_config, DOCKER_CONFIG_JSON, DOCKER_CONFIG_KEY};
 pub use sealed_secret::{SealedSecret, SealedSecretSpec, SecretTemplate};
 pub use secret::Secret;
 pub use service::Service;
@@ -82,6 +84,10 @@ pub enum Object {
     DatabaseSecret(Secret),
     /// The database password, sealed (see [`SealedSecret::database`]).
     DatabaseSealedSecret(SealedSecret),
+    /// The registry login (see [`Secret::registry`]).
+    RegistrySecret(Secret),
+    /// The registry login, sealed (see [`SealedSecret::registry`]).
+    RegistrySealedSecret(SealedSecret),
     /// The CloudNativePG database.
     Cluster(Cluster),
     /// The headless Service for clustering (see [`Service::headless`]).
@@ -107,6 +113,8 @@ impl Object {
             Object::Job(job) => format!("job-{}.yaml", job.short_name),
             Object::DatabaseSecret(_) => "database-secret.yaml".into(),
             Object::DatabaseSealedSecret(_) => "database-sealedsecret.yaml".into(),
+            Object::RegistrySecret(_) => "registry-secret.yaml".into(),
+            Object::RegistrySealedSecret(_) => "registry-sealedsecret.yaml".into(),
             Object::Cluster(_) => "database-cluster.yaml".into(),
             Object::HeadlessService(_) => "service-headless.yaml".into(),
             Object::ClusterIssuer(_) => "clusterissuer.yaml".into(),
@@ -122,8 +130,12 @@ impl Object {
             Object::Namespace(_) => Namespace::KIND,
             Object::ServiceAccount(_) => ServiceAccount::KIND,
             Object::ConfigMap(_) => ConfigMap::KIND,
-            Object::Secret(_) | Object::DatabaseSecret(_) => Secret::KIND,
-            Object::SealedSecret(_) | Object::DatabaseSealedSecret(_) => SealedSecret::KIND,
+            Object::Secret(_) | Object::DatabaseSecret(_) | Object::RegistrySecret(_) => {
+                Secret::KIND
+            }
+            Object::SealedSecret(_)
+            | Object::DatabaseSealedSecret(_)
+            | Object::RegistrySealedSecret(_) => SealedSecret::KIND,
             Object::Deployment(_) => Deployment::KIND,
             Object::Service(_) | Object::HeadlessService(_) => Service::KIND,
             Object::Job(_) => Job::KIND,
@@ -141,8 +153,12 @@ impl Object {
             Object::Namespace(o) => &o.metadata.name,
             Object::ServiceAccount(o) => &o.metadata.name,
             Object::ConfigMap(o) => &o.metadata.name,
-            Object::Secret(o) | Object::DatabaseSecret(o) => &o.metadata.name,
-            Object::SealedSecret(o) | Object::DatabaseSealedSecret(o) => &o.metadata.name,
+            Object::Secret(o) | Object::DatabaseSecret(o) | Object::RegistrySecret(o) => {
+                &o.metadata.name
+            }
+            Object::SealedSecret(o)
+            | Object::DatabaseSealedSecret(o)
+            | Object::RegistrySealedSecret(o) => &o.metadata.name,
             Object::Deployment(o) => &o.metadata.name,
             Object::Service(o) | Object::HeadlessService(o) => &o.metadata.name,
             Object::Job(o) => &o.metadata.name,
@@ -198,7 +214,9 @@ pub fn objects_with<R: CryptoRngCore>(
         let app = SealedSecret::from_spec(spec, sealer).map(|r| r.map(Object::SealedSecret));
         let database =
             SealedSecret::database(spec, sealer).map(|r| r.map(Object::DatabaseSealedSecret));
-        for sealed in [app, database].into_iter().flatten() {
+        let registry =
+            SealedSecret::registry(spec, sealer).map(|r| r.map(Object::RegistrySealedSecret));
+        for sealed in [app, database, registry].into_iter().flatten() {
             match sealed {
                 Ok(object) => out.push(object),
                 Err(message) => status = SealStatus::Failed(message),
@@ -207,6 +225,7 @@ pub fn objects_with<R: CryptoRngCore>(
     } else {
         out.extend(Secret::from_spec(spec).map(Object::Secret));
         out.extend(Secret::database(spec).map(Object::DatabaseSecret));
+        out.extend(Secret::registry(spec).map(Object::RegistrySecret));
     }
     out.extend(Cluster::from_spec(spec).map(Object::Cluster));
     // Jobs (migrations) before the Deployment: the new code must find the schema it expects, and

@@ -1,3 +1,4 @@
+mod access;
 mod ingress;
 
 use std::borrow::Cow;
@@ -118,18 +119,9 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Comma
             format!("Create the namespace {name} that every other object lives in"),
             &["kubectl", "apply", "-f", &file],
         )),
-        Object::NetworkPolicy(_) => {
-            let enforced = match spec.target {
-                Target::Minikube => "Minikube enforces it only when started with `minikube start --cni=calico`",
-                Target::Cluster => "enforced only by a network plugin that supports it (Calico, Cilium), ignored elsewhere",
-            };
-            out.push(apply(format!(
-                "NetworkPolicy {name}: the app's pods get only the traffic they need; {enforced}"
-            )));
+        Object::NetworkPolicy(_) | Object::ServiceAccount(_) => {
+            out.push(apply(access::comment(spec, object, name)))
         }
-        Object::ServiceAccount(_) => out.push(apply(format!(
-            "ServiceAccount {name}: who the app's pods and Jobs run as, with no Kubernetes API token mounted"
-        ))),
         Object::ConfigMap(_) => out.push(apply(format!("ConfigMap {name}: the app's plain environment variables"))),
         Object::Secret(_) => out.push(apply(format!(
             "Secret {name}: the secret environment variables, applied from the file so no value lands in your shell history"
@@ -183,6 +175,11 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Comma
             ));
         }
         Object::Job(j) => out.extend(run_job(j, name, &file, kubectl)),
+        Object::RegistrySecret(_) => out.push(apply(access::comment(spec, object, name))),
+        Object::RegistrySealedSecret(_) => {
+            out.push(apply(access::comment(spec, object, name)));
+            out.push(wait_for_secret(kubectl, name, ", which the pods need to pull the image (--for=create needs kubectl 1.31 or newer)"));
+        }
         Object::ClusterIssuer(_) => out.extend(ingress::issuer(spec, &file, name)),
         Object::Ingress(_) => out.extend(ingress::ingress(spec, &file, name, kubectl)),
         // Their own step, after the app is up.

@@ -16,6 +16,7 @@ mod names;
 mod network_policy;
 mod port;
 mod probes;
+mod registry;
 mod resources;
 mod secret_options;
 mod security;
@@ -38,6 +39,7 @@ pub use names::APP_LABEL;
 pub use network_policy::NetworkPolicy;
 pub use port::{ContainerPort, Protocol};
 pub use probes::{Probe, ProbeAction, Probes};
+pub use registry::Registry;
 pub use resources::{effective_request, CpuMemory, Resources};
 pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
@@ -93,6 +95,8 @@ pub struct AppSpec {
     pub ingress: Ingress,
     /// A NetworkPolicy that denies the app's pods everything they do not need. Default off.
     pub network_policy: NetworkPolicy,
+    /// A private registry's login, for pulling the image. Default off.
+    pub registry: Registry,
     /// Objects the form does not model (an Ingress, a PersistentVolumeClaim, ...), each kept whole,
     /// with whether the user included it after review: only included ones are emitted, after the
     /// app's own objects. Never a Secret (see [`crate::kept`]). Default: none (and left out of the
@@ -254,6 +258,7 @@ impl AppSpec {
         }
         spec.database.password.clear();
         spec.database.admin_password.clear();
+        spec.registry.password.clear();
         for kept in &mut spec.extra {
             crate::kept::blank_secret_values(&mut kept.object);
         }

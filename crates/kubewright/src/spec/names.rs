@@ -28,6 +28,13 @@ impl AppSpec {
         self.service_account.enabled.then(|| self.app.name.clone())
     }
 
+    /// The registry login Secret's name, `<name>-registry`, or `None` when it is off.
+    pub fn registry_secret_name(&self) -> Option<String> {
+        self.registry
+            .enabled
+            .then(|| format!("{}-registry", self.app.name))
+    }
+
     /// The Ingress's name, the app's.
     pub fn ingress_name(&self) -> String {
         self.app.name.clone()

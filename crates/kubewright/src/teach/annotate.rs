@@ -153,6 +153,9 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
         (Object::Secret(_), ["data", key]) if *key == spec.database.url_env && spec.database_url().is_some() => {
             Some("derived from the database section and its Service's cluster DNS name".into())
         }
+        (Object::RegistrySecret(_), ["type"]) => Some(
+            "a registry login: the kubelet pulls the pods' image with it (imagePullSecrets)".into(),
+        ),
         (Object::DatabaseSecret(_), ["type"]) => Some(match spec.database.kind {
             crate::spec::DatabaseKind::Helm => "the chart reads `password` and `postgres-password` from here (auth.existingSecret)".into(),
             _ => "CloudNativePG reads the owner's username and password from a basic-auth Secret".into(),

@@ -150,10 +150,34 @@ pub fn graph(spec: &AppSpec) -> Graph {
             g.edge(p, &id, "image");
         }
     }
-    service_account(&objects, &pods, &mut g);
-    ingress(&objects, &mut g);
+    access(&objects, &pods, &mut g);
     database(spec, &objects, &pods, &mut g);
     g
+}
+
+// Who may reach the app and what it runs and pulls with.
+fn access(objects: &[Object], pods: &[(String, &PodTemplate)], g: &mut Graph) {
+    for (_, template) in pods {
+        pull_secrets(objects, template, g);
+    }
+    service_account(objects, pods, g);
+    ingress(objects, g);
+}
+
+// The registry login the image is pulled with.
+fn pull_secrets(objects: &[Object], template: &PodTemplate, g: &mut Graph) {
+    let Some(container) = template.spec.containers.first() else {
+        return;
+    };
+    let image = format!("Image/{}", container.image);
+    for pull in &template.spec.image_pull_secrets {
+        let file = objects
+            .iter()
+            .find(|o| o.kind() == k8s::Secret::KIND && o.name() == pull.name)
+            .map(Object::file_name);
+        let secret = g.node(k8s::Secret::KIND, &pull.name, file, 3);
+        g.edge(&image, &secret, "pulled with (imagePullSecrets)");
+    }
 }
 
 // The Ingress sends each host and path to its Service; the ClusterIssuer signs its certificate.

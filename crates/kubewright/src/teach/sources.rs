@@ -101,6 +101,14 @@ fn rule(
         (Object::Namespace(_), ["metadata", "name"]) => one("app.namespace"),
         (Object::ServiceAccount(_), ["metadata", "name"]) => one("app.name"),
         (Object::ServiceAccount(_), [_, ..]) => one("service_account.enabled"),
+        (Object::RegistrySecret(_) | Object::RegistrySealedSecret(_), ["metadata", "name"]) => {
+            one("app.name")
+        }
+        (Object::RegistrySecret(_) | Object::RegistrySealedSecret(_), _) => Some(vec![
+            "registry.server".into(),
+            "registry.username".into(),
+            "registry.password".into(),
+        ]),
         (Object::ConfigMap(_) | Object::Secret(_) | Object::SealedSecret(_), _) => {
             env_rule(spec, object, path, k)
         }
@@ -270,6 +278,7 @@ fn pod(spec: &AppSpec, job: Option<usize>, k: &[&str], path: &[Seg]) -> Option<V
     match k {
         ["restartPolicy"] => one(job_field("restart_policy")?),
         ["serviceAccountName" | "automountServiceAccountToken"] => one("service_account.enabled"),
+        ["imagePullSecrets", ..] => one("registry.enabled"),
         ["securityContext", "runAsNonRoot"] => one("security.run_as_non_root"),
         ["securityContext", "runAsUser"] => one("security.run_as_user"),
         ["securityContext", "runAsGroup"] => one("security.run_as_group"),

@@ -113,6 +113,7 @@ pub const RULES: &[Rule] = &[
     expose::INGRESS,
     expose::ISSUER_EMAIL,
     expose::NETWORK_POLICY_NAMESPACE,
+    expose::REGISTRY,
     env::CONTAINER_ENV,
     seal::SEAL_CERTIFICATE,
     seal::SEAL_SCOPE_NAMESPACE,

@@ -29,6 +29,7 @@ const INGRESS: &str = "concepts/services-networking/ingress/";
 const CM_INGRESS: &str = "https://cert-manager.io/docs/usage/ingress/";
 const CM_ACME: &str = "https://cert-manager.io/docs/configuration/acme/";
 const NETPOL: &str = "concepts/services-networking/network-policies/";
+const PULL_SECRET: &str = "tasks/configure-pod-container/pull-image-private-registry/";
 const EMPTYDIR: &str = "concepts/storage/volumes/#emptydir";
 // Not on kubernetes.io: the tools that own these settings document them.
 const MINIKUBE: &str = "https://minikube.sigs.k8s.io/docs/handbook/pushing/";
@@ -346,4 +347,15 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("network_policy.open_egress", "Lets the app's pods connect anywhere (external APIs, a managed database) instead of only DNS, the database and each other.",
         "off", "Off: calls to anything outside (a payment API, a mail server) time out.",
         Some("networkpolicy.spec.egress"), NETPOL),
+    // registry
+    e!("registry.enabled", "Adds the Secret <name>-registry (kubernetes.io/dockerconfigjson), encoded in this page, and names it in the pods' and Jobs' imagePullSecrets, so the nodes can pull a private image.",
+        "off", "Off: a private image fails with ErrImagePull / ImagePullBackOff (unauthorized).",
+        Some("pod.spec.imagePullSecrets"), PULL_SECRET),
+    e!("registry.server", "The registry's host as the image names it (ghcr.io, registry.example.com:5000); https://index.docker.io/v1/ for Docker Hub.",
+        "empty", "A server that differs from the image's registry: the login is never used.",
+        None, PULL_SECRET),
+    e!("registry.username", "The registry user name.",
+        "empty", "The registry refuses the pull.", None, PULL_SECRET),
+    e!("registry.password", "The password or access token (a read-only token is enough). A secret value: never stored, shared or put on a command line; sealed with the other secrets.",
+        "empty", "The registry refuses the pull.", None, PULL_SECRET),
 ];

@@ -251,3 +251,66 @@ pub const NO_NETWORK_POLICY: Rule = Rule {
         .with_fix(Fix::NetworkPolicy)]
     },
 };
+
+pub const REGISTRY: Rule = Rule {
+    id: "registry-login",
+    severity: Severity::Error,
+    upstream: "the kubelet's credential lookup matches the image's registry host against each \
+               auths key of the kubernetes.io/dockerconfigjson Secret; the registry refuses a \
+               login without user or password",
+    check: |spec| {
+        let registry = &spec.registry;
+        if !registry.enabled {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        if let Err(e) = registry_server(&registry.server) {
+            out.push(Finding::new("registry.server", format!("The server {e}.")));
+        }
+        if registry.username.is_empty() {
+            out.push(Finding::new(
+                "registry.username",
+                "Set the registry user name.",
+            ));
+        }
+        if registry.password.is_empty() {
+            out.push(Finding::new(
+                "registry.password",
+                "Set the password or access token: the Secret needs one.",
+            ));
+        }
+        out
+    },
+};
+
+/// A registry server as the kubelet matches it: a host with an optional port (and path), or
+/// Docker Hub's `https://index.docker.io/v1/`.
+pub(crate) fn registry_server(server: &str) -> Result<(), String> {
+    if server.is_empty() {
+        return Err("is empty: write the registry's host, e.g. ghcr.io".into());
+    }
+    if server.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("has a space or control character".into());
+    }
+    let rest = server
+        .strip_prefix("https://")
+        .or_else(|| server.strip_prefix("http://"))
+        .unwrap_or(server);
+    let host_port = rest.split('/').next().unwrap_or_default();
+    let host = host_port.rsplit_once(':').map_or(host_port, |(h, port)| {
+        if port.parse::<u16>().is_ok() {
+            h
+        } else {
+            host_port
+        }
+    });
+    if host.parse::<std::net::IpAddr>().is_ok()
+        || names::dns1123_subdomain(&host.to_lowercase()).is_ok()
+    {
+        Ok(())
+    } else {
+        Err(format!(
+            "'{host}' is not a host name; write e.g. ghcr.io or registry.example.com:5000"
+        ))
+    }
+}
