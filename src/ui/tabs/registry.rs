@@ -17,7 +17,7 @@ pub fn RegistryFields() -> impl IntoView {
                 label="Pull with a login (imagePullSecrets)"
                 path="registry.enabled"
                 testid="registry-enabled"
-                hint="Adds the Secret <name>-registry (kubernetes.io/dockerconfigjson), made in this page: the password never goes on a command line."
+                hint="Adds the login Secret <name>-registry, made in this page: the password never goes on a command line."
                 get=Signal::derive(move || enabled.get())
                 set=move |v| spec.update(|s| s.registry.enabled = v)
             />

@@ -81,7 +81,7 @@ pub fn SecurityTab() -> impl IntoView {
                 label="Own ServiceAccount, no API token"
                 path="service_account.enabled"
                 testid="service-account-enabled"
-                hint="Adds the ServiceAccount <name> with automountServiceAccountToken: false; the pods and Jobs run as it. A web app never calls the Kubernetes API."
+                hint="Adds a ServiceAccount named after the app that mounts no API token; the pods and Jobs run as it. A web app never calls the Kubernetes API."
                 get=Signal::derive(move || spec.with(|s| s.service_account.enabled))
                 set=move |v| spec.update(|s| s.service_account.enabled = v)
             />
