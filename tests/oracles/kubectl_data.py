@@ -191,7 +191,7 @@ def main(binary, spec_dir, files):
                                  for k in sorted(ours.keys() | theirs.keys(), key=str) if ours.get(k) != theirs.get(k)]
             registry = spec.get("registry") or {}
             if doc.get("kind") == "Secret" and registry.get("enabled") \
-                    and doc["metadata"]["name"] == f"{spec['app']['name']}-registry":
+                    and doc["metadata"]["name"] == f"{(spec.get('app') or {}).get('name', 'web')}-registry":
                 try:
                     theirs = docker_registry(binary, doc["metadata"]["name"], registry)
                     if (doc.get("data") or {}) != theirs and not doc.get("stringData"):
