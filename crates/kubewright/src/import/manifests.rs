@@ -36,7 +36,6 @@ pub fn import(documents: Vec<Value>) -> Imported {
     super::database::take_clustering(&mut docs, &mut spec, &mut report);
     super::ingress::take(&mut docs, &mut spec, &mut report);
     super::ingress::take_issuer(&mut docs, &mut spec);
-    super::network_policy::take(&mut docs, &mut spec);
     // Made for Minikube: the image is never pulled (it is built inside Minikube).
     if spec.image.pull_policy == PullPolicy::Never {
         spec.target = Target::Minikube;
@@ -45,6 +44,8 @@ pub fn import(documents: Vec<Value>) -> Imported {
         super::job::take(&mut doc, &mut spec, &mut report);
         doc.finish(&mut report);
     }
+    // After the Jobs: the policy selects their pods too.
+    super::network_policy::take(&mut docs, &mut spec);
     hold_the_rest(docs, &mut spec, &mut report);
     Imported {
         format: Format::Manifests,

@@ -1,9 +1,10 @@
 use serde::Serialize;
 
 use super::{IntOrString, ObjectMeta, Pairs};
-use crate::spec::{AppSpec, DatabaseKind, POSTGRES_PORT};
+use crate::spec::{AppSpec, DatabaseKind, APP_LABEL, POSTGRES_PORT};
 
-/// `networking.k8s.io/v1 NetworkPolicy` for the app's pods: deny by default, allow what it needs.
+/// `networking.k8s.io/v1 NetworkPolicy` for the app's pods and its Jobs': deny by default, allow
+/// what they need.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NetworkPolicy {
@@ -16,7 +17,7 @@ pub struct NetworkPolicy {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NetworkPolicySpec {
-    pub pod_selector: Selector,
+    pub pod_selector: PodSelector,
     pub policy_types: Vec<&'static str>,
     pub ingress: Vec<Rule>,
     pub egress: Vec<Rule>,
@@ -26,6 +27,24 @@ pub struct NetworkPolicySpec {
 #[serde(rename_all = "camelCase")]
 pub struct Selector {
     pub match_labels: Pairs,
+}
+
+/// Which pods the policy is for: the app's (`matchLabels`), or with Jobs the app's and theirs
+/// (`app In [...]`: the Jobs' pods carry their own `app` label).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodSelector {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub match_labels: Option<Pairs>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub match_expressions: Vec<Requirement>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Requirement {
+    pub key: &'static str,
+    pub operator: &'static str,
+    pub values: Vec<String>,
 }
 
 /// One ingress (`from`) or egress (`to`) rule; no peers means any peer, no ports any port.
@@ -111,14 +130,37 @@ impl NetworkPolicy {
             kind: Self::KIND,
             metadata: ObjectMeta::namespaced(spec, spec.app.name.clone()),
             spec: NetworkPolicySpec {
-                pod_selector: Selector {
-                    match_labels: Pairs(spec.selector_labels()),
-                },
+                pod_selector: pods(spec),
                 policy_types: vec!["Ingress", "Egress"],
                 ingress,
                 egress,
             },
         })
+    }
+}
+
+// The app's pods, and the Jobs' (which need DNS and the database too).
+fn pods(spec: &AppSpec) -> PodSelector {
+    if spec.jobs.is_empty() {
+        return PodSelector {
+            match_labels: Some(Pairs(spec.selector_labels())),
+            match_expressions: Vec::new(),
+        };
+    }
+    let mut values = vec![spec.app.name.clone()];
+    for job in &spec.jobs {
+        let label = spec.job_base_name(&job.name);
+        if !values.contains(&label) {
+            values.push(label);
+        }
+    }
+    PodSelector {
+        match_labels: None,
+        match_expressions: vec![Requirement {
+            key: APP_LABEL,
+            operator: "In",
+            values,
+        }],
     }
 }
 

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-/// A NetworkPolicy for the app's pods: everything denied but what the app needs. It only works
+/// A NetworkPolicy for the app's pods and its Jobs': everything denied but what the app needs. It only works
 /// where the cluster's network plugin enforces NetworkPolicies (Calico, Cilium; Minikube started
 /// with `--cni=calico`); elsewhere it is accepted and ignored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -76,7 +76,12 @@ fn rows_of_rule(spec: &AppSpec, rule: usize) -> Vec<usize> {
 
 pub(super) fn network_policy_rule(spec: &AppSpec, k: &[&str]) -> Option<Vec<String>> {
     match k {
-        ["metadata", "name"] | ["spec", "podSelector", ..] => one("app.name"),
+        ["metadata", "name"] | ["spec", "podSelector", "matchLabels", ..] => one("app.name"),
+        ["spec", "podSelector", ..] => Some(
+            std::iter::once("app.name".to_string())
+                .chain((0..spec.jobs.len()).map(|i| format!("jobs[{i}].name")))
+                .collect(),
+        ),
         ["spec", "ingress", "[]", "from", "[]", "namespaceSelector", ..] => {
             one("network_policy.controller_namespace")
         }
