@@ -39,6 +39,9 @@ bash tests/oracles/run.sh
 step "form and external validators agree on every error case of the validation table"
 bash tests/oracles/agreement.sh
 
+step "checkov's Kubernetes checks on every preset after its one-click fixes (README: what remains)"
+bash tests/oracles/checkov.sh
+
 step "end-to-end in Chromium against the release build"
 node tests/e2e/e2e.mjs
 # Secrets stay in the page (no request, storage, URL, console or command holds one; CSP in force), and

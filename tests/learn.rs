@@ -225,13 +225,23 @@ async fn database_tab_switches_between_chart_and_operator_and_the_url_follows() 
 #[wasm_bindgen_test]
 async fn the_target_switch_changes_objects_and_commands() {
     let root = mount();
+    // The phoenix preset sits behind an Ingress: its Service stays ClusterIP on both targets.
     load_preset(&root, "phoenix").await;
     click(&root, "target-minikube").await;
     assert!(text(&root, "yaml-all").contains("imagePullPolicy: Never"));
-    assert!(text(&root, "yaml-all").contains("type: NodePort"));
+    assert!(text(&root, "yaml-all").contains("type: ClusterIP"));
     assert!(text(&root, "commands").contains("eval $(minikube docker-env)"));
-    assert!(text(&root, "commands").contains("minikube service -n hello hello --url"));
+    assert!(text(&root, "commands").contains("minikube addons enable ingress"));
+    assert!(text(&root, "commands").contains(
+        "curl -k --resolve hello.example.com:443:$(minikube ip) https://hello.example.com/"
+    ));
     click(&root, "target-cluster").await;
     assert!(text(&root, "commands").contains("docker push ghcr.io/example/hello:0.1.0"));
-    assert!(text(&root, "yaml-all").contains("type: LoadBalancer"));
+    assert!(text(&root, "commands").contains("curl -i https://hello.example.com/"));
+    // Without the Ingress, the Service follows the target: NodePort on Minikube.
+    click(&root, "tab-ingress").await;
+    click(&root, "ingress-enabled").await;
+    click(&root, "target-minikube").await;
+    assert!(text(&root, "yaml-all").contains("type: NodePort"));
+    assert!(text(&root, "commands").contains("minikube service -n hello hello --url"));
 }

@@ -365,3 +365,34 @@ async fn a_pasted_certificate_seals_and_a_bad_one_leaves_the_secret_out() {
     assert_eq!(sealed(&after), sealed(&yaml));
     assert_ne!(after, yaml);
 }
+
+#[wasm_bindgen_test]
+async fn the_ingress_tab_adds_an_ingress_and_checks_its_host_beside_the_field() {
+    let root = mount();
+    leptos::task::tick().await;
+    click(&root, "tab-ingress").await;
+    assert!(!text(&root, "yaml-all").contains("kind: Ingress"));
+    click(&root, "ingress-enabled").await;
+    leptos::task::tick().await;
+    let yaml = text(&root, "yaml-all");
+    assert!(yaml.contains("kind: Ingress"), "{yaml}");
+    assert!(yaml.contains("- host: app.example.com"), "{yaml}");
+    // A host with an uppercase letter: an error beside the host, the YAML still shows it.
+    type_into(&find(&root, "ingress-host"), "App.example.com").await;
+    let field = find(&root, "ingress-host").parent_element().unwrap();
+    assert!(field
+        .query_selector("[data-testid='issue-error']")
+        .unwrap()
+        .is_some());
+    assert!(text(&root, "yaml-all").contains("- host: App.example.com"));
+    // cert-manager TLS: the annotation and the Secret <name>-tls; the commands wait for it.
+    type_into(&find(&root, "ingress-host"), "shop.example.com").await;
+    choose(&root, "ingress-tls", "cert_manager").await;
+    let yaml = text(&root, "yaml-all");
+    assert!(
+        yaml.contains("cert-manager.io/cluster-issuer: letsencrypt-prod"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("secretName: web-tls"), "{yaml}");
+    assert!(text(&root, "commands").contains("certificate/web-tls"));
+}

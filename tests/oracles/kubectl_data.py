@@ -33,7 +33,8 @@ MAX_ARG = 128 * 1024 - 1  # MAX_ARG_STRLEN, including the terminating NUL
 SOURCES = {"ConfigMap": "env", "Secret": "secrets"}
 # Spec defaults that matter for the derived entries (crates/kubewright/src/spec/).
 DB_DEFAULTS = {"kind": "none", "name": "db", "user": "app", "database": "app", "password": "",
-               "admin_password": "", "url_env": "DATABASE_URL", "url_scheme": "postgres"}
+               "admin_password": "", "url_env": "DATABASE_URL", "url_scheme": "postgres",
+               "url_port": True}
 CLUSTERING_DEFAULTS = {"enabled": False, "query_env": "DNS_CLUSTER_QUERY"}
 
 
@@ -58,7 +59,8 @@ def wanted(spec):
             service = f"{db['name']}-rw"
             db_secret = [("username", db["user"]), ("password", db["password"])]
         q = lambda s: urllib.parse.quote(s, safe="-._~")
-        url = f"{db['url_scheme']}://{q(db['user'])}:{q(db['password'])}@{dns(service)}:5432/{q(db['database'])}"
+        port = ":5432" if db["url_port"] else ""
+        url = f"{db['url_scheme']}://{q(db['user'])}:{q(db['password'])}@{dns(service)}{port}/{q(db['database'])}"
         if db["url_env"]:
             secrets.append((db["url_env"], url))
     out = {}
@@ -68,7 +70,31 @@ def wanted(spec):
         out[("Secret", f"{name}-env-secret")] = secrets
     if db_secret:
         out[("Secret", f"{db['name']}-credentials")] = db_secret
+    registry = spec.get("registry") or {}
+    if registry.get("enabled"):
+        out[("Secret", f"{name}-registry")] = [(".dockerconfigjson", docker_config(registry))]
     return out
+
+
+def docker_config(registry):
+    """The JSON kubectl's `create secret docker-registry` writes (Go's encoding/json: no spaces,
+    <, > and & escaped); main() also asks kubectl itself."""
+    server, user, password = (registry.get(k, "") for k in ("server", "username", "password"))
+    auth = base64.b64encode(f"{user}:{password}".encode()).decode()
+    text = json.dumps({"auths": {server: {"username": user, "password": password, "auth": auth}}},
+                      separators=(",", ":"), ensure_ascii=False)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def docker_registry(binary, name, registry):
+    """`data` of the Secret `kubectl create secret docker-registry` builds."""
+    args = [f"--docker-{k}={registry.get(f, '')}".encode()
+            for k, f in (("server", "server"), ("username", "username"), ("password", "password"))]
+    return kubectl(binary, b"create", b"secret", b"docker-registry", name.encode(), *args,
+                   b"--dry-run=client")[0].get("data") or {}
 WS = re.compile(r"\s*")
 
 
@@ -163,6 +189,16 @@ def main(binary, spec_dir, files):
                     problems += [f"data.{k} as read by {reader}: ours {ours.get(k)!r:.150}, "
                                  f"kubectl --from-literal {theirs.get(k)!r:.150}"
                                  for k in sorted(ours.keys() | theirs.keys(), key=str) if ours.get(k) != theirs.get(k)]
+            registry = spec.get("registry") or {}
+            if doc.get("kind") == "Secret" and registry.get("enabled") \
+                    and doc["metadata"]["name"] == f"{(spec.get('app') or {}).get('name', 'web')}-registry":
+                try:
+                    theirs = docker_registry(binary, doc["metadata"]["name"], registry)
+                    if (doc.get("data") or {}) != theirs and not doc.get("stringData"):
+                        problems.append(f"registry login: ours {doc.get('data')!r:.150}, "
+                                        f"kubectl create secret docker-registry {theirs!r:.150}")
+                except Exception as e:
+                    problems.append(str(e))
             for p in problems:
                 print(f"FAIL {where}: {' '.join(p.split())}")
             failed += bool(problems)

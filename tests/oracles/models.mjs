@@ -15,13 +15,17 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const toolsNode = fileURLToPath(new URL("../../tools/node/", import.meta.url));
 const YAML = createRequire(toolsNode + "package.json")("yaml");
 // SealedSecret is a CRD: its model (generated from the sealed-secrets CRD schema) is a separate package.
-const PACKAGES = { "bitnami.com/v1alpha1/SealedSecret": "@kubernetes-models/sealed-secrets" };
+const PACKAGES = {
+  "bitnami.com/v1alpha1/SealedSecret": "@kubernetes-models/sealed-secrets",
+  "cert-manager.io/v1/ClusterIssuer": "@kubernetes-models/cert-manager",
+};
 const model = async (path) =>
   import(pathToFileURL(`${toolsNode}node_modules/${PACKAGES[path] ?? "kubernetes-models"}/${path}.js`).href);
 
 // Exactly the kinds we render; anything else (or another apiVersion) fails.
 const KINDS = new Set([
   "v1/Namespace",
+  "v1/ServiceAccount",
   "v1/ConfigMap",
   "v1/Secret",
   "v1/Service",
@@ -30,6 +34,9 @@ const KINDS = new Set([
   "batch/v1/CronJob",
   "autoscaling/v2/HorizontalPodAutoscaler",
   "policy/v1/PodDisruptionBudget",
+  "networking.k8s.io/v1/Ingress",
+  "networking.k8s.io/v1/NetworkPolicy",
+  "cert-manager.io/v1/ClusterIssuer",
   "bitnami.com/v1alpha1/SealedSecret",
 ]);
 

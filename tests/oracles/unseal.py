@@ -150,7 +150,9 @@ def check(key_path, spec_dir, files):
                 problems.append(f"apiVersion {doc.get('apiVersion')}")
             template = doc["spec"]["template"]
             is_app = doc["metadata"]["name"].endswith("-env-secret")
-            want_type = "Opaque" if is_app else db_type
+            app_name = (spec.get("app") or {}).get("name", "web")
+            is_registry = doc["metadata"]["name"] == f"{app_name}-registry"
+            want_type = "kubernetes.io/dockerconfigjson" if is_registry else "Opaque" if is_app else db_type
             if template.get("type") != want_type:
                 problems.append(f"template type {template.get('type')!r}, not {want_type!r}")
             for field in ("name", "namespace", "labels", "annotations"):

@@ -36,6 +36,9 @@ pub fn missing_secret_values(spec: &AppSpec) -> Vec<String> {
     if db.kind == DatabaseKind::Helm && db.admin_password.is_empty() {
         out.push(DATABASE_ADMIN_PASSWORD.into());
     }
+    if spec.registry.enabled && spec.registry.password.is_empty() {
+        out.push(REGISTRY_PASSWORD.into());
+    }
     out.extend(
         spec.extra
             .iter()
@@ -53,6 +56,8 @@ pub fn secret_value_names(spec: &AppSpec) -> Vec<String> {
 /// How [`missing_secret_values`] names the database's passwords.
 pub const DATABASE_PASSWORD: &str = "the database password";
 pub const DATABASE_ADMIN_PASSWORD: &str = "the database superuser password";
+/// How [`missing_secret_values`] names the registry's password.
+pub const REGISTRY_PASSWORD: &str = "the registry password";
 
 /// The sentence asking for `missing` (from [`missing_secret_values`]) again, naming the tabs that
 /// hold them.
@@ -61,6 +66,8 @@ pub fn reenter_sentence(missing: &[String]) -> String {
     // "NAME in Kind/name": a value inside a kept object, which only a new paste brings back.
     let is_kept = |m: &String| m.contains(" in ");
     let (kept, missing): (Vec<&String>, Vec<&String>) = missing.iter().partition(|m| is_kept(m));
+    let (registry, missing): (Vec<&String>, Vec<&String>) =
+        missing.into_iter().partition(|m| *m == REGISTRY_PASSWORD);
     let (database, secrets): (Vec<&String>, Vec<&String>) =
         missing.into_iter().partition(|m| is_db(m));
     let list = |items: &[&String]| {
@@ -73,6 +80,7 @@ pub fn reenter_sentence(missing: &[String]) -> String {
     let parts: Vec<String> = [
         (!secrets.is_empty()).then(|| format!("{} in the secrets tab", list(&secrets))),
         (!database.is_empty()).then(|| format!("{} in the database tab", list(&database))),
+        (!registry.is_empty()).then(|| format!("{} in the image tab", list(&registry))),
         (!kept.is_empty()).then(|| {
             format!(
                 "{} by importing those manifests again (kept objects are not edited here)",
@@ -151,7 +159,8 @@ mod tests {
                 .iter()
                 .map(|s| &s.value)
                 .chain([&db.password, &db.admin_password])
-                .filter(|v| !v.is_empty())
+                // The article's password is its user's name, which the link does carry.
+                .filter(|v| !v.is_empty() && **v != db.user)
             {
                 assert!(!json.contains(value.as_str()), "{} in {json}", value);
             }

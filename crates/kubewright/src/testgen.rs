@@ -198,10 +198,12 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
                     password: format!("p{password}"),
                     admin_password: format!("a{admin_password}"),
                     chart_version: String::new(),
+                    legacy_image: instances == 3,
                     instances,
                     storage_size: if size.is_empty() { "1Gi".into() } else { size },
                     url_env: url_env.into(),
                     url_scheme: scheme.into(),
+                    url_port: instances != 2,
                 }
             },
         );
@@ -209,37 +211,42 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         valid_core_spec(),
         prop::sample::select(Target::ALL.to_vec()),
         database,
-        any::<bool>(),
+        (any::<bool>(), any::<bool>()),
         entries(env_name().boxed(), tricky_text().boxed(), 3),
+        valid_ingress(),
     )
-        .prop_map(|(mut spec, target, database, clustering, pod_env)| {
-            spec.target = target;
-            spec.database = database;
-            // Derived entries never clash with the user's (that clash is validation's business).
-            if spec.secrets.iter().any(|e| e.name == spec.database.url_env) {
-                spec.database.url_env.clear();
-            }
-            spec.clustering.enabled = clustering;
-            if spec.env.iter().any(|e| e.name == spec.clustering.query_env) {
-                spec.clustering.query_env.clear();
-            }
-            spec.pod_env = pod_env
-                .into_iter()
-                .filter(|e| spec.downward.iter().all(|d| d.name != e.name))
-                .collect();
-            let app = spec.app.name.clone();
-            spec.cron_jobs
-                .retain(|c| app.len() + 1 + c.name.len() <= 52);
-            // An autoscaler needs the requests its targets are percentages of.
-            let r = &spec.resources;
-            if effective_request(&r.requests.cpu, &r.limits.cpu).is_empty() {
-                spec.autoscaling.enabled = false;
-            }
-            if effective_request(&r.requests.memory, &r.limits.memory).is_empty() {
-                spec.autoscaling.memory_utilization = None;
-            }
-            spec
-        })
+        .prop_map(
+            |(mut spec, target, database, (clustering, account), pod_env, ingress)| {
+                spec.service_account.enabled = account;
+                expose(&mut spec, ingress);
+                spec.target = target;
+                spec.database = database;
+                // Derived entries never clash with the user's (that clash is validation's business).
+                if spec.secrets.iter().any(|e| e.name == spec.database.url_env) {
+                    spec.database.url_env.clear();
+                }
+                spec.clustering.enabled = clustering;
+                if spec.env.iter().any(|e| e.name == spec.clustering.query_env) {
+                    spec.clustering.query_env.clear();
+                }
+                spec.pod_env = pod_env
+                    .into_iter()
+                    .filter(|e| spec.downward.iter().all(|d| d.name != e.name))
+                    .collect();
+                let app = spec.app.name.clone();
+                spec.cron_jobs
+                    .retain(|c| app.len() + 1 + c.name.len() <= 52);
+                // An autoscaler needs the requests its targets are percentages of.
+                let r = &spec.resources;
+                if effective_request(&r.requests.cpu, &r.limits.cpu).is_empty() {
+                    spec.autoscaling.enabled = false;
+                }
+                if effective_request(&r.requests.memory, &r.limits.memory).is_empty() {
+                    spec.autoscaling.memory_utilization = None;
+                }
+                spec
+            },
+        )
 }
 
 /// A spec the API server accepts, with the foundation's fields only.
@@ -807,4 +814,73 @@ fn any_jobs() -> impl Strategy<Value = Vec<Job>> {
             })
             .collect::<Vec<_>>()
     })
+}
+
+/// An Ingress the API server accepts: hosts (wildcards too, or none), paths, every TLS source and
+/// issuer setting.
+pub fn valid_ingress() -> impl Strategy<Value = Ingress> {
+    let host = prop::sample::select(vec![
+        "app.example.com",
+        "www.example.com",
+        "*.example.org",
+        "",
+        "a-b.c",
+    ]);
+    let row = (
+        host,
+        prop::sample::select(vec!["/", "/api", "/a/b.c", "/x-y_z/"]),
+        prop::sample::select(PathType::ALL.to_vec()),
+    )
+        .prop_map(|(host, path, path_type)| IngressRule {
+            host: host.into(),
+            path: path.into(),
+            path_type,
+        });
+    (
+        any::<bool>(),
+        prop::sample::select(vec!["nginx", "", "traefik"]),
+        vec(row, 1..4),
+        prop::sample::select(TlsSource::ALL.to_vec()),
+        (
+            prop::sample::select(IssuerKind::ALL.to_vec()),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        prop::sample::select(vec!["", "ops@example.com"]),
+    )
+        .prop_map(
+            |(enabled, class, rules, tls, (kind, create, staging), email)| {
+                let mut ingress = Ingress {
+                    enabled,
+                    class_name: class.into(),
+                    rules,
+                    tls,
+                    tls_secret: "web-cert".into(),
+                    ..Ingress::default()
+                };
+                ingress.issuer.kind = kind;
+                ingress.issuer.create = create;
+                ingress.issuer.staging = staging;
+                ingress.issuer.email = email.into();
+                // TLS names its hosts: give it one.
+                if tls != TlsSource::None && ingress.hosts().is_empty() {
+                    ingress.rules[0].host = "app.example.com".into();
+                }
+                ingress
+            },
+        )
+}
+
+// The Ingress, and (drawn from it, to keep the tuple small) the NetworkPolicy and registry login.
+fn expose(spec: &mut AppSpec, ingress: Ingress) {
+    spec.network_policy.enabled = ingress.class_name == "nginx";
+    spec.network_policy.open_egress = ingress.tls == TlsSource::Secret;
+    spec.registry = Registry {
+        enabled: ingress.class_name == "traefik",
+        server: "registry.example.com:5000".into(),
+        username: "robot".into(),
+        // Go's JSON escapes <, > and &: the byte comparison with kubectl checks ours does.
+        password: format!("t<&>{}", ingress.rules.len()),
+    };
+    spec.ingress = ingress;
 }

@@ -43,10 +43,7 @@ fn the_bundle_has_every_file_a_kustomization_and_a_readme() {
 
 #[test]
 fn the_chart_lifts_the_forms_values_and_escapes_user_braces() {
-    let mut spec = kubewright::presets::Preset::find("phoenix-article")
-        .unwrap()
-        .spec()
-        .unwrap();
+    let mut spec = crate::util::article_with_typed_url();
     spec.env
         .push(EnvEntry::new("GREETING", "{{ .Values.oops }}"));
     spec.env.push(EnvEntry::new("odd.key-name", "x"));
@@ -58,6 +55,7 @@ fn the_chart_lifts_the_forms_values_and_escapes_user_braces() {
         [
             "Chart.yaml",
             "values.yaml",
+            "templates/serviceaccount.yaml",
             "templates/configmap.yaml",
             "templates/secret.yaml",
             "templates/job-migration.yaml",

@@ -12,7 +12,7 @@ use kubewright::share;
 use kubewright::validate::{self, Verdict};
 use kubewright::AppSpec;
 
-use crate::util::{kubewright, preset};
+use crate::util::kubewright;
 
 /// The planted value the sender knows.
 const PLANTED: &str = "sender-knows-this-1234";
@@ -45,7 +45,7 @@ fn hostile_spec_json() -> String {
 }
 
 fn phoenix() -> AppSpec {
-    preset("phoenix-article")
+    crate::util::article_with_typed_url()
 }
 
 fn link(json: &str) -> String {

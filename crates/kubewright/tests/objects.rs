@@ -1,11 +1,10 @@
 //! Spec -> objects, one behaviour per test, GIVEN / WHEN / THEN.
 
-use kubewright::presets::Preset;
 use kubewright::spec::*;
 use kubewright::AppSpec;
 
 fn article() -> AppSpec {
-    Preset::find("phoenix-article").unwrap().spec().unwrap()
+    crate::util::article_with_typed_url()
 }
 
 fn yaml(spec: &AppSpec) -> String {
@@ -26,6 +25,7 @@ fn no_env_means_no_config_map_and_no_env_from() {
         names,
         [
             "namespace.yaml",
+            "serviceaccount.yaml",
             "job-migration.yaml",
             "deployment.yaml",
             "service.yaml"
@@ -185,6 +185,7 @@ fn commands_apply_in_dependency_order_and_create_jobs() {
         "eval $(minikube docker-env)",
         "docker build -t kube-native:latest .",
         "kubectl apply -f namespace.yaml",
+        "kubectl apply -n kube-native -f serviceaccount.yaml",
         "kubectl apply -n kube-native -f configmap.yaml",
         "kubectl apply -n kube-native -f secret.yaml",
         // Migrations before the new code (the Deployment).

@@ -82,7 +82,7 @@ fn sealing_is_randomized_and_an_empty_value_seals_too() {
 }
 
 fn phoenix() -> AppSpec {
-    crate::util::preset("phoenix-article")
+    crate::util::article_with_typed_url()
 }
 
 fn sealed_spec(scope: SealScope) -> AppSpec {

@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod database;
 mod export;
+mod expose;
 mod golden;
 mod kept;
 mod objects;

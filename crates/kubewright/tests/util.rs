@@ -45,3 +45,22 @@ pub fn kubewright_reading(args: &[&str], input: &str) -> (i32, String, String) {
         String::from_utf8(out.stderr).unwrap(),
     )
 }
+
+/// The article's app with its `DATABASE_URL` typed into the secrets, as the 2018 article wrote it,
+/// and no database set up here (the preset itself now installs its PostgreSQL): the shape many
+/// tests of the Secret and its commands were written against.
+pub fn article_with_typed_url() -> AppSpec {
+    let mut spec = preset("phoenix-article");
+    let url = spec.database_url().unwrap();
+    spec.database = kubewright::spec::Database::default();
+    spec.secrets
+        .insert(0, kubewright::spec::EnvEntry::new("DATABASE_URL", &url));
+    spec
+}
+
+/// What manifests carry of a spec: all of it but the settings that live only in the commands (the
+/// Helm chart's image flags), which an import cannot see.
+pub fn manifest_part(mut spec: AppSpec) -> AppSpec {
+    spec.database.legacy_image = false;
+    spec
+}

@@ -18,7 +18,7 @@ fn clean() -> AppSpec {
     let mut spec = Preset::find("web-app").unwrap().spec().unwrap();
     // The preset leaves the user's own secrets empty (required); a filled one is clean.
     for secret in &mut spec.secrets {
-        secret.value = "postgres://web:s3cret@web-postgresql.web.svc.cluster.local:5432/web".into();
+        secret.value = "postgres://web:s3cret@db.example.com:5432/web".into();
     }
     spec.secret_options.checksum_key = "a-random-key".into();
     spec
@@ -93,6 +93,22 @@ fn database(s: &mut AppSpec, kind: DatabaseKind) {
     s.database.kind = kind;
     s.database.password = "x".into();
     s.database.admin_password = "y".into();
+}
+
+/// A complete registry login.
+fn registry_on(s: &mut AppSpec) {
+    s.registry = Registry {
+        enabled: true,
+        server: "ghcr.io".into(),
+        username: "robot".into(),
+        password: "token".into(),
+    };
+}
+
+/// The Ingress on, with cert-manager TLS (the settings that raise no issue).
+fn ingress_on(s: &mut AppSpec) {
+    s.ingress.enabled = true;
+    s.ingress.tls = TlsSource::CertManager;
 }
 
 const CASES: &[Case] = &[
@@ -807,6 +823,141 @@ const CASES: &[Case] = &[
         "jobs[0].ttl_seconds_after_finished",
         |s| s.jobs[0].ttl_seconds_after_finished = None,
     ),
+    // ingress (errors): only checked when it is on.
+    quiet("ingress", |s| s.ingress.rules[0].host = "Not A Host".into()),
+    fires("ingress", "ingress.rules[0].host", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].host = "App.example.com".into()
+    }),
+    fires("ingress", "ingress.rules[0].host", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].host = "app.*.example.com".into()
+    }),
+    fires("ingress", "ingress.rules[0].host", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].host = "10.0.0.1".into()
+    }),
+    quiet("ingress", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].host = "*.example.com".into();
+    }),
+    // Any host, over plain HTTP (a certificate needs a host name: see the next case).
+    quiet("ingress", |s| {
+        ingress_on(s);
+        s.ingress.tls = TlsSource::None;
+        s.ingress.rules[0].host = String::new();
+    }),
+    fires("ingress", "ingress.tls", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].host = String::new();
+    }),
+    fires("ingress", "ingress.rules[0].path", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].path = "api".into()
+    }),
+    fires("ingress", "ingress.rules[0].path", |s| {
+        ingress_on(s);
+        s.ingress.rules[0].path = "/a//b".into()
+    }),
+    fires("ingress", "ingress.rules", |s| {
+        ingress_on(s);
+        s.ingress.rules.clear();
+    }),
+    fires("ingress", "ingress.class_name", |s| {
+        ingress_on(s);
+        s.ingress.class_name = "Nginx".into()
+    }),
+    fires("ingress", "ingress.tls_secret", |s| {
+        ingress_on(s);
+        s.ingress.tls = TlsSource::Secret;
+        s.ingress.tls_secret = "web_tls".into();
+    }),
+    fires("ingress", "ingress.issuer.name", |s| {
+        ingress_on(s);
+        s.ingress.tls = TlsSource::CertManager;
+        s.ingress.issuer.name = "Lets Encrypt".into();
+    }),
+    fires("acme-email", "ingress.issuer.email", |s| {
+        ingress_on(s);
+        s.ingress.tls = TlsSource::CertManager;
+        s.ingress.issuer.create = true;
+        s.ingress.issuer.email = "ops at example.com".into();
+    }),
+    quiet("acme-email", |s| {
+        ingress_on(s);
+        s.ingress.tls = TlsSource::CertManager;
+        s.ingress.issuer.create = false;
+        s.ingress.issuer.email = "not used".into();
+    }),
+    fires("ingress-tls", "ingress.tls", |s| {
+        ingress_on(s);
+        s.ingress.tls = TlsSource::None;
+    }),
+    fires("ingress-tls", "ingress.rules[0].host", |s| {
+        ingress_on(s);
+        s.ingress.issuer.create = true;
+        s.ingress.rules[0].host = "*.example.com".into();
+    }),
+    fires("service-type-behind-ingress", "service.type", |s| {
+        ingress_on(s);
+        s.service.kind = ServiceType::LoadBalancer
+    }),
+    quiet("service-type-behind-ingress", |s| {
+        s.ingress.enabled = false;
+        s.service.kind = ServiceType::LoadBalancer;
+    }),
+    fires(
+        "network-policy-namespace",
+        "network_policy.controller_namespace",
+        |s| {
+            ingress_on(s);
+            s.network_policy.controller_namespace = "Ingress_Nginx".into();
+        },
+    ),
+    quiet("network-policy-namespace", |s| {
+        s.network_policy.controller_namespace = "Ingress_Nginx".into()
+    }),
+    fires("registry-login", "registry.server", |s| {
+        registry_on(s);
+        s.registry.server = "my registry".into();
+    }),
+    fires("registry-login", "registry.server", |s| {
+        registry_on(s);
+        s.registry.server = "reg_istry.example.com".into();
+    }),
+    quiet("registry-login", |s| {
+        registry_on(s);
+        s.registry.server = "https://index.docker.io/v1/".into();
+    }),
+    quiet("registry-login", |s| {
+        registry_on(s);
+        s.registry.server = "10.0.0.5:5000".into();
+    }),
+    fires("registry-login", "registry.password", |s| {
+        registry_on(s);
+        s.registry.password.clear();
+    }),
+    fires("registry-login", "registry.username", |s| {
+        registry_on(s);
+        s.registry.username.clear();
+    }),
+    quiet("registry-login", |s| {
+        s.registry.server = "my registry".into()
+    }),
+    fires("pod-networkpolicy", "network_policy.enabled", |s| {
+        s.network_policy.enabled = false
+    }),
+    fires(
+        "automountServiceAccountToken",
+        "service_account.enabled",
+        |s| s.service_account.enabled = false,
+    ),
+    fires("database-url-host", "secrets[0].value", |s| {
+        s.secrets[0].value = "postgres://u:p@pg.web.svc.cluster.local:5432/web".into()
+    }),
+    quiet("database-url-host", |s| {
+        s.secrets[0].value = "postgres://u:p@web.web.svc/web".into()
+    }),
     // database (error): only checked when there is one; see also src/validate/rules/database.rs.
     quiet("database", |s| s.database.name = "Not_A_Label".into()),
     caught(
@@ -1139,7 +1290,7 @@ fn every_rule_fires_where_it_should_and_only_there() {
 fn openapi_accepts(yaml: &str) -> bool {
     use k8s_openapi::api::{
         apps::v1 as apps, autoscaling::v2 as autoscaling, batch::v1 as batch, core::v1 as core,
-        policy::v1 as policy,
+        networking::v1 as networking, policy::v1 as policy,
     };
     use serde::Deserialize;
     serde_yaml::Deserializer::from_str(yaml).all(|doc| {
@@ -1149,6 +1300,7 @@ fn openapi_accepts(yaml: &str) -> bool {
         let kind = doc["kind"].as_str().unwrap_or_default().to_string();
         match kind.as_str() {
             "Namespace" => serde_yaml::from_value::<core::Namespace>(doc).is_ok(),
+            "ServiceAccount" => serde_yaml::from_value::<core::ServiceAccount>(doc).is_ok(),
             "ConfigMap" => serde_yaml::from_value::<core::ConfigMap>(doc).is_ok(),
             "Secret" => serde_yaml::from_value::<core::Secret>(doc).is_ok(),
             "Service" => serde_yaml::from_value::<core::Service>(doc).is_ok(),
@@ -1161,6 +1313,9 @@ fn openapi_accepts(yaml: &str) -> bool {
             "HorizontalPodAutoscaler" => {
                 serde_yaml::from_value::<autoscaling::HorizontalPodAutoscaler>(doc).is_ok()
             }
+            "Ingress" => serde_yaml::from_value::<networking::Ingress>(doc).is_ok(),
+            "NetworkPolicy" => serde_yaml::from_value::<networking::NetworkPolicy>(doc).is_ok(),
+            "ClusterIssuer" if doc["apiVersion"] == "cert-manager.io/v1" => true,
             // CloudNativePG's custom resource has no official type to read it with.
             "Cluster" if doc["apiVersion"] == "postgresql.cnpg.io/v1" => true,
             _ => false,

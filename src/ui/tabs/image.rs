@@ -46,5 +46,6 @@ pub fn ImageTab() -> impl IntoView {
             get=Signal::derive(move || spec.with(|s| s.image.pull_policy))
             set=move |v| spec.update(|s| s.image.pull_policy = v)
         />
+        <super::registry::RegistryFields />
     }
 }

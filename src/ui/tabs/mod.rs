@@ -9,10 +9,12 @@ mod derived;
 mod env;
 mod fields;
 mod image;
+mod ingress;
 mod jobs;
 mod labels;
 mod port;
 mod probes;
+mod registry;
 mod resources;
 pub mod seal;
 mod secrets;
@@ -37,6 +39,7 @@ pub enum Tab {
     Resources,
     Autoscaling,
     Service,
+    Ingress,
     Jobs,
     CronJobs,
     Security,
@@ -44,7 +47,7 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 13] = [
+    pub const ALL: [Tab; 14] = [
         Tab::App,
         Tab::Image,
         Tab::Env,
@@ -54,6 +57,7 @@ impl Tab {
         Tab::Resources,
         Tab::Autoscaling,
         Tab::Service,
+        Tab::Ingress,
         Tab::Jobs,
         Tab::CronJobs,
         Tab::Security,
@@ -70,6 +74,9 @@ impl Tab {
             "disruption_budget" => "autoscaling",
             "shutdown" => "probes",
             "spreading" => "autoscaling",
+            "service_account" => "security",
+            "network_policy" => "ingress",
+            "registry" => "image",
             other => other,
         };
         Tab::ALL
@@ -90,6 +97,7 @@ impl Tab {
             Tab::Resources => "resources",
             Tab::Autoscaling => "autoscaling",
             Tab::Service => "service",
+            Tab::Ingress => "ingress",
             Tab::Jobs => "jobs",
             Tab::CronJobs => "cron_jobs",
             Tab::Security => "security",
@@ -207,6 +215,7 @@ fn panel(tab: Tab) -> AnyView {
         Tab::Resources => view! { <resources::ResourcesTab /> }.into_any(),
         Tab::Autoscaling => view! { <autoscaling::AutoscalingTab /> }.into_any(),
         Tab::Service => view! { <service::ServiceTab /> }.into_any(),
+        Tab::Ingress => view! { <ingress::IngressTab /> }.into_any(),
         Tab::Jobs => view! { <jobs::JobsTab /> }.into_any(),
         Tab::CronJobs => view! { <cron_jobs::CronJobsTab /> }.into_any(),
         Tab::Security => view! { <security::SecurityTab /> }.into_any(),

@@ -75,5 +75,16 @@ pub fn SecurityTab() -> impl IntoView {
                 set=move |v| spec.update(|s| s.security.writable_tmp = v)
             />
         </fieldset>
+        <fieldset>
+            <legend>"Who the pods run as (ServiceAccount)"</legend>
+            <CheckField
+                label="Own ServiceAccount, no API token"
+                path="service_account.enabled"
+                testid="service-account-enabled"
+                hint="Adds a ServiceAccount named after the app that mounts no API token; the pods and Jobs run as it. A web app never calls the Kubernetes API."
+                get=Signal::derive(move || spec.with(|s| s.service_account.enabled))
+                set=move |v| spec.update(|s| s.service_account.enabled = v)
+            />
+        </fieldset>
     }
 }

@@ -291,10 +291,22 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
                 .unwrap_or_default();
             lift.secret(spec, doc, "database", entries);
         }
+        // The registry password too: a chart is meant to be committed.
+        Object::RegistrySecret(_) => {
+            let entries = k8s::docker_config(spec)
+                .map(|json| vec![(k8s::DOCKER_CONFIG_KEY.to_string(), json)])
+                .unwrap_or_default();
+            lift.secret(spec, doc, "registry", entries);
+        }
         // Sealed values are ciphertext for one cluster's controller: kept as they are.
         Object::SealedSecret(_)
         | Object::DatabaseSealedSecret(_)
+        | Object::RegistrySealedSecret(_)
         | Object::Namespace(_)
+        | Object::ServiceAccount(_)
+        | Object::ClusterIssuer(_)
+        | Object::Ingress(_)
+        | Object::NetworkPolicy(_)
         | Object::Extra(_)
         | Object::Cluster(_)
         | Object::PodDisruptionBudget(_)
@@ -302,11 +314,19 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
     }
 }
 
-/// Jobs become hooks; so does, when there are Jobs, the database password, which must exist
-/// before the Job and the Cluster (the Job's env is a hook copy, see [`super::hook_env`]).
+/// Jobs become hooks; so do, when there are Jobs, the objects a Job needs before it starts that
+/// have no hook copy: the database password (which the Cluster reads too), the ServiceAccount the
+/// Job runs as and the registry login it pulls with. The Job's env is a hook copy instead, see
+/// [`super::hook_env`].
 fn hooks(spec: &AppSpec, object: &Object, doc: &mut Value, has_jobs: bool) {
     match object {
-        Object::DatabaseSecret(_) | Object::DatabaseSealedSecret(_) if has_jobs => {
+        Object::DatabaseSecret(_)
+        | Object::DatabaseSealedSecret(_)
+        | Object::ServiceAccount(_)
+        | Object::RegistrySecret(_)
+        | Object::RegistrySealedSecret(_)
+            if has_jobs =>
+        {
             hook_on(doc, "pre-install,pre-upgrade", "-5", BEFORE_CREATION);
         }
         Object::Job(_) => hook_on(doc, job_events(spec), "0", BEFORE_CREATION),

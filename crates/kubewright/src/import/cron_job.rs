@@ -51,6 +51,8 @@ pub(super) fn take(docs: &mut Docs, spec: &mut AppSpec, report: &mut Vec<ReportI
         ) {
             t.take(&policy);
         }
+        super::service_account::take_job_pod(t, POD, spec);
+        super::registry::take_job_pod(t, POD, spec);
         take_container(t, spec, &mut cron);
         spec.cron_jobs.push(cron);
         doc.finish(report);

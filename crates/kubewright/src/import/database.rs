@@ -132,16 +132,24 @@ fn take_url(mut db: Database, spec: &mut AppSpec) -> Database {
         return db;
     };
     let helm = db.kind == DatabaseKind::Helm;
-    let candidate = Database {
-        url_env: last.name.clone(),
-        url_scheme: scheme,
-        user: if helm { user } else { db.user.clone() },
-        database: if helm { database } else { db.database.clone() },
-        ..db.clone()
-    };
-    if candidate.url(spec.namespace()).as_deref() == Some(last.value.as_str()) {
-        spec.secrets.pop();
-        return candidate;
+    // With or without the port written out.
+    for url_port in [true, false] {
+        let candidate = Database {
+            url_env: last.name.clone(),
+            url_scheme: scheme.clone(),
+            user: if helm { user.clone() } else { db.user.clone() },
+            database: if helm {
+                database.clone()
+            } else {
+                db.database.clone()
+            },
+            url_port,
+            ..db.clone()
+        };
+        if candidate.url(spec.namespace()).as_deref() == Some(last.value.as_str()) {
+            spec.secrets.pop();
+            return candidate;
+        }
     }
     db
 }

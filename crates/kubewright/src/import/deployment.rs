@@ -53,6 +53,8 @@ pub(super) fn take(
     super::shutdown::take(t, spec);
     super::spreading::take(t, spec);
     spec.security = super::security::take(t, POD, CONTAINER);
+    super::service_account::take_pod(t, POD, spec, report);
+    super::registry::take_pod(t, POD, spec);
     let mut c = Cursor::new(t, CONTAINER);
     take_env(&mut c, spec, env);
     take_env_from(&mut c, env);

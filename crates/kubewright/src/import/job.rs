@@ -21,6 +21,8 @@ pub(super) fn take(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportIte
     job.backoff_limit = t.take_i64("spec.backoffLimit");
     job.ttl_seconds_after_finished = t.take_i64("spec.ttlSecondsAfterFinished");
     take_restart_policy(t, &mut job);
+    super::service_account::take_job_pod(t, POD, spec);
+    super::registry::take_job_pod(t, POD, spec);
     take_container(&mut Cursor::new(t, CONTAINER), spec, &mut job);
     // The Job's pod runs with the app's security settings: taken when they are the same, else left
     // in (and reported).

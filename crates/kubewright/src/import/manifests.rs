@@ -32,11 +32,15 @@ pub fn import(documents: Vec<Value>) -> Imported {
     super::scaling::take(&mut docs, &mut spec, replicas, &mut report);
     super::disruption::take(&mut docs, &mut spec, &mut report);
     take_namespace(&mut docs, &mut spec, &mut report);
+    super::service_account::take_object(&mut docs, &mut spec, &mut report);
+    super::registry::take_object(&mut docs, &mut spec, &mut report);
     super::env::take_objects(&mut docs, &mut spec, env, &mut report);
     super::service::take(&mut docs, &mut spec, &mut report);
     // The database Kubewright sets up, and the headless Service that lets the pods find each other.
     super::database::take(&mut docs, &mut spec, &mut report);
     super::database::take_clustering(&mut docs, &mut spec, &mut report);
+    super::ingress::take(&mut docs, &mut spec, &mut report);
+    super::ingress::take_issuer(&mut docs, &mut spec);
     // Made for Minikube: the image is never pulled (it is built inside Minikube).
     if spec.image.pull_policy == PullPolicy::Never {
         spec.target = Target::Minikube;
@@ -46,6 +50,8 @@ pub fn import(documents: Vec<Value>) -> Imported {
         doc.finish(&mut report);
     }
     super::cron_job::take(&mut docs, &mut spec, &mut report);
+    // After the Jobs: the policy selects their pods too.
+    super::network_policy::take(&mut docs, &mut spec);
     hold_the_rest(docs, &mut spec, &mut report);
     Imported {
         format: Format::Manifests,

@@ -27,6 +27,12 @@ pub struct PodSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restart_policy: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_account_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub automount_service_account_token: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub image_pull_secrets: Vec<LocalObjectReference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub termination_grace_period_seconds: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_context: Option<PodSecurityContext>,
@@ -37,6 +43,12 @@ pub struct PodSpec {
     pub containers: Vec<Container>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub volumes: Vec<Volume>,
+}
+
+/// A reference to an object in the pod's namespace by name (`imagePullSecrets`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LocalObjectReference {
+    pub name: String,
 }
 
 /// The pod-level `securityContext`: who the processes run as, and the syscall filter.
@@ -254,6 +266,14 @@ impl PodTemplate {
             spec: PodSpec {
                 restart_policy,
                 termination_grace_period_seconds: None,
+                service_account_name: spec.service_account_name(),
+                // On the pod too, where scanners look for it; the pod's setting wins anyway.
+                automount_service_account_token: spec.service_account.enabled.then_some(false),
+                image_pull_secrets: spec
+                    .registry_secret_name()
+                    .map(|name| LocalObjectReference { name })
+                    .into_iter()
+                    .collect(),
                 security_context: PodSecurityContext::from_spec(security),
                 affinity: None,
                 topology_spread_constraints: Vec::new(),

@@ -7,23 +7,29 @@
 
 pub mod checksum;
 mod cluster;
+mod cluster_issuer;
 mod config_map;
 mod container;
 mod cron_job;
 pub(crate) mod deployment;
 mod extra;
 mod hpa;
+mod ingress;
 mod job;
 mod meta;
 mod namespace;
+mod network_policy;
 mod pairs;
 mod pdb;
+mod registry;
 mod sealed_secret;
 mod secret;
 mod service;
+mod service_account;
 mod spreading;
 
 pub use cluster::Cluster;
+pub use cluster_issuer::ClusterIssuer;
 pub use config_map::ConfigMap;
 pub use container::{
     Container, ContainerPort, EnvFromSource, EnvVar, PodTemplate, Probe, ResourceRequirements,
@@ -32,14 +38,18 @@ pub use cron_job::CronJob;
 pub use deployment::Deployment;
 pub use extra::Extra;
 pub use hpa::HorizontalPodAutoscaler;
+pub use ingress::{Ingress, ServicePortRef};
 pub use job::Job;
 pub use meta::ObjectMeta;
 pub use namespace::Namespace;
+pub use network_policy::NetworkPolicy;
 pub use pairs::Pairs;
 pub use pdb::PodDisruptionBudget;
+pub use registry::{docker_config, DOCKER_CONFIG_JSON, DOCKER_CONFIG_KEY};
 pub use sealed_secret::{SealedSecret, SealedSecretSpec, SecretTemplate};
 pub use secret::Secret;
 pub use service::Service;
+pub use service_account::ServiceAccount;
 
 use serde::Serialize;
 
@@ -71,6 +81,7 @@ impl IntOrString {
 #[serde(untagged)]
 pub enum Object {
     Namespace(Namespace),
+    ServiceAccount(ServiceAccount),
     ConfigMap(ConfigMap),
     Secret(Secret),
     SealedSecret(SealedSecret),
@@ -82,12 +93,20 @@ pub enum Object {
     DatabaseSecret(Secret),
     /// The database password, sealed (see [`SealedSecret::database`]).
     DatabaseSealedSecret(SealedSecret),
+    /// The registry login (see [`Secret::registry`]).
+    RegistrySecret(Secret),
+    /// The registry login, sealed (see [`SealedSecret::registry`]).
+    RegistrySealedSecret(SealedSecret),
     /// The CloudNativePG database.
     Cluster(Cluster),
     /// The headless Service for clustering (see [`Service::headless`]).
     HeadlessService(Service),
     HorizontalPodAutoscaler(HorizontalPodAutoscaler),
     PodDisruptionBudget(PodDisruptionBudget),
+    /// cert-manager's issuer for the Ingress's certificate (see [`ClusterIssuer::from_spec`]).
+    ClusterIssuer(ClusterIssuer),
+    Ingress(Ingress),
+    NetworkPolicy(NetworkPolicy),
     Extra(Extra),
 }
 
@@ -96,6 +115,7 @@ impl Object {
     pub fn file_name(&self) -> String {
         match self {
             Object::Namespace(_) => "namespace.yaml".into(),
+            Object::ServiceAccount(_) => "serviceaccount.yaml".into(),
             Object::ConfigMap(_) => "configmap.yaml".into(),
             Object::Secret(_) => "secret.yaml".into(),
             Object::SealedSecret(_) => "sealedsecret.yaml".into(),
@@ -105,10 +125,15 @@ impl Object {
             Object::CronJob(cron) => format!("cronjob-{}.yaml", cron.short_name),
             Object::DatabaseSecret(_) => "database-secret.yaml".into(),
             Object::DatabaseSealedSecret(_) => "database-sealedsecret.yaml".into(),
+            Object::RegistrySecret(_) => "registry-secret.yaml".into(),
+            Object::RegistrySealedSecret(_) => "registry-sealedsecret.yaml".into(),
             Object::Cluster(_) => "database-cluster.yaml".into(),
             Object::HeadlessService(_) => "service-headless.yaml".into(),
             Object::HorizontalPodAutoscaler(_) => "hpa.yaml".into(),
             Object::PodDisruptionBudget(_) => "pdb.yaml".into(),
+            Object::ClusterIssuer(_) => "clusterissuer.yaml".into(),
+            Object::Ingress(_) => "ingress.yaml".into(),
+            Object::NetworkPolicy(_) => "networkpolicy.yaml".into(),
             Object::Extra(extra) => extra.file_name(),
         }
     }
@@ -117,9 +142,14 @@ impl Object {
     pub fn kind(&self) -> &str {
         match self {
             Object::Namespace(_) => Namespace::KIND,
+            Object::ServiceAccount(_) => ServiceAccount::KIND,
             Object::ConfigMap(_) => ConfigMap::KIND,
-            Object::Secret(_) | Object::DatabaseSecret(_) => Secret::KIND,
-            Object::SealedSecret(_) | Object::DatabaseSealedSecret(_) => SealedSecret::KIND,
+            Object::Secret(_) | Object::DatabaseSecret(_) | Object::RegistrySecret(_) => {
+                Secret::KIND
+            }
+            Object::SealedSecret(_)
+            | Object::DatabaseSealedSecret(_)
+            | Object::RegistrySealedSecret(_) => SealedSecret::KIND,
             Object::Deployment(_) => Deployment::KIND,
             Object::Service(_) | Object::HeadlessService(_) => Service::KIND,
             Object::Job(_) => Job::KIND,
@@ -127,6 +157,9 @@ impl Object {
             Object::Cluster(_) => Cluster::KIND,
             Object::HorizontalPodAutoscaler(_) => HorizontalPodAutoscaler::KIND,
             Object::PodDisruptionBudget(_) => PodDisruptionBudget::KIND,
+            Object::ClusterIssuer(_) => ClusterIssuer::KIND,
+            Object::Ingress(_) => Ingress::KIND,
+            Object::NetworkPolicy(_) => NetworkPolicy::KIND,
             Object::Extra(o) => o.kind(),
         }
     }
@@ -135,9 +168,14 @@ impl Object {
     pub fn name(&self) -> &str {
         match self {
             Object::Namespace(o) => &o.metadata.name,
+            Object::ServiceAccount(o) => &o.metadata.name,
             Object::ConfigMap(o) => &o.metadata.name,
-            Object::Secret(o) | Object::DatabaseSecret(o) => &o.metadata.name,
-            Object::SealedSecret(o) | Object::DatabaseSealedSecret(o) => &o.metadata.name,
+            Object::Secret(o) | Object::DatabaseSecret(o) | Object::RegistrySecret(o) => {
+                &o.metadata.name
+            }
+            Object::SealedSecret(o)
+            | Object::DatabaseSealedSecret(o)
+            | Object::RegistrySealedSecret(o) => &o.metadata.name,
             Object::Deployment(o) => &o.metadata.name,
             Object::Service(o) | Object::HeadlessService(o) => &o.metadata.name,
             Object::Job(o) => &o.metadata.name,
@@ -145,6 +183,9 @@ impl Object {
             Object::Cluster(o) => &o.metadata.name,
             Object::HorizontalPodAutoscaler(o) => &o.metadata.name,
             Object::PodDisruptionBudget(o) => &o.metadata.name,
+            Object::ClusterIssuer(o) => &o.metadata.name,
+            Object::Ingress(o) => &o.metadata.name,
+            Object::NetworkPolicy(o) => &o.metadata.name,
             Object::Extra(o) => o.name(),
         }
     }
@@ -177,6 +218,10 @@ pub fn objects_with<R: CryptoRngCore>(
 ) -> (Vec<Object>, SealStatus) {
     let mut out = Vec::new();
     out.extend(Namespace::from_spec(spec).map(Object::Namespace));
+    // Before any pod starts, so none runs a moment without it.
+    out.extend(NetworkPolicy::from_spec(spec).map(Object::NetworkPolicy));
+    // Before the pods that run as it: a pod naming a missing account is refused.
+    out.extend(ServiceAccount::from_spec(spec).map(Object::ServiceAccount));
     out.extend(ConfigMap::from_spec(spec).map(Object::ConfigMap));
     let options = &spec.secret_options.seal;
     let mut status = SealStatus::Off;
@@ -189,7 +234,9 @@ pub fn objects_with<R: CryptoRngCore>(
         let app = SealedSecret::from_spec(spec, sealer).map(|r| r.map(Object::SealedSecret));
         let database =
             SealedSecret::database(spec, sealer).map(|r| r.map(Object::DatabaseSealedSecret));
-        for sealed in [app, database].into_iter().flatten() {
+        let registry =
+            SealedSecret::registry(spec, sealer).map(|r| r.map(Object::RegistrySealedSecret));
+        for sealed in [app, database, registry].into_iter().flatten() {
             match sealed {
                 Ok(object) => out.push(object),
                 Err(message) => status = SealStatus::Failed(message),
@@ -198,6 +245,7 @@ pub fn objects_with<R: CryptoRngCore>(
     } else {
         out.extend(Secret::from_spec(spec).map(Object::Secret));
         out.extend(Secret::database(spec).map(Object::DatabaseSecret));
+        out.extend(Secret::registry(spec).map(Object::RegistrySecret));
     }
     out.extend(Cluster::from_spec(spec).map(Object::Cluster));
     // Jobs (migrations) before the Deployment: the new code must find the schema it expects, and
@@ -219,6 +267,9 @@ pub fn objects_with<R: CryptoRngCore>(
             .iter()
             .map(|cron| Object::CronJob(CronJob::from_spec(spec, cron))),
     );
+    // The issuer before the Ingress that names it, so the certificate is requested at once.
+    out.extend(ClusterIssuer::from_spec(spec).map(Object::ClusterIssuer));
+    out.extend(Ingress::from_spec(spec).map(Object::Ingress));
     // Only what the user included after review: a held object is in no file and no command.
     out.extend(spec.extra.iter().filter(|k| k.include).map(|kept| {
         Object::Extra(Extra {

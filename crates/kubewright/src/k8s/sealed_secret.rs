@@ -73,7 +73,7 @@ impl SealedSecret {
     }
 
     // One Secret's entries sealed under its own name's label; `None` when sealing is off.
-    fn seal<R: CryptoRngCore>(
+    pub(super) fn seal<R: CryptoRngCore>(
         spec: &AppSpec,
         name: String,
         type_: &'static str,

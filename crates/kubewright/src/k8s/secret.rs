@@ -78,7 +78,7 @@ impl Secret {
     }
 
     // `data` (base64), or `stringData` when the user chose plain text for the Secret.
-    fn new(
+    pub(super) fn new(
         spec: &AppSpec,
         name: String,
         type_: &'static str,

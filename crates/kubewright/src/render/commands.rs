@@ -1,3 +1,6 @@
+mod access;
+mod ingress;
+
 use std::borrow::Cow;
 
 use super::at_once::{apply_at_once, ApplyFrom};
@@ -203,6 +206,9 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Step>
                 &["kubectl", "apply", "-f", &file],
             ),
         }),
+        Object::NetworkPolicy(_) | Object::ServiceAccount(_) => {
+            out.push(apply(access::comment(spec, object, name)))
+        }
         Object::ConfigMap(_) => out.push(apply(format!("ConfigMap {name}: the app's plain environment variables"))),
         Object::Secret(_) => out.push(apply(format!(
             "Secret {name}: the secret environment variables, applied from the file so no value lands in your shell history"
@@ -272,6 +278,13 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Step>
             out.push(Step { role: Role::Apply, command: create });
             out.push(try_now.into());
         }
+        Object::RegistrySecret(_) => out.push(apply(access::comment(spec, object, name))),
+        Object::RegistrySealedSecret(_) => {
+            out.push(apply(access::comment(spec, object, name)));
+            out.push(wait_for_secret(kubectl, name, ", which the pods need to pull the image (--for=create needs kubectl 1.31 or newer)").into());
+        }
+        Object::ClusterIssuer(_) => out.extend(ingress::issuer(spec, &file, name)),
+        Object::Ingress(_) => out.extend(ingress::ingress(spec, &file, name, kubectl)),
         // Their own step, after the app is up.
         Object::Extra(_) => {}
     }
@@ -351,6 +364,9 @@ fn kept_step(objects: &[Object], kubectl: &Kubectl) -> Vec<Command> {
 // Bitnami's chart from its OCI registry, when the database comes from it. The password is not on the
 // command line: the chart reads it from the Secret applied just before (`auth.existingSecret`).
 // `upgrade --install` can be re-run.
+/// Bitnami's frozen copy of the chart's PostgreSQL image.
+const LEGACY_IMAGE: &str = "image.repository=bitnamilegacy/postgresql";
+
 fn helm_install(spec: &AppSpec, kubectl: &Kubectl) -> Option<Command> {
     let db = &spec.database;
     if db.kind != DatabaseKind::Helm {
@@ -376,6 +392,11 @@ fn helm_install(spec: &AppSpec, kubectl: &Kubectl) -> Option<Command> {
     ] {
         words.extend(["--set-string".into(), format!("{key}={value}")]);
     }
+    if db.legacy_image {
+        for set in [LEGACY_IMAGE, "global.security.allowInsecureImages=true"] {
+            words.extend(["--set".into(), set.into()]);
+        }
+    }
     words.push("--wait".into());
     // Checked against the chart's values.yaml and its common library's insecureImages check (which
     // accepts bitnamilegacy images with a warning since common 2.31.4, chart 16.7.25).
@@ -384,15 +405,23 @@ fn helm_install(spec: &AppSpec, kubectl: &Kubectl) -> Option<Command> {
     } else {
         ""
     };
+    let image_note = if db.legacy_image {
+        "It runs Bitnami's frozen image copy from docker.io/bitnamilegacy (the chart's default images are gone \
+         from Docker Hub since 2025, bitnami/containers#83267; charts 16.3.0 to 16.7.24 need allowInsecureImages \
+         to accept it, bitnami/charts#30850): it gets no more security updates, so for anything lasting use \
+         CloudNativePG instead"
+    } else {
+        "Every chart version's default image, a versioned docker.io/bitnami/postgresql tag, is gone: Bitnami \
+         moved those to docker.io/bitnamilegacy in 2025 (bitnami/containers#83267), so the pod would stay in \
+         ImagePullBackOff. To run that frozen copy, which gets no more updates, add \
+         --set image.repository=bitnamilegacy/postgresql --set global.security.allowInsecureImages=true \
+         (charts 16.3.0 to 16.7.24 refuse the substitute without the second, bitnami/charts#30850; later ones only warn); for \
+         anything lasting, use CloudNativePG instead"
+    };
     Some(Command::new(
         format!(
             "PostgreSQL from Bitnami's Helm chart; it reads the passwords from Secret {} and serves at {}.{version_note} \
-             Every chart version's default image, a versioned docker.io/bitnami/postgresql tag, is gone: Bitnami \
-             moved those to docker.io/bitnamilegacy in 2025 (bitnami/containers#83267), so the pod would stay in \
-             ImagePullBackOff. To run that frozen copy, which gets no more updates, add \
-             --set image.repository=bitnamilegacy/postgresql --set global.security.allowInsecureImages=true \
-             (charts 16.3.0 to 16.7.24 refuse the substitute without the second, bitnami/charts#30850; later ones only warn); for \
-             anything lasting, use CloudNativePG instead",
+             {image_note}",
             db.secret_name(),
             db.service_name().unwrap_or_default()
         ),
@@ -438,6 +467,9 @@ impl Kubectl<'_> {
 
 // How to open the app from the developer's machine depends on the Service type.
 fn reach(spec: &AppSpec, kubectl: &Kubectl) -> Command {
+    if spec.ingress.enabled {
+        return ingress::reach(spec);
+    }
     let app = spec.app.name.as_str();
     // Forward from a local port above 1024, so no root is needed.
     let forward = |target: i64, what: String| {

@@ -24,6 +24,11 @@ pub struct Database {
     pub admin_password: String,
     /// Helm chart only: chart version for `--version`; empty installs the newest. Default empty.
     pub chart_version: String,
+    /// Helm chart only: run Bitnami's frozen image copy from `docker.io/bitnamilegacy` (the chart's
+    /// default images are gone from Docker Hub since 2025), adding `--set
+    /// image.repository=bitnamilegacy/postgresql --set global.security.allowInsecureImages=true`.
+    /// It gets no security updates: for a lasting database use CloudNativePG. Default off.
+    pub legacy_image: bool,
     /// CloudNativePG only: number of PostgreSQL instances (1 primary + replicas). Default 1; 1 or more.
     pub instances: i64,
     /// CloudNativePG only: storage per instance, a quantity such as `1Gi`. Default `1Gi`.
@@ -33,6 +38,9 @@ pub struct Database {
     /// The URL's scheme: `postgres` (Rails, Django, most libraries) or `ecto` (Phoenix). Default
     /// `postgres`.
     pub url_scheme: String,
+    /// Writes PostgreSQL's port (`:5432`) into the URL. Default on; off gives the shorter URL that
+    /// every PostgreSQL library reads the same way (the 2018 article's form).
+    pub url_port: bool,
 }
 
 impl Default for Database {
@@ -45,10 +53,12 @@ impl Default for Database {
             password: String::new(),
             admin_password: String::new(),
             chart_version: String::new(),
+            legacy_image: false,
             instances: 1,
             storage_size: "1Gi".into(),
             url_env: "DATABASE_URL".into(),
             url_scheme: "postgres".into(),
+            url_port: true,
         }
     }
 }
@@ -100,7 +110,8 @@ impl Database {
         })
     }
 
-    /// The connection URL the app gets, `scheme://user:password@host:5432/database`, with user,
+    /// The connection URL the app gets, `scheme://user:password@host:5432/database` (without
+    /// `:5432` when `url_port` is off), with user,
     /// password and database percent-encoded so any character survives; `None` without a database.
     pub fn url(&self, namespace: Option<&str>) -> Option<String> {
         self.url_with(namespace, None)
@@ -122,8 +133,13 @@ impl Database {
             .remove(b'~');
         let host = self.host(namespace)?;
         let enc = |s: &str| utf8_percent_encode(s, COMPONENT).to_string();
+        let port = if self.url_port {
+            format!(":{POSTGRES_PORT}")
+        } else {
+            String::new()
+        };
         Some(format!(
-            "{}://{}:{}@{host}:{POSTGRES_PORT}/{}",
+            "{}://{}:{}@{host}{port}/{}",
             self.url_scheme,
             enc(&self.user),
             mask.map(str::to_string)
@@ -192,5 +208,10 @@ mod tests {
             "ecto://app_user:p%40ss%3Aw%2Frd%25@pg-rw:5432/app"
         );
         assert_eq!(db(DatabaseKind::None, "pg").url(Some("x")), None);
+        d.url_port = false;
+        assert_eq!(
+            d.url(None).unwrap(),
+            "ecto://app_user:p%40ss%3Aw%2Frd%25@pg-rw/app"
+        );
     }
 }

@@ -11,17 +11,21 @@ mod database;
 mod disruption;
 mod env;
 mod image;
+mod ingress;
 mod jobs;
 mod label;
 mod names;
+mod network_policy;
 mod port;
 mod port_env;
 mod probes;
+mod registry;
 mod resources;
 mod scaling;
 mod secret_options;
 mod security;
 mod service;
+mod service_account;
 mod shutdown;
 mod spreading;
 mod target;
@@ -33,12 +37,18 @@ pub use database::{Database, DatabaseKind, BITNAMI_CHART, POSTGRES_PORT};
 pub use disruption::{BudgetLimit, DisruptionBudget};
 pub use env::{DownwardEnv, DownwardField, EnvEntry};
 pub use image::{is_mutable_tag, Image, PullPolicy, IMPLIED_TAG};
+pub use ingress::{
+    Ingress, IngressRule, Issuer, IssuerKind, PathType, TlsSource, LETS_ENCRYPT_PRODUCTION,
+    LETS_ENCRYPT_STAGING,
+};
 pub use jobs::{Job, RestartPolicy};
 pub use label::Label;
 pub use names::APP_LABEL;
+pub use network_policy::NetworkPolicy;
 pub use port::{ContainerPort, Protocol};
 pub use port_env::PORT_ENV_NAMES;
 pub use probes::{Probe, ProbeAction, Probes};
+pub use registry::Registry;
 pub use resources::{effective_request, CpuMemory, Resources};
 pub use scaling::Autoscaling;
 pub use secret_options::{SealOptions, SealScope, SecretOptions};
@@ -46,6 +56,8 @@ pub use security::Security;
 pub use service::{Service, ServiceType};
 pub use shutdown::{Shutdown, DEFAULT_GRACE_SECONDS};
 pub use spreading::{SpreadMode, Spreading, WhenUnsatisfiable, HOSTNAME_KEY, ZONE_KEY};
+
+pub use service_account::ServiceAccount;
 pub use target::{Runs, Target};
 
 use serde::{Deserialize, Serialize};
@@ -100,6 +112,14 @@ pub struct AppSpec {
     pub disruption_budget: DisruptionBudget,
     /// Spreading the pods over nodes and zones. Default off.
     pub spreading: Spreading,
+    /// The app's own ServiceAccount, without an API token. Default off.
+    pub service_account: ServiceAccount,
+    /// An Ingress in front of the Service, with TLS. Default off.
+    pub ingress: Ingress,
+    /// A NetworkPolicy that denies the app's pods everything they do not need. Default off.
+    pub network_policy: NetworkPolicy,
+    /// A private registry's login, for pulling the image. Default off.
+    pub registry: Registry,
     /// Objects the form does not model (an Ingress, a PersistentVolumeClaim, ...), each kept whole,
     /// with whether the user included it after review: only included ones are emitted, after the
     /// app's own objects. Never a Secret (see [`crate::kept`]). Default: none (and left out of the
@@ -173,18 +193,25 @@ impl AppSpec {
     /// Switches the target and sets what it implies: Minikube never pulls (the image is built inside
     /// it) and is reached through a NodePort; a real cluster pulls from a registry and is reached
     /// through a LoadBalancer (a ClusterIP or headless Service is kept: it sits behind an Ingress).
+    /// With the Ingress on, the Service is ClusterIP on both.
     pub fn set_target(&mut self, target: Target) {
         self.target = target;
+        // Behind an Ingress the Service stays inside the cluster on either target.
+        if self.ingress.enabled && self.service.kind.has_node_port() {
+            self.service.kind = ServiceType::ClusterIp;
+        }
         match target {
             Target::Minikube => {
                 self.image.pull_policy = PullPolicy::Never;
                 for job in &mut self.jobs {
                     job.image_pull_policy = None;
                 }
-                if matches!(
-                    self.service.kind,
-                    ServiceType::ClusterIp | ServiceType::LoadBalancer
-                ) {
+                if !self.ingress.enabled
+                    && matches!(
+                        self.service.kind,
+                        ServiceType::ClusterIp | ServiceType::LoadBalancer
+                    )
+                {
                     self.service.kind = ServiceType::NodePort;
                 }
             }
@@ -255,6 +282,7 @@ impl AppSpec {
         spec.database.password.clear();
         spec.database.admin_password.clear();
         spec.secret_options.checksum_key.clear();
+        spec.registry.password.clear();
         for kept in &mut spec.extra {
             crate::kept::blank_secret_values(&mut kept.object);
         }

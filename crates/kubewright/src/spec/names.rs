@@ -22,6 +22,34 @@ impl AppSpec {
         format!("{}-env-secret", self.app.name)
     }
 
+    /// The ServiceAccount's name, the app's, or `None` when the pods run as the namespace's
+    /// `default` account.
+    pub fn service_account_name(&self) -> Option<String> {
+        self.service_account.enabled.then(|| self.app.name.clone())
+    }
+
+    /// The registry login Secret's name, `<name>-registry`, or `None` when it is off.
+    pub fn registry_secret_name(&self) -> Option<String> {
+        self.registry
+            .enabled
+            .then(|| format!("{}-registry", self.app.name))
+    }
+
+    /// The Ingress's name, the app's.
+    pub fn ingress_name(&self) -> String {
+        self.app.name.clone()
+    }
+
+    /// The TLS Secret the Ingress names: `<name>-tls` (made by cert-manager), the existing one the
+    /// user named, or `None` without TLS.
+    pub fn tls_secret_name(&self) -> Option<String> {
+        match self.ingress.tls {
+            super::TlsSource::None => None,
+            super::TlsSource::CertManager => Some(format!("{}-tls", self.app.name)),
+            super::TlsSource::Secret => Some(self.ingress.tls_secret.clone()),
+        }
+    }
+
     /// The headless Service's name, `<name>-headless`.
     pub fn headless_service_name(&self) -> String {
         format!("{}-headless", self.app.name)

@@ -153,6 +153,9 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
         (Object::Secret(_), ["data", key]) if *key == spec.database.url_env && spec.database_url().is_some() => {
             Some("derived from the database section and its Service's cluster DNS name".into())
         }
+        (Object::RegistrySecret(_), ["type"]) => Some(
+            "a registry login: the kubelet pulls the pods' image with it (imagePullSecrets)".into(),
+        ),
         (Object::DatabaseSecret(_), ["type"]) => Some(match spec.database.kind {
             crate::spec::DatabaseKind::Helm => "the chart reads `password` and `postgres-password` from here (auth.existingSecret)".into(),
             _ => "CloudNativePG reads the owner's username and password from a basic-auth Secret".into(),
@@ -203,6 +206,24 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
             crate::spec::ServiceType::LoadBalancer => Some("the cloud creates a load balancer with an external IP".into()),
             _ => None,
         },
+        _ => expose_comment(spec, object, &k),
+    }
+}
+
+// The Ingress's and the ClusterIssuer's lines.
+fn expose_comment(spec: &AppSpec, object: &Object, k: &[&str]) -> Option<String> {
+    match (object, k) {
+        (Object::Ingress(_), ["metadata", "annotations"]) => Some(
+            "cert-manager sees this, gets a certificate for the tls hosts and keeps it renewed in the secretName Secret".into(),
+        ),
+        (Object::Ingress(_), ["spec", "ingressClassName"]) => Some("which ingress controller serves this Ingress".into()),
+        (Object::Ingress(_), ["spec", "rules", "[]", "http", "paths", "[]", "backend", "service", "port"]) => {
+            (!spec.port.name.is_empty()).then(|| "the Service's port by name: renumbering needs no change here".into())
+        }
+        (Object::ClusterIssuer(_), ["metadata", "name"]) => Some("cluster-scoped: no namespace, any namespace's Ingress may name it".into()),
+        (Object::ClusterIssuer(_), ["spec", "acme", "solvers"]) => Some(
+            "HTTP-01: Let's Encrypt fetches a token from each host through this ingress class".into(),
+        ),
         _ => None,
     }
 }
@@ -290,6 +311,7 @@ fn pod(spec: &AppSpec, object: &Object, k: &[&str], path: &[Seg], line: &str) ->
                 None => q.reason,
             })
         }
+        ["automountServiceAccountToken"] => Some("no Kubernetes API token in the pod: the app never calls the API".into()),
         ["volumes"] => Some("an empty writable directory per pod, for a read-only root filesystem".into()),
         _ => None,
     }

@@ -182,8 +182,88 @@ pub fn graph(spec: &AppSpec) -> Graph {
             g.edge(p, &id, "image");
         }
     }
+    access(&objects, &pods, &mut g);
     database(spec, &objects, &pods, &mut g);
     g
+}
+
+// Who may reach the app and what it runs and pulls with.
+fn access(objects: &[Object], pods: &[(String, &PodTemplate)], g: &mut Graph) {
+    for (_, template) in pods {
+        pull_secrets(objects, template, g);
+    }
+    service_account(objects, pods, g);
+    ingress(objects, g);
+}
+
+// The registry login the image is pulled with.
+fn pull_secrets(objects: &[Object], template: &PodTemplate, g: &mut Graph) {
+    let Some(container) = template.spec.containers.first() else {
+        return;
+    };
+    let image = format!("Image/{}", container.image);
+    for pull in &template.spec.image_pull_secrets {
+        let file = objects
+            .iter()
+            .find(|o| o.kind() == k8s::Secret::KIND && o.name() == pull.name)
+            .map(Object::file_name);
+        let secret = g.node(k8s::Secret::KIND, &pull.name, file, 3);
+        g.edge(&image, &secret, "pulled with (imagePullSecrets)");
+    }
+}
+
+// The Ingress sends each host and path to its Service; the ClusterIssuer signs its certificate.
+fn ingress(objects: &[Object], g: &mut Graph) {
+    let Some(object) = objects.iter().find(|o| matches!(o, Object::Ingress(_))) else {
+        return;
+    };
+    let Object::Ingress(ingress) = object else {
+        return;
+    };
+    let id = g.node(
+        k8s::Ingress::KIND,
+        &ingress.metadata.name,
+        Some(object.file_name()),
+        0,
+    );
+    for rule in &ingress.spec.rules {
+        for path in &rule.http.paths {
+            let service = &path.backend.service.name;
+            let to = format!("{}/{service}", k8s::Service::KIND);
+            let host = if rule.host.is_empty() {
+                "*"
+            } else {
+                &rule.host
+            };
+            g.edge(&id, &to, format!("{host}{}", path.path));
+        }
+    }
+    for object in objects {
+        if let Object::ClusterIssuer(issuer) = object {
+            let issuer_id = g.node(
+                k8s::ClusterIssuer::KIND,
+                &issuer.metadata.name,
+                Some(object.file_name()),
+                0,
+            );
+            g.edge(&issuer_id, &id, "signs its certificate");
+        }
+    }
+}
+
+// The account the pods run as, with no API token.
+fn service_account(objects: &[Object], pods: &[(String, &PodTemplate)], g: &mut Graph) {
+    for (p, template) in pods {
+        let Some(account) = &template.spec.service_account_name else {
+            continue;
+        };
+        let file = objects
+            .iter()
+            .find(|o| matches!(o, Object::ServiceAccount(_)))
+            .map(Object::file_name);
+        let id = g.node(k8s::ServiceAccount::KIND, account, file, 3);
+        g.edge(p, &id, "runs as (no API token)");
+    }
 }
 
 // The database: the app's pods connect to its Service (through the URL in their Secret); the Service

@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+mod ingress;
+
 use super::lines::{keys, line_paths, LinePath, Seg};
 use crate::k8s::{self, Object};
 use crate::spec::AppSpec;
@@ -99,6 +101,16 @@ fn rule(
         (_, ["metadata", "labels", _]) => one(label_source(path, "app.name")),
         (_, ["metadata", "labels"]) => one("app.name"),
         (Object::Namespace(_), ["metadata", "name"]) => one("app.namespace"),
+        (Object::ServiceAccount(_), ["metadata", "name"]) => one("app.name"),
+        (Object::ServiceAccount(_), [_, ..]) => one("service_account.enabled"),
+        (Object::RegistrySecret(_) | Object::RegistrySealedSecret(_), ["metadata", "name"]) => {
+            one("app.name")
+        }
+        (Object::RegistrySecret(_) | Object::RegistrySealedSecret(_), _) => Some(vec![
+            "registry.server".into(),
+            "registry.username".into(),
+            "registry.password".into(),
+        ]),
         (Object::ConfigMap(_) | Object::Secret(_) | Object::SealedSecret(_), _) => {
             env_rule(spec, object, path, k)
         }
@@ -120,6 +132,9 @@ fn rule(
             one("app.name")
         }
         (Object::PodDisruptionBudget(_), _) => one("disruption_budget.enabled"),
+        (Object::Ingress(_), _) => ingress::ingress_rule(spec, path, k),
+        (Object::ClusterIssuer(_), _) => ingress::issuer_rule(k),
+        (Object::NetworkPolicy(_), _) => ingress::network_policy_rule(spec, k),
         _ => None,
     }
 }
@@ -156,6 +171,7 @@ fn env_rule(spec: &AppSpec, object: &Object, path: &[Seg], k: &[&str]) -> Option
                         "password",
                         "url_env",
                         "url_scheme",
+                        "url_port",
                     ]
                     .iter()
                     .map(|f| format!("database.{f}"))
@@ -340,6 +356,8 @@ fn pod(spec: &AppSpec, job: Option<usize>, k: &[&str], path: &[Seg]) -> Option<V
     let job_field = |f: &str| job.map(|j| format!("jobs[{j}].{f}"));
     match k {
         ["restartPolicy"] => one(job_field("restart_policy")?),
+        ["serviceAccountName" | "automountServiceAccountToken"] => one("service_account.enabled"),
+        ["imagePullSecrets", ..] => one("registry.enabled"),
         ["securityContext", "runAsNonRoot"] => one("security.run_as_non_root"),
         ["securityContext", "runAsUser"] => one("security.run_as_user"),
         ["securityContext", "runAsGroup"] => one("security.run_as_group"),

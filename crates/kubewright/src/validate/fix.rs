@@ -40,6 +40,12 @@ pub enum Fix {
     ProbePort { which: &'static str, port: String },
     /// Give the spec a random checksum key (see [`AppSpec::ensure_checksum_key`]).
     ChecksumKey,
+    /// Run the pods as the app's own ServiceAccount, without an API token.
+    ServiceAccount,
+    /// Add the NetworkPolicy.
+    NetworkPolicy,
+    /// Set the Service's type.
+    ServiceType(crate::spec::ServiceType),
 }
 
 impl Fix {
@@ -70,6 +76,9 @@ impl Fix {
             Fix::ProbePort { port, .. } => format!("Use port {port}"),
             Fix::EnvValue { value, .. } => format!("Set it to {value}"),
             Fix::ChecksumKey => "Add a random key".into(),
+            Fix::ServiceAccount => "Own account, no API token".into(),
+            Fix::ServiceType(t) => format!("Use {}", t.as_str()),
+            Fix::NetworkPolicy => "Add a NetworkPolicy".into(),
         }
     }
 
@@ -133,6 +142,9 @@ impl Fix {
                     entry.value.clone_from(value);
                 }
             }
+            Fix::ServiceAccount => spec.service_account.enabled = true,
+            Fix::ServiceType(t) => spec.service.kind = *t,
+            Fix::NetworkPolicy => spec.network_policy.enabled = true,
             Fix::ProbePort { which, port } => {
                 let probe = match *which {
                     "liveness" => &mut spec.probes.liveness,

@@ -17,8 +17,8 @@ mod rules;
 pub use fix::Fix;
 
 use rules::{
-    checksum, cron_job, database, disruption, env, image, kept, naming, port_env, ports, required,
-    resources, scaling, seal, security, shutdown, spreading, workload,
+    checksum, cron_job, database, disruption, env, expose, image, kept, naming, port_env, ports,
+    required, resources, scaling, seal, security, shutdown, spreading, url_host, workload,
 };
 
 use crate::spec::AppSpec;
@@ -118,6 +118,10 @@ pub const RULES: &[Rule] = &[
     database::DATABASE,
     required::SECRET_REQUIRED,
     required::PLACEHOLDER,
+    expose::INGRESS,
+    expose::ISSUER_EMAIL,
+    expose::NETWORK_POLICY_NAMESPACE,
+    expose::REGISTRY,
     env::CONTAINER_ENV,
     seal::SEAL_CERTIFICATE,
     seal::SEAL_SCOPE_NAMESPACE,
@@ -141,6 +145,11 @@ pub const RULES: &[Rule] = &[
     security::CAPABILITIES,
     security::SECCOMP,
     workload::JOB_TTL,
+    expose::SERVICE_ACCOUNT_TOKEN,
+    url_host::URL_HOST,
+    expose::INGRESS_TLS,
+    expose::SERVICE_BEHIND_INGRESS,
+    expose::NO_NETWORK_POLICY,
     ports::PROBE_PORT_UNDECLARED,
     ports::PROBE_HTTP_PATH,
     ports::NODE_PORT_UNUSED,

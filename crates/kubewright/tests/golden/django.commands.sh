@@ -7,6 +7,12 @@ docker push ghcr.io/example/polls:2.3.1
 # Create the namespace polls that every other object lives in
 kubectl apply -f namespace.yaml
 
+# NetworkPolicy polls: the app's pods get only the traffic they need; enforced only by a network plugin that supports it (Calico, Cilium), ignored elsewhere
+kubectl apply -n polls -f networkpolicy.yaml
+
+# ServiceAccount polls: who the app's pods and Jobs run as, with no Kubernetes API token mounted
+kubectl apply -n polls -f serviceaccount.yaml
+
 # ConfigMap polls-env: the app's plain environment variables
 kubectl apply -n polls -f configmap.yaml
 

@@ -7,11 +7,20 @@ docker build -t kube-native:latest .
 # Create the namespace kube-native that every other object lives in
 kubectl apply -f namespace.yaml
 
+# ServiceAccount kube-native: who the app's pods and Jobs run as, with no Kubernetes API token mounted
+kubectl apply -n kube-native -f serviceaccount.yaml
+
 # ConfigMap kube-native-env: the app's plain environment variables
 kubectl apply -n kube-native -f configmap.yaml
 
 # Secret kube-native-env-secret: the secret environment variables, applied from the file so no value lands in your shell history
 kubectl apply -n kube-native -f secret.yaml
+
+# Secret kube-native-credentials: the database password, read by the database itself; applied from the file, never typed on a command line
+kubectl apply -n kube-native -f database-secret.yaml
+
+# PostgreSQL from Bitnami's Helm chart; it reads the passwords from Secret kube-native-credentials and serves at kube-native-postgresql. Unpinned, a reinstall gets the newest chart. It runs Bitnami's frozen image copy from docker.io/bitnamilegacy (the chart's default images are gone from Docker Hub since 2025, bitnami/containers#83267; charts 16.3.0 to 16.7.24 need allowInsecureImages to accept it, bitnami/charts#30850): it gets no more security updates, so for anything lasting use CloudNativePG instead
+helm upgrade --install kube-native oci://registry-1.docker.io/bitnamicharts/postgresql --namespace kube-native --set-string auth.username=kube_native --set-string auth.database=kube_native --set-string auth.existingSecret=kube-native-credentials --set image.repository=bitnamilegacy/postgresql --set global.security.allowInsecureImages=true --wait
 
 # Job kube-native-migration-0: runs once, before the new code starts. `create`, not `apply`: a finished Job keeps its name, so bump the run number for the next run
 kubectl create -n kube-native -f job-migration.yaml

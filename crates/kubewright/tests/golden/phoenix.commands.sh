@@ -7,6 +7,12 @@ docker push ghcr.io/example/hello:0.1.0
 # Create the namespace hello that every other object lives in
 kubectl apply -f namespace.yaml
 
+# NetworkPolicy hello: the app's pods get only the traffic they need; enforced only by a network plugin that supports it (Calico, Cilium), ignored elsewhere
+kubectl apply -n hello -f networkpolicy.yaml
+
+# ServiceAccount hello: who the app's pods and Jobs run as, with no Kubernetes API token mounted
+kubectl apply -n hello -f serviceaccount.yaml
+
 # ConfigMap hello-env: the app's plain environment variables
 kubectl apply -n hello -f configmap.yaml
 
@@ -46,8 +52,26 @@ kubectl apply -n hello -f hpa.yaml
 # PodDisruptionBudget hello: a node drain or cluster upgrade waits rather than take down more of the app's pods than it allows
 kubectl apply -n hello -f pdb.yaml
 
+# Check the ingress controller for class nginx is installed (NotFound: install one, e.g. Traefik or an NGINX controller, and use its class)
+kubectl get ingressclass nginx
+
+# Check cert-manager is installed (NotFound: `helm upgrade --install cert-manager oci://quay.io/jetstack/charts/cert-manager --namespace cert-manager --create-namespace --set crds.enabled=true --wait`)
+kubectl get crd certificates.cert-manager.io
+
+# ClusterIssuer letsencrypt-prod: Let's Encrypt production, proving each host over HTTP-01 through the ingress controller
+kubectl apply -f clusterissuer.yaml
+
+# Ingress hello: the host names and paths, sent to the Service hello
+kubectl apply -n hello -f ingress.yaml
+
+# Wait until the controller gives the Ingress an address (--for=jsonpath without a value needs kubectl 1.31 or newer); point the hosts' DNS at it
+kubectl wait -n hello '--for=jsonpath={.status.loadBalancer.ingress}' ingress/hello --timeout=5m
+
+# Wait until cert-manager has the certificate in Secret hello-tls (Let's Encrypt reaches the host over HTTP first, so its DNS must point at the address; if this times out, `kubectl describe -n hello certificate/hello-tls` says why)
+kubectl wait -n hello --for=condition=Ready certificate/hello-tls --timeout=10m
+
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n hello deployment/hello
 
-# Watch for the cloud load balancer's EXTERNAL-IP (Ctrl+C once it shows)
-kubectl get service -n hello hello --watch
+# Ask the app at its host name (once DNS points at the Ingress's address)
+curl -i https://hello.example.com/

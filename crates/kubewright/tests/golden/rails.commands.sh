@@ -7,6 +7,12 @@ docker push ghcr.io/example/shop:1.0.0
 # Create the namespace shop that every other object lives in
 kubectl apply -f namespace.yaml
 
+# NetworkPolicy shop: the app's pods get only the traffic they need; enforced only by a network plugin that supports it (Calico, Cilium), ignored elsewhere
+kubectl apply -n shop -f networkpolicy.yaml
+
+# ServiceAccount shop: who the app's pods and Jobs run as, with no Kubernetes API token mounted
+kubectl apply -n shop -f serviceaccount.yaml
+
 # ConfigMap shop-env: the app's plain environment variables
 kubectl apply -n shop -f configmap.yaml
 

@@ -7,6 +7,12 @@ docker push ghcr.io/example/web:1.0.0
 # Create the namespace web that every other object lives in
 kubectl apply -f namespace.yaml
 
+# NetworkPolicy web: the app's pods get only the traffic they need; enforced only by a network plugin that supports it (Calico, Cilium), ignored elsewhere
+kubectl apply -n web -f networkpolicy.yaml
+
+# ServiceAccount web: who the app's pods and Jobs run as, with no Kubernetes API token mounted
+kubectl apply -n web -f serviceaccount.yaml
+
 # ConfigMap web-env: the app's plain environment variables
 kubectl apply -n web -f configmap.yaml
 

@@ -24,6 +24,12 @@ const HEADLESS: &str = "concepts/services-networking/service/#headless-services"
 const JOB: &str = "concepts/workloads/controllers/job/";
 const TTL: &str = "concepts/workloads/controllers/ttlafterfinished/";
 const DNS: &str = "concepts/services-networking/dns-pod-service/";
+const SA: &str = "tasks/configure-pod-container/configure-service-account/";
+const INGRESS: &str = "concepts/services-networking/ingress/";
+const CM_INGRESS: &str = "https://cert-manager.io/docs/usage/ingress/";
+const CM_ACME: &str = "https://cert-manager.io/docs/configuration/acme/";
+const NETPOL: &str = "concepts/services-networking/network-policies/";
+const PULL_SECRET: &str = "tasks/configure-pod-container/pull-image-private-registry/";
 const EMPTYDIR: &str = "concepts/storage/volumes/#emptydir";
 const HPA: &str = "tasks/run-application/horizontal-pod-autoscale/";
 const PDB: &str = "tasks/run-application/configure-pdb/";
@@ -367,6 +373,12 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("disruption_budget.value", "A number of pods or a percentage of them (50%). minAvailable equal to the replica count, or maxUnavailable 0, allows no eviction at all: every drain of a node with one of these pods then waits forever.",
         "1", "Too strict a budget blocks cluster upgrades; too loose a one lets a drain take the app down.",
         Some("poddisruptionbudget.spec.minAvailable"), PDB),
+    e!("database.legacy_image", "Helm chart only: runs Bitnami's frozen image copy from docker.io/bitnamilegacy (--set image.repository=bitnamilegacy/postgresql --set global.security.allowInsecureImages=true), because the chart's default images are gone from Docker Hub since 2025.",
+        "off", "Off: the chart's default image cannot be pulled and PostgreSQL stays in ImagePullBackOff; on: it runs, but gets no security updates (use CloudNativePG for anything lasting).",
+        None, BITNAMI),
+    e!("database.url_port", "Writes PostgreSQL's port :5432 into the URL; off leaves it out, which every PostgreSQL library reads as the same default port (the 2018 article's URL has none).",
+        "on", "Off changes nothing for the app: 5432 is the default.",
+        None, DNS),
     // clustering
     e!("clustering.enabled", "Adds a headless Service <name>-headless whose DNS name lists every pod's IP, so the pods can find each other (Erlang clustering).",
         "off", "Without it each pod only knows itself: no distributed PubSub or presence across pods.",
@@ -374,4 +386,66 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("clustering.query_env", "The variable (in the ConfigMap) that receives the headless Service's DNS name; Phoenix's dns_cluster reads DNS_CLUSTER_QUERY.",
         "DNS_CLUSTER_QUERY", "Empty: the app has to be told the DNS name some other way.",
         Some("configmap.data"), DNS),
+    // service account
+    e!("service_account.enabled", "Adds the ServiceAccount <name> with automountServiceAccountToken: false and runs the pods and Jobs as it, with the token off on the pods too: a web app never calls the Kubernetes API, so it holds no credential for it.",
+        "off", "Off: the pods run as the namespace's default account and get its API token mounted at /var/run/secrets/kubernetes.io/serviceaccount, which anyone who breaks into the app can use against the cluster.",
+        Some("pod.spec.automountServiceAccountToken"), SA),
+    // ingress
+    e!("ingress.enabled", "Adds an Ingress <name>: a controller in the cluster sends requests for these host names and paths to the app's Service.",
+        "off", "Off: the app is reached through the Service's own type (a node port, a load balancer or port-forward), with no host name routing and no TLS.",
+        Some("ingress.spec"), INGRESS),
+    e!("ingress.class_name", "Which ingress controller serves the Ingress (ingressClassName): nginx, traefik, ... as `kubectl get ingressclass` lists them.",
+        "nginx", "Empty: the cluster's default class; with no default, no controller picks the Ingress up and nothing answers.",
+        Some("ingress.spec.ingressClassName"), INGRESS),
+    e!("ingress.rules[].host", "A host name the app answers to; *.example.com matches one level of subdomains; empty matches any host.",
+        "app.example.com", "A host nobody's DNS points at the controller never receives a request.",
+        Some("ingress.spec.rules.host"), INGRESS),
+    e!("ingress.rules[].path", "The path the row sends to the app, starting with /.",
+        "/", "Without / at the start the API server refuses the Ingress.",
+        Some("ingress.spec.rules.http.paths.path"), INGRESS),
+    e!("ingress.rules[].path_type", "Prefix: this path and everything below it, element by element (/api matches /api/users, not /apix). Exact: only this path.",
+        "Prefix", "Exact on / serves only the front page.",
+        Some("ingress.spec.rules.http.paths.pathType"), INGRESS),
+    e!("ingress.tls", "Where the HTTPS certificate comes from: none, cert-manager (it requests and renews one into the Secret <name>-tls) or an existing kubernetes.io/tls Secret.",
+        "none", "None: the hosts are served over plain HTTP, passwords and cookies readable on the way.",
+        Some("ingress.spec.tls"), CM_INGRESS),
+    e!("ingress.tls_secret", "The existing kubernetes.io/tls Secret (tls.crt and tls.key) in the app's namespace that holds the certificate.",
+        "empty", "A Secret that does not exist: the controller serves its own fake certificate.",
+        Some("ingress.spec.tls.secretName"), INGRESS),
+    e!("ingress.issuer.kind", "cert-manager's issuer kind: a ClusterIssuer serves every namespace, an Issuer only its own.",
+        "ClusterIssuer", "The wrong kind names an issuer cert-manager cannot find: the certificate never becomes Ready.",
+        None, CM_INGRESS),
+    e!("ingress.issuer.name", "The issuer cert-manager asks for the certificate (annotation cert-manager.io/cluster-issuer or cert-manager.io/issuer).",
+        "letsencrypt-prod", "An issuer that does not exist: the certificate stays pending.",
+        None, CM_INGRESS),
+    e!("ingress.issuer.create", "Also writes the ClusterIssuer: Let's Encrypt over ACME, proving each host over HTTP-01 through the Ingress's class.",
+        "off", "Off: an issuer of that name must already exist in the cluster.",
+        None, CM_ACME),
+    e!("ingress.issuer.staging", "Let's Encrypt's staging server: untrusted certificates but generous rate limits, for trying the setup out.",
+        "off", "Production has strict rate limits: repeated failed tries can lock a host out for an hour or more.",
+        None, CM_ACME),
+    e!("ingress.issuer.email", "The ACME account's e-mail, where Let's Encrypt sends notices.",
+        "empty", "Empty: an account without a contact.",
+        None, CM_ACME),
+    // network policy
+    e!("network_policy.enabled", "Adds a NetworkPolicy <name>: the app's pods get only the app's port (from the ingress controller's namespace behind an Ingress), DNS, the database's port and, with clustering, each other. It needs a network plugin that enforces it (Calico, Cilium; Minikube: minikube start --cni=calico).",
+        "off", "Off: any pod in the cluster can reach the app's pods on any port, and they can reach anything.",
+        Some("networkpolicy.spec"), NETPOL),
+    e!("network_policy.controller_namespace", "The namespace the ingress controller or gateway runs in (selected by its kubernetes.io/metadata.name label): ingress-nginx for Minikube's addon and the NGINX chart, traefik for Traefik.",
+        "ingress-nginx", "A namespace the controller is not in: the controller cannot reach the app and every request fails.",
+        Some("networkpolicy.spec.ingress.from.namespaceSelector"), NETPOL),
+    e!("network_policy.open_egress", "Lets the app's pods connect anywhere (external APIs, a managed database) instead of only DNS, the database and each other.",
+        "off", "Off: calls to anything outside (a payment API, a mail server) time out.",
+        Some("networkpolicy.spec.egress"), NETPOL),
+    // registry
+    e!("registry.enabled", "Adds the Secret <name>-registry (kubernetes.io/dockerconfigjson), encoded in this page, and names it in the pods' and Jobs' imagePullSecrets, so the nodes can pull a private image.",
+        "off", "Off: a private image fails with ErrImagePull / ImagePullBackOff (unauthorized).",
+        Some("pod.spec.imagePullSecrets"), PULL_SECRET),
+    e!("registry.server", "The registry's host as the image names it (ghcr.io, registry.example.com:5000); https://index.docker.io/v1/ for Docker Hub.",
+        "empty", "A server that differs from the image's registry: the login is never used.",
+        None, PULL_SECRET),
+    e!("registry.username", "The registry user name.",
+        "empty", "The registry refuses the pull.", None, PULL_SECRET),
+    e!("registry.password", "The password or access token (a read-only token is enough). A secret value: never stored, shared or put on a command line; sealed with the other secrets.",
+        "empty", "The registry refuses the pull.", None, PULL_SECRET),
 ];

@@ -8,6 +8,7 @@ pub(super) mod cron_job;
 pub(super) mod database;
 pub(super) mod disruption;
 pub(super) mod env;
+pub(super) mod expose;
 pub(super) mod image;
 pub(super) mod kept;
 pub(super) mod naming;
@@ -20,6 +21,7 @@ pub(super) mod seal;
 pub(super) mod security;
 pub(super) mod shutdown;
 pub(super) mod spreading;
+pub(super) mod url_host;
 pub(super) mod workload;
 
 /// Kubernetes' int32 fields (replicas, seconds, uids) reject anything wider.
