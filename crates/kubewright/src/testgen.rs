@@ -233,20 +233,25 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
                     .into_iter()
                     .filter(|e| spec.downward.iter().all(|d| d.name != e.name))
                     .collect();
-                let app = spec.app.name.clone();
-                spec.cron_jobs
-                    .retain(|c| app.len() + 1 + c.name.len() <= 52);
-                // An autoscaler needs the requests its targets are percentages of.
-                let r = &spec.resources;
-                if effective_request(&r.requests.cpu, &r.limits.cpu).is_empty() {
-                    spec.autoscaling.enabled = false;
-                }
-                if effective_request(&r.requests.memory, &r.limits.memory).is_empty() {
-                    spec.autoscaling.memory_utilization = None;
-                }
+                fit_scaling(&mut spec);
                 spec
             },
         )
+}
+
+// What the CronJob and autoscaler rules need of the rest of the spec.
+fn fit_scaling(spec: &mut AppSpec) {
+    let app = spec.app.name.clone();
+    spec.cron_jobs
+        .retain(|c| app.len() + 1 + c.name.len() <= 52);
+    // An autoscaler needs the requests its targets are percentages of.
+    let r = &spec.resources;
+    if effective_request(&r.requests.cpu, &r.limits.cpu).is_empty() {
+        spec.autoscaling.enabled = false;
+    }
+    if effective_request(&r.requests.memory, &r.limits.memory).is_empty() {
+        spec.autoscaling.memory_utilization = None;
+    }
 }
 
 /// A spec the API server accepts, with the foundation's fields only.

@@ -194,10 +194,7 @@ fn cron_job(c: &crate::k8s::CronJob, file: &str, kubectl: &Kubectl) -> [Command;
 fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Step>) {
     let file = object.file_name();
     let name = object.name();
-    let apply = |comment: String| Step {
-        role: Role::Apply,
-        command: kubectl.run(comment, &["apply"], &["-f", &file]),
-    };
+    let apply = |comment: String| apply_step(kubectl, &file, comment);
     match object {
         Object::Namespace(_) => out.push(Step {
             role: Role::Apply,
@@ -229,37 +226,8 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Step>
         Object::HeadlessService(_) => out.push(apply(format!(
             "Service {name}: headless, so its DNS name lists every pod's IP and the pods can find each other"
         ))),
-        Object::DatabaseSecret(_) => {
-            out.push(apply(format!(
-                "Secret {name}: the database password, read by the database itself; applied from the file, never typed on a command line"
-            )));
-            out.extend(helm_install(spec, kubectl).map(Step::from));
-        }
-        Object::DatabaseSealedSecret(_) => {
-            out.push(apply(format!(
-                "SealedSecret {name}: the database password, encrypted; the controller decrypts it into the Secret {name} that the database reads"
-            )));
-            out.push(wait_for_secret(kubectl, name, ", which the database needs before it starts (--for=create needs kubectl 1.31 or newer)").into());
-            out.extend(helm_install(spec, kubectl).map(Step::from));
-        }
-        Object::Cluster(_) => {
-            out.push(Step { role: Role::Prepare, command: Command::new(
-                "Install the CloudNativePG operator (once per cluster; skip if it is there): it turns Cluster objects into running PostgreSQL",
-                &[
-                    "helm", "upgrade", "--install", "cnpg", "cloudnative-pg",
-                    "--repo", "https://cloudnative-pg.github.io/charts",
-                    "--namespace", "cnpg-system", "--create-namespace", "--wait",
-                ],
-            )});
-            out.push(apply(format!(
-                "Cluster {name}: PostgreSQL run by the operator, with the database and user from the Secret"
-            )));
-            out.push(kubectl.run(
-                format!("Wait until PostgreSQL accepts connections at {}", spec.database.service_name().unwrap_or_default()),
-                &["wait"],
-                // The full resource name: Rancher and Cluster API have `clusters` of their own.
-                &["--for=condition=Ready", &format!("clusters.postgresql.cnpg.io/{name}"), "--timeout=10m"],
-            ).into());
+        Object::DatabaseSecret(_) | Object::DatabaseSealedSecret(_) | Object::Cluster(_) => {
+            database(spec, object, &file, kubectl, out)
         }
         Object::Job(j) => {
             let [create, wait] = run_job(j, name, &file, kubectl);
@@ -287,6 +255,65 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Step>
         Object::Ingress(_) => out.extend(ingress::ingress(spec, &file, name, kubectl)),
         // Their own step, after the app is up.
         Object::Extra(_) => {}
+    }
+}
+
+fn apply_step(kubectl: &Kubectl, file: &str, comment: String) -> Step {
+    Step {
+        role: Role::Apply,
+        command: kubectl.run(comment, &["apply"], &["-f", file]),
+    }
+}
+
+// The database's objects: its password, then the server (a Helm release or the operator's Cluster).
+fn database(spec: &AppSpec, object: &Object, file: &str, kubectl: &Kubectl, out: &mut Vec<Step>) {
+    let name = object.name();
+    let apply = |comment: String| apply_step(kubectl, file, comment);
+    match object {
+        Object::DatabaseSecret(_) => {
+            out.push(apply(format!(
+                "Secret {name}: the database password, read by the database itself; applied from the file, never typed on a command line"
+            )));
+            out.extend(helm_install(spec, kubectl).map(Step::from));
+        }
+        Object::DatabaseSealedSecret(_) => {
+            out.push(apply(format!(
+                "SealedSecret {name}: the database password, encrypted; the controller decrypts it into the Secret {name} that the database reads"
+            )));
+            out.push(wait_for_secret(kubectl, name, ", which the database needs before it starts (--for=create needs kubectl 1.31 or newer)").into());
+            out.extend(helm_install(spec, kubectl).map(Step::from));
+        }
+        Object::Cluster(_) => {
+            out.push(Step { role: Role::Prepare, command: Command::new(
+                "Install the CloudNativePG operator (once per cluster; skip if it is there): it turns Cluster objects into running PostgreSQL",
+                &[
+                    "helm", "upgrade", "--install", "cnpg", "cloudnative-pg",
+                    "--repo", "https://cloudnative-pg.github.io/charts",
+                    "--namespace", "cnpg-system", "--create-namespace", "--wait",
+                ],
+            )});
+            out.push(apply(format!(
+                "Cluster {name}: PostgreSQL run by the operator, with the database and user from the Secret"
+            )));
+            out.push(
+                kubectl
+                    .run(
+                        format!(
+                            "Wait until PostgreSQL accepts connections at {}",
+                            spec.database.service_name().unwrap_or_default()
+                        ),
+                        &["wait"],
+                        // The full resource name: Rancher and Cluster API have `clusters` of their own.
+                        &[
+                            "--for=condition=Ready",
+                            &format!("clusters.postgresql.cnpg.io/{name}"),
+                            "--timeout=10m",
+                        ],
+                    )
+                    .into(),
+            );
+        }
+        _ => {}
     }
 }
 

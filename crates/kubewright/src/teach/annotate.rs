@@ -183,6 +183,13 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
         (Object::Deployment(_) | Object::Job(_), ["spec", "template", "spec", rest @ ..]) => {
             pod(spec, object, rest, &path[path.len() - rest.len()..], line)
         }
+        _ => job_or_service(spec, object, &k).or_else(|| expose_comment(spec, object, &k)),
+    }
+}
+
+// The Jobs' and the Service's own lines.
+fn job_or_service(spec: &AppSpec, object: &Object, k: &[&str]) -> Option<String> {
+    match (object, k) {
         (Object::Job(_), ["metadata", "name"]) => Some(
             "the run number is part of the name: a finished Job keeps its name and cannot be changed, so each run needs a new one".into(),
         ),
@@ -206,7 +213,7 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
             crate::spec::ServiceType::LoadBalancer => Some("the cloud creates a load balancer with an external IP".into()),
             _ => None,
         },
-        _ => expose_comment(spec, object, &k),
+        _ => None,
     }
 }
 
