@@ -1703,7 +1703,7 @@ fn severities_are_errors_first() {
 #[test]
 fn every_fix_resolves_its_issue() {
     // GIVEN specs with fixable warnings (the article preset has many; remove a few more things)
-    let mut base = Preset::find("phoenix-article").unwrap().spec().unwrap();
+    let mut base = crate::util::article();
     base.probes.readiness = Probe::default();
     base.resources = Resources::default();
     base.env.push(EnvEntry::new("SECRET_KEY_BASE", "x")); // already in the Secret
