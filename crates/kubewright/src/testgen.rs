@@ -270,6 +270,7 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
             valid_shutdown(),
             spreading(1i64..5),
             valid_cron_jobs(),
+            valid_init(),
         ),
     )
         .prop_map(assemble)
@@ -309,6 +310,7 @@ type Sections = (
         Shutdown,
         Spreading,
         Vec<CronJob>,
+        InitContainers,
     ),
 );
 
@@ -324,10 +326,11 @@ fn assemble(
         service,
         jobs,
         (string_data, checksum_key),
-        (autoscaling, disruption_budget, shutdown, spreading, cron_jobs),
+        (autoscaling, disruption_budget, shutdown, spreading, cron_jobs, init),
     ): Sections,
 ) -> AppSpec {
     AppSpec {
+        init,
         cron_jobs,
         spreading,
         shutdown,
@@ -473,6 +476,28 @@ fn valid_shutdown() -> impl Strategy<Value = Shutdown> {
         Shutdown {
             termination_grace_period_seconds: grace,
             pre_stop_sleep_seconds: pause.map(|p| p.min(room)).filter(|p| *p >= 1),
+        }
+    })
+}
+
+/// No wait, or a wait for a typed host (the core spec sets up no database).
+fn valid_init() -> impl Strategy<Value = InitContainers> {
+    option::of("[a-z]([a-z0-9-]{0,18}[a-z0-9])?(\\.[a-z][a-z0-9]{0,10}){0,2}").prop_map(|host| {
+        InitContainers {
+            wait_for_database: host.is_some(),
+            wait_host: host.unwrap_or_default(),
+            ..InitContainers::default()
+        }
+    })
+}
+
+fn any_init() -> impl Strategy<Value = InitContainers> {
+    let t = tricky_text;
+    (any::<bool>(), t(), t()).prop_map(|(wait_for_database, wait_image, wait_host)| {
+        InitContainers {
+            wait_for_database,
+            wait_image,
+            wait_host,
         }
     })
 }
@@ -701,6 +726,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
             any_shutdown(),
             spreading(any::<i64>()),
             any_cron_jobs(),
+            any_init(),
         ),
     )
         .prop_map(assemble)

@@ -1023,6 +1023,38 @@ const CASES: &[Case] = &[
         s.shutdown.termination_grace_period_seconds = Some(5);
         s.shutdown.pre_stop_sleep_seconds = Some(10)
     }),
+    // wait-for-database mirrors validateInitContainers (unique DNS-1123 names, an image) and
+    // the reference grammar; PGHOST must be a host name.
+    quiet("wait-for-database", |s| {
+        s.init.wait_for_database = true;
+        s.database.kind = DatabaseKind::Helm
+    }),
+    quiet("wait-for-database", |s| {
+        s.init.wait_for_database = true;
+        s.init.wait_host = "db.example.com".into()
+    }),
+    fires("wait-for-database", "init.wait_for_database", |s| {
+        s.init.wait_for_database = true
+    }),
+    fires("wait-for-database", "init.wait_host", |s| {
+        s.init.wait_for_database = true;
+        s.init.wait_host = "db_host".into()
+    }),
+    fires("wait-for-database", "init.wait_image", |s| {
+        s.init.wait_for_database = true;
+        s.init.wait_host = "db".into();
+        s.init.wait_image = " ".into()
+    }),
+    fires("wait-for-database", "init.wait_image", |s| {
+        s.init.wait_for_database = true;
+        s.init.wait_host = "db".into();
+        s.init.wait_image = "Postgres:17".into()
+    }),
+    fires("wait-for-database", "app.name", |s| {
+        s.init.wait_for_database = true;
+        s.init.wait_host = "db".into();
+        s.app.name = "wait-for-db".into()
+    }),
     // spreading mirrors validateTopologySpreadConstraints (maxSkew > 0).
     quiet("spreading", |s| {
         s.spreading.mode = SpreadMode::NodesAndZones

@@ -77,5 +77,6 @@ pub fn DatabaseTab() -> impl IntoView {
                 <code>{url}</code>
             </p>
         })}
+        <super::init::InitSection />
     }
 }

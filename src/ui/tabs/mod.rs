@@ -9,6 +9,7 @@ mod derived;
 mod env;
 mod fields;
 mod image;
+mod init;
 mod jobs;
 mod labels;
 mod port;
@@ -69,6 +70,7 @@ impl Tab {
             "secret_options" => "secrets",
             "disruption_budget" => "autoscaling",
             "shutdown" => "probes",
+            "init" => "database",
             "spreading" => "autoscaling",
             other => other,
         };

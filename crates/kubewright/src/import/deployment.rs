@@ -51,6 +51,7 @@ pub(super) fn take(
     take_probes(&mut c, spec);
     take_resources(&mut c, spec);
     super::shutdown::take(t, spec);
+    super::init::take(t, spec, report);
     super::spreading::take(t, spec);
     spec.security = super::security::take(t, POD, CONTAINER);
     let mut c = Cursor::new(t, CONTAINER);

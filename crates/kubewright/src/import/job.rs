@@ -22,6 +22,7 @@ pub(super) fn take(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportIte
     job.ttl_seconds_after_finished = t.take_i64("spec.ttlSecondsAfterFinished");
     take_restart_policy(t, &mut job);
     take_container(&mut Cursor::new(t, CONTAINER), spec, &mut job);
+    super::init::take_same(t, POD, spec);
     // The Job's pod runs with the app's security settings: taken when they are the same, else left
     // in (and reported).
     let mut trial = t.clone();

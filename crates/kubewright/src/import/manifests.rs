@@ -37,6 +37,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
     // The database Kubewright sets up, and the headless Service that lets the pods find each other.
     super::database::take(&mut docs, &mut spec, &mut report);
     super::database::take_clustering(&mut docs, &mut spec, &mut report);
+    super::init::settle_host(&mut spec);
     // Made for Minikube: the image is never pulled (it is built inside Minikube).
     if spec.image.pull_policy == PullPolicy::Never {
         spec.target = Target::Minikube;

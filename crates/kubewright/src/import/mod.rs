@@ -24,6 +24,7 @@ mod disruption;
 mod doc;
 mod env;
 mod guard;
+mod init;
 mod job;
 mod manifests;
 mod merge;
@@ -37,6 +38,7 @@ mod spreading;
 mod tree;
 
 pub use compose::SplitRule;
+pub use container::split_image;
 pub use guard::{MAX_BYTES, MAX_FLOW_DEPTH};
 pub use merge::merge;
 pub use report::{ReportItem, Status};

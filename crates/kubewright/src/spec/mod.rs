@@ -11,6 +11,7 @@ mod database;
 mod disruption;
 mod env;
 mod image;
+mod init;
 mod jobs;
 mod label;
 mod names;
@@ -33,6 +34,7 @@ pub use database::{Database, DatabaseKind, BITNAMI_CHART, POSTGRES_PORT};
 pub use disruption::{BudgetLimit, DisruptionBudget};
 pub use env::{DownwardEnv, DownwardField, EnvEntry};
 pub use image::{is_mutable_tag, Image, PullPolicy, IMPLIED_TAG};
+pub use init::{InitContainers, WAIT_CONTAINER, WAIT_IMAGE};
 pub use jobs::{Job, RestartPolicy};
 pub use label::Label;
 pub use names::APP_LABEL;
@@ -77,6 +79,8 @@ pub struct AppSpec {
     pub probes: Probes,
     /// How the app's pods stop: a preStop pause and the grace period. Default: Kubernetes' own.
     pub shutdown: Shutdown,
+    /// Containers run before the app's, such as a wait for the database. Default: none.
+    pub init: InitContainers,
     /// CPU and memory requests and limits.
     pub resources: Resources,
     /// The container's securityContext (user, privileges, read-only root). Default: Kubernetes'
@@ -160,6 +164,17 @@ impl AppSpec {
     /// The database connection URL, or `None` without a database.
     pub fn database_url(&self) -> Option<String> {
         self.database.url(self.namespace())
+    }
+
+    /// The host the wait-for-database init container polls: the one typed in, else the database's
+    /// Service; `None` when there is neither.
+    pub fn wait_host(&self) -> Option<String> {
+        let typed = self.init.wait_host.trim();
+        if typed.is_empty() {
+            self.database.host(self.namespace())
+        } else {
+            Some(typed.to_string())
+        }
     }
 
     /// The headless Service's DNS name, which resolves to every pod's IP.

@@ -345,6 +345,11 @@ fn pod(spec: &AppSpec, job: Option<usize>, k: &[&str], path: &[Seg]) -> Option<V
         ["securityContext", "runAsGroup"] => one("security.run_as_group"),
         ["securityContext", "seccompProfile", ..] => one("security.seccomp_runtime_default"),
         ["volumes", ..] => one("security.writable_tmp"),
+        ["initContainers", "[]", "image"] => one("init.wait_image"),
+        ["initContainers", "[]", "env", "[]", ..] => {
+            Some(vec!["init.wait_host".into(), "database.name".into()])
+        }
+        ["initContainers", ..] => one("init.wait_for_database"),
         ["containers", "[]", "name"] => one("app.name"),
         ["containers", "[]", "image"] => Some(vec![
             "image.repository".into(),
