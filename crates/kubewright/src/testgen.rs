@@ -329,6 +329,13 @@ fn assemble(
         (autoscaling, disruption_budget, shutdown, spreading, cron_jobs, init),
     ): Sections,
 ) -> AppSpec {
+    // A port once in the pod: the app's first, then each sidecar's.
+    let mut init = init;
+    let mut taken = vec![port.number];
+    for sidecar in &mut init.sidecars {
+        sidecar.ports.retain(|p| !taken.contains(p));
+        taken.extend(&sidecar.ports);
+    }
     AppSpec {
         init,
         cron_jobs,
@@ -480,26 +487,73 @@ fn valid_shutdown() -> impl Strategy<Value = Shutdown> {
     })
 }
 
-/// No wait, or a wait for a typed host (the core spec sets up no database).
+/// No wait, or a wait for a typed host (the core spec sets up no database); up to two sidecars
+/// named apart from each other and the app (their ports are kept off the app's in `assemble`).
 fn valid_init() -> impl Strategy<Value = InitContainers> {
-    option::of("[a-z]([a-z0-9-]{0,18}[a-z0-9])?(\\.[a-z][a-z0-9]{0,10}){0,2}").prop_map(|host| {
-        InitContainers {
+    let sidecar = (
+        "[a-z]{1,8}/[a-z]{1,8}(:[a-z0-9]{1,8})?",
+        prop::collection::vec(tricky_text(), 0..3),
+        option::of(1i64..65536),
+        prop::collection::vec(("[A-Z][A-Z0-9_]{0,10}", tricky_text()), 0..3),
+    );
+    (
+        option::of("[a-z]([a-z0-9-]{0,18}[a-z0-9])?(\\.[a-z][a-z0-9]{0,10}){0,2}"),
+        prop::collection::vec(sidecar, 0..3),
+    )
+        .prop_map(|(host, sidecars)| InitContainers {
             wait_for_database: host.is_some(),
             wait_host: host.unwrap_or_default(),
+            sidecars: sidecars
+                .into_iter()
+                .enumerate()
+                .map(|(i, (image, args, port, env))| Sidecar {
+                    name: format!("side-{i}"),
+                    image,
+                    args,
+                    ports: port.into_iter().collect(),
+                    env: env
+                        .into_iter()
+                        .map(|(n, v)| EnvEntry::new(&n, &v))
+                        .collect(),
+                })
+                .collect(),
             ..InitContainers::default()
-        }
-    })
+        })
 }
 
 fn any_init() -> impl Strategy<Value = InitContainers> {
     let t = tricky_text;
-    (any::<bool>(), t(), t()).prop_map(|(wait_for_database, wait_image, wait_host)| {
-        InitContainers {
-            wait_for_database,
-            wait_image,
-            wait_host,
-        }
-    })
+    let sidecar = (
+        t(),
+        t(),
+        prop::collection::vec(t(), 0..2),
+        prop::collection::vec(any::<i64>(), 0..2),
+        prop::collection::vec((t(), t()), 0..2),
+    )
+        .prop_map(|(name, image, args, ports, env)| Sidecar {
+            name,
+            image,
+            args,
+            ports,
+            env: env
+                .into_iter()
+                .map(|(n, v)| EnvEntry::new(&n, &v))
+                .collect(),
+        });
+    (
+        any::<bool>(),
+        t(),
+        t(),
+        prop::collection::vec(sidecar, 0..2),
+    )
+        .prop_map(
+            |(wait_for_database, wait_image, wait_host, sidecars)| InitContainers {
+                wait_for_database,
+                wait_image,
+                wait_host,
+                sidecars,
+            },
+        )
 }
 
 fn any_shutdown() -> impl Strategy<Value = Shutdown> {

@@ -78,5 +78,6 @@ pub fn DatabaseTab() -> impl IntoView {
             </p>
         })}
         <super::init::InitSection />
+        <super::sidecars::SidecarsSection />
     }
 }

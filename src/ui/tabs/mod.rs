@@ -20,6 +20,7 @@ mod secrets;
 mod security;
 mod service;
 mod shutdown;
+mod sidecars;
 
 use leptos::prelude::*;
 

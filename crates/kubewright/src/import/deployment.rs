@@ -51,9 +51,10 @@ pub(super) fn take(
     take_probes(&mut c, spec);
     take_resources(&mut c, spec);
     super::shutdown::take(t, spec);
-    super::init::take(t, spec, report);
     super::spreading::take(t, spec);
     spec.security = super::security::take(t, POD, CONTAINER);
+    super::init::take_sidecars(t, spec);
+    super::init::take(t, spec, report);
     let mut c = Cursor::new(t, CONTAINER);
     take_env(&mut c, spec, env);
     take_env_from(&mut c, env);

@@ -108,6 +108,9 @@ pub struct Container {
     pub name: String,
     pub image: String,
     pub image_pull_policy: &'static str,
+    /// `Always` on an init container makes it a native sidecar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restart_policy: Option<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub command: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -333,6 +336,7 @@ impl Container {
             name: name.into(),
             image: image.into(),
             image_pull_policy: "IfNotPresent",
+            restart_policy: None,
             command: Vec::new(),
             args: Vec::new(),
             env: Vec::new(),
@@ -415,6 +419,7 @@ impl Container {
             name: spec.app.name.clone(),
             image: spec.image.reference(),
             image_pull_policy: pull_policy.as_str(),
+            restart_policy: None,
             command: Vec::new(),
             args,
             env,

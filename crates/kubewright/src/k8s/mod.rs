@@ -28,6 +28,7 @@ pub use cluster::Cluster;
 pub use config_map::ConfigMap;
 pub use container::{
     Container, ContainerPort, EnvFromSource, EnvVar, PodTemplate, Probe, ResourceRequirements,
+    SecurityContext,
 };
 pub use cron_job::CronJob;
 pub use deployment::Deployment;

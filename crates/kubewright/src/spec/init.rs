@@ -13,6 +13,9 @@ pub struct InitContainers {
     /// The host it waits for; empty waits for the database this spec sets up (its Service's DNS
     /// name). Default empty; a DNS name.
     pub wait_host: String,
+    /// Native sidecars, started in order before the wait (a database proxy must be up for the
+    /// wait to reach the database). Default none.
+    pub sidecars: Vec<super::Sidecar>,
 }
 
 /// The default image of the wait: PostgreSQL's own client tools, Alpine-sized.
@@ -27,6 +30,7 @@ impl Default for InitContainers {
             wait_for_database: false,
             wait_image: WAIT_IMAGE.into(),
             wait_host: String::new(),
+            sidecars: Vec::new(),
         }
     }
 }

@@ -24,6 +24,7 @@ mod secret_options;
 mod security;
 mod service;
 mod shutdown;
+mod sidecar;
 mod spreading;
 mod target;
 
@@ -47,6 +48,7 @@ pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
 pub use service::{Service, ServiceType};
 pub use shutdown::{Shutdown, DEFAULT_GRACE_SECONDS};
+pub use sidecar::Sidecar;
 pub use spreading::{SpreadMode, Spreading, WhenUnsatisfiable, HOSTNAME_KEY, ZONE_KEY};
 pub use target::{Runs, Target};
 

@@ -111,6 +111,7 @@ pub const RULES: &[Rule] = &[
     disruption::DISRUPTION_BUDGET,
     shutdown::SHUTDOWN,
     init::WAIT_FOR_DATABASE,
+    init::SIDECARS,
     spreading::SPREADING,
     cron_job::CRON_JOB,
     naming::JOB_NAME,

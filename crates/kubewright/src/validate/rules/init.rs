@@ -71,3 +71,68 @@ fn image_problem(image: &str) -> Option<String> {
     ];
     checks.into_iter().find_map(Result::err)
 }
+
+pub const SIDECARS: Rule = Rule {
+    id: "sidecars",
+    severity: Severity::Error,
+    upstream:
+        "validateInitContainers / validateContainerCommon: name a DNS-1123 label unique across \
+               initContainers and containers, image required, containerPort 1-65535 and unique in \
+               the container, validateEnv names; ours: a port another container of the pod listens \
+               on (one network: the second bind fails)",
+    check: |spec| {
+        let mut out = Vec::new();
+        let mut names = vec![spec.app.name.clone()];
+        if spec.init.wait_for_database {
+            names.push(WAIT_CONTAINER.to_string());
+        }
+        let mut ports = vec![spec.port.number];
+        for (i, s) in spec.init.sidecars.iter().enumerate() {
+            let at = |f: &str| format!("init.sidecars[{i}].{f}");
+            if let Err(e) = names::dns1123_label(&s.name) {
+                out.push(Finding::new(at("name"), format!("The sidecar's name {e}")));
+            } else if names.contains(&s.name) {
+                out.push(Finding::new(
+                    at("name"),
+                    format!(
+                        "Another container of the pod is named {}; names must be unique.",
+                        s.name
+                    ),
+                ));
+            }
+            names.push(s.name.clone());
+            if let Some(e) = image_problem(&s.image) {
+                out.push(Finding::new(
+                    at("image"),
+                    format!("The sidecar's image {e}"),
+                ));
+            }
+            for &p in &s.ports {
+                if !(1..=65535).contains(&p) {
+                    out.push(Finding::new(
+                        at("ports"),
+                        format!("Port {p} is out of range: 1 to 65535."),
+                    ));
+                } else if ports.contains(&p) {
+                    out.push(Finding::new(
+                        at("ports"),
+                        format!(
+                            "Port {p} is taken by another container of the pod: they share one \
+                             network, so the second cannot listen on it."
+                        ),
+                    ));
+                }
+                ports.push(p);
+            }
+            for e in &s.env {
+                if let Err(problem) = names::env_name(&e.name) {
+                    out.push(Finding::new(
+                        at("env"),
+                        format!("The variable name {:?} {problem}", e.name),
+                    ));
+                }
+            }
+        }
+        out
+    },
+};
