@@ -99,6 +99,33 @@ await harness('e2e', counts, async ({ server, browser }) => {
     await until(yamlAll, (t) => t.includes("\n  E2E_FLAG: 'yes'\n"), "E2E_FLAG: 'yes' in the ConfigMap");
   });
 
+  await check('wait for the database and a sidecar: init containers in the Deployment, errors beside the fields', async () => {
+    await byId('tab-database').click();
+    await byId('init-wait').check();
+    const host = byId('init-wait-host');
+    await host.fill('db_host');
+    await until(() => host.getAttribute('aria-invalid'), (v) => v === 'true', 'db_host marked invalid');
+    await host.fill('db.example.com');
+    await until(() => host.getAttribute('aria-invalid'), (v) => v === 'false', 'db.example.com accepted');
+    await byId('sidecar-add').click();
+    await byId('sidecar-name').last().fill('log');
+    await byId('sidecar-image').last().fill('fluent/fluent-bit:3.1.9');
+    await byId('sidecar-ports').last().fill('2020');
+    const yaml = await until(
+      yamlAll,
+      (t) => deployment(t)?.spec?.template?.spec?.initContainers?.length === 2,
+      'two init containers',
+    );
+    const [sidecar, wait] = deployment(yaml).spec.template.spec.initContainers;
+    assert(sidecar.name === 'log' && sidecar.restartPolicy === 'Always', JSON.stringify(sidecar));
+    assert(sidecar.ports?.[0]?.containerPort === 2020, JSON.stringify(sidecar.ports));
+    assert(wait.name === 'wait-for-db' && wait.env[0].value === 'db.example.com', JSON.stringify(wait));
+    // Back as it was, for the checks after this one.
+    await byId('sidecar-remove').last().click();
+    await byId('init-wait').uncheck();
+    await until(yamlAll, (t) => !t.includes('initContainers'), 'no init containers');
+  });
+
   const secretValue = 'pl41n-S3cret-e2e!';
   await check('secret: base64 in the Secret, plain value nowhere in the output', async () => {
     await byId('tab-secrets').click();

@@ -282,6 +282,7 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
             valid_shutdown(),
             spreading(1i64..5),
             valid_cron_jobs(),
+            valid_init(),
         ),
     )
         .prop_map(assemble)
@@ -321,6 +322,7 @@ type Sections = (
         Shutdown,
         Spreading,
         Vec<CronJob>,
+        InitContainers,
     ),
 );
 
@@ -336,10 +338,18 @@ fn assemble(
         service,
         jobs,
         (string_data, checksum_key),
-        (autoscaling, disruption_budget, shutdown, spreading, cron_jobs),
+        (autoscaling, disruption_budget, shutdown, spreading, cron_jobs, init),
     ): Sections,
 ) -> AppSpec {
+    // A port once in the pod: the app's first, then each sidecar's.
+    let mut init = init;
+    let mut taken = vec![port.number];
+    for sidecar in &mut init.sidecars {
+        sidecar.ports.retain(|p| !taken.contains(p));
+        taken.extend(&sidecar.ports);
+    }
     AppSpec {
+        init,
         cron_jobs,
         spreading,
         shutdown,
@@ -487,6 +497,75 @@ fn valid_shutdown() -> impl Strategy<Value = Shutdown> {
             pre_stop_sleep_seconds: pause.map(|p| p.min(room)).filter(|p| *p >= 1),
         }
     })
+}
+
+/// No wait, or a wait for a typed host (the core spec sets up no database); up to two sidecars
+/// named apart from each other and the app (their ports are kept off the app's in `assemble`).
+fn valid_init() -> impl Strategy<Value = InitContainers> {
+    let sidecar = (
+        "[a-z]{1,8}/[a-z]{1,8}(:[a-z0-9]{1,8})?",
+        prop::collection::vec(tricky_text(), 0..3),
+        option::of(1i64..65536),
+        prop::collection::vec(("[A-Z][A-Z0-9_]{0,10}", tricky_text()), 0..3),
+    );
+    (
+        option::of("[a-z]([a-z0-9-]{0,18}[a-z0-9])?(\\.[a-z][a-z0-9]{0,10}){0,2}"),
+        prop::collection::vec(sidecar, 0..3),
+    )
+        .prop_map(|(host, sidecars)| InitContainers {
+            wait_for_database: host.is_some(),
+            wait_host: host.unwrap_or_default(),
+            sidecars: sidecars
+                .into_iter()
+                .enumerate()
+                .map(|(i, (image, args, port, env))| Sidecar {
+                    name: format!("side-{i}"),
+                    image,
+                    args,
+                    ports: port.into_iter().collect(),
+                    env: env
+                        .into_iter()
+                        .map(|(n, v)| EnvEntry::new(&n, &v))
+                        .collect(),
+                })
+                .collect(),
+            ..InitContainers::default()
+        })
+}
+
+fn any_init() -> impl Strategy<Value = InitContainers> {
+    let t = tricky_text;
+    let sidecar = (
+        t(),
+        t(),
+        prop::collection::vec(t(), 0..2),
+        prop::collection::vec(any::<i64>(), 0..2),
+        prop::collection::vec((t(), t()), 0..2),
+    )
+        .prop_map(|(name, image, args, ports, env)| Sidecar {
+            name,
+            image,
+            args,
+            ports,
+            env: env
+                .into_iter()
+                .map(|(n, v)| EnvEntry::new(&n, &v))
+                .collect(),
+        });
+    (
+        any::<bool>(),
+        t(),
+        t(),
+        prop::collection::vec(sidecar, 0..2),
+    )
+        .prop_map(
+            |(wait_for_database, wait_image, wait_host, sidecars)| InitContainers {
+                wait_for_database,
+                wait_image,
+                wait_host,
+                sidecars,
+            },
+        )
 }
 
 fn any_shutdown() -> impl Strategy<Value = Shutdown> {
@@ -713,6 +792,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
             any_shutdown(),
             spreading(any::<i64>()),
             any_cron_jobs(),
+            any_init(),
         ),
     )
         .prop_map(assemble)

@@ -111,6 +111,33 @@ fn objects_the_form_does_not_model_are_kept_and_rendered_unchanged() {
 }
 
 #[test]
+fn a_sidecar_and_a_wait_for_the_database_come_back_into_the_form() {
+    // GIVEN a Deployment with a native sidecar and a pg_isready init container WHEN imported
+    // THEN both are in the form, and only the wait's own loop is said to be rewritten.
+    let imported = run(include_str!("fixtures/init-containers.yaml")).unwrap();
+    let init = &imported.spec.init;
+    assert!(init.wait_for_database);
+    assert_eq!(init.wait_image, "postgres:16-alpine");
+    assert_eq!(init.wait_host, "db-postgresql");
+    assert_eq!(
+        init.sidecars,
+        vec![Sidecar {
+            name: "log-shipper".into(),
+            image: "fluent/fluent-bit:3.1.9".into(),
+            args: vec!["-c".into(), "/fluent-bit/etc/fluent-bit.conf".into()],
+            ports: vec![2020],
+            env: vec![EnvEntry::new("LOG_LEVEL", "info")],
+        }]
+    );
+    let report = report_text(&imported);
+    assert_eq!(report.matches("initContainers").count(), 1, "{report}");
+    assert!(
+        report.contains("adjusted: Deployment/shop spec.template.spec.initContainers.1"),
+        "{report}"
+    );
+}
+
+#[test]
 fn the_articles_manifests_fill_the_form_like_the_preset() {
     let text = include_str!("fixtures/article-manifests.yaml");
     let imported = run(text).unwrap();

@@ -68,6 +68,15 @@ const fn caught(mut case: Case, by: &'static str) -> Case {
     case
 }
 
+fn sidecar(name: &str, port: i64) -> Sidecar {
+    Sidecar {
+        name: name.into(),
+        image: "prom/statsd-exporter:v0.28.0".into(),
+        ports: vec![port],
+        ..Sidecar::default()
+    }
+}
+
 fn http_get(path: &str, port: &str) -> ProbeAction {
     ProbeAction::HttpGet {
         path: path.into(),
@@ -1173,6 +1182,69 @@ const CASES: &[Case] = &[
     fires("shutdown", "shutdown.pre_stop_sleep_seconds", |s| {
         s.shutdown.termination_grace_period_seconds = Some(5);
         s.shutdown.pre_stop_sleep_seconds = Some(10)
+    }),
+    // wait-for-database mirrors validateInitContainers (unique DNS-1123 names, an image) and
+    // the reference grammar; PGHOST must be a host name.
+    quiet("wait-for-database", |s| {
+        s.init.wait_for_database = true;
+        s.database.kind = DatabaseKind::Helm
+    }),
+    quiet("wait-for-database", |s| {
+        s.init.wait_for_database = true;
+        s.init.wait_host = "db.example.com".into()
+    }),
+    fires("wait-for-database", "init.wait_for_database", |s| {
+        s.init.wait_for_database = true
+    }),
+    fires("wait-for-database", "init.wait_host", |s| {
+        s.init.wait_for_database = true;
+        s.init.wait_host = "db_host".into()
+    }),
+    fires("wait-for-database", "init.wait_image", |s| {
+        s.init.wait_for_database = true;
+        s.init.wait_host = "db".into();
+        s.init.wait_image = " ".into()
+    }),
+    fires("wait-for-database", "init.wait_image", |s| {
+        s.init.wait_for_database = true;
+        s.init.wait_host = "db".into();
+        s.init.wait_image = "Postgres:17".into()
+    }),
+    fires("wait-for-database", "app.name", |s| {
+        s.init.wait_for_database = true;
+        s.init.wait_host = "db".into();
+        s.app.name = "wait-for-db".into()
+    }),
+    // sidecars mirrors validateInitContainers / validateContainerCommon.
+    quiet("sidecars", |s| s.init.sidecars = vec![sidecar("log", 9100)]),
+    fires("sidecars", "init.sidecars[0].name", |s| {
+        s.init.sidecars = vec![sidecar("Log", 9100)]
+    }),
+    fires("sidecars", "init.sidecars[1].name", |s| {
+        s.init.sidecars = vec![sidecar("log", 9100), sidecar("log", 9101)]
+    }),
+    fires("sidecars", "init.sidecars[0].name", |s| {
+        let app = s.app.name.clone();
+        s.init.sidecars = vec![sidecar(&app, 9100)]
+    }),
+    fires("sidecars", "init.sidecars[0].image", |s| {
+        s.init.sidecars = vec![Sidecar {
+            image: String::new(),
+            ..sidecar("log", 9100)
+        }]
+    }),
+    fires("sidecars", "init.sidecars[0].ports", |s| {
+        s.init.sidecars = vec![sidecar("log", 70000)]
+    }),
+    fires("sidecars", "init.sidecars[0].ports", |s| {
+        let port = s.port.number;
+        s.init.sidecars = vec![sidecar("log", port)]
+    }),
+    fires("sidecars", "init.sidecars[0].env", |s| {
+        s.init.sidecars = vec![Sidecar {
+            env: vec![EnvEntry::new("A=B", "c")],
+            ..sidecar("log", 9100)
+        }]
     }),
     // spreading mirrors validateTopologySpreadConstraints (maxSkew > 0).
     quiet("spreading", |s| {

@@ -62,6 +62,8 @@ pub fn DatabaseTab() -> impl IntoView {
                 <code>{url}</code>
             </p>
         })}
+        <super::init::InitSection />
+        <super::sidecars::SidecarsSection />
     }
 }
 

@@ -10,6 +10,7 @@ mod env;
 mod fields;
 mod image;
 mod ingress;
+mod init;
 mod jobs;
 mod labels;
 mod port;
@@ -21,6 +22,7 @@ mod secrets;
 mod security;
 mod service;
 mod shutdown;
+mod sidecars;
 
 use leptos::prelude::*;
 
@@ -73,6 +75,7 @@ impl Tab {
             "secret_options" => "secrets",
             "disruption_budget" => "autoscaling",
             "shutdown" => "probes",
+            "init" => "database",
             "spreading" => "autoscaling",
             "service_account" => "security",
             "network_policy" => "ingress",

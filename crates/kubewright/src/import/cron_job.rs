@@ -89,6 +89,7 @@ fn take_container(t: &mut Tree, spec: &AppSpec, cron: &mut CronJob) {
     take_same_env(&mut c, spec);
     take_same_env_from(&mut c, spec);
     take_same_resources(&mut c, spec);
+    super::init::take_same(t, POD, spec);
     let mut trial = t.clone();
     if super::security::take(&mut trial, POD, CONTAINER) == spec.security {
         *t = trial;

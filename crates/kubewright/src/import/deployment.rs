@@ -55,6 +55,8 @@ pub(super) fn take(
     spec.security = super::security::take(t, POD, CONTAINER);
     super::service_account::take_pod(t, POD, spec, report);
     super::registry::take_pod(t, POD, spec);
+    super::init::take_sidecars(t, spec);
+    super::init::take(t, spec, report);
     let mut c = Cursor::new(t, CONTAINER);
     take_env(&mut c, spec, env);
     take_env_from(&mut c, env);

@@ -24,6 +24,7 @@ pub(super) fn take(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportIte
     super::service_account::take_job_pod(t, POD, spec);
     super::registry::take_job_pod(t, POD, spec);
     take_container(&mut Cursor::new(t, CONTAINER), spec, &mut job);
+    super::init::take_same(t, POD, spec);
     // The Job's pod runs with the app's security settings: taken when they are the same, else left
     // in (and reported).
     let mut trial = t.clone();

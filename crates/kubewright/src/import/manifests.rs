@@ -41,6 +41,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
     super::database::take_clustering(&mut docs, &mut spec, &mut report);
     super::ingress::take(&mut docs, &mut spec, &mut report);
     super::ingress::take_issuer(&mut docs, &mut spec);
+    super::init::settle_host(&mut spec);
     // Made for Minikube: the image is never pulled (it is built inside Minikube).
     if spec.image.pull_policy == PullPolicy::Never {
         spec.target = Target::Minikube;

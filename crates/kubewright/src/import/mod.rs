@@ -25,6 +25,7 @@ mod doc;
 mod env;
 mod guard;
 mod ingress;
+mod init;
 mod job;
 mod manifests;
 mod merge;
@@ -41,6 +42,7 @@ mod spreading;
 mod tree;
 
 pub use compose::SplitRule;
+pub use container::split_image;
 pub use guard::{MAX_BYTES, MAX_FLOW_DEPTH};
 pub use merge::merge;
 pub use report::{ReportItem, Status};

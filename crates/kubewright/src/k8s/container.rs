@@ -40,6 +40,8 @@ pub struct PodSpec {
     pub affinity: Option<super::spreading::Affinity>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub topology_spread_constraints: Vec<super::spreading::TopologySpreadConstraint>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub init_containers: Vec<Container>,
     pub containers: Vec<Container>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub volumes: Vec<Volume>,
@@ -75,6 +77,10 @@ pub struct SeccompProfile {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityContext {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub run_as_non_root: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub run_as_user: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_privilege_escalation: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,6 +120,11 @@ pub struct Container {
     pub name: String,
     pub image: String,
     pub image_pull_policy: &'static str,
+    /// `Always` on an init container makes it a native sidecar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restart_policy: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub command: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub args: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -277,6 +288,8 @@ impl PodTemplate {
                 security_context: PodSecurityContext::from_spec(security),
                 affinity: None,
                 topology_spread_constraints: Vec::new(),
+                // Every pod that runs the app needs its database: the Jobs' too.
+                init_containers: super::init::init_containers(spec),
                 containers: vec![container],
                 volumes,
             },
@@ -307,6 +320,8 @@ impl SecurityContext {
     /// Only the settings that are on; `None` when none is.
     pub fn from_spec(security: &spec::Security) -> Option<Self> {
         let out = SecurityContext {
+            run_as_non_root: None,
+            run_as_user: None,
             allow_privilege_escalation: security.no_privilege_escalation.then_some(false),
             read_only_root_filesystem: security.read_only_root_filesystem.then_some(true),
             capabilities: security
@@ -320,7 +335,43 @@ impl SecurityContext {
     }
 }
 
+impl SecurityContext {
+    /// Everything locked down, as a helper container that only reads needs: non-root as `uid`, no
+    /// privilege escalation, a read-only root, no capabilities.
+    pub fn hardened(uid: i64) -> Self {
+        SecurityContext {
+            run_as_non_root: Some(true),
+            run_as_user: Some(uid),
+            allow_privilege_escalation: Some(false),
+            read_only_root_filesystem: Some(true),
+            capabilities: Some(Capabilities { drop: vec!["ALL"] }),
+        }
+    }
+}
+
 impl Container {
+    /// A bare container: a name and an image pulled when missing, nothing else.
+    pub fn named(name: &str, image: &str) -> Self {
+        Container {
+            name: name.into(),
+            image: image.into(),
+            image_pull_policy: "IfNotPresent",
+            restart_policy: None,
+            command: Vec::new(),
+            args: Vec::new(),
+            env: Vec::new(),
+            env_from: Vec::new(),
+            ports: Vec::new(),
+            liveness_probe: None,
+            readiness_probe: None,
+            startup_probe: None,
+            lifecycle: None,
+            resources: None,
+            security_context: None,
+            volume_mounts: Vec::new(),
+        }
+    }
+
     /// The app's container as the Deployment runs it: with its port and probes.
     pub fn app(spec: &AppSpec) -> Self {
         let port = &spec.port;
@@ -388,6 +439,8 @@ impl Container {
             name: spec.app.name.clone(),
             image: spec.image.reference(),
             image_pull_policy: pull_policy.as_str(),
+            restart_policy: None,
+            command: Vec::new(),
             args,
             env,
             env_from,

@@ -15,6 +15,7 @@ pub(crate) mod deployment;
 mod extra;
 mod hpa;
 mod ingress;
+mod init;
 mod job;
 mod meta;
 mod namespace;
@@ -33,12 +34,14 @@ pub use cluster_issuer::ClusterIssuer;
 pub use config_map::ConfigMap;
 pub use container::{
     Container, ContainerPort, EnvFromSource, EnvVar, PodTemplate, Probe, ResourceRequirements,
+    SecurityContext,
 };
 pub use cron_job::CronJob;
 pub use deployment::Deployment;
 pub use extra::Extra;
 pub use hpa::HorizontalPodAutoscaler;
 pub use ingress::{Ingress, ServicePortRef};
+pub use init::init_containers;
 pub use job::Job;
 pub use meta::ObjectMeta;
 pub use namespace::Namespace;

@@ -12,6 +12,7 @@ mod disruption;
 mod env;
 mod image;
 mod ingress;
+mod init;
 mod jobs;
 mod label;
 mod names;
@@ -27,6 +28,7 @@ mod security;
 mod service;
 mod service_account;
 mod shutdown;
+mod sidecar;
 mod spreading;
 mod target;
 
@@ -41,6 +43,7 @@ pub use ingress::{
     Ingress, IngressRule, Issuer, IssuerKind, PathType, TlsSource, LETS_ENCRYPT_PRODUCTION,
     LETS_ENCRYPT_STAGING,
 };
+pub use init::{InitContainers, WAIT_CONTAINER, WAIT_IMAGE};
 pub use jobs::{Job, RestartPolicy};
 pub use label::Label;
 pub use names::APP_LABEL;
@@ -55,6 +58,7 @@ pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
 pub use service::{Service, ServiceType};
 pub use shutdown::{Shutdown, DEFAULT_GRACE_SECONDS};
+pub use sidecar::Sidecar;
 pub use spreading::{SpreadMode, Spreading, WhenUnsatisfiable, HOSTNAME_KEY, ZONE_KEY};
 
 pub use service_account::ServiceAccount;
@@ -89,6 +93,8 @@ pub struct AppSpec {
     pub probes: Probes,
     /// How the app's pods stop: a preStop pause and the grace period. Default: Kubernetes' own.
     pub shutdown: Shutdown,
+    /// Containers run before the app's, such as a wait for the database. Default: none.
+    pub init: InitContainers,
     /// CPU and memory requests and limits.
     pub resources: Resources,
     /// The container's securityContext (user, privileges, read-only root). Default: Kubernetes'
@@ -180,6 +186,17 @@ impl AppSpec {
     /// The database connection URL, or `None` without a database.
     pub fn database_url(&self) -> Option<String> {
         self.database.url(self.namespace())
+    }
+
+    /// The host the wait-for-database init container polls: the one typed in, else the database's
+    /// Service; `None` when there is neither.
+    pub fn wait_host(&self) -> Option<String> {
+        let typed = self.init.wait_host.trim();
+        if typed.is_empty() {
+            self.database.host(self.namespace())
+        } else {
+            Some(typed.to_string())
+        }
     }
 
     /// The headless Service's DNS name, which resolves to every pod's IP.

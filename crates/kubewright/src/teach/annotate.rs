@@ -277,6 +277,10 @@ fn checksum(key: &str) -> Option<String> {
 fn pod(spec: &AppSpec, object: &Object, k: &[&str], path: &[Seg], line: &str) -> Option<String> {
     match k {
         ["restartPolicy"] => Some("Jobs cannot use Always: a finished task must stay finished".into()),
+        ["initContainers"] => Some("run to completion, in order, before the app's container starts".into()),
+        ["initContainers", "[]", "command"] => Some("pg_isready exits 0 once PostgreSQL accepts connections; until then, try again every 2 s".into()),
+        ["initContainers", "[]", "env"] => Some("libpq's own variables: the host and port stay out of the shell line".into()),
+        ["initContainers", "[]", "securityContext"] => Some("locked down like the app: it only opens a connection".into()),
         ["securityContext", "runAsUser"] if written_value(line) == "65534" => {
             Some("65534 is `nobody`, the user a Phoenix release image runs as".into())
         }

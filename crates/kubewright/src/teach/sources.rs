@@ -363,6 +363,8 @@ fn pod(spec: &AppSpec, job: Option<usize>, k: &[&str], path: &[Seg]) -> Option<V
         ["securityContext", "runAsGroup"] => one("security.run_as_group"),
         ["securityContext", "seccompProfile", ..] => one("security.seccomp_runtime_default"),
         ["volumes", ..] => one("security.writable_tmp"),
+        ["initContainers", "[]", ..] => init_container(spec, k, path),
+        ["initContainers"] => one("init.wait_for_database"),
         ["containers", "[]", "name"] => one("app.name"),
         ["containers", "[]", "image"] => Some(vec![
             "image.repository".into(),
@@ -421,6 +423,36 @@ fn pod(spec: &AppSpec, job: Option<usize>, k: &[&str], path: &[Seg]) -> Option<V
         }
         ["containers", "[]", "volumeMounts", ..] => one("security.writable_tmp"),
         _ => None,
+    }
+}
+
+// The n-th init container: a sidecar (they come first), else the wait for the database.
+fn init_container(spec: &AppSpec, k: &[&str], path: &[Seg]) -> Option<Vec<String>> {
+    let i = match path.get(1) {
+        Some(Seg::Index(i)) => *i,
+        _ => 0,
+    };
+    if i < spec.init.sidecars.len() {
+        if let ["env", ..] = &k[2..] {
+            let j = match path.get(3) {
+                Some(Seg::Index(j)) => *j,
+                _ => 0,
+            };
+            return one(format!("init.sidecars[{i}].env[{j}].name"));
+        }
+        let field = match &k[2..] {
+            ["name"] | ["restartPolicy"] | ["imagePullPolicy"] | ["securityContext", ..] => "name",
+            ["image"] => "image",
+            ["args", ..] => "args",
+            ["ports", ..] => "ports",
+            _ => "name",
+        };
+        return one(format!("init.sidecars[{i}].{field}"));
+    }
+    match &k[2..] {
+        ["image"] => one("init.wait_image"),
+        ["env", ..] => Some(vec!["init.wait_host".into(), "database.name".into()]),
+        _ => one("init.wait_for_database"),
     }
 }
 

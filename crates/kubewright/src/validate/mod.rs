@@ -17,8 +17,8 @@ mod rules;
 pub use fix::Fix;
 
 use rules::{
-    checksum, cron_job, database, disruption, env, expose, image, kept, naming, port_env, ports,
-    required, resources, scaling, seal, security, shutdown, spreading, url_host, workload,
+    checksum, cron_job, database, disruption, env, expose, image, init, kept, naming, port_env,
+    ports, required, resources, scaling, seal, security, shutdown, spreading, url_host, workload,
 };
 
 use crate::spec::AppSpec;
@@ -110,6 +110,8 @@ pub const RULES: &[Rule] = &[
     scaling::AUTOSCALING_REQUESTS,
     disruption::DISRUPTION_BUDGET,
     shutdown::SHUTDOWN,
+    init::WAIT_FOR_DATABASE,
+    init::SIDECARS,
     spreading::SPREADING,
     cron_job::CRON_JOB,
     naming::JOB_NAME,

@@ -117,6 +117,13 @@ pub fn spec_field_patterns() -> Vec<String> {
             },
             jobs: vec![Job::default()],
             cron_jobs: vec![CronJob::default()],
+            init: InitContainers {
+                sidecars: vec![Sidecar {
+                    env: vec![row.clone()],
+                    ..Sidecar::default()
+                }],
+                ..InitContainers::default()
+            },
             ..AppSpec::default()
         };
         let value = serde_json::to_value(&spec).unwrap_or_default();

@@ -36,6 +36,8 @@ const PDB: &str = "tasks/run-application/configure-pdb/";
 const CRON: &str = "concepts/workloads/controllers/cron-jobs/";
 const CRON_TZ: &str = "concepts/workloads/controllers/cron-jobs/#time-zones";
 const SPREAD: &str = "concepts/scheduling-eviction/topology-spread-constraints/";
+const INIT: &str = "concepts/workloads/pods/init-containers/";
+const SIDECAR: &str = "concepts/workloads/pods/sidecar-containers/";
 const LIFECYCLE: &str = "concepts/containers/container-lifecycle-hooks/";
 const TERMINATION: &str = "concepts/workloads/pods/pod-lifecycle/#pod-termination";
 // Not on kubernetes.io: the tools that own these settings document them.
@@ -293,6 +295,34 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("database.url_scheme", "The URL's scheme: postgres for most libraries, ecto for Phoenix.",
         "postgres", "A scheme the app's library does not know fails at boot.",
         None, DNS),
+    // init containers
+    e!("init.wait_for_database", "Adds an init container, wait-for-db, that runs pg_isready until PostgreSQL accepts connections; the app's container starts only after it succeeds. On a first install the database and the app start together, and an app that cannot connect at boot crashes and restarts with a growing back-off (up to five minutes): with the wait it starts once, when the database is there. The Jobs (migrations) wait too.",
+        "off", "On a fresh install the app crash-loops until the database is up, and may then sit in back-off for minutes.",
+        Some("deployment.spec.template.spec.initContainers"), INIT),
+    e!("init.wait_image", "The image of the wait: it only needs pg_isready, which PostgreSQL's official Alpine image has. Pin a version, so the wait does not change under you; it runs as the image's postgres user (uid 70), read-only, with no capabilities, 10m CPU and 16Mi of memory.",
+        "postgres:17.5-alpine", "An image without pg_isready fails at once, and the pod never starts.",
+        Some("deployment.spec.template.spec.initContainers.image"), INIT),
+    e!("init.wait_host", "The host pg_isready polls, set as PGHOST (port 5432 as PGPORT). Empty waits for the database this spec sets up, by its Service's DNS name; type a host for a database run elsewhere.",
+        "the database's Service", "Without a database set up here and no host, there is nothing to wait for.",
+        Some("deployment.spec.template.spec.initContainers.env"), INIT),
+    e!("init.sidecars[].name", "The sidecar's container name: a DNS-1123 label no other container of the pod has. A native sidecar is an init container with restartPolicy: Always (Kubernetes 1.29+): it starts before the app's container, runs beside it for the pod's life, and does not keep a Job's pod alive after the Job's own container exits.",
+        "none", "Two containers with one name: the API server refuses the pod.",
+        Some("deployment.spec.template.spec.initContainers.restartPolicy"), SIDECAR),
+    e!("init.sidecars[].image", "The sidecar's image, such as a log shipper, a metrics exporter or a database proxy. Pin a version.",
+        "none (required)", "No image: the API server refuses the pod.",
+        Some("deployment.spec.template.spec.initContainers.image"), SIDECAR),
+    e!("init.sidecars[].args", "Arguments to the image's entrypoint; quote words with spaces.",
+        "none: the image's own", "The image runs its default command.",
+        Some("deployment.spec.template.spec.initContainers.args"), SIDECAR),
+    e!("init.sidecars[].ports", "TCP ports the sidecar listens on. The pod's containers share one network, so no two of them can listen on the same port.",
+        "none", "Nothing is declared: it can still listen, but tools cannot see the port.",
+        Some("deployment.spec.template.spec.initContainers.ports"), SIDECAR),
+    e!("init.sidecars[].env[].name", "A variable set on the sidecar only (NAME=value words in the form); the app's ConfigMap and Secret are not given to it.",
+        "none", "The sidecar sees only its image's defaults.",
+        Some("deployment.spec.template.spec.initContainers.env"), SIDECAR),
+    e!("init.sidecars[].env[].value", "The variable's value, any text; Kubernetes expands $(NAME) of variables defined before it.",
+        "empty", "The variable is set to the empty string.",
+        Some("deployment.spec.template.spec.initContainers.env.value"), SIDECAR),
     // shutdown
     e!("shutdown.pre_stop_sleep_seconds", "A pause before the container gets SIGTERM (preStop sleep). Kubernetes starts removing a terminating pod from the Service's endpoints at the same moment it signals the pod, and the proxies and load balancers catch up a few seconds later: without a pause, requests still sent to the pod meet a process that is shutting down. Kubernetes 1.30+ (no sleep binary needed in the image).",
         "none", "During every rollout and scale-down some requests fail with connection errors.",

@@ -10,6 +10,7 @@ pub(super) mod disruption;
 pub(super) mod env;
 pub(super) mod expose;
 pub(super) mod image;
+pub(super) mod init;
 pub(super) mod kept;
 pub(super) mod naming;
 pub(super) mod port_env;
