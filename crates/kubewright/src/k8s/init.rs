@@ -74,7 +74,12 @@ fn wait(spec: &AppSpec) -> Option<Container> {
             value("PGPORT", POSTGRES_PORT.to_string()),
         ],
         resources: Some(ResourceRequirements {
-            limits: Pairs(vec![("memory".into(), "32Mi".into())]),
+            // A CPU limit too, as the app's own warning asks of every container: a loop of
+            // pg_isready needs little, and a stuck one cannot take a core.
+            limits: Pairs(vec![
+                ("cpu".into(), "50m".into()),
+                ("memory".into(), "32Mi".into()),
+            ]),
             requests: Pairs(vec![
                 ("cpu".into(), "10m".into()),
                 ("memory".into(), "16Mi".into()),

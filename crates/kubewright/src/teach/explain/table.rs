@@ -299,7 +299,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("init.wait_for_database", "Adds an init container, wait-for-db, that runs pg_isready until PostgreSQL accepts connections; the app's container starts only after it succeeds. On a first install the database and the app start together, and an app that cannot connect at boot crashes and restarts with a growing back-off (up to five minutes): with the wait it starts once, when the database is there. The Jobs (migrations) wait too.",
         "off", "On a fresh install the app crash-loops until the database is up, and may then sit in back-off for minutes.",
         Some("deployment.spec.template.spec.initContainers"), INIT),
-    e!("init.wait_image", "The image of the wait: it only needs pg_isready, which PostgreSQL's official Alpine image has. Pin a version, so the wait does not change under you; it runs as the image's postgres user (uid 70), read-only, with no capabilities, 10m CPU and 16Mi of memory.",
+    e!("init.wait_image", "The image of the wait: it only needs pg_isready, which PostgreSQL's official Alpine image has. Pin a version, so the wait does not change under you; it runs as the image's postgres user (uid 70), read-only, with no capabilities, 10m CPU and 16Mi of memory requested (limits 50m and 32Mi).",
         "postgres:17.5-alpine", "An image without pg_isready fails at once, and the pod never starts.",
         Some("deployment.spec.template.spec.initContainers.image"), INIT),
     e!("init.wait_host", "The host pg_isready polls, set as PGHOST (port 5432 as PGPORT). Empty waits for the database this spec sets up, by its Service's DNS name; type a host for a database run elsewhere.",
