@@ -202,3 +202,44 @@ fn the_charts_secret_checksum_is_keyed_like_the_pages() {
         "{deployment}"
     );
 }
+
+#[test]
+fn the_charts_init_container_images_are_values() {
+    let mut spec = crate::util::preset("rails");
+    assert!(spec.init.wait_for_database);
+    spec.init.sidecars = vec![kubewright::spec::Sidecar {
+        name: "log-shipper".into(),
+        image: "fluent/fluent-bit:3.2".into(),
+        ..Default::default()
+    }];
+    let files = helm::chart(&spec);
+    let file = |path: &str| {
+        files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("{path}"))
+            .contents
+            .clone()
+    };
+    let values: serde_yaml::Value = serde_yaml::from_str(&file("values.yaml")).unwrap();
+    assert_eq!(
+        values["waitForDatabase"]["image"].as_str(),
+        Some(spec.init.wait_image.as_str())
+    );
+    assert_eq!(
+        values["sidecars"]["log-shipper"]["image"].as_str(),
+        Some("fluent/fluent-bit:3.2")
+    );
+    let deployment = file("templates/deployment.yaml");
+    assert!(
+        deployment.contains("image: {{ .Values.waitForDatabase.image | quote }}"),
+        "{deployment}"
+    );
+    assert!(
+        deployment.contains(
+            "image: {{ (index .Values \"sidecars\" \"log-shipper\" \"image\") | quote }}"
+        ),
+        "{deployment}"
+    );
+    assert!(!deployment.contains("fluent/fluent-bit"), "{deployment}");
+}

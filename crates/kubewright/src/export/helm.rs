@@ -27,7 +27,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::{hook_env, ExportFile};
 use crate::k8s::{self, Object};
-use crate::spec::{AppSpec, DatabaseKind, IMPLIED_TAG};
+use crate::spec::{AppSpec, DatabaseKind, IMPLIED_TAG, WAIT_CONTAINER};
 
 /// `Chart.yaml`.
 #[derive(Serialize)]
@@ -45,6 +45,9 @@ struct ChartYaml {
 const HOOK: &str = "helm.sh/hook";
 const HOOK_WEIGHT: &str = "helm.sh/hook-weight";
 const HOOK_DELETE: &str = "helm.sh/hook-delete-policy";
+/// Where the pod spec sits in a Deployment or Job, and in a CronJob.
+const POD_SPEC: &[&str] = &["spec", "template", "spec"];
+const CRON_POD_SPEC: &[&str] = &["spec", "jobTemplate", "spec", "template", "spec"];
 /// Where the app's container sits in a Deployment or Job, and in a CronJob.
 const POD_CONTAINER: &[&str] = &["spec", "template", "spec", "containers", "0"];
 const CRON_CONTAINER: &[&str] = &[
@@ -242,6 +245,7 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
         Object::Deployment(_) => {
             lift.int(doc, &["spec", "replicas"], &["replicaCount"]);
             lift.container(spec, doc, true, POD_CONTAINER);
+            lift.init_images(spec, doc, POD_SPEC);
         }
         Object::HorizontalPodAutoscaler(_) => {
             lift.int(
@@ -273,9 +277,13 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
             let entries = spec.secret_entries().into_iter().map(|e| (e.name, e.value));
             lift.secret(spec, doc, "secrets", entries);
         }
-        Object::CronJob(_) => lift.container(spec, doc, false, CRON_CONTAINER),
+        Object::CronJob(_) => {
+            lift.container(spec, doc, false, CRON_CONTAINER);
+            lift.init_images(spec, doc, CRON_POD_SPEC);
+        }
         Object::Job(job) => {
             lift.container(spec, doc, false, POD_CONTAINER);
+            lift.init_images(spec, doc, POD_SPEC);
             let base = format!("{}-", spec.job_base_name(&job.short_name));
             let expr = format!(
                 "{{{{ print {} .Release.Revision | quote }}}}",
@@ -578,6 +586,28 @@ impl Lifter {
                 &at(&["resources", kind, field]),
                 &["resources", kind, field],
             );
+        }
+    }
+
+    /// The init containers' images (the database wait's, each sidecar's), one value each, shared
+    /// by the Deployment and the Jobs: they are what a chart's user pins or mirrors.
+    fn init_images(&mut self, spec: &AppSpec, doc: &mut Value, pod_spec: &[&'static str]) {
+        let containers: Vec<String> = k8s::init_containers(spec)
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        for (index, name) in containers.iter().enumerate() {
+            let index = index.to_string();
+            let path: Vec<&str> = pod_spec
+                .iter()
+                .copied()
+                .chain(["initContainers", index.as_str(), "image"])
+                .collect();
+            if name == WAIT_CONTAINER {
+                self.string(doc, &path, &["waitForDatabase", "image"]);
+            } else {
+                self.string(doc, &path, &["sidecars", name, "image"]);
+            }
         }
     }
 
