@@ -73,6 +73,11 @@ async fn every_field_in_every_tab_has_its_explanation() {
     let mut checked = 0;
     for tab in tabs {
         click_el(&tab).await;
+        // One more row of every list, so fields the preset leaves empty (a sidecar, a CronJob)
+        // are checked too.
+        for add in all(&root, ".tab-panel button[data-testid$='-add']") {
+            click_el(&add).await;
+        }
         for field in all(&root, ".tab-panel [data-path]") {
             let path = field.get_attribute("data-path").unwrap();
             let holder = field.closest(".field").unwrap().unwrap();

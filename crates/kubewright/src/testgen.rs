@@ -507,6 +507,7 @@ fn valid_init() -> impl Strategy<Value = InitContainers> {
         prop::collection::vec(tricky_text(), 0..3),
         option::of(1i64..65536),
         prop::collection::vec(("[A-Z][A-Z0-9_]{0,10}", tricky_text()), 0..3),
+        valid_resources(),
     );
     (
         option::of("[a-z]([a-z0-9-]{0,18}[a-z0-9])?(\\.[a-z][a-z0-9]{0,10}){0,2}"),
@@ -518,7 +519,7 @@ fn valid_init() -> impl Strategy<Value = InitContainers> {
             sidecars: sidecars
                 .into_iter()
                 .enumerate()
-                .map(|(i, (image, args, port, env))| Sidecar {
+                .map(|(i, (image, args, port, env, resources))| Sidecar {
                     name: format!("side-{i}"),
                     image,
                     args,
@@ -527,6 +528,7 @@ fn valid_init() -> impl Strategy<Value = InitContainers> {
                         .into_iter()
                         .map(|(n, v)| EnvEntry::new(&n, &v))
                         .collect(),
+                    resources,
                 })
                 .collect(),
             ..InitContainers::default()
@@ -541,8 +543,9 @@ fn any_init() -> impl Strategy<Value = InitContainers> {
         prop::collection::vec(t(), 0..2),
         prop::collection::vec(any::<i64>(), 0..2),
         prop::collection::vec((t(), t()), 0..2),
+        any_resources(),
     )
-        .prop_map(|(name, image, args, ports, env)| Sidecar {
+        .prop_map(|(name, image, args, ports, env, resources)| Sidecar {
             name,
             image,
             args,
@@ -551,6 +554,7 @@ fn any_init() -> impl Strategy<Value = InitContainers> {
                 .into_iter()
                 .map(|(n, v)| EnvEntry::new(&n, &v))
                 .collect(),
+            resources,
         });
     (
         any::<bool>(),

@@ -127,6 +127,10 @@ fn a_sidecar_and_a_wait_for_the_database_come_back_into_the_form() {
             args: vec!["-c".into(), "/fluent-bit/etc/fluent-bit.conf".into()],
             ports: vec![2020],
             env: vec![EnvEntry::new("LOG_LEVEL", "info")],
+            resources: Resources {
+                requests: CpuMemory::new("10m", "32Mi"),
+                limits: CpuMemory::new("", "64Mi"),
+            },
         }]
     );
     let report = report_text(&imported);

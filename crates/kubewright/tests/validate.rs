@@ -73,6 +73,10 @@ fn sidecar(name: &str, port: i64) -> Sidecar {
         name: name.into(),
         image: "prom/statsd-exporter:v0.28.0".into(),
         ports: vec![port],
+        resources: Resources {
+            requests: CpuMemory::new("10m", "32Mi"),
+            limits: CpuMemory::new("100m", "64Mi"),
+        },
         ..Sidecar::default()
     }
 }
@@ -584,6 +588,44 @@ const CASES: &[Case] = &[
         }),
         "kubernetes-models",
     ),
+    // Each sidecar's quantities are checked as the app's are (validateContainerResourceRequirements
+    // runs per container).
+    quiet("quantity", |s| s.init.sidecars = vec![sidecar("log", 9100)]),
+    fires(
+        "quantity",
+        "init.sidecars[0].resources.limits.memory",
+        |s| {
+            s.init.sidecars = vec![sidecar("log", 9100)];
+            s.init.sidecars[0].resources.limits.memory = "64 Mi".into()
+        },
+    ),
+    fires(
+        "requests-limits",
+        "init.sidecars[1].resources.requests.cpu",
+        |s| {
+            s.init.sidecars = vec![sidecar("log", 9100), sidecar("proxy", 9101)];
+            s.init.sidecars[1].resources.requests.cpu = "1".into()
+        },
+    ),
+    fires(
+        "unset-memory-requirements",
+        "init.sidecars[0].resources.limits.memory",
+        |s| {
+            s.init.sidecars = vec![sidecar("log", 9100)];
+            s.init.sidecars[0].resources.limits.memory.clear()
+        },
+    ),
+    quiet("unset-cpu-requirements", |s| {
+        s.init.sidecars = vec![sidecar("log", 9100)]
+    }),
+    fires(
+        "memory-millibytes",
+        "init.sidecars[0].resources.requests.memory",
+        |s| {
+            s.init.sidecars = vec![sidecar("log", 9100)];
+            s.init.sidecars[0].resources.requests.memory = "32m".into()
+        },
+    ),
     // requests-limits.
     quiet("requests-limits", |s| {
         s.resources.requests.cpu = "0.5".into();
@@ -925,6 +967,19 @@ const CASES: &[Case] = &[
     ),
     quiet("network-policy-namespace", |s| {
         s.network_policy.controller_namespace = "Ingress_Nginx".into()
+    }),
+    // The sidecars' ports are opened to the monitoring namespace, named the same way.
+    fires(
+        "network-policy-namespace",
+        "network_policy.monitoring_namespace",
+        |s| {
+            s.init.sidecars = vec![sidecar("exporter", 9102)];
+            s.network_policy.monitoring_namespace = "Monitoring".into();
+        },
+    ),
+    quiet("network-policy-namespace", |s| {
+        s.init.sidecars = vec![sidecar("exporter", 9102)];
+        s.network_policy.monitoring_namespace = "monitoring".into();
     }),
     fires("registry-login", "registry.server", |s| {
         registry_on(s);
@@ -1778,6 +1833,9 @@ fn every_fix_resolves_its_issue() {
     let mut base = crate::util::article();
     base.probes.readiness = Probe::default();
     base.resources = Resources::default();
+    let mut bare = sidecar("log", 9100);
+    bare.resources = Resources::default();
+    base.init.sidecars = vec![sidecar("proxy", 9101), bare];
     base.env.push(EnvEntry::new("SECRET_KEY_BASE", "x")); // already in the Secret
     base.env.push(EnvEntry::new("API_TOKEN", "x"));
     base.pod_env.push(EnvEntry::new("SMTP_PASSWORD", "x"));

@@ -1,7 +1,7 @@
 //! Native sidecars (shown on the database tab, beside the other init containers): containers that
 //! start before the app's and run beside it.
 
-use kubewright::spec::{EnvEntry, Sidecar};
+use kubewright::spec::{EnvEntry, Resources, Sidecar};
 use leptos::prelude::*;
 
 use super::fields::{parse_words, show_words, ParsedField, TextField};
@@ -48,6 +48,12 @@ fn show_env(env: &Vec<EnvEntry>) -> String {
 pub fn SidecarsSection() -> impl IntoView {
     let spec = use_ui().spec;
     let len = Memo::new(move |_| spec.with(|s| s.init.sidecars.len()));
+    // The NetworkPolicy opens the sidecars' ports to one namespace only.
+    let scraped = Memo::new(move |_| {
+        spec.with(|s| {
+            s.network_policy.enabled && s.init.sidecars.iter().any(|c| !c.ports.is_empty())
+        })
+    });
     view! {
         <fieldset>
             <legend>"Sidecars"</legend>
@@ -79,6 +85,7 @@ pub fn SidecarsSection() -> impl IntoView {
                             hint="NAME=value words, its own only (not the app's ConfigMap or Secret)."
                             get=Signal::derive(move || spec.with(|s| s.init.sidecars.get(i).map(|c| c.env.clone()).unwrap_or_default()))
                             set=move |v| edit(Box::new(move |c| c.env = v)) parse=parse_env show=show_env />
+                        <SidecarResources i=i />
                         <button type="button" class="small remove" data-testid="sidecar-remove"
                             on:click=move |_| spec.update(|s| { if i < s.init.sidecars.len() { s.init.sidecars.remove(i); } })>"remove this sidecar"</button>
                     </div>
@@ -87,6 +94,57 @@ pub fn SidecarsSection() -> impl IntoView {
             <button type="button" data-testid="sidecar-add" on:click=move |_| spec.update(|s| {
                 s.init.sidecars.push(Sidecar::default());
             })>"+ add sidecar"</button>
+            {move || scraped.get().then(|| view! {
+                <TextField label="Who may reach the sidecars' ports" path="network_policy.monitoring_namespace"
+                    testid="network-policy-monitoring-namespace"
+                    hint="The NetworkPolicy lets only this namespace's pods in on those ports, e.g. monitoring for a Prometheus."
+                    get=Signal::derive(move || spec.with(|s| s.network_policy.monitoring_namespace.clone()))
+                    set=move |v| spec.update(|s| s.network_policy.monitoring_namespace = v) />
+            })}
         </fieldset>
     }
+}
+
+/// The quantity `kind` (`requests`/`limits`) `what` (`cpu`/`memory`) of a container's resources.
+fn quantity_mut<'a>(r: &'a mut Resources, kind: &str, what: &str) -> &'a mut String {
+    let pair = if kind == "requests" {
+        &mut r.requests
+    } else {
+        &mut r.limits
+    };
+    if what == "cpu" {
+        &mut pair.cpu
+    } else {
+        &mut pair.memory
+    }
+}
+
+/// One sidecar's CPU and memory, as on the resources tab.
+#[component]
+fn SidecarResources(i: usize) -> impl IntoView {
+    let spec = use_ui().spec;
+    let fields = [
+        ("requests", "cpu", "CPU request", "e.g. 10m"),
+        ("requests", "memory", "Memory request", "e.g. 32Mi"),
+        ("limits", "cpu", "CPU limit", "e.g. 100m"),
+        ("limits", "memory", "Memory limit", "e.g. 64Mi"),
+    ];
+    fields
+        .into_iter()
+        .map(|(kind, what, label, placeholder)| {
+            let get = move |s: &kubewright::spec::AppSpec| {
+                s.init
+                    .sidecars
+                    .get(i)
+                    .map(|c| quantity_mut(&mut c.resources.clone(), kind, what).clone())
+                    .unwrap_or_default()
+            };
+            view! {
+                <TextField label=label path=format!("init.sidecars[{i}].resources.{kind}.{what}")
+                    testid=format!("sidecar-{kind}-{what}") placeholder=placeholder
+                    get=Signal::derive(move || spec.with(get))
+                    set=move |v: String| spec.update(|s| if let Some(c) = s.init.sidecars.get_mut(i) { *quantity_mut(&mut c.resources, kind, what) = v }) />
+            }
+        })
+        .collect_view()
 }

@@ -248,16 +248,9 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
             lift.init_images(spec, doc, POD_SPEC);
         }
         Object::HorizontalPodAutoscaler(_) => {
-            lift.int(
-                doc,
-                &["spec", "minReplicas"],
-                &["autoscaling", "minReplicas"],
-            );
-            lift.int(
-                doc,
-                &["spec", "maxReplicas"],
-                &["autoscaling", "maxReplicas"],
-            );
+            for bound in ["minReplicas", "maxReplicas"] {
+                lift.int(doc, &["spec", bound], &["autoscaling", bound]);
+            }
         }
         Object::Service(_) => {
             lift.string(doc, &["spec", "type"], &["service", "type"]);

@@ -4,7 +4,7 @@
 //! A Job runs the app's container: its readers take a field only when it is the app's.
 
 use super::tree::{scalar_text, Cursor};
-use crate::spec::{is_mutable_tag, AppSpec, Probe, ProbeAction, Protocol, PullPolicy};
+use crate::spec::{is_mutable_tag, AppSpec, Probe, ProbeAction, Protocol, PullPolicy, Resources};
 
 /// A pod template's pod spec.
 pub(super) const POD: &str = "spec.template.spec";
@@ -93,11 +93,15 @@ fn take_probe(p: &mut Cursor) -> Probe {
 
 /// CPU and memory requests and limits; one left out stays empty, as Kubernetes leaves it.
 pub(super) fn take_resources(c: &mut Cursor, spec: &mut AppSpec) {
+    take_resources_into(c, &mut spec.resources);
+}
+
+/// [`take_resources`] into any container's resources (a sidecar's too).
+pub(super) fn take_resources_into(c: &mut Cursor, r: &mut Resources) {
     let mut take = |field: &str| {
         c.take_string(&format!("resources.{field}"))
             .unwrap_or_default()
     };
-    let r = &mut spec.resources;
     r.limits.cpu = take("limits.cpu");
     r.limits.memory = take("limits.memory");
     r.requests.cpu = take("requests.cpu");

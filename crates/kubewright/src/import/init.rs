@@ -100,6 +100,7 @@ pub(super) fn take_sidecars(t: &mut Tree, spec: &mut AppSpec) {
             let value = c.take_string(&format!("{entry}.value")).unwrap_or_default();
             sidecar.env.push(EnvEntry { name, value });
         }
+        super::container::take_resources_into(&mut c, &mut sidecar.resources);
         spec.init.sidecars.push(sidecar);
     }
 }

@@ -20,6 +20,19 @@ pub(super) fn take(docs: &mut Docs, spec: &mut AppSpec) {
         .and_then(|m| m.get("kubernetes.io/metadata.name"))
         .and_then(Value::as_str)
         .map(str::to_string);
+    // The sidecars' ports' rule, when there is one, names the monitoring namespace.
+    let monitoring = (1..found.tree.len("spec.ingress"))
+        .filter_map(|i| {
+            found
+                .tree
+                .get(&format!(
+                    "spec.ingress.{i}.from.0.namespaceSelector.matchLabels"
+                ))
+                .and_then(|m| m.get("kubernetes.io/metadata.name"))
+                .and_then(Value::as_str)
+        })
+        .next()
+        .map(str::to_string);
     for open_egress in [false, true] {
         let mut trial = spec.clone();
         let policy = &mut trial.network_policy;
@@ -27,6 +40,9 @@ pub(super) fn take(docs: &mut Docs, spec: &mut AppSpec) {
         policy.open_egress = open_egress;
         if let Some(ns) = &namespace {
             policy.controller_namespace.clone_from(ns);
+        }
+        if let Some(ns) = &monitoring {
+            policy.monitoring_namespace.clone_from(ns);
         }
         let ours = k8s::NetworkPolicy::from_spec(&trial).map(k8s::Object::NetworkPolicy);
         if same_as_ours(ours, &found.tree.rest) {

@@ -51,6 +51,7 @@ fn sidecar(spec: &AppSpec, s: &Sidecar) -> Container {
                 protocol: "TCP",
             })
             .collect(),
+        resources: ResourceRequirements::from_spec(&s.resources),
         security_context: SecurityContext::from_spec(&spec.security),
         ..Container::named(&s.name, &s.image)
     }

@@ -104,6 +104,7 @@ impl NetworkPolicy {
             }),
         };
         let mut ingress = vec![app_port(spec)];
+        ingress.extend(sidecar_ports(spec));
         let mut egress = Vec::new();
         if policy.open_egress {
             egress.push(Rule::default());
@@ -191,6 +192,31 @@ fn app_port(spec: &AppSpec) -> Rule {
         }],
         ..Rule::default()
     }
+}
+
+// The sidecars' declared ports (an exporter's metrics), from the monitoring namespace.
+fn sidecar_ports(spec: &AppSpec) -> Option<Rule> {
+    let ports: Vec<Port> = spec
+        .init
+        .sidecars
+        .iter()
+        .flat_map(|s| s.ports.iter())
+        .map(|&p| Port {
+            protocol: "TCP",
+            port: IntOrString::Int(p),
+        })
+        .collect();
+    (!ports.is_empty()).then(|| Rule {
+        from: vec![Peer {
+            namespace_selector: Some(selector(&[(
+                NAMESPACE_NAME,
+                &spec.network_policy.monitoring_namespace,
+            )])),
+            pod_selector: None,
+        }],
+        ports,
+        ..Rule::default()
+    })
 }
 
 // Cluster DNS (CoreDNS, labelled k8s-app: kube-dns in kube-system), over UDP and TCP.

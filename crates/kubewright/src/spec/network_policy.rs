@@ -16,6 +16,10 @@ pub struct NetworkPolicy {
     pub controller_namespace: String,
     /// Lets the pods connect anywhere (external APIs, a managed database). Default off.
     pub open_egress: bool,
+    /// The namespace whose pods may reach the sidecars' declared ports (a Prometheus scraping an
+    /// exporter), selected by its `kubernetes.io/metadata.name` label; only used when a sidecar
+    /// declares a port. Default `monitoring` (kube-prometheus-stack's usual one).
+    pub monitoring_namespace: String,
 }
 
 impl Default for NetworkPolicy {
@@ -24,6 +28,7 @@ impl Default for NetworkPolicy {
             enabled: false,
             controller_namespace: "ingress-nginx".into(),
             open_egress: false,
+            monitoring_namespace: "monitoring".into(),
         }
     }
 }

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::EnvEntry;
+use super::{EnvEntry, Resources};
 
 /// A native sidecar (Kubernetes 1.29+): an init container with `restartPolicy: Always`. It starts
 /// before the app's container and runs beside it for the pod's life, and, unlike a second ordinary
@@ -19,4 +19,7 @@ pub struct Sidecar {
     pub ports: Vec<i64>,
     /// Its own environment variables, set on the container. Default none.
     pub env: Vec<EnvEntry>,
+    /// Its own CPU and memory, quantities as for the app; empty ones are left out. It counts
+    /// towards the pod's requests beside the app's for its whole life. Default none set.
+    pub resources: Resources,
 }

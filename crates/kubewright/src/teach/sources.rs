@@ -134,7 +134,7 @@ fn rule(
         (Object::PodDisruptionBudget(_), _) => one("disruption_budget.enabled"),
         (Object::Ingress(_), _) => ingress::ingress_rule(spec, path, k),
         (Object::ClusterIssuer(_), _) => ingress::issuer_rule(k),
-        (Object::NetworkPolicy(_), _) => ingress::network_policy_rule(spec, k),
+        (Object::NetworkPolicy(_), _) => ingress::network_policy_rule(spec, path, k),
         _ => None,
     }
 }

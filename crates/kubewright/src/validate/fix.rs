@@ -8,8 +8,9 @@ use crate::spec::{AppSpec, BudgetLimit, EnvEntry, ProbeAction, PullPolicy, Secur
 pub enum Fix {
     /// Set the image pull policy.
     PullPolicy(PullPolicy),
-    /// Set one quantity, by its path (`resources.requests.cpu`, ...).
-    Quantity { path: &'static str, value: String },
+    /// Set one quantity, by its path (`resources.requests.cpu`,
+    /// `init.sidecars[0].resources.limits.memory`, ...).
+    Quantity { path: String, value: String },
     /// Set the liveness (`liveness`) or readiness (`readiness`) probe's action.
     Probe {
         which: &'static str,
@@ -183,8 +184,19 @@ impl Fix {
 }
 
 fn set_quantity(spec: &mut AppSpec, path: &str, value: &str) {
-    let r = &mut spec.resources;
-    let slot = match path {
+    // `init.sidecars[i].resources...` or the app's `resources...`.
+    let sidecar = path
+        .strip_prefix("init.sidecars[")
+        .and_then(|rest| rest.split_once("]."))
+        .and_then(|(i, rest)| Some((i.parse::<usize>().ok()?, rest)));
+    let (r, field) = match sidecar {
+        Some((i, rest)) => match spec.init.sidecars.get_mut(i) {
+            Some(s) => (&mut s.resources, rest),
+            None => return,
+        },
+        None => (&mut spec.resources, path),
+    };
+    let slot = match field {
         "resources.requests.cpu" => &mut r.requests.cpu,
         "resources.requests.memory" => &mut r.requests.memory,
         "resources.limits.cpu" => &mut r.limits.cpu,

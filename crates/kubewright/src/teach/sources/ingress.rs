@@ -74,8 +74,19 @@ fn rows_of_rule(spec: &AppSpec, rule: usize) -> Vec<usize> {
     (0..rows.len()).filter(|&i| rows[i].host == *host).collect()
 }
 
-pub(super) fn network_policy_rule(spec: &AppSpec, k: &[&str]) -> Option<Vec<String>> {
+pub(super) fn network_policy_rule(spec: &AppSpec, path: &[Seg], k: &[&str]) -> Option<Vec<String>> {
+    // The second ingress rule is the sidecars' ports', when a sidecar declares one.
+    let sidecar_rule = matches!(path.get(2), Some(Seg::Index(1)))
+        && spec.init.sidecars.iter().any(|s| !s.ports.is_empty());
     match k {
+        ["spec", "ingress", "[]", "from", ..] if sidecar_rule => {
+            one("network_policy.monitoring_namespace")
+        }
+        ["spec", "ingress", "[]", "ports", ..] if sidecar_rule => Some(
+            (0..spec.init.sidecars.len())
+                .map(|i| format!("init.sidecars[{i}].ports"))
+                .collect(),
+        ),
         ["metadata", "name"] | ["spec", "podSelector", "matchLabels", ..] => one("app.name"),
         ["spec", "podSelector", ..] => Some(
             std::iter::once("app.name".to_string())

@@ -217,21 +217,34 @@ pub const NETWORK_POLICY_NAMESPACE: Rule = Rule {
                (IsDNS1123Label)",
     check: |spec| {
         let policy = &spec.network_policy;
-        if !policy.enabled || !spec.ingress.enabled {
+        if !policy.enabled {
             return Vec::new();
         }
-        names::dns1123_label(&policy.controller_namespace)
-            .err()
-            .map(|e| {
-                Finding::new(
-                    "network_policy.controller_namespace",
-                    format!(
-                        "The namespace {e}; namespaces are RFC 1123 labels, e.g. ingress-nginx."
-                    ),
-                )
-            })
-            .into_iter()
-            .collect()
+        let sidecar_ports = spec.init.sidecars.iter().any(|s| !s.ports.is_empty());
+        [
+            (
+                spec.ingress.enabled,
+                "network_policy.controller_namespace",
+                &policy.controller_namespace,
+                "ingress-nginx",
+            ),
+            (
+                sidecar_ports,
+                "network_policy.monitoring_namespace",
+                &policy.monitoring_namespace,
+                "monitoring",
+            ),
+        ]
+        .into_iter()
+        .filter(|(used, ..)| *used)
+        .filter_map(|(_, path, namespace, example)| {
+            let e = names::dns1123_label(namespace).err()?;
+            Some(Finding::new(
+                path,
+                format!("The namespace {e}; namespaces are RFC 1123 labels, e.g. {example}."),
+            ))
+        })
+        .collect()
     },
 };
 

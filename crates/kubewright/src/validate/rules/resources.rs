@@ -1,17 +1,45 @@
-//! Resources: CPU and memory quantities, requests against limits, and what is missing.
+//! Resources: CPU and memory quantities, requests against limits, and what is missing, for the
+//! app's container and each sidecar's (the checks are the API server's and the linters' per
+//! container).
 
-use crate::spec::{effective_request, AppSpec};
+use crate::spec::{effective_request, AppSpec, Resources};
 use crate::validate::{quantity, Finding, Fix, Rule, Severity};
 
-/// The four quantities with their paths.
-pub(super) fn quantities(spec: &AppSpec) -> [(&'static str, &'static str, &String); 4] {
-    let r = &spec.resources;
+/// Each container's resources with the spec path they sit at: the app's (`resources`), then
+/// each sidecar's (`init.sidecars[i].resources`).
+fn groups(spec: &AppSpec) -> Vec<(String, &Resources)> {
+    let mut out = vec![("resources".to_string(), &spec.resources)];
+    out.extend(
+        spec.init
+            .sidecars
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("init.sidecars[{i}].resources"), &s.resources)),
+    );
+    out
+}
+
+/// One container's four quantities with their paths: request cpu, request memory, limit cpu,
+/// limit memory.
+fn four<'a>(base: &str, r: &'a Resources) -> [(String, &'static str, &'a String); 4] {
     [
-        ("resources.requests.cpu", "cpu", &r.requests.cpu),
-        ("resources.requests.memory", "memory", &r.requests.memory),
-        ("resources.limits.cpu", "cpu", &r.limits.cpu),
-        ("resources.limits.memory", "memory", &r.limits.memory),
+        (format!("{base}.requests.cpu"), "cpu", &r.requests.cpu),
+        (
+            format!("{base}.requests.memory"),
+            "memory",
+            &r.requests.memory,
+        ),
+        (format!("{base}.limits.cpu"), "cpu", &r.limits.cpu),
+        (format!("{base}.limits.memory"), "memory", &r.limits.memory),
     ]
+}
+
+/// Every container's quantities with their paths.
+pub(super) fn quantities(spec: &AppSpec) -> Vec<(String, &'static str, &String)> {
+    groups(spec)
+        .into_iter()
+        .flat_map(|(base, r)| four(&base, r))
+        .collect()
 }
 
 pub const QUANTITY: Rule = Rule {
@@ -53,19 +81,21 @@ pub const REQUESTS_LIMITS: Rule = Rule {
     severity: Severity::Error,
     upstream: "ValidateResourceRequirements: a request must be less than or equal to its limit",
     check: |spec| {
-        let r = &spec.resources;
-        [
-            ("cpu", &r.requests.cpu, &r.limits.cpu),
-            ("memory", &r.requests.memory, &r.limits.memory),
-        ]
+        groups(spec)
         .into_iter()
-        .filter_map(|(what, request, limit)| {
+        .flat_map(|(base, r)| {
+            [
+                (base.clone(), "cpu", &r.requests.cpu, &r.limits.cpu),
+                (base, "memory", &r.requests.memory, &r.limits.memory),
+            ]
+        })
+        .filter_map(|(base, what, request, limit)| {
             let (Ok(rq), Ok(lq)) = (quantity::parse(request), quantity::parse(limit)) else {
                 return None;
             };
             (!rq.negative && !lq.negative && rq.nanos > lq.nanos).then(|| {
                 Finding::new(
-                    format!("resources.requests.{what}"),
+                    format!("{base}.requests.{what}"),
                     format!(
                         "The {what} request ({request}) is more than the limit ({limit}); a request \
                          must not exceed its limit."
@@ -81,12 +111,20 @@ pub const REQUESTS_LIMITS: Rule = Rule {
 /// side's value when that is set (so request <= limit holds), else a common starting point. A request
 /// left out while the limit is set is not missing: the pod gets the limit as its request.
 fn unset(spec: &AppSpec, what: &str, defaults: [&str; 2]) -> Vec<Finding> {
-    let q = quantities(spec);
-    let (request, limit) = if what == "cpu" {
-        (q[0], q[2])
-    } else {
-        (q[1], q[3])
-    };
+    groups(spec)
+        .into_iter()
+        .flat_map(|(base, r)| {
+            let [rc, rm, lc, lm] = four(&base, r);
+            let (request, limit) = if what == "cpu" { (rc, lc) } else { (rm, lm) };
+            unset_one(request, limit, what, defaults)
+        })
+        .collect()
+}
+
+type Quantity<'a> = (String, &'static str, &'a String);
+
+/// [`unset`] for one container's request and limit.
+fn unset_one(request: Quantity, limit: Quantity, what: &str, defaults: [&str; 2]) -> Vec<Finding> {
     let request_why =
         "with no limit to take it from either, the scheduler reserves nothing, so the \
                        node can be overcommitted";
@@ -98,10 +136,17 @@ fn unset(spec: &AppSpec, what: &str, defaults: [&str; 2]) -> Vec<Finding> {
         "a leak can then use all the node's memory before anything stops it"
     };
     let mut out = Vec::new();
-    for ((path, _, value), (_, _, other), default, kind, why) in [
-        (request, limit, defaults[0], "request", request_why),
-        (limit, request, defaults[1], "limit", limit_why),
-    ] {
+    let pairs = [
+        (
+            request.clone(),
+            limit.2,
+            defaults[0],
+            "request",
+            request_why,
+        ),
+        (limit, request.2, defaults[1], "limit", limit_why),
+    ];
+    for ((path, _, value), other, default, kind, why) in pairs {
         let missing = if kind == "request" {
             effective_request(value, other).is_empty()
         } else {
@@ -114,10 +159,12 @@ fn unset(spec: &AppSpec, what: &str, defaults: [&str; 2]) -> Vec<Finding> {
                 other.clone()
             };
             out.push(
-                Finding::new(path, format!("No {what} {kind}: {why}.")).with_fix(Fix::Quantity {
-                    path,
-                    value: suggested,
-                }),
+                Finding::new(path.clone(), format!("No {what} {kind}: {why}.")).with_fix(
+                    Fix::Quantity {
+                        path,
+                        value: suggested,
+                    },
+                ),
             );
         }
     }

@@ -108,11 +108,7 @@ fn missing(path: &str, what: &str, field: &str, value: &str) -> Finding {
         ),
     )
     .with_fix(Fix::Quantity {
-        path: if field == "cpu" {
-            "resources.requests.cpu"
-        } else {
-            "resources.requests.memory"
-        },
+        path: format!("resources.requests.{field}"),
         value: value.into(),
     })
 }
