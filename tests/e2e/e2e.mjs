@@ -111,10 +111,14 @@ await harness('e2e', counts, async ({ server, browser }) => {
     await byId('sidecar-name').last().fill('log');
     await byId('sidecar-image').last().fill('fluent/fluent-bit:3.1.9');
     await byId('sidecar-ports').last().fill('2020');
+    const limit = byId('sidecar-limits-memory').last();
+    await limit.fill('64 Mi');
+    await until(() => limit.getAttribute('aria-invalid'), (v) => v === 'true', '64 Mi marked invalid');
+    await limit.fill('64Mi');
     const yaml = await until(
       yamlAll,
-      (t) => deployment(t)?.spec?.template?.spec?.initContainers?.length === 2,
-      'two init containers',
+      (t) => deployment(t)?.spec?.template?.spec?.initContainers?.[0]?.resources?.limits?.memory === '64Mi',
+      'two init containers, the sidecar with its memory limit',
     );
     const [sidecar, wait] = deployment(yaml).spec.template.spec.initContainers;
     assert(sidecar.name === 'log' && sidecar.restartPolicy === 'Always', JSON.stringify(sidecar));
