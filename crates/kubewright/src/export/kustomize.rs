@@ -30,7 +30,14 @@ pub fn bundle(spec: &AppSpec) -> Vec<ExportFile> {
     let kustomization = Kustomization {
         api_version: "kustomize.config.k8s.io/v1beta1",
         kind: "Kustomization",
-        namespace: spec.namespace().map(str::to_string),
+        // kustomize would move a Gateway written into another namespace: every object names its
+        // own namespace then.
+        namespace: spec
+            .namespace()
+            .filter(|_| {
+                spec.route.gateway_elsewhere(spec).is_none() || !spec.route.writes_gateway()
+            })
+            .map(str::to_string),
         resources: rendered.files.iter().map(|f| f.name.clone()).collect(),
     };
     files.push(ExportFile::new(

@@ -190,25 +190,29 @@ pub const INGRESS_TLS: Rule = Rule {
     },
 };
 
-pub const SERVICE_BEHIND_INGRESS: Rule = Rule {
-    id: "service-type-behind-ingress",
-    severity: Severity::Warning,
-    upstream: "best practice: behind an Ingress the Service needs no node port or load balancer",
-    check: |spec| {
-        if !spec.ingress.enabled || !spec.service.kind.has_node_port() {
-            return Vec::new();
-        }
-        vec![Finding::new(
-            "service.type",
-            format!(
-                "The app is reached through the Ingress; a {} Service also opens it on every node \
-                 (and a LoadBalancer costs a cloud load balancer), around the Ingress's TLS.",
-                spec.service.kind.as_str()
+pub const SERVICE_BEHIND_INGRESS: Rule =
+    Rule {
+        id: "service-type-behind-ingress",
+        severity: Severity::Warning,
+        upstream:
+            "best practice: behind an Ingress or HTTPRoute the Service needs no node port or \
+               load balancer",
+        check: |spec| {
+            if !spec.fronted() || !spec.service.kind.has_node_port() {
+                return Vec::new();
+            }
+            vec![Finding::new(
+                "service.type",
+                format!(
+                "The app is reached through the {front}; a {} Service also opens it on every node \
+                 (and a LoadBalancer costs a cloud load balancer), around the {front}'s TLS.",
+                spec.service.kind.as_str(),
+                front = if spec.route.enabled { "HTTPRoute" } else { "Ingress" },
             ),
-        )
-        .with_fix(Fix::ServiceType(ServiceType::ClusterIp))]
-    },
-};
+            )
+            .with_fix(Fix::ServiceType(ServiceType::ClusterIp))]
+        },
+    };
 
 pub const NETWORK_POLICY_NAMESPACE: Rule = Rule {
     id: "network-policy-namespace",
@@ -217,7 +221,7 @@ pub const NETWORK_POLICY_NAMESPACE: Rule = Rule {
                (IsDNS1123Label)",
     check: |spec| {
         let policy = &spec.network_policy;
-        if !policy.enabled || !spec.ingress.enabled {
+        if !policy.enabled || !spec.fronted() {
             return Vec::new();
         }
         names::dns1123_label(&policy.controller_namespace)
