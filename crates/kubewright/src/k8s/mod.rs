@@ -44,7 +44,7 @@ pub use deployment::Deployment;
 pub use extra::Extra;
 pub use gateway::Gateway;
 pub use hpa::HorizontalPodAutoscaler;
-pub use http_route::{HttpRoute, ParentRef};
+pub use http_route::{HttpRoute, ParentRef, HTTP_LISTENER};
 pub use ingress::{Ingress, ServicePortRef};
 pub use init::init_containers;
 pub use job::Job;

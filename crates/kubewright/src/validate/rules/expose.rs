@@ -140,17 +140,26 @@ pub const ISSUER_EMAIL: Rule = Rule {
     severity: Severity::Error,
     upstream: "Let's Encrypt refuses an ACME account whose contact is not a valid e-mail address",
     check: |spec| {
-        let issuer = &spec.ingress.issuer;
+        // The Gateway's issuer when it writes one, else the Ingress's.
+        let (issuer, path, creates) = if spec.route.creates_issuer() {
+            (&spec.route.issuer, "route.issuer.email", true)
+        } else {
+            (
+                &spec.ingress.issuer,
+                "ingress.issuer.email",
+                spec.ingress.creates_issuer(),
+            )
+        };
         let email = issuer.email.as_str();
         let looks_ok = email.is_empty()
             || email.split_once('@').is_some_and(|(user, domain)| {
                 !user.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
             });
-        if !spec.ingress.creates_issuer() || looks_ok {
+        if !creates || looks_ok {
             return Vec::new();
         }
         vec![Finding::new(
-            "ingress.issuer.email",
+            path,
             "This is not an e-mail address (name@example.com); Let's Encrypt refuses the account.",
         )]
     },
