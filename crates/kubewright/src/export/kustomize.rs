@@ -19,6 +19,13 @@ struct Kustomization {
     resources: Vec<String>,
 }
 
+// The kustomization's namespace, the app's; none when a Gateway is written into another
+// namespace, which kustomize would move (every object names its own namespace anyway).
+fn namespace(spec: &AppSpec) -> Option<&str> {
+    let elsewhere = spec.route.writes_gateway() && spec.route.gateway_elsewhere(spec).is_some();
+    spec.namespace().filter(|_| !elsewhere)
+}
+
 /// One file per object (as the page names them), `kustomization.yaml` and `README.md`.
 pub fn bundle(spec: &AppSpec) -> Vec<ExportFile> {
     let rendered = render(spec);
@@ -93,8 +100,7 @@ fn readme(spec: &AppSpec, commands: &str, files: &[String]) -> String {
          folder, where its Dockerfile is). `kubectl kustomize {folder}` shows what `apply -k` sends.\n\n\
          ```sh\n{commands}```\n{secrets}",
         name = spec.app.name,
-        ns = spec
-            .namespace()
+        ns = namespace(spec)
             .map(|ns| format!(" and puts them in the namespace `{ns}`"))
             .unwrap_or_default(),
     )

@@ -45,7 +45,7 @@ pub struct Solver {
 pub struct Http01 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ingress: Option<Http01Ingress>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "gatewayHTTPRoute", skip_serializing_if = "Option::is_none")]
     pub gateway_http_route: Option<Http01Gateway>,
 }
 

@@ -32,6 +32,14 @@ fn prerequisites(spec: &AppSpec) -> Vec<Step> {
             &["helm", "upgrade", "--install", "ngf", "oci://ghcr.io/nginx/charts/nginx-gateway-fabric", "--namespace", "nginx-gateway", "--create-namespace", "--wait"],
         ));
     }
+    if let (true, Some(ns)) = (route.create_gateway, route.gateway_elsewhere(spec)) {
+        out.push(Command::new(
+            format!(
+                "Check the Gateway's namespace exists (NotFound: `kubectl create namespace {ns}`)"
+            ),
+            &["kubectl", "get", "namespace", ns],
+        ));
+    }
     if route.create_gateway {
         out.push(Command::new(
             format!(
@@ -188,18 +196,6 @@ fn route(spec: &AppSpec, name: &str, apply: Step, kubectl: &Kubectl, out: &mut V
         ],
     ).into());
     let at = gateway_kubectl(spec);
-    if let (true, TlsSource::CertManager, Some(secret)) = (
-        spec.route.has_tls(),
-        spec.route.tls,
-        spec.gateway_tls_secret(),
-    ) {
-        let describe = at.hint(&["describe"], &[&format!("certificate/{secret}")]);
-        out.push(at.run(
-            format!("Wait until cert-manager has the certificate in Secret {secret}, next to the Gateway (Let's Encrypt reaches the hosts over HTTP first, so their DNS must point at the Gateway's address; if this times out, `{describe}` says why)"),
-            &["wait"],
-            &["--for=condition=Ready", &format!("certificate/{secret}"), "--timeout=10m"],
-        ).into());
-    }
     out.push(
         at.run(
             "The Gateway's address: point the hosts' DNS at it",
@@ -212,6 +208,18 @@ fn route(spec: &AppSpec, name: &str, apply: Step, kubectl: &Kubectl, out: &mut V
         )
         .into(),
     );
+    if let (true, TlsSource::CertManager, Some(secret)) = (
+        spec.route.has_tls(),
+        spec.route.tls,
+        spec.gateway_tls_secret(),
+    ) {
+        let describe = at.hint(&["describe"], &[&format!("certificate/{secret}")]);
+        out.push(at.run(
+            format!("Wait until cert-manager has the certificate in Secret {secret}, next to the Gateway (Let's Encrypt reaches the hosts over HTTP first, so their DNS must point at the Gateway's address; if this times out, `{describe}` says why)"),
+            &["wait"],
+            &["--for=condition=Ready", &format!("certificate/{secret}"), "--timeout=10m"],
+        ).into());
+    }
 }
 
 /// A request to the first named host (a wildcard cannot be asked for), through the Gateway.
