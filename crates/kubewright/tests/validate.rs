@@ -924,18 +924,24 @@ const CASES: &[Case] = &[
     }),
     // HTTPRoute and Gateway (errors): only checked when the route is on.
     quiet("httproute", |s| s.route.hostnames[0] = "Not A Host".into()),
-    fires("httproute", "route.hostnames[0]", |s| {
-        route_on(s);
-        s.route.hostnames[0] = "App.example.com".into()
-    }),
+    caught(
+        fires("httproute", "route.hostnames[0]", |s| {
+            route_on(s);
+            s.route.hostnames[0] = "App.example.com".into()
+        }),
+        "kubernetes-models (Hostname pattern)",
+    ),
     fires("httproute", "route.hostnames[0]", |s| {
         route_on(s);
         s.route.hostnames[0] = "10.0.0.1".into()
     }),
-    fires("httproute", "route.hostnames[0]", |s| {
-        route_on(s);
-        s.route.hostnames[0] = "app.*.example.com".into()
-    }),
+    caught(
+        fires("httproute", "route.hostnames[0]", |s| {
+            route_on(s);
+            s.route.hostnames[0] = "app.*.example.com".into()
+        }),
+        "kubernetes-models (Hostname pattern)",
+    ),
     fires("httproute", "route.hostnames[1]", |s| {
         route_on(s);
         s.route.hostnames.push(String::new())
@@ -956,14 +962,20 @@ const CASES: &[Case] = &[
         route_on(s);
         s.route.gateway = "Public".into()
     }),
-    fires("httproute", "route.gateway_namespace", |s| {
-        route_on(s);
-        s.route.gateway_namespace = "gateway.system".into()
-    }),
-    fires("httproute", "route.section_name", |s| {
-        route_on(s);
-        s.route.section_name = "HTTPS".into()
-    }),
+    caught(
+        fires("httproute", "route.gateway_namespace", |s| {
+            route_on(s);
+            s.route.gateway_namespace = "gateway.system".into()
+        }),
+        "kubernetes-models (Namespace pattern)",
+    ),
+    caught(
+        fires("httproute", "route.section_name", |s| {
+            route_on(s);
+            s.route.section_name = "HTTPS".into()
+        }),
+        "kubernetes-models (SectionName pattern)",
+    ),
     fires("httproute", "route.enabled", |s| {
         route_on(s);
         s.ingress.enabled = true;
@@ -972,14 +984,20 @@ const CASES: &[Case] = &[
         route_on(s);
         s.route.class_name = "Nginx".into()
     }),
-    fires("gateway", "route.http_port", |s| {
-        route_on(s);
-        s.route.http_port = 0
-    }),
-    fires("gateway", "route.https_port", |s| {
-        route_on(s);
-        s.route.https_port = 70000
-    }),
+    caught(
+        fires("gateway", "route.http_port", |s| {
+            route_on(s);
+            s.route.http_port = 0
+        }),
+        "kubernetes-models (PortNumber minimum)",
+    ),
+    caught(
+        fires("gateway", "route.https_port", |s| {
+            route_on(s);
+            s.route.https_port = 70000
+        }),
+        "kubernetes-models (PortNumber maximum)",
+    ),
     fires("gateway", "route.https_port", |s| {
         route_on(s);
         s.route.https_port = 80
