@@ -20,6 +20,17 @@ await harness('route', counts, async ({ server, browser }) => {
   const kind = (yaml, k) => docs(yaml).find((o) => o?.kind === k);
   await until(yamlAll, (t) => t?.includes('kind: Deployment'), 'the first render');
 
+  await check('django preset: behind its HTTPRoute, exactly as the CLI renders it', async () => {
+    await byId('tab-ingress').click();
+    await byId('preset-select').selectOption('django');
+    await untilSame(yamlAll, cli('render', '--preset', 'django'), 'yaml-all');
+    const value = await byId('exposure').inputValue();
+    assert(value === 'httproute', `exposure ${value}`);
+    // Back to the first preset (no edits yet, so nothing to confirm) for the checks below.
+    await byId('preset-select').selectOption('web-app');
+    await untilSame(yamlAll, cli('render', '--preset', 'web-app'), 'yaml-all');
+  });
+
   await check('choosing HTTPRoute adds the route and takes the Ingress away', async () => {
     await byId('tab-ingress').click();
     await byId('exposure').selectOption('ingress');
@@ -63,13 +74,6 @@ await harness('route', counts, async ({ server, browser }) => {
   await check('the route fields have their "?" help', async () => {
     const explains = await page.locator('[data-explains^="route."]').count();
     assert(explains >= 8, `${explains} route fields explained`);
-  });
-
-  await check('django preset: behind its HTTPRoute, exactly as the CLI renders it', async () => {
-    await byId('preset-select').selectOption('django');
-    await untilSame(yamlAll, cli('render', '--preset', 'django'), 'yaml-all');
-    const value = await byId('exposure').inputValue();
-    assert(value === 'httproute', `exposure ${value}`);
   });
 
   await check('no page or console errors', async () => {
