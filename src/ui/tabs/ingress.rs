@@ -1,5 +1,6 @@
-//! The `ingress` tab: host names and paths to the app's Service, where the TLS certificate comes
-//! from (cert-manager, optionally with its Let's Encrypt ClusterIssuer, or a Secret), and the
+//! The `ingress` tab: how people reach the app (the Service alone, an Ingress or an HTTPRoute, see
+//! `route.rs`); the Ingress's host names and paths to the app's Service, where the TLS certificate
+//! comes from (cert-manager, optionally with its Let's Encrypt ClusterIssuer, or a Secret), and the
 //! NetworkPolicy that lets only the controller (and what the app needs) through.
 
 use kubewright::spec::{Exposure, IngressRule, IssuerKind, PathType, Target, TlsSource};

@@ -105,14 +105,6 @@ impl Exposure {
             Exposure::Route => "httproute",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Exposure::None => "Service only",
-            Exposure::Ingress => "Ingress",
-            Exposure::Route => "HTTPRoute (Gateway API)",
-        }
-    }
 }
 
 impl PathType {
