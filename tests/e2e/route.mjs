@@ -4,12 +4,19 @@
 //
 //   node tests/e2e/route.mjs      (from the repo root; needs dist/ built and tools/node installed)
 
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { checks, cli, harness, until, untilSame, YAML } from './lib.mjs';
+
+const requireTools = createRequire(new URL('../../tools/node/package.json', import.meta.url));
+const AXE_SOURCE = readFileSync(requireTools.resolve('axe-core/axe.min.js'), 'utf8');
 
 const { check, assert, counts } = checks();
 
 await harness('route', counts, async ({ server, browser }) => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // bypassCSP: the page's CSP refuses inline scripts, and axe-core is injected as one (test only).
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
+  const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -74,6 +81,19 @@ await harness('route', counts, async ({ server, browser }) => {
   await check('the route fields have their "?" help', async () => {
     const explains = await page.locator('[data-explains^="route."]').count();
     assert(explains >= 8, `${explains} route fields explained`);
+  });
+
+  await check('axe-core: no serious or critical violations with every route and Gateway field open', async () => {
+    await byId('route-issuer-create').check();
+    await byId('route-issuer-email').waitFor();
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert(violations.length === 0, violations.join('\n'));
   });
 
   await check('no page or console errors', async () => {
