@@ -162,7 +162,7 @@ fn the_diagram_puts_the_route_and_gateway_in_front_and_draws_the_network_policy(
 }
 
 #[test]
-fn the_chart_keeps_a_gateway_elsewhere_in_its_namespace() {
+fn the_chart_keeps_a_gateway_elsewhere_in_its_namespace_admitting_the_release() {
     let files = helm::chart(&elsewhere());
     let template = |name: &str| {
         files
@@ -172,7 +172,13 @@ fn the_chart_keeps_a_gateway_elsewhere_in_its_namespace() {
             .contents
             .clone()
     };
-    assert!(template("gateway.yaml").contains("namespace: gateway\n"));
+    let gateway = template("gateway.yaml");
+    assert!(gateway.contains("namespace: gateway\n"));
+    // Where it names the app's namespace, the release's: it admits the release and uses its Secret.
+    assert!(gateway.contains("            values:\n            - {{ .Release.Namespace | quote }}\n            - gateway\n"));
+    assert!(gateway.contains(
+        "      - name: shop-cert\n        namespace: {{ .Release.Namespace | quote }}\n"
+    ));
     assert!(template("httproute.yaml").contains("namespace: {{ .Release.Namespace | quote }}"));
     assert!(template("referencegrant.yaml").contains("kind: ReferenceGrant"));
 }

@@ -22,6 +22,8 @@
 //! and the pod template's checksums are computed by Helm from the rendered ConfigMap and Secret
 //! templates, so a value changed with `--set` rolls the pods too.
 
+mod gateway;
+
 use serde::Serialize;
 use serde_yaml::{Mapping, Value};
 
@@ -302,16 +304,17 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
                 .unwrap_or_default();
             lift.secret(spec, doc, "registry", entries);
         }
+        Object::Gateway(_) | Object::ClusterIssuer(_) => {
+            gateway::release_namespace(spec, object, doc, lift)
+        }
         // Sealed values are ciphertext for one cluster's controller: kept as they are.
         Object::SealedSecret(_)
         | Object::DatabaseSealedSecret(_)
         | Object::RegistrySealedSecret(_)
         | Object::Namespace(_)
         | Object::ServiceAccount(_)
-        | Object::ClusterIssuer(_)
         | Object::Ingress(_)
         | Object::ReferenceGrant(_)
-        | Object::Gateway(_)
         | Object::HttpRoute(_)
         | Object::NetworkPolicy(_)
         | Object::Extra(_)
