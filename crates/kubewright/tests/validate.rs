@@ -125,6 +125,8 @@ fn route_on(s: &mut AppSpec) {
     s.set_exposure(Exposure::Route);
     s.route.create_gateway = true;
     s.route.tls = TlsSource::CertManager;
+    // NGINX Gateway Fabric's proxies run next to the Gateway, here the app's namespace.
+    s.network_policy.controller_namespace = "web".into();
 }
 
 const CASES: &[Case] = &[
@@ -1058,6 +1060,15 @@ const CASES: &[Case] = &[
         route_on(s);
         s.route.gateway_namespace = "gateway".into();
     }),
+    fires(
+        "network-policy-gateway",
+        "network_policy.controller_namespace",
+        |s| {
+            route_on(s);
+            s.network_policy.controller_namespace = "ingress-nginx".into();
+        },
+    ),
+    quiet("network-policy-gateway", route_on),
     fires("service-type-behind-ingress", "service.type", |s| {
         route_on(s);
         s.service.kind = ServiceType::NodePort

@@ -155,6 +155,7 @@ pub const RULES: &[Rule] = &[
     expose::INGRESS_TLS,
     route::ROUTE_TLS,
     route::GATEWAY_ELSEWHERE,
+    route::GATEWAY_NETWORK_POLICY,
     expose::SERVICE_BEHIND_INGRESS,
     expose::NO_NETWORK_POLICY,
     ports::PROBE_PORT_UNDECLARED,

@@ -3,7 +3,7 @@
 
 use super::expose::{ingress_host, ingress_path};
 use crate::spec::{AppSpec, TlsSource};
-use crate::validate::{names, Finding, Rule, Severity};
+use crate::validate::{names, Finding, Fix, Rule, Severity};
 
 /// A route or listener host name (Gateway API `Hostname`/`PreciseHostname`): no IP address; a DNS
 /// name, optionally `*.` first.
@@ -273,5 +273,31 @@ pub const GATEWAY_ELSEWHERE: Rule = Rule {
                  help here: it covers references to Secrets and Services, not a route's parent."
             ),
         )]
+    },
+};
+
+pub const GATEWAY_NETWORK_POLICY: Rule = Rule {
+    id: "network-policy-gateway",
+    severity: Severity::Warning,
+    upstream:
+        "NetworkPolicy namespaceSelector: only pods in the selected namespace reach the app; \
+               ingress-nginx is where the NGINX Ingress controller runs, not a Gateway's proxies",
+    check: |spec| {
+        let policy = &spec.network_policy;
+        let route = &spec.route;
+        if !policy.enabled || !route.enabled || policy.controller_namespace != "ingress-nginx" {
+            return Vec::new();
+        }
+        let gateway_ns = route.gateway_elsewhere(spec).or(spec.namespace());
+        let finding = Finding::new(
+            "network_policy.controller_namespace",
+            "The NetworkPolicy admits only ingress-nginx, the Ingress controller's namespace; the \
+             Gateway's proxies run elsewhere (NGINX Gateway Fabric: the Gateway's namespace; Envoy \
+             Gateway: envoy-gateway-system), so every request through the route would be dropped.",
+        );
+        vec![match gateway_ns {
+            Some(ns) => finding.with_fix(Fix::ControllerNamespace(ns.to_string())),
+            None => finding,
+        }]
     },
 };
