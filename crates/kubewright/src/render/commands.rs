@@ -502,7 +502,7 @@ impl Kubectl<'_> {
 // How to open the app from the developer's machine depends on the Service type.
 fn reach(spec: &AppSpec, kubectl: &Kubectl) -> Command {
     if spec.route.enabled {
-        return route::reach(spec, kubectl);
+        return route::reach(spec);
     }
     if spec.ingress.enabled {
         return ingress::reach(spec);

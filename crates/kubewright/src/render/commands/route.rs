@@ -223,7 +223,7 @@ fn route(spec: &AppSpec, name: &str, apply: Step, kubectl: &Kubectl, out: &mut V
 }
 
 /// A request to the first named host (a wildcard cannot be asked for), through the Gateway.
-pub(super) fn reach(spec: &AppSpec, _kubectl: &Kubectl) -> Command {
+pub(super) fn reach(spec: &AppSpec) -> Command {
     let route = &spec.route;
     let host = route.hosts().into_iter().find(|h| !h.starts_with('*'));
     let path = route.paths.first().map_or("/", |p| p.path.as_str());
