@@ -182,3 +182,43 @@ fn the_chart_keeps_a_gateway_elsewhere_in_its_namespace_admitting_the_release() 
     assert!(template("httproute.yaml").contains("namespace: {{ .Release.Namespace | quote }}"));
     assert!(template("referencegrant.yaml").contains("kind: ReferenceGrant"));
 }
+
+#[test]
+fn plain_http_is_redirected_to_https_only_where_the_gateway_has_https() {
+    // GIVEN the django preset: a written Gateway with cert-manager TLS
+    let spec = preset("django");
+    let rendered = kubewright::render(&spec);
+    let redirect = crate::util::documents(&rendered.all)
+        .into_iter()
+        .find(|d| d["metadata"]["name"] == "polls-redirect")
+        .expect("the redirect route");
+    // THEN the redirect sits on the HTTP listener, for the same hosts, with no backend
+    assert_eq!(redirect["spec"]["parentRefs"][0]["sectionName"], "http");
+    assert_eq!(redirect["spec"]["hostnames"][0], "polls.example.com");
+    let rule = &redirect["spec"]["rules"][0];
+    assert_eq!(rule["filters"][0]["requestRedirect"]["scheme"], "https");
+    assert_eq!(rule["filters"][0]["requestRedirect"]["statusCode"], 301);
+    assert!(rule.get("backendRefs").is_none());
+    // AND it is applied after the Gateway, then waited for like the app's route
+    let commands = rendered.commands_text();
+    let gateway = commands.find("-f gateway.yaml").unwrap();
+    let applied = commands.find("-f httproute-redirect.yaml").unwrap();
+    assert!(gateway < applied);
+    assert!(commands.contains("httproute/polls-redirect --timeout=2m"));
+    // WHEN the Gateway has no HTTPS, or the user turns the redirect off, THEN there is none
+    for change in [
+        (|s: &mut AppSpec| s.route.tls = TlsSource::None) as fn(&mut AppSpec),
+        |s: &mut AppSpec| s.route.redirect_http = false,
+    ] {
+        let mut plain = spec.clone();
+        change(&mut plain);
+        assert!(!kubewright::render(&plain).all.contains("polls-redirect"));
+    }
+    // AND a pasted set without the redirect comes back with it off
+    let mut off = spec.clone();
+    off.route.issuer.staging = true;
+    off.route.redirect_http = false;
+    let imported = import(&kubewright::render(&off).all, &SplitRule::default()).unwrap();
+    assert!(!imported.spec.route.redirect_http);
+    assert!(imported.spec.extra.is_empty());
+}

@@ -123,6 +123,10 @@ fn GatewayFields() -> impl IntoView {
                 get=Signal::derive(move || spec.with(|s| s.route.https_port))
                 set=move |v| spec.update(|s| s.route.https_port = v)
                 parse=parse_int show=show_int />
+            <CheckField label="Send plain HTTP to HTTPS (301)" path="route.redirect_http" testid="route-redirect-http"
+                hint="Writes <name>-redirect on the HTTP listener, so http://host reaches the app over HTTPS."
+                get=Signal::derive(move || spec.with(|s| s.route.redirect_http))
+                set=move |v| spec.update(|s| s.route.redirect_http = v) />
         })}
         {move || (tls.get() == TlsSource::Secret).then(|| view! {
             <TextField label="TLS Secret" path="route.tls_secret" testid="route-tls-secret"

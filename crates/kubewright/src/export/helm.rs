@@ -317,6 +317,7 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
         | Object::Ingress(_)
         | Object::ReferenceGrant(_)
         | Object::HttpRoute(_)
+        | Object::HttpRedirect(_)
         | Object::NetworkPolicy(_)
         | Object::Extra(_)
         | Object::Cluster(_)

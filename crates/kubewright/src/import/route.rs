@@ -136,6 +136,23 @@ pub(super) fn take_gateway(docs: &mut Docs, spec: &mut AppSpec) {
     spec.route = trial.route;
     take_grant(docs, spec);
     take_issuer(docs, spec);
+    take_redirect(docs, spec);
+}
+
+/// The HTTP-to-HTTPS redirect route, when it is exactly the one the form writes; without one
+/// the form writes none either.
+fn take_redirect(docs: &mut Docs, spec: &mut AppSpec) {
+    let name = spec.http_redirect_name();
+    let is_it = |d: &Doc| d.is(k8s::HttpRoute::KIND) && d.name == name;
+    let ours = k8s::HttpRoute::redirect_from_spec(spec).map(k8s::Object::HttpRedirect);
+    let same = docs
+        .find(is_it)
+        .is_some_and(|found| ours.is_some() && same_as_ours(ours, &found.tree.rest));
+    if same {
+        docs.take(is_it);
+    } else {
+        spec.route.redirect_http = false;
+    }
 }
 
 // The written Gateway's settings, as far as its document tells them.

@@ -42,7 +42,26 @@ pub struct RouteRule {
     /// None means every path (the API's default, a `/` prefix).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub matches: Vec<RouteMatch>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub filters: Vec<RouteFilter>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub backend_refs: Vec<BackendRef>,
+}
+
+/// A filter on a rule; only the redirect to HTTPS is written.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteFilter {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub request_redirect: RequestRedirect,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestRedirect {
+    pub scheme: &'static str,
+    pub status_code: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -126,7 +145,40 @@ impl HttpRoute {
                 hostnames: route.hosts().into_iter().map(str::to_string).collect(),
                 rules: vec![RouteRule {
                     matches,
+                    filters: Vec::new(),
                     backend_refs: vec![backend],
+                }],
+            },
+        })
+    }
+
+    /// The route on the written Gateway's HTTP listener that sends every plain-HTTP request for
+    /// the host names to HTTPS (301, so browsers remember), or `None`.
+    pub fn redirect_from_spec(spec: &AppSpec) -> Option<Self> {
+        let route = &spec.route;
+        if !route.writes_redirect() {
+            return None;
+        }
+        Some(HttpRoute {
+            api_version: GATEWAY_API,
+            kind: Self::KIND,
+            metadata: ObjectMeta::namespaced(spec, spec.http_redirect_name()),
+            spec: HttpRouteSpec {
+                parent_refs: vec![ParentRef {
+                    section_name: Some(HTTP_LISTENER.into()),
+                    ..ParentRef::from_spec(spec)
+                }],
+                hostnames: route.hosts().into_iter().map(str::to_string).collect(),
+                rules: vec![RouteRule {
+                    matches: Vec::new(),
+                    filters: vec![RouteFilter {
+                        kind: "RequestRedirect",
+                        request_redirect: RequestRedirect {
+                            scheme: "https",
+                            status_code: 301,
+                        },
+                    }],
+                    backend_refs: Vec::new(),
                 }],
             },
         })

@@ -119,6 +119,8 @@ pub enum Object {
     ReferenceGrant(ReferenceGrant),
     Gateway(Gateway),
     HttpRoute(HttpRoute),
+    /// The written Gateway's HTTP-to-HTTPS redirect (see [`HttpRoute::redirect_from_spec`]).
+    HttpRedirect(HttpRoute),
     NetworkPolicy(NetworkPolicy),
     Extra(Extra),
 }
@@ -149,6 +151,7 @@ impl Object {
             Object::ReferenceGrant(_) => "referencegrant.yaml".into(),
             Object::Gateway(_) => "gateway.yaml".into(),
             Object::HttpRoute(_) => "httproute.yaml".into(),
+            Object::HttpRedirect(_) => "httproute-redirect.yaml".into(),
             Object::NetworkPolicy(_) => "networkpolicy.yaml".into(),
             Object::Extra(extra) => extra.file_name(),
         }
@@ -177,7 +180,7 @@ impl Object {
             Object::Ingress(_) => Ingress::KIND,
             Object::ReferenceGrant(_) => ReferenceGrant::KIND,
             Object::Gateway(_) => Gateway::KIND,
-            Object::HttpRoute(_) => HttpRoute::KIND,
+            Object::HttpRoute(_) | Object::HttpRedirect(_) => HttpRoute::KIND,
             Object::NetworkPolicy(_) => NetworkPolicy::KIND,
             Object::Extra(o) => o.kind(),
         }
@@ -206,7 +209,7 @@ impl Object {
             Object::Ingress(o) => &o.metadata.name,
             Object::ReferenceGrant(o) => &o.metadata.name,
             Object::Gateway(o) => &o.metadata.name,
-            Object::HttpRoute(o) => &o.metadata.name,
+            Object::HttpRoute(o) | Object::HttpRedirect(o) => &o.metadata.name,
             Object::NetworkPolicy(o) => &o.metadata.name,
             Object::Extra(o) => o.name(),
         }
@@ -296,6 +299,7 @@ pub fn objects_with<R: CryptoRngCore>(
     out.extend(ReferenceGrant::from_spec(spec).map(Object::ReferenceGrant));
     out.extend(Gateway::from_spec(spec).map(Object::Gateway));
     out.extend(HttpRoute::from_spec(spec).map(Object::HttpRoute));
+    out.extend(HttpRoute::redirect_from_spec(spec).map(Object::HttpRedirect));
     // Only what the user included after review: a held object is in no file and no command.
     out.extend(spec.extra.iter().filter(|k| k.include).map(|kept| {
         Object::Extra(Extra {

@@ -260,6 +260,7 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Step>
         Object::ReferenceGrant(_) | Object::Gateway(_) | Object::HttpRoute(_) => {
             out.extend(route::apply(spec, object, &file, kubectl))
         }
+        Object::HttpRedirect(_) => out.extend(route::redirect(name, apply, kubectl)),
         // Their own step, after the app is up.
         Object::Extra(_) => {}
     }

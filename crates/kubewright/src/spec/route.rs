@@ -35,6 +35,10 @@ pub struct Route {
     /// Written Gateway only: where the HTTPS listeners' certificate comes from. Default none (HTTP
     /// only).
     pub tls: TlsSource,
+    /// Written Gateway with HTTPS only: also writes the HTTPRoute `<name>-redirect` on the HTTP
+    /// listener, answering plain HTTP for the host names with a 301 to HTTPS (cert-manager's
+    /// challenge route still wins for its exact path). Default on.
+    pub redirect_http: bool,
     /// Existing Secret only: the `kubernetes.io/tls` Secret in the app's namespace (a DNS
     /// subdomain). Default empty. With cert-manager the Secret is `<name>-tls` in the Gateway's
     /// namespace, which cert-manager creates.
@@ -59,6 +63,7 @@ impl Default for Route {
             http_port: 80,
             https_port: 443,
             tls: TlsSource::None,
+            redirect_http: true,
             tls_secret: String::new(),
             issuer: Issuer::default(),
         }
@@ -132,6 +137,11 @@ impl Route {
     /// Whether the written Gateway has HTTPS listeners.
     pub fn has_tls(&self) -> bool {
         self.writes_gateway() && self.tls != TlsSource::None
+    }
+
+    /// Whether the HTTP-to-HTTPS redirect route is written.
+    pub fn writes_redirect(&self) -> bool {
+        self.has_tls() && self.redirect_http
     }
 
     /// Whether the ClusterIssuer is written for the Gateway.
@@ -220,5 +230,10 @@ impl AppSpec {
             && route.tls == TlsSource::Secret
             && route.gateway_elsewhere(self).is_some())
         .then(|| format!("{}-gateway-tls", self.app.name))
+    }
+
+    /// The HTTP-to-HTTPS redirect route's name: `<name>-redirect`.
+    pub fn http_redirect_name(&self) -> String {
+        format!("{}-redirect", self.app.name)
     }
 }

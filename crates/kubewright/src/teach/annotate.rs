@@ -234,6 +234,7 @@ fn expose_comment(spec: &AppSpec, object: &Object, k: &[&str]) -> Option<String>
         (Object::ClusterIssuer(_), ["spec", "acme", "solvers"]) => Some(
             "HTTP-01: Let's Encrypt fetches a token from each host through this ingress class".into(),
         ),
+        (Object::HttpRedirect(_), ["spec", "rules", "[]", "filters"]) => Some("no backend: every plain-HTTP request for these hosts gets a 301 to the same URL over HTTPS".into()),
         (Object::HttpRoute(_), ["spec", "parentRefs"]) => Some("the Gateway (and listener) this route attaches to; the Gateway must admit this namespace".into()),
         (Object::HttpRoute(_), ["spec", "parentRefs", "[]", "namespace"]) => Some("a Gateway elsewhere: its allowedRoutes decide, no ReferenceGrant involved".into()),
         (Object::HttpRoute(_), ["spec", "rules", "[]", "backendRefs", "[]", "port"]) => Some("the Service's port by number: the Gateway API takes no port names".into()),

@@ -137,6 +137,7 @@ fn rule(
         (Object::ClusterIssuer(_), _) if spec.route.creates_issuer() => route::issuer_rule(k),
         (Object::ClusterIssuer(_), _) => ingress::issuer_rule(k),
         (Object::HttpRoute(_), _) => route::route_rule(spec, path, k),
+        (Object::HttpRedirect(_), _) => route::redirect_rule(spec, path, k),
         (Object::Gateway(_), _) => route::gateway_rule(k),
         (Object::ReferenceGrant(_), _) => route::grant_rule(k),
         (Object::NetworkPolicy(_), _) => ingress::network_policy_rule(spec, path, k),

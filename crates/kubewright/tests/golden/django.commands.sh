@@ -88,6 +88,12 @@ kubectl get gateway -n gateway public -o 'jsonpath={.status.addresses[0].value}'
 # Wait until cert-manager has the certificate in Secret polls-tls, next to the Gateway (Let's Encrypt reaches the hosts over HTTP first, so their DNS must point at the Gateway's address; if this times out, `kubectl describe -n gateway certificate/polls-tls` says why)
 kubectl wait -n gateway --for=condition=Ready certificate/polls-tls --timeout=10m
 
+# HTTPRoute polls-redirect: plain HTTP for the same hosts gets a 301 to HTTPS (cert-manager's challenge path still reaches its solver)
+kubectl apply -n polls -f httproute-redirect.yaml
+
+# Wait until the Gateway accepts the route (if this times out, `kubectl describe -n polls httproute/polls-redirect` says why: NotAllowedByListeners means the Gateway's allowedRoutes leave this namespace out)
+kubectl wait -n polls '--for=jsonpath={.status.parents[0].conditions[?(@.type=="Accepted")].status}=True' httproute/polls-redirect --timeout=2m
+
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n polls deployment/polls
 

@@ -183,10 +183,19 @@ fn gateway(
     );
 }
 
-fn route(spec: &AppSpec, name: &str, apply: Step, kubectl: &Kubectl, out: &mut Vec<Step>) {
+/// The HTTP-to-HTTPS redirect route: applied, then accepted like the app's.
+pub(super) fn redirect(name: &str, apply: impl Fn(String) -> Step, kubectl: &Kubectl) -> Vec<Step> {
+    vec![
+        apply(format!(
+            "HTTPRoute {name}: plain HTTP for the same hosts gets a 301 to HTTPS (cert-manager's challenge path still reaches its solver)"
+        )),
+        accepted(name, kubectl),
+    ]
+}
+
+fn accepted(name: &str, kubectl: &Kubectl) -> Step {
     let describe = kubectl.hint(&["describe"], &[&format!("httproute/{name}")]);
-    out.push(apply);
-    out.push(kubectl.run(
+    kubectl.run(
         format!("Wait until the Gateway accepts the route (if this times out, `{describe}` says why: NotAllowedByListeners means the Gateway's allowedRoutes leave this namespace out)"),
         &["wait"],
         &[
@@ -194,7 +203,12 @@ fn route(spec: &AppSpec, name: &str, apply: Step, kubectl: &Kubectl, out: &mut V
             &format!("httproute/{name}"),
             "--timeout=2m",
         ],
-    ).into());
+    ).into()
+}
+
+fn route(spec: &AppSpec, name: &str, apply: Step, kubectl: &Kubectl, out: &mut Vec<Step>) {
+    out.push(apply);
+    out.push(accepted(name, kubectl));
     let at = gateway_kubectl(spec);
     out.push(
         at.run(

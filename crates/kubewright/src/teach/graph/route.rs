@@ -49,6 +49,18 @@ pub(super) fn route(objects: &[Object], g: &mut Graph) {
             .as_deref()
             .map_or("every listener".to_string(), |s| format!("listener {s}"));
         g.edge(&gateway, &id, format!("admits the route ({listener})"));
+        if let Some((redirect, r)) = objects.iter().find_map(|o| match o {
+            Object::HttpRedirect(r) => Some((o, r)),
+            _ => None,
+        }) {
+            let redirect_id = g.node(
+                k8s::HttpRoute::KIND,
+                &r.metadata.name,
+                Some(redirect.file_name()),
+                0,
+            );
+            g.edge(&gateway, &redirect_id, "plain HTTP: 301 to HTTPS");
+        }
         for object in objects {
             match object {
                 Object::ClusterIssuer(issuer) => {

@@ -36,6 +36,17 @@ pub(super) fn route_rule(spec: &AppSpec, path: &[Seg], k: &[&str]) -> Option<Vec
     }
 }
 
+/// The redirect route: its hosts are the route's, the rest is the redirect switch.
+pub(super) fn redirect_rule(spec: &AppSpec, path: &[Seg], k: &[&str]) -> Option<Vec<String>> {
+    match k {
+        ["metadata", "name"] => one("app.name"),
+        ["spec", "parentRefs", "[]", "name"] => one("route.gateway"),
+        ["spec", "parentRefs", "[]", "namespace"] => one("route.gateway_namespace"),
+        ["spec", "hostnames", ..] => route_rule(spec, path, k),
+        [..] => one("route.redirect_http"),
+    }
+}
+
 pub(super) fn gateway_rule(k: &[&str]) -> Option<Vec<String>> {
     match k {
         ["metadata", "name"] => one("route.gateway"),
