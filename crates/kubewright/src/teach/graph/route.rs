@@ -49,18 +49,7 @@ pub(super) fn route(objects: &[Object], g: &mut Graph) {
             .as_deref()
             .map_or("every listener".to_string(), |s| format!("listener {s}"));
         g.edge(&gateway, &id, format!("admits the route ({listener})"));
-        if let Some((redirect, r)) = objects.iter().find_map(|o| match o {
-            Object::HttpRedirect(r) => Some((o, r)),
-            _ => None,
-        }) {
-            let redirect_id = g.node(
-                k8s::HttpRoute::KIND,
-                &r.metadata.name,
-                Some(redirect.file_name()),
-                0,
-            );
-            g.edge(&gateway, &redirect_id, "plain HTTP: 301 to HTTPS");
-        }
+        redirect(objects, &gateway, g);
         for object in objects {
             match object {
                 Object::ClusterIssuer(issuer) => {
@@ -89,4 +78,21 @@ pub(super) fn route(objects: &[Object], g: &mut Graph) {
             }
         }
     }
+}
+
+/// The HTTP-to-HTTPS redirect route, answered by the Gateway itself.
+fn redirect(objects: &[Object], gateway: &str, g: &mut Graph) {
+    let Some((object, r)) = objects.iter().find_map(|o| match o {
+        Object::HttpRedirect(r) => Some((o, r)),
+        _ => None,
+    }) else {
+        return;
+    };
+    let id = g.node(
+        k8s::HttpRoute::KIND,
+        &r.metadata.name,
+        Some(object.file_name()),
+        0,
+    );
+    g.edge(gateway, &id, "plain HTTP: 301 to HTTPS");
 }
