@@ -20,7 +20,10 @@
 //! pre-install/pre-upgrade hook named `<app>-<job>-<revision>`, so every upgrade runs it again
 //! under a new name, reading hook-scoped copies of the ConfigMap and Secret (see [`super::hook_env`]);
 //! and the pod template's checksums are computed by Helm from the rendered ConfigMap and Secret
-//! templates, so a value changed with `--set` rolls the pods too.
+//! templates, so a value changed with `--set` rolls the pods too; and the claims are kept on
+//! `helm uninstall` (see [`volume`]).
+
+mod volume;
 
 use serde::Serialize;
 use serde_yaml::{Mapping, Value};
@@ -45,6 +48,7 @@ struct ChartYaml {
 const HOOK: &str = "helm.sh/hook";
 const HOOK_WEIGHT: &str = "helm.sh/hook-weight";
 const HOOK_DELETE: &str = "helm.sh/hook-delete-policy";
+const HOOK_RESOURCE_POLICY: &str = "helm.sh/resource-policy";
 /// Where the app's container sits in a Deployment or Job, and in a CronJob.
 const POD_CONTAINER: &[&str] = &["spec", "template", "spec", "containers", "0"];
 const CRON_CONTAINER: &[&str] = &[
@@ -201,6 +205,7 @@ fn point_at_copies(doc: &mut Value, copies: &[Object]) {
 /// prefix of ~190 bits a guessed value cannot be checked against it either). A SealedSecret holds
 /// only ciphertext, so its template is hashed as it is.
 fn checksums(spec: &AppSpec, objects: &[Object], doc: &mut Value, lift: &mut Lifter) {
+    volume::checksums(spec, objects, doc, lift);
     let annotations = ["spec", "template", "metadata", "annotations"];
     let include = |file: &str| {
         format!(
@@ -274,6 +279,9 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
             lift.secret(spec, doc, "secrets", entries);
         }
         Object::CronJob(_) => lift.container(spec, doc, false, CRON_CONTAINER),
+        Object::PersistentVolumeClaim(_) | Object::FilesSecret(_) => {
+            volume::lift(spec, object, doc, lift)
+        }
         Object::Job(job) => {
             lift.container(spec, doc, false, POD_CONTAINER);
             let base = format!("{}-", spec.job_base_name(&job.short_name));
@@ -310,6 +318,8 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
         | Object::Extra(_)
         | Object::Cluster(_)
         | Object::PodDisruptionBudget(_)
+        | Object::FilesConfigMap(_)
+        | Object::FilesSealedSecret(_)
         | Object::HeadlessService(_) => {}
     }
 }
@@ -395,7 +405,8 @@ fn readme(spec: &AppSpec, name: &str) -> String {
          (`helm rollback` restores them, `helm uninstall` removes them).\n\n\
          The Deployment's pod template carries checksums of the ConfigMap and Secret, so an upgrade\n\
          that changes a value (in `values.yaml` or with `--set`) rolls the pods onto it.\n\n\
-         {secrets}"
+         {secrets}{storage}",
+        storage = volume::readme(spec)
     )
 }
 

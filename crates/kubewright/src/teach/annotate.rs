@@ -171,11 +171,14 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
             "which pods this Deployment owns; it cannot be changed after creation and must match the template's labels".into(),
         ),
         (Object::Deployment(d), ["spec", "strategy", "rollingUpdate", "maxUnavailable"]) => {
-            Some(match &d.spec.strategy.rolling_update.max_unavailable {
-                IntOrString::Int(0) => "0: an old pod stops only once a new one is ready, so capacity never drops during a rollout".into(),
+            Some(match d.spec.strategy.rolling_update.as_ref().map(|r| &r.max_unavailable) {
+                Some(IntOrString::Int(0)) => "0: an old pod stops only once a new one is ready, so capacity never drops during a rollout".into(),
                 _ => "this many pods may be missing while a rollout replaces them".into(),
             })
         }
+        (Object::Deployment(d), ["spec", "strategy", "type"]) if d.spec.strategy.rolling_update.is_none() => Some(
+            "every old pod stops before a new one starts: a moment of downtime, but never two pods holding a ReadWriteOnce volume".into(),
+        ),
         (Object::Deployment(_), ["spec", "strategy", "rollingUpdate", "maxSurge"]) => Some(
             "extra pods allowed above replicas while new ones start (a percentage rounds up)".into(),
         ),
