@@ -46,6 +46,8 @@ pub enum Fix {
     NetworkPolicy,
     /// Set the Service's type.
     ServiceType(crate::spec::ServiceType),
+    /// One pod, replaced by Recreate, no autoscaler: what a ReadWriteOnce claim allows.
+    SingleWriter,
 }
 
 impl Fix {
@@ -79,6 +81,7 @@ impl Fix {
             Fix::ServiceAccount => "Own account, no API token".into(),
             Fix::ServiceType(t) => format!("Use {}", t.as_str()),
             Fix::NetworkPolicy => "Add a NetworkPolicy".into(),
+            Fix::SingleWriter => "Run 1 pod with the Recreate strategy".into(),
         }
     }
 
@@ -117,6 +120,11 @@ impl Fix {
                 }
             }
             Fix::Replicas(_) | Fix::MinReplicas(_) | Fix::Budget { .. } => self.scale(spec),
+            Fix::SingleWriter => {
+                spec.app.strategy = crate::spec::DeployStrategy::Recreate;
+                spec.app.replicas = 1;
+                spec.autoscaling.enabled = false;
+            }
             Fix::ChecksumKey => {
                 spec.ensure_checksum_key();
             }

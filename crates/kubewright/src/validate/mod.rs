@@ -18,7 +18,7 @@ pub use fix::Fix;
 
 use rules::{
     checksum, cron_job, database, disruption, env, expose, image, init, kept, naming, port_env,
-    ports, required, resources, scaling, seal, security, shutdown, spreading, url_host, workload,
+    ports, required, resources, scaling, seal, security, shutdown, spreading, url_host, volume, workload,
 };
 
 use crate::spec::AppSpec;
@@ -116,6 +116,7 @@ pub const RULES: &[Rule] = &[
     cron_job::CRON_JOB,
     naming::JOB_NAME,
     security::TMP_PATH,
+    volume::VOLUMES,
     security::NON_ROOT_UID,
     database::DATABASE,
     required::SECRET_REQUIRED,
@@ -140,6 +141,7 @@ pub const RULES: &[Rule] = &[
     env::ENV_NAME_COMPAT,
     workload::MINIMUM_REPLICAS,
     disruption::BLOCKS_DRAIN,
+    volume::SINGLE_NODE_CLAIM,
     security::RUN_AS_NON_ROOT,
     security::RUN_AS_NON_ROOT_UID,
     security::PRIVILEGE_ESCALATION,
