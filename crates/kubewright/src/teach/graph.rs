@@ -2,6 +2,8 @@
 //! objects themselves (selectors, labels, envFrom, images), so the picture cannot disagree with the
 //! YAML. Things Kubernetes creates from them (pods, the database's Service) are nodes too.
 
+mod pod_parts;
+
 use crate::k8s::{self, Object, PodTemplate};
 use crate::spec::{AppSpec, DatabaseKind};
 
@@ -182,6 +184,8 @@ pub fn graph(spec: &AppSpec) -> Graph {
             g.edge(p, &id, "image");
         }
     }
+    pod_parts::volumes(&objects, &pods, &mut g);
+    pod_parts::init_containers(&pods, &mut g);
     access(&objects, &pods, &mut g);
     database(spec, &objects, &pods, &mut g);
     g
