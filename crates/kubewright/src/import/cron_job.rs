@@ -95,7 +95,9 @@ fn take_container(t: &mut Tree, spec: &AppSpec, cron: &mut CronJob) {
     let mut security = super::security::take(&mut trial, POD, CONTAINER);
     if took_volumes {
         // The writable /tmp was among the volumes just taken.
-        security.writable_tmp.clone_from(&spec.security.writable_tmp);
+        security
+            .writable_tmp
+            .clone_from(&spec.security.writable_tmp);
     }
     if security == spec.security {
         *t = trial;

@@ -32,7 +32,9 @@ pub(super) fn take(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportIte
     let mut security = super::security::take(&mut trial, POD, CONTAINER);
     if took_volumes {
         // The writable /tmp was among the volumes just taken.
-        security.writable_tmp.clone_from(&spec.security.writable_tmp);
+        security
+            .writable_tmp
+            .clone_from(&spec.security.writable_tmp);
     }
     if security == spec.security {
         *t = trial;

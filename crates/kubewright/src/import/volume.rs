@@ -33,7 +33,10 @@ pub(super) fn take_pod(t: &mut Tree, spec: &mut AppSpec) {
             ..Volume::default()
         };
         if kind == VolumeKind::EmptyDir {
-            volume.memory = t.get(&format!("{at}.emptyDir.medium")).and_then(Value::as_str) == Some("Memory");
+            volume.memory = t
+                .get(&format!("{at}.emptyDir.medium"))
+                .and_then(Value::as_str)
+                == Some("Memory");
             volume.size_limit = t
                 .get(&format!("{at}.emptyDir.sizeLimit"))
                 .and_then(scalar_text)
@@ -41,8 +44,12 @@ pub(super) fn take_pod(t: &mut Tree, spec: &mut AppSpec) {
         } else if source != spec.volume_object_name(&volume) {
             continue;
         }
-        let path = t.get(&format!("{mount}.mountPath")).and_then(scalar_text).unwrap_or_default();
-        volume.read_only = t.get(&format!("{mount}.readOnly")).and_then(Value::as_bool) == Some(true)
+        let path = t
+            .get(&format!("{mount}.mountPath"))
+            .and_then(scalar_text)
+            .unwrap_or_default();
+        volume.read_only = t.get(&format!("{mount}.readOnly")).and_then(Value::as_bool)
+            == Some(true)
             && !kind.has_files();
         let plain_tmp = name == TMP_VOLUME
             && kind == VolumeKind::EmptyDir
@@ -106,7 +113,8 @@ pub(super) fn take_objects(docs: &mut Docs, spec: &mut AppSpec, report: &mut Vec
             VolumeKind::SecretFiles => k8s::Secret::KIND,
             VolumeKind::EmptyDir => continue,
         };
-        let sealed = |d: &super::doc::Doc| kind == VolumeKind::SecretFiles && d.is(k8s::SealedSecret::KIND);
+        let sealed =
+            |d: &super::doc::Doc| kind == VolumeKind::SecretFiles && d.is(k8s::SealedSecret::KIND);
         let Some(mut doc) = docs.take(|d| d.name == object && (d.is(wanted) || sealed(d))) else {
             if kind == VolumeKind::Claim {
                 report.push(ReportItem::adjusted(
@@ -128,6 +136,7 @@ pub(super) fn take_objects(docs: &mut Docs, spec: &mut AppSpec, report: &mut Vec
                 Some(keys.into_iter().map(|k| (k, String::new())).collect())
             }
             _ => {
+                super::secret::note_string_data(&doc, spec);
                 doc.tree.take_if("type", "Opaque");
                 let entries = super::secret::secret_values(&mut doc, report);
                 Some(entries.into_iter().map(|e| (e.name, e.value)).collect())
@@ -151,7 +160,10 @@ fn take_claim(t: &mut Tree, volume: &mut Volume) {
         t.take("spec.accessModes");
     }
     volume.storage_class = t.take_string("spec.storageClassName").unwrap_or_default();
-    if let Some(size) = t.get("spec.resources.requests.storage").and_then(scalar_text) {
+    if let Some(size) = t
+        .get("spec.resources.requests.storage")
+        .and_then(scalar_text)
+    {
         volume.size = size;
         t.take("spec.resources.requests.storage");
     }

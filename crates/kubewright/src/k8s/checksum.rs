@@ -57,12 +57,10 @@ pub fn annotations(spec: &AppSpec) -> Vec<(String, String)> {
 fn file_entries(spec: &AppSpec, kind: VolumeKind) -> Vec<EnvEntry> {
     super::volume::files_of(spec, kind)
         .flat_map(|(object, files)| {
-            files
-                .into_iter()
-                .map(move |(name, content)| EnvEntry {
-                    name: format!("{object}/{name}"),
-                    value: content,
-                })
+            files.into_iter().map(move |(name, content)| EnvEntry {
+                name: format!("{object}/{name}"),
+                value: content,
+            })
         })
         .collect()
 }

@@ -279,7 +279,11 @@ pub fn objects_with<R: CryptoRngCore>(
         out.extend(Secret::from_spec(spec).map(Object::Secret));
         out.extend(Secret::database(spec).map(Object::DatabaseSecret));
         out.extend(Secret::registry(spec).map(Object::RegistrySecret));
-        out.extend(volume::file_secrets(spec).into_iter().map(Object::FilesSecret));
+        out.extend(
+            volume::file_secrets(spec)
+                .into_iter()
+                .map(Object::FilesSecret),
+        );
     }
     out.extend(Cluster::from_spec(spec).map(Object::Cluster));
     // Before the pods that mount them: a pod naming a missing claim stays Pending.

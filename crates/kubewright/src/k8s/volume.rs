@@ -96,7 +96,9 @@ pub fn volumes(spec: &AppSpec, jobs: bool) -> (Vec<Volume>, Vec<VolumeMount>) {
         let object = spec.volume_object_name(volume);
         let mut out = Volume::named(&volume.name);
         match volume.kind {
-            VolumeKind::Claim => out.persistent_volume_claim = Some(ClaimSource { claim_name: object }),
+            VolumeKind::Claim => {
+                out.persistent_volume_claim = Some(ClaimSource { claim_name: object })
+            }
             VolumeKind::EmptyDir => {
                 let limit = volume.size_limit.trim();
                 out.empty_dir = Some(EmptyDir {
@@ -105,7 +107,11 @@ pub fn volumes(spec: &AppSpec, jobs: bool) -> (Vec<Volume>, Vec<VolumeMount>) {
                 });
             }
             VolumeKind::ConfigFiles => out.config_map = Some(ConfigMapSource { name: object }),
-            VolumeKind::SecretFiles => out.secret = Some(SecretSource { secret_name: object }),
+            VolumeKind::SecretFiles => {
+                out.secret = Some(SecretSource {
+                    secret_name: object,
+                })
+            }
         }
         volumes.push(out);
         mounts.push(VolumeMount {
@@ -142,12 +148,15 @@ pub fn files_of(
     spec: &AppSpec,
     kind: VolumeKind,
 ) -> impl Iterator<Item = (String, Vec<(String, String)>)> + '_ {
-    spec.volumes.iter().filter(move |v| v.kind == kind).map(|v| {
-        let files = v
-            .files
-            .iter()
-            .map(|f| (f.name.clone(), f.content.clone()))
-            .collect();
-        (spec.volume_object_name(v), files)
-    })
+    spec.volumes
+        .iter()
+        .filter(move |v| v.kind == kind)
+        .map(|v| {
+            let files = v
+                .files
+                .iter()
+                .map(|f| (f.name.clone(), f.content.clone()))
+                .collect();
+            (spec.volume_object_name(v), files)
+        })
 }

@@ -65,10 +65,10 @@ pub use spreading::{SpreadMode, Spreading, WhenUnsatisfiable, HOSTNAME_KEY, ZONE
 
 pub use service_account::ServiceAccount;
 pub use strategy::DeployStrategy;
+pub use target::{Runs, Target};
 pub use volume::{
     empty_secret_files, AccessMode, ConfigFile, Volume, VolumeKind, SECRET_FILE_PREFIX,
 };
-pub use target::{Runs, Target};
 
 use serde::{Deserialize, Serialize};
 

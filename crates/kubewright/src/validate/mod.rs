@@ -18,7 +18,8 @@ pub use fix::Fix;
 
 use rules::{
     checksum, cron_job, database, disruption, env, expose, image, init, kept, naming, port_env,
-    ports, required, resources, scaling, seal, security, shutdown, spreading, url_host, volume, workload,
+    ports, required, resources, scaling, seal, security, shutdown, spreading, url_host, volume,
+    workload,
 };
 
 use crate::spec::AppSpec;

@@ -22,15 +22,16 @@ pub(super) fn volumes(objects: &[Object], pods: &[(String, &PodTemplate)], g: &m
                 .find(|m| m.name == volume.name)
                 .map(|m| format!("mounted at {}", m.mount_path))
                 .unwrap_or_else(|| "volume".into());
-            let (kind, name): (&'static str, &str) = if let Some(c) = &volume.persistent_volume_claim {
-                (k8s::PersistentVolumeClaim::KIND, &c.claim_name)
-            } else if let Some(c) = &volume.config_map {
-                (k8s::ConfigMap::KIND, &c.name)
-            } else if let Some(s) = &volume.secret {
-                (k8s::Secret::KIND, &s.secret_name)
-            } else {
-                ("emptyDir", &volume.name)
-            };
+            let (kind, name): (&'static str, &str) =
+                if let Some(c) = &volume.persistent_volume_claim {
+                    (k8s::PersistentVolumeClaim::KIND, &c.claim_name)
+                } else if let Some(c) = &volume.config_map {
+                    (k8s::ConfigMap::KIND, &c.name)
+                } else if let Some(s) = &volume.secret {
+                    (k8s::Secret::KIND, &s.secret_name)
+                } else {
+                    ("emptyDir", &volume.name)
+                };
             let file = file_of(kind, name).or_else(|| {
                 // A sealed Secret's file is the SealedSecret's.
                 (kind == k8s::Secret::KIND)

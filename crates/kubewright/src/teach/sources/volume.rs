@@ -24,7 +24,12 @@ fn volume_at(spec: &AppSpec, jobs: bool, index: usize) -> Result<String, ()> {
 
 /// A line under the pod's `volumes` (`k` from `volumes` on) or the container's `volumeMounts`
 /// (from `volumeMounts` on); `path` matches `k`.
-pub(super) fn pod_line(spec: &AppSpec, jobs: bool, path: &[Seg], k: &[&str]) -> Option<Vec<String>> {
+pub(super) fn pod_line(
+    spec: &AppSpec,
+    jobs: bool,
+    path: &[Seg],
+    k: &[&str],
+) -> Option<Vec<String>> {
     let index = match path.get(1) {
         Some(Seg::Index(i)) => *i,
         _ => return one("volumes"),

@@ -51,10 +51,15 @@ fn name_problem(spec: &AppSpec, volume: &Volume, repeated: bool) -> Option<Strin
         ));
     }
     if repeated {
-        return Some(format!("Another volume is named {name}: names must be unique in a pod."));
+        return Some(format!(
+            "Another volume is named {name}: names must be unique in a pod."
+        ));
     }
     if name == crate::k8s::volume::TMP_VOLUME && !spec.security.writable_tmp.is_empty() {
-        return Some("The writable /tmp of the security tab is the volume named tmp: rename this one.".into());
+        return Some(
+            "The writable /tmp of the security tab is the volume named tmp: rename this one."
+                .into(),
+        );
     }
     let object = spec.volume_object_name(volume);
     let clash = match volume.kind {
@@ -67,7 +72,9 @@ fn name_problem(spec: &AppSpec, volume: &Volume, repeated: bool) -> Option<Strin
         _ => false,
     };
     clash.then(|| {
-        format!("Its object would be named {object}, like one the app already has: rename the volume.")
+        format!(
+            "Its object would be named {object}, like one the app already has: rename the volume."
+        )
     })
 }
 
@@ -79,7 +86,9 @@ fn path_problem(path: &str, repeated: bool) -> Option<String> {
         return Some("The mount path must not contain '..'.".into());
     }
     if path.contains(':') {
-        return Some("The mount path must not contain ':' (the runtimes read it as a separator).".into());
+        return Some(
+            "The mount path must not contain ':' (the runtimes read it as a separator).".into(),
+        );
     }
     repeated.then(|| format!("Another volume is mounted at {path}: mount paths must be unique."))
 }
@@ -89,7 +98,10 @@ fn kind_problems(volume: &Volume, at: &dyn Fn(&str) -> String) -> Vec<Finding> {
     match volume.kind {
         VolumeKind::Claim => {
             match quantity::parse(volume.size.trim()) {
-                Err(e) => out.push(Finding::new(at("size"), format!("The size {e}. Example: 1Gi or 500Mi."))),
+                Err(e) => out.push(Finding::new(
+                    at("size"),
+                    format!("The size {e}. Example: 1Gi or 500Mi."),
+                )),
                 Ok(q) if q.negative || q.nanos == 0 => out.push(Finding::new(
                     at("size"),
                     "The size must be more than 0, e.g. 1Gi.",
@@ -99,7 +111,10 @@ fn kind_problems(volume: &Volume, at: &dyn Fn(&str) -> String) -> Vec<Finding> {
             let class = volume.storage_class.trim();
             if !class.is_empty() {
                 if let Err(e) = names::dns1123_subdomain(class) {
-                    out.push(Finding::new(at("storage_class"), format!("The storage class {e}.")));
+                    out.push(Finding::new(
+                        at("storage_class"),
+                        format!("The storage class {e}."),
+                    ));
                 }
             }
         }
@@ -107,7 +122,10 @@ fn kind_problems(volume: &Volume, at: &dyn Fn(&str) -> String) -> Vec<Finding> {
             let limit = volume.size_limit.trim();
             if !limit.is_empty() {
                 match quantity::parse(limit) {
-                    Err(e) => out.push(Finding::new(at("size_limit"), format!("The size limit {e}. Example: 64Mi."))),
+                    Err(e) => out.push(Finding::new(
+                        at("size_limit"),
+                        format!("The size limit {e}. Example: 64Mi."),
+                    )),
                     Ok(q) if q.negative && q.nanos > 0 => out.push(Finding::new(
                         at("size_limit"),
                         "The size limit must be 0 or more, e.g. 64Mi.",
@@ -124,13 +142,19 @@ fn kind_problems(volume: &Volume, at: &dyn Fn(&str) -> String) -> Vec<Finding> {
 fn file_problems(volume: &Volume, at: &dyn Fn(&str) -> String) -> Vec<Finding> {
     let mut out = Vec::new();
     if volume.files.is_empty() {
-        out.push(Finding::new(at("files"), "Add at least one file: an empty directory would be mounted."));
+        out.push(Finding::new(
+            at("files"),
+            "Add at least one file: an empty directory would be mounted.",
+        ));
     }
     let names: Vec<&str> = volume.files.iter().map(|f| f.name.as_str()).collect();
     let first = first_of(&names);
     for (j, file) in volume.files.iter().enumerate() {
         if let Err(e) = names::config_map_key(&file.name) {
-            out.push(Finding::new(at(&format!("files[{j}].name")), format!("The file name {e}.")));
+            out.push(Finding::new(
+                at(&format!("files[{j}].name")),
+                format!("The file name {e}."),
+            ));
         } else if first[j] != j {
             out.push(Finding::new(
                 at(&format!("files[{j}].name")),
@@ -140,11 +164,18 @@ fn file_problems(volume: &Volume, at: &dyn Fn(&str) -> String) -> Vec<Finding> {
         if volume.kind == VolumeKind::SecretFiles && file.content.is_empty() {
             out.push(Finding::new(
                 at(&format!("files[{j}].content")),
-                format!("Required: the content of {} is yours to set (it is never stored or shared).", file.name),
+                format!(
+                    "Required: the content of {} is yours to set (it is never stored or shared).",
+                    file.name
+                ),
             ));
         }
     }
-    let total: usize = volume.files.iter().map(|f| f.name.len() + f.content.len()).sum();
+    let total: usize = volume
+        .files
+        .iter()
+        .map(|f| f.name.len() + f.content.len())
+        .sum();
     if total > MAX_DATA_BYTES {
         out.push(Finding::new(
             at("files"),
@@ -190,7 +221,10 @@ fn trap(spec: &AppSpec) -> Option<String> {
     if spec.autoscaling.enabled {
         Some("the autoscaler adds pods".into())
     } else if spec.app.replicas > 1 {
-        Some(format!("the Deployment runs {} replicas", spec.app.replicas))
+        Some(format!(
+            "the Deployment runs {} replicas",
+            spec.app.replicas
+        ))
     } else if spec.app.strategy == DeployStrategy::RollingUpdate {
         Some("a RollingUpdate starts the new pod before the old one stops".into())
     } else {
@@ -202,5 +236,8 @@ fn trap(spec: &AppSpec) -> Option<String> {
 /// minimum-replicas advice must not undo.
 pub(crate) fn one_pod_on_purpose(spec: &AppSpec) -> bool {
     spec.app.strategy == DeployStrategy::Recreate
-        && spec.volumes.iter().any(|v| v.is_single_claim() && !v.read_only)
+        && spec
+            .volumes
+            .iter()
+            .any(|v| v.is_single_claim() && !v.read_only)
 }
