@@ -2,8 +2,8 @@
 //! from the YAML exactly as typed.
 
 use base64::Engine;
-use kubewright::testgen::{any_spec, valid_spec};
 use kubewright::spec::VolumeKind;
+use kubewright::testgen::{any_spec, valid_spec};
 use kubewright::AppSpec;
 use proptest::prelude::*;
 use serde_yaml::Value;
@@ -160,7 +160,11 @@ fn volumes_read_back(spec: &AppSpec, docs: &[Value]) {
                 m["name"] == volume.name.as_str() && m["mountPath"] == volume.mount_path.as_str()
             })
         });
-        assert!(mounted, "{} is mounted at {:?}", volume.name, volume.mount_path);
+        assert!(
+            mounted,
+            "{} is mounted at {:?}",
+            volume.name, volume.mount_path
+        );
         let files: Vec<(String, String)> = volume
             .files
             .iter()
