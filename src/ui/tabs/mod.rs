@@ -23,6 +23,7 @@ mod security;
 mod service;
 mod shutdown;
 mod sidecars;
+mod volumes;
 
 use leptos::prelude::*;
 
@@ -45,11 +46,12 @@ pub enum Tab {
     Jobs,
     CronJobs,
     Security,
+    Volumes,
     Database,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 14] = [
+    pub const ALL: [Tab; 15] = [
         Tab::App,
         Tab::Image,
         Tab::Env,
@@ -63,6 +65,7 @@ impl Tab {
         Tab::Jobs,
         Tab::CronJobs,
         Tab::Security,
+        Tab::Volumes,
         Tab::Database,
     ];
 
@@ -104,6 +107,7 @@ impl Tab {
             Tab::Jobs => "jobs",
             Tab::CronJobs => "cron_jobs",
             Tab::Security => "security",
+            Tab::Volumes => "volumes",
             Tab::Database => "database",
         }
     }
@@ -222,6 +226,7 @@ fn panel(tab: Tab) -> AnyView {
         Tab::Jobs => view! { <jobs::JobsTab /> }.into_any(),
         Tab::CronJobs => view! { <cron_jobs::CronJobsTab /> }.into_any(),
         Tab::Security => view! { <security::SecurityTab /> }.into_any(),
+        Tab::Volumes => view! { <volumes::VolumesTab /> }.into_any(),
         Tab::Database => view! { <database::DatabaseTab /> }.into_any(),
     }
 }

@@ -12,6 +12,8 @@ pub enum DeployStrategy {
 }
 
 impl DeployStrategy {
+    pub const ALL: [DeployStrategy; 2] = [DeployStrategy::RollingUpdate, DeployStrategy::Recreate];
+
     pub fn as_str(self) -> &'static str {
         match self {
             DeployStrategy::RollingUpdate => "RollingUpdate",
