@@ -11,7 +11,11 @@ use crate::ui::use_ui;
 /// The volumes, for an edit: an edited secret file must reach the pods, so the spec gets its
 /// random checksum key.
 fn volumes_mut(spec: &mut AppSpec) -> &mut Vec<Volume> {
-    if spec.volumes.iter().any(|v| v.kind == VolumeKind::SecretFiles) {
+    if spec
+        .volumes
+        .iter()
+        .any(|v| v.kind == VolumeKind::SecretFiles)
+    {
         spec.ensure_checksum_key();
     }
     &mut spec.volumes
@@ -58,8 +62,16 @@ fn VolumeRow(i: usize) -> impl IntoView {
     let get = move |f: fn(&Volume) -> String| {
         Signal::derive(move || spec.with(|s| s.volumes.get(i).map(f).unwrap_or_default()))
     };
-    let kind = Memo::new(move |_| spec.with(|s| s.volumes.get(i).map(|v| v.kind).unwrap_or_default()));
-    let object = Memo::new(move |_| spec.with(|s| s.volumes.get(i).map(|v| s.volume_object_name(v)).unwrap_or_default()));
+    let kind =
+        Memo::new(move |_| spec.with(|s| s.volumes.get(i).map(|v| v.kind).unwrap_or_default()));
+    let object = Memo::new(move |_| {
+        spec.with(|s| {
+            s.volumes
+                .get(i)
+                .map(|v| s.volume_object_name(v))
+                .unwrap_or_default()
+        })
+    });
     view! {
         <fieldset class="volume" data-testid="volume">
             <legend>{move || format!("Volume {}", i + 1)}</legend>
@@ -91,14 +103,22 @@ type Edit = Box<dyn FnOnce(&mut Volume)>;
 /// Applies an edit to `volumes[i]` (nothing when the row is gone).
 fn editor(i: usize) -> impl Fn(Edit) + Copy {
     let spec = use_ui().spec;
-    move |f| spec.update(|s| if let Some(v) = volumes_mut(s).get_mut(i) { f(v) })
+    move |f| {
+        spec.update(|s| {
+            if let Some(v) = volumes_mut(s).get_mut(i) {
+                f(v)
+            }
+        })
+    }
 }
 
 #[component]
 fn ClaimFields(i: usize) -> impl IntoView {
     let spec = use_ui().spec;
     let edit = editor(i);
-    let get = move |f: fn(&Volume) -> String| Signal::derive(move || spec.with(|s| s.volumes.get(i).map(f).unwrap_or_default()));
+    let get = move |f: fn(&Volume) -> String| {
+        Signal::derive(move || spec.with(|s| s.volumes.get(i).map(f).unwrap_or_default()))
+    };
     view! {
         <TextField label="Size" path=format!("volumes[{i}].size") testid="volume-size"
             hint="A quantity: 1Gi, 500Mi. Most classes can grow a claim, never shrink it."
@@ -151,7 +171,15 @@ fn FileRow(i: usize, j: usize, secret: bool) -> impl IntoView {
     let spec = use_ui().spec;
     let edit = editor(i);
     let file = move |f: fn(&ConfigFile) -> String| {
-        Memo::new(move |_| spec.with(|s| s.volumes.get(i).and_then(|v| v.files.get(j)).map(f).unwrap_or_default()))
+        Memo::new(move |_| {
+            spec.with(|s| {
+                s.volumes
+                    .get(i)
+                    .and_then(|v| v.files.get(j))
+                    .map(f)
+                    .unwrap_or_default()
+            })
+        })
     };
     let name = file(|f| f.name.clone());
     let content = file(|f| f.content.clone());

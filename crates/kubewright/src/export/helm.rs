@@ -145,6 +145,7 @@ fn templates(
     for object in sorted {
         let mut doc = template_doc(object, lift);
         lift_values(spec, object, &mut doc, lift);
+        volume::lift(spec, object, &mut doc, lift);
         hooks(spec, object, &mut doc, has_jobs);
         match object {
             Object::Job(_) => point_at_copies(&mut doc, copies),
@@ -279,9 +280,6 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
             lift.secret(spec, doc, "secrets", entries);
         }
         Object::CronJob(_) => lift.container(spec, doc, false, CRON_CONTAINER),
-        Object::PersistentVolumeClaim(_) | Object::FilesSecret(_) => {
-            volume::lift(spec, object, doc, lift)
-        }
         Object::Job(job) => {
             lift.container(spec, doc, false, POD_CONTAINER);
             let base = format!("{}-", spec.job_base_name(&job.short_name));
@@ -318,7 +316,9 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
         | Object::Extra(_)
         | Object::Cluster(_)
         | Object::PodDisruptionBudget(_)
+        | Object::PersistentVolumeClaim(_)
         | Object::FilesConfigMap(_)
+        | Object::FilesSecret(_)
         | Object::FilesSealedSecret(_)
         | Object::HeadlessService(_) => {}
     }

@@ -252,39 +252,7 @@ pub fn objects_with<R: CryptoRngCore>(
             .into_iter()
             .map(Object::FilesConfigMap),
     );
-    let options = &spec.secret_options.seal;
-    let mut status = SealStatus::Off;
-    if options.enabled() {
-        sealer.next_render();
-        status = match sealer.key(&options.cert) {
-            Ok(key) => SealStatus::Sealed(key.describe()),
-            Err(message) => SealStatus::Failed(message),
-        };
-        let app = SealedSecret::from_spec(spec, sealer).map(|r| r.map(Object::SealedSecret));
-        let database =
-            SealedSecret::database(spec, sealer).map(|r| r.map(Object::DatabaseSealedSecret));
-        let registry =
-            SealedSecret::registry(spec, sealer).map(|r| r.map(Object::RegistrySealedSecret));
-        let files = SealedSecret::files(spec, sealer)
-            .into_iter()
-            .map(|r| Some(r.map(Object::FilesSealedSecret)));
-        let all = [app, database, registry].into_iter().chain(files);
-        for sealed in all.flatten() {
-            match sealed {
-                Ok(object) => out.push(object),
-                Err(message) => status = SealStatus::Failed(message),
-            }
-        }
-    } else {
-        out.extend(Secret::from_spec(spec).map(Object::Secret));
-        out.extend(Secret::database(spec).map(Object::DatabaseSecret));
-        out.extend(Secret::registry(spec).map(Object::RegistrySecret));
-        out.extend(
-            volume::file_secrets(spec)
-                .into_iter()
-                .map(Object::FilesSecret),
-        );
-    }
+    let status = secrets(spec, sealer, &mut out);
     out.extend(Cluster::from_spec(spec).map(Object::Cluster));
     // Before the pods that mount them: a pod naming a missing claim stays Pending.
     out.extend(
@@ -322,4 +290,47 @@ pub fn objects_with<R: CryptoRngCore>(
         })
     }));
     (out, status)
+}
+
+/// The Secrets (the app's, the database's, the registry login, the secret files'), or with sealing
+/// on their SealedSecrets; and what became of the sealing.
+fn secrets<R: CryptoRngCore>(
+    spec: &AppSpec,
+    sealer: &mut Sealer<R>,
+    out: &mut Vec<Object>,
+) -> SealStatus {
+    let options = &spec.secret_options.seal;
+    let mut status = SealStatus::Off;
+    if options.enabled() {
+        sealer.next_render();
+        status = match sealer.key(&options.cert) {
+            Ok(key) => SealStatus::Sealed(key.describe()),
+            Err(message) => SealStatus::Failed(message),
+        };
+        let app = SealedSecret::from_spec(spec, sealer).map(|r| r.map(Object::SealedSecret));
+        let database =
+            SealedSecret::database(spec, sealer).map(|r| r.map(Object::DatabaseSealedSecret));
+        let registry =
+            SealedSecret::registry(spec, sealer).map(|r| r.map(Object::RegistrySealedSecret));
+        let files = SealedSecret::files(spec, sealer)
+            .into_iter()
+            .map(|r| Some(r.map(Object::FilesSealedSecret)));
+        let all = [app, database, registry].into_iter().chain(files);
+        for sealed in all.flatten() {
+            match sealed {
+                Ok(object) => out.push(object),
+                Err(message) => status = SealStatus::Failed(message),
+            }
+        }
+    } else {
+        out.extend(Secret::from_spec(spec).map(Object::Secret));
+        out.extend(Secret::database(spec).map(Object::DatabaseSecret));
+        out.extend(Secret::registry(spec).map(Object::RegistrySecret));
+        out.extend(
+            volume::file_secrets(spec)
+                .into_iter()
+                .map(Object::FilesSecret),
+        );
+    }
+    status
 }

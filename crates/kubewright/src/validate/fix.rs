@@ -119,11 +119,8 @@ impl Fix {
                     }
                 }
             }
-            Fix::Replicas(_) | Fix::MinReplicas(_) | Fix::Budget { .. } => self.scale(spec),
-            Fix::SingleWriter => {
-                spec.app.strategy = crate::spec::DeployStrategy::Recreate;
-                spec.app.replicas = 1;
-                spec.autoscaling.enabled = false;
+            Fix::Replicas(_) | Fix::MinReplicas(_) | Fix::Budget { .. } | Fix::SingleWriter => {
+                self.scale(spec)
             }
             Fix::ChecksumKey => {
                 spec.ensure_checksum_key();
@@ -184,6 +181,12 @@ impl Fix {
             Fix::Budget { limit, value } => {
                 spec.disruption_budget.limit = *limit;
                 spec.disruption_budget.value.clone_from(value);
+            }
+            // One pod, never two at once: what a ReadWriteOnce claim allows.
+            Fix::SingleWriter => {
+                spec.app.strategy = crate::spec::DeployStrategy::Recreate;
+                spec.app.replicas = 1;
+                spec.autoscaling.enabled = false;
             }
             _ => {}
         }
