@@ -195,6 +195,28 @@ mod tests {
     }
 
     #[test]
+    fn a_secret_files_content_stays_out_of_a_link_and_is_asked_for_again() {
+        use crate::spec::{ConfigFile, Volume, VolumeKind};
+        let mut spec = AppSpec::default();
+        spec.volumes.push(Volume {
+            name: "certs".into(),
+            kind: VolumeKind::SecretFiles,
+            files: vec![ConfigFile {
+                name: "tls.key".into(),
+                content: "KEY-MATERIAL".into(),
+            }],
+            ..Volume::default()
+        });
+        let payload = encode(&spec);
+        let back = decode(&payload).unwrap();
+        assert!(!crate::spec_to_json(&back).contains("KEY-MATERIAL"));
+        assert_eq!(back.volumes[0].files[0].name, "tls.key");
+        let missing = missing_secret_values(&back);
+        assert_eq!(missing, ["the secret file certs/tls.key"]);
+        assert!(reenter_sentence(&missing).contains("certs/tls.key in the volumes tab"));
+    }
+
+    #[test]
     fn the_reenter_sentence_names_the_tabs() {
         let s = |items: &[&str]| {
             reenter_sentence(&items.iter().map(|s| s.to_string()).collect::<Vec<_>>())

@@ -13,6 +13,7 @@ mod kept;
 mod objects;
 mod seal;
 mod validate;
+mod volumes;
 
 // These draw specs from the generators (`--features testgen`).
 #[cfg(feature = "testgen")]

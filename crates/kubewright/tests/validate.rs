@@ -2191,6 +2191,8 @@ fn fix_buttons_speak_of_the_app_at_hand() {
     // Rails reads SECRET_KEY_BASE too: that name alone does not make it a Phoenix release.
     let mut spec = Preset::find("rails").unwrap().spec().unwrap();
     spec.secrets.push(EnvEntry::new("SECRET_KEY_BASE", "x"));
+    // A writable root, so the securityContext's fix is offered at all.
+    spec.security.read_only_root_filesystem = false;
     let labels: Vec<String> = validate::validate(&spec)
         .into_iter()
         .filter_map(|i| i.fix.map(|f| f.label()))
