@@ -377,6 +377,65 @@ mod tests {
     }
 
     #[test]
+    fn volumes_init_containers_and_sidecars_hang_off_the_pods() {
+        use crate::spec::{Sidecar, Volume, VolumeKind};
+        let mut spec = Preset::find("rails").unwrap().spec().unwrap();
+        spec.volumes.push(Volume {
+            name: "uploads".into(),
+            mount_path: "/rails/storage".into(),
+            ..Volume::default()
+        });
+        spec.volumes.push(Volume {
+            name: "config".into(),
+            kind: VolumeKind::ConfigFiles,
+            mount_path: "/rails/config/extra".into(),
+            ..Volume::default()
+        });
+        spec.init.sidecars.push(Sidecar {
+            name: "proxy".into(),
+            image: "proxy:1".into(),
+            ..Sidecar::default()
+        });
+        let g = graph(&spec);
+        let edge = |from: &str, to: &str, label: &str| (from.into(), to.into(), label.into());
+        let all = edges(&g);
+        assert!(all.contains(&edge(
+            "Pods/shop",
+            "PersistentVolumeClaim/shop-uploads",
+            "mounted at /rails/storage"
+        )));
+        assert!(all.contains(&edge(
+            "Pods/shop",
+            "ConfigMap/shop-config",
+            "mounted at /rails/config/extra"
+        )));
+        assert!(all.contains(&edge(
+            "Pods/shop",
+            "emptyDir/rails-tmp",
+            "mounted at /rails/tmp"
+        )));
+        assert!(all.contains(&edge(
+            "Pods/shop",
+            "InitContainer/wait-for-db",
+            "runs to completion before the app starts"
+        )));
+        assert!(all.contains(&edge(
+            "Pods/shop",
+            "Sidecar/proxy",
+            "starts first, runs beside the app"
+        )));
+        // The claim's box opens its file.
+        let claim = g
+            .nodes
+            .iter()
+            .find(|n| n.id == "PersistentVolumeClaim/shop-uploads");
+        assert_eq!(
+            claim.and_then(|n| n.file.as_deref()),
+            Some("pvc-shop-uploads.yaml")
+        );
+    }
+
+    #[test]
     fn a_service_whose_selector_matches_nothing_has_no_arrow() {
         // A Service with the app's label selects the app's pods and no others, whatever the name.
         let mut spec = AppSpec::default();
