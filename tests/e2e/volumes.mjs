@@ -35,10 +35,10 @@ await harness('e2e-volumes', counts, async ({ server, browser }) => {
     assert((await byId('volume-object').textContent()) === 'web-data', 'the object name shown');
   });
 
-  await check('the claim is applied before the Deployment, and in the diagram', async () => {
+  await check('the storage class is checked before anything is applied, and the claim is in the diagram', async () => {
     const commands = await byId('commands').textContent();
-    const claim = commands.indexOf('pvc-web-data.yaml');
-    assert(claim > 0 && claim < commands.indexOf('deployment.yaml'), 'pvc before deployment in the commands');
+    const check = commands.indexOf('kubectl get storageclass');
+    assert(check > 0 && check < commands.indexOf('kubectl apply'), 'storage class checked first');
     const node = page.locator('[data-testid="diagram-node"][data-node="PersistentVolumeClaim/web-data"]');
     await until(() => node.count(), (n) => n === 1, 'the claim in the diagram');
   });
@@ -48,7 +48,7 @@ await harness('e2e-volumes', counts, async ({ server, browser }) => {
     const field = page.locator('label.field', { has: byId('volume-size') });
     await until(() => field.getAttribute('class'), (c) => c.includes('invalid'), 'the size field marked invalid');
     const message = await field.locator('[data-testid="issue-error"]').textContent();
-    assert(message.includes('10GB') && message.includes('gigabytes'), message);
+    assert(message.includes('The size') && message.includes('gigabytes'), message);
     await byId('volume-size').fill('5Gi');
     await until(yamlAll, (t) => t.includes('storage: 5Gi'), 'the new size');
   });

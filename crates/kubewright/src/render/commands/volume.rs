@@ -23,13 +23,17 @@ pub(super) fn claim(
         .unwrap_or_default();
     let mut out = Vec::new();
     if spec.target == Target::Cluster {
-        out.push(Step::from(Command::new(
-            match class {
-                Some(class) => format!("Check the storage class {class} exists, and its VOLUMEBINDINGMODE"),
-                None => "Check the cluster has a default storage class (marked (default)), and its VOLUMEBINDINGMODE".into(),
-            },
-            &["kubectl", "get", "storageclass"],
-        )));
+        // Preparation: with every document applied at once it still comes first.
+        out.push(Step {
+            role: Role::Prepare,
+            command: Command::new(
+                match class {
+                    Some(class) => format!("Check the storage class {class} exists, and its VOLUMEBINDINGMODE"),
+                    None => "Check the cluster has a default storage class (marked (default)), and its VOLUMEBINDINGMODE".into(),
+                },
+                &["kubectl", "get", "storageclass"],
+            ),
+        });
     }
     let class_words = class.unwrap_or("the default class's");
     let get = kubectl.hint(&["get"], &[&format!("pvc/{name}")]);
