@@ -6,15 +6,20 @@
 // diagram; the ReadWriteOnce warning's one-click fix switches to one pod and Recreate; a secret
 // file's content reaches the Secret but never the share link, the storage or the commands.
 
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { checks, harness, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const TIMEOUT = 10_000;
 const SECRET = 'tls-key-N0t-f0r-sharing';
 const base64 = (s) => Buffer.from(s, 'utf8').toString('base64');
+const requireTools = createRequire(new URL('../../tools/node/package.json', import.meta.url));
+const AXE_SOURCE = readFileSync(requireTools.resolve('axe-core/axe.min.js'), 'utf8');
 
 await harness('e2e-volumes', counts, async ({ server, browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  // bypassCSP: axe-core is injected as an inline script (test only).
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   const errors = [];
@@ -87,6 +92,19 @@ await harness('e2e-volumes', counts, async ({ server, browser }) => {
     const stored = await page.evaluate(() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)]));
     assert(stored.includes('tls.key'), 'the file name is saved');
     assert(!stored.includes(SECRET) && !stored.includes(base64(SECRET)), 'the content in storage');
+  });
+
+  await check('axe-core: no serious or critical violation on the volumes tab with a claim and a secret file', async () => {
+    await byId('tab-volumes').click();
+    await page.locator('.tab-panel details.explain summary').first().click();
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const bad = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert(bad.length === 0, bad.join('\n'));
   });
 
   await check('no page error', async () => {
