@@ -195,6 +195,44 @@ fn a_claim_an_empty_dir_config_files_and_a_wait_come_back_into_the_form() {
 }
 
 #[test]
+fn a_volume_is_renamed_after_its_claim_and_a_subpath_mount_is_dropped() {
+    // GIVEN a volume whose claim is <app>-<other name>, and a ConfigMap mounted with subPath
+    let yaml = include_str!("fixtures/volumes.yaml")
+        .replace(
+            "- name: uploads\n          mountPath",
+            "- name: storage\n          mountPath",
+        )
+        .replace(
+            "- name: uploads\n        persistentVolumeClaim",
+            "- name: storage\n        persistentVolumeClaim",
+        )
+        .replace(
+            "readOnly: true\n",
+            "readOnly: true\n          subPath: storage.yml\n",
+        );
+    let imported = run(&yaml).unwrap();
+    // THEN the volume takes its claim's name, said in the report
+    let names: Vec<_> = imported
+        .spec
+        .volumes
+        .iter()
+        .map(|v| v.name.as_str())
+        .collect();
+    assert_eq!(names, ["uploads", "cache"]);
+    let report = report_text(&imported);
+    assert!(
+        report.contains("the volume storage is named uploads, after its object shop-uploads"),
+        "{report}"
+    );
+    // AND the subPath mount, which never sees an update, stays in the report as dropped
+    assert!(
+        report.contains("dropped: Deployment/shop spec.template.spec.volumes"),
+        "{report}"
+    );
+    assert!(report.contains("subPath"), "{report}");
+}
+
+#[test]
 fn the_articles_manifests_fill_the_form_like_the_preset() {
     let text = include_str!("fixtures/article-manifests.yaml");
     let imported = run(text).unwrap();

@@ -53,7 +53,7 @@ pub(super) fn take(
     super::shutdown::take(t, spec);
     super::spreading::take(t, spec);
     spec.security = super::security::take(t, POD, CONTAINER);
-    super::volume::take_pod(t, spec);
+    super::volume::take_pod(t, spec, report);
     super::service_account::take_pod(t, POD, spec, report);
     super::registry::take_pod(t, POD, spec);
     super::init::take_sidecars(t, spec);

@@ -14,7 +14,7 @@ use crate::spec::{AccessMode, AppSpec, ConfigFile, Volume, VolumeKind};
 
 /// Reads the app pod's volumes and their mounts into `spec.volumes` (a plain emptyDir named tmp
 /// is the security tab's writable /tmp when that is not set yet).
-pub(super) fn take_pod(t: &mut Tree, spec: &mut AppSpec) {
+pub(super) fn take_pod(t: &mut Tree, spec: &mut AppSpec, report: &mut Vec<ReportItem>) {
     let list = format!("{POD}.volumes");
     for i in 0..t.len(&list) {
         let at = format!("{list}.{i}");
@@ -22,6 +22,7 @@ pub(super) fn take_pod(t: &mut Tree, spec: &mut AppSpec) {
             continue;
         };
         let Some(mount) = single_mount(t, &name) else {
+            drop_sub_path(t, &at, &name, report);
             continue;
         };
         let Some((kind, source)) = source(t, &at) else {
@@ -42,7 +43,16 @@ pub(super) fn take_pod(t: &mut Tree, spec: &mut AppSpec) {
                 .and_then(scalar_text)
                 .unwrap_or_default();
         } else if source != spec.volume_object_name(&volume) {
-            continue;
+            // The form names a volume's object <app>-<volume>: a volume is renamed after its
+            // object where that fits (the pod's own name for it is the pod's business).
+            let Some(rest) = after_app(spec, &source) else {
+                continue;
+            };
+            report.push(ReportItem::adjusted(
+                t.at(&format!("{at}.name")),
+                format!("the volume {name} is named {rest}, after its object {source}"),
+            ));
+            volume.name = rest;
         }
         let path = t
             .get(&format!("{mount}.mountPath"))
@@ -73,6 +83,13 @@ pub(super) fn take_pod(t: &mut Tree, spec: &mut AppSpec) {
     }
 }
 
+/// `<rest>` of an object named `<app>-<rest>`, when it is a volume name no volume has yet.
+fn after_app(spec: &AppSpec, object: &str) -> Option<String> {
+    let rest = object.strip_prefix(&format!("{}-", spec.app.name))?;
+    let free = !spec.volumes.iter().any(|v| v.name == rest) && rest != TMP_VOLUME;
+    (free && crate::validate::names::dns1123_label(rest).is_ok()).then(|| rest.to_string())
+}
+
 /// The one mount of volume `name` in the app's container (a `subPath` mount is a copy the kubelet
 /// never updates, which the form does not write), or `None`.
 fn single_mount(t: &Tree, name: &str) -> Option<String> {
@@ -85,6 +102,33 @@ fn single_mount(t: &Tree, name: &str) -> Option<String> {
         return None;
     }
     Some(mount)
+}
+
+/// A volume mounted with `subPath`: dropped with why (the form mounts whole directories, which the
+/// kubelet keeps up to date; a subPath mount is a copy taken at start).
+fn drop_sub_path(t: &mut Tree, at: &str, name: &str, report: &mut Vec<ReportItem>) {
+    let list = format!("{CONTAINER}.volumeMounts");
+    let mounts: Vec<String> = (0..t.len(&list))
+        .map(|j| format!("{list}.{j}"))
+        .filter(|m| t.get(&format!("{m}.name")).and_then(Value::as_str) == Some(name))
+        .collect();
+    if !mounts
+        .iter()
+        .any(|m| t.get(&format!("{m}.subPath")).is_some())
+    {
+        return;
+    }
+    report.push(ReportItem::dropped(
+        t.at(at),
+        format!(
+            "{name} is mounted with subPath, a copy taken when the container starts that never \
+             sees an update: mount the whole directory (a volume of the form) instead"
+        ),
+    ));
+    t.take(at);
+    for m in mounts {
+        t.take(&m);
+    }
 }
 
 /// The volume's kind and the name of the object behind it (empty for an emptyDir).
