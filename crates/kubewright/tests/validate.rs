@@ -1312,6 +1312,22 @@ const CASES: &[Case] = &[
         s.volumes = vec![claim("data", "/data")];
         s.volumes[0].read_only = true
     }),
+    // empty-dir-memory-limit: tmpfs bounded by neither a size limit nor a memory limit.
+    fires("empty-dir-memory-limit", "volumes[0].memory", |s| {
+        s.volumes = vec![scratch("cache", "/cache")];
+        s.volumes[0].memory = true;
+        s.resources.limits.memory.clear()
+    }),
+    quiet("empty-dir-memory-limit", |s| {
+        s.volumes = vec![scratch("cache", "/cache")];
+        s.volumes[0].memory = true
+    }),
+    quiet("empty-dir-memory-limit", |s| {
+        s.volumes = vec![scratch("cache", "/cache")];
+        s.volumes[0].memory = true;
+        s.volumes[0].size_limit = "64Mi".into();
+        s.resources.limits.memory.clear()
+    }),
     // One pod on purpose: the minimum-replicas advice would undo the claim's fix.
     quiet("minimum-replicas", |s| {
         s.volumes = vec![claim("data", "/data")];

@@ -143,6 +143,7 @@ pub const RULES: &[Rule] = &[
     workload::MINIMUM_REPLICAS,
     disruption::BLOCKS_DRAIN,
     volume::SINGLE_NODE_CLAIM,
+    volume::MEMORY_EMPTY_DIR,
     security::RUN_AS_NON_ROOT,
     security::RUN_AS_NON_ROOT_UID,
     security::PRIVILEGE_ESCALATION,

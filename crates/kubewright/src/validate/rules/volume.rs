@@ -216,6 +216,33 @@ pub const SINGLE_NODE_CLAIM: Rule = Rule {
     },
 };
 
+pub const MEMORY_EMPTY_DIR: Rule = Rule {
+    id: "empty-dir-memory-limit",
+    severity: Severity::Warning,
+    upstream: "the kubelet: a Memory-medium emptyDir is tmpfs charged to the container's memory \
+               cgroup, sized by sizeLimit or else the pod's memory limit (SizeMemoryBackedVolumes)",
+    check: |spec| {
+        if !spec.resources.limits.memory.trim().is_empty() {
+            return Vec::new();
+        }
+        spec.volumes
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| {
+                v.kind == VolumeKind::EmptyDir && v.memory && v.size_limit.trim().is_empty()
+            })
+            .map(|(i, _)| {
+                Finding::new(
+                    format!("volumes[{i}].memory"),
+                    "An in-memory emptyDir with neither a size limit nor a memory limit can fill \
+                     the node's memory: what is written to it is memory. Set a size limit here, or \
+                     a memory limit on the resources tab.",
+                )
+            })
+            .collect()
+    },
+};
+
 /// Why more than one pod would want the claim at once, or `None` when none would.
 fn trap(spec: &AppSpec) -> Option<String> {
     if spec.autoscaling.enabled {
