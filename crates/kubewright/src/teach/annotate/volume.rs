@@ -23,7 +23,7 @@ pub(super) fn object(spec: &AppSpec, object: &Object, k: &[&str]) -> Option<Stri
             Some("can grow later if the class allows expansion, never shrink".into())
         }
         (Object::PersistentVolumeClaim(_), ["kind"]) => Some(
-            "outlives the pods and the Deployment: `kubectl delete` of the app keeps the data only if this is not deleted too".into(),
+            "outlives the pods and the Deployment; deleting the claim deletes its data (with the usual Delete reclaim policy)".into(),
         ),
         (Object::FilesConfigMap(_) | Object::FilesSecret(_), ["data" | "stringData"]) => Some(
             "each key becomes a file of that name in the mounted directory".into(),
