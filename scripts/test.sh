@@ -49,6 +49,7 @@ node tests/e2e/route.mjs   # the Gateway API: the way-in choice, a route, its Ga
 # a SealedSecret made in the page opens with the controller's algorithm (tests/oracles/unseal.py).
 node tests/e2e/secrets.mjs
 node tests/e2e/keep.mjs   # import, zip/chart downloads, share link, autosave, undo/redo
+node tests/e2e/volumes.mjs   # a claim, its warning's fix, a secret file kept out of links and storage
 # Someone else's link, spec file or paste: kept objects held for review, dangers named, nothing stored.
 node tests/e2e/hostile.mjs
 # The two newcomer walkthroughs (laptop and phone), keyboard only, dark mode; screenshots looked at.

@@ -66,6 +66,12 @@ def wanted(spec):
     out = {}
     if env:
         out[("ConfigMap", f"{name}-env")] = env
+    # The files of each config or secret volume: one object per volume, named <app>-<volume>.
+    files = lambda kind: [(f"{name}-{v.get('name', 'data')}", [(f.get("name", ""), f.get("content", ""))
+                                                             for f in v.get("files") or []])
+                          for v in spec.get("volumes") or [] if v.get("kind", "claim") == kind]
+    for object_name, pairs in files("config_files"):
+        out[("ConfigMap", object_name)] = pairs
     if secrets:
         out[("Secret", f"{name}-env-secret")] = secrets
     if db_secret:
@@ -73,6 +79,8 @@ def wanted(spec):
     registry = spec.get("registry") or {}
     if registry.get("enabled"):
         out[("Secret", f"{name}-registry")] = [(".dockerconfigjson", docker_config(registry))]
+    for object_name, pairs in files("secret_files"):
+        out[("Secret", object_name)] = pairs
     return out
 
 

@@ -33,6 +33,7 @@ const KINDS = new Set([
   "v1/ConfigMap",
   "v1/Secret",
   "v1/Service",
+  "v1/PersistentVolumeClaim",
   "apps/v1/Deployment",
   "batch/v1/Job",
   "batch/v1/CronJob",

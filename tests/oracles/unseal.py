@@ -149,8 +149,10 @@ def check(key_path, spec_dir, files):
             if doc.get("apiVersion") != "bitnami.com/v1alpha1":
                 problems.append(f"apiVersion {doc.get('apiVersion')}")
             template = doc["spec"]["template"]
-            is_app = doc["metadata"]["name"].endswith("-env-secret")
             app_name = (spec.get("app") or {}).get("name", "web")
+            file_secrets = {f"{app_name}-{v.get('name', 'data')}" for v in spec.get("volumes") or []
+                            if v.get("kind") == "secret_files"}
+            is_app = doc["metadata"]["name"].endswith("-env-secret") or doc["metadata"]["name"] in file_secrets
             is_registry = doc["metadata"]["name"] == f"{app_name}-registry"
             want_type = "kubernetes.io/dockerconfigjson" if is_registry else "Opaque" if is_app else db_type
             if template.get("type") != want_type:

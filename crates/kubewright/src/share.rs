@@ -39,6 +39,7 @@ pub fn missing_secret_values(spec: &AppSpec) -> Vec<String> {
     if spec.registry.enabled && spec.registry.password.is_empty() {
         out.push(REGISTRY_PASSWORD.into());
     }
+    out.extend(crate::spec::empty_secret_files(spec));
     out.extend(
         spec.extra
             .iter()
@@ -68,6 +69,9 @@ pub fn reenter_sentence(missing: &[String]) -> String {
     let (kept, missing): (Vec<&String>, Vec<&String>) = missing.iter().partition(|m| is_kept(m));
     let (registry, missing): (Vec<&String>, Vec<&String>) =
         missing.into_iter().partition(|m| *m == REGISTRY_PASSWORD);
+    let (files, missing): (Vec<&String>, Vec<&String>) = missing
+        .into_iter()
+        .partition(|m| m.starts_with(crate::spec::SECRET_FILE_PREFIX));
     let (database, secrets): (Vec<&String>, Vec<&String>) =
         missing.into_iter().partition(|m| is_db(m));
     let list = |items: &[&String]| {
@@ -81,6 +85,7 @@ pub fn reenter_sentence(missing: &[String]) -> String {
         (!secrets.is_empty()).then(|| format!("{} in the secrets tab", list(&secrets))),
         (!database.is_empty()).then(|| format!("{} in the database tab", list(&database))),
         (!registry.is_empty()).then(|| format!("{} in the image tab", list(&registry))),
+        (!files.is_empty()).then(|| format!("{} in the volumes tab", list(&files))),
         (!kept.is_empty()).then(|| {
             format!(
                 "{} by importing those manifests again (kept objects are not edited here)",
@@ -187,6 +192,28 @@ mod tests {
                 preset.id
             );
         }
+    }
+
+    #[test]
+    fn a_secret_files_content_stays_out_of_a_link_and_is_asked_for_again() {
+        use crate::spec::{ConfigFile, Volume, VolumeKind};
+        let mut spec = AppSpec::default();
+        spec.volumes.push(Volume {
+            name: "certs".into(),
+            kind: VolumeKind::SecretFiles,
+            files: vec![ConfigFile {
+                name: "tls.key".into(),
+                content: "KEY-MATERIAL".into(),
+            }],
+            ..Volume::default()
+        });
+        let payload = encode(&spec);
+        let back = decode(&payload).unwrap();
+        assert!(!crate::spec_to_json(&back).contains("KEY-MATERIAL"));
+        assert_eq!(back.volumes[0].files[0].name, "tls.key");
+        let missing = missing_secret_values(&back);
+        assert_eq!(missing, ["the secret file certs/tls.key"]);
+        assert!(reenter_sentence(&missing).contains("certs/tls.key in the volumes tab"));
     }
 
     #[test]

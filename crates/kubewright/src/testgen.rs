@@ -284,6 +284,7 @@ pub fn valid_core_spec() -> impl Strategy<Value = AppSpec> {
             spreading(1i64..5),
             valid_cron_jobs(),
             valid_init(),
+            valid_volumes(),
         ),
     )
         .prop_map(assemble)
@@ -324,6 +325,7 @@ type Sections = (
         Spreading,
         Vec<CronJob>,
         InitContainers,
+        Vec<Volume>,
     ),
 );
 
@@ -339,7 +341,7 @@ fn assemble(
         service,
         jobs,
         (string_data, checksum_key),
-        (autoscaling, disruption_budget, shutdown, spreading, cron_jobs, init),
+        (autoscaling, disruption_budget, shutdown, spreading, cron_jobs, init, volumes),
     ): Sections,
 ) -> AppSpec {
     // A port once in the pod: the app's first, then each sidecar's.
@@ -350,6 +352,7 @@ fn assemble(
         taken.extend(&sidecar.ports);
     }
     AppSpec {
+        volumes,
         init,
         cron_jobs,
         spreading,
@@ -573,6 +576,105 @@ fn any_init() -> impl Strategy<Value = InitContainers> {
         )
 }
 
+/// Up to three volumes of any kind, valid: unique names and mount paths that are not the
+/// writable /tmp's (see `valid_core_spec`), files with unique names, secret files with content.
+fn valid_volumes() -> impl Strategy<Value = Vec<Volume>> {
+    let file = ("[a-z][a-z0-9_-]{0,8}(\\.[a-z]{1,4})?", tricky_text());
+    let volume = (
+        prop::sample::select(VolumeKind::ALL.to_vec()),
+        "[a-z]([a-z0-9-]{0,10}[a-z0-9])?",
+        any::<bool>(),
+        prop::sample::select(vec!["1Gi", "500Mi", "10G", "1"]),
+        prop::sample::select(AccessMode::ALL.to_vec()),
+        prop::sample::select(vec!["", "standard", "fast-ssd.example.com"]),
+        any::<bool>(),
+        prop::sample::select(vec!["", "64Mi", "1G", "0"]),
+        vec(file, 1..3),
+    );
+    vec(volume, 0..4).prop_map(|drawn| {
+        drawn
+            .into_iter()
+            .enumerate()
+            .map(
+                |(i, (kind, name, read_only, size, access_mode, class, memory, limit, files))| {
+                    let name = format!("{name}-{i}");
+                    Volume {
+                        mount_path: format!("/mnt/{name}"),
+                        name,
+                        kind,
+                        read_only,
+                        size: size.into(),
+                        access_mode,
+                        storage_class: class.into(),
+                        memory,
+                        size_limit: limit.into(),
+                        files: files
+                            .into_iter()
+                            .enumerate()
+                            .map(|(j, (file, content))| ConfigFile {
+                                name: format!("{j}{file}"),
+                                content: if content.is_empty() && kind == VolumeKind::SecretFiles {
+                                    "s".into()
+                                } else {
+                                    content
+                                },
+                            })
+                            .collect(),
+                    }
+                },
+            )
+            .collect()
+    })
+}
+
+fn any_volumes() -> impl Strategy<Value = Vec<Volume>> {
+    let t = tricky_text;
+    let volume = (
+        prop::sample::select(VolumeKind::ALL.to_vec()),
+        (t(), t(), any::<bool>(), t()),
+        prop::sample::select(AccessMode::ALL.to_vec()),
+        (t(), any::<bool>(), t()),
+        vec((t(), t()), 0..3),
+    );
+    vec(volume, 0..3).prop_map(|drawn| {
+        drawn
+            .into_iter()
+            .map(
+                |(
+                    kind,
+                    (name, mount_path, read_only, size),
+                    access_mode,
+                    (class, memory, limit),
+                    files,
+                )| {
+                    Volume {
+                        name,
+                        kind,
+                        mount_path,
+                        read_only,
+                        size,
+                        access_mode,
+                        storage_class: class,
+                        memory,
+                        size_limit: limit,
+                        // File names are deduplicated (a duplicate key is its own test: YAML
+                        // readers refuse it).
+                        files: files.into_iter().fold(
+                            Vec::<ConfigFile>::new(),
+                            |mut out, (name, content)| {
+                                if !out.iter().any(|f| f.name == name) {
+                                    out.push(ConfigFile { name, content });
+                                }
+                                out
+                            },
+                        ),
+                    }
+                },
+            )
+            .collect()
+    })
+}
+
 fn any_shutdown() -> impl Strategy<Value = Shutdown> {
     (option::of(any::<i64>()), option::of(any::<i64>())).prop_map(|(grace, pause)| Shutdown {
         termination_grace_period_seconds: grace,
@@ -632,6 +734,12 @@ fn valid_app() -> impl Strategy<Value = App> {
                 name,
                 namespace,
                 labels: unique_labels(labels),
+                // Recreate now and then: the rolling update's numbers then stay out of the YAML.
+                strategy: if revision_history_limit % 5 == 0 {
+                    DeployStrategy::Recreate
+                } else {
+                    DeployStrategy::RollingUpdate
+                },
                 replicas,
                 revision_history_limit,
                 max_surge: surge.to_string(),
@@ -798,6 +906,7 @@ pub fn any_spec() -> impl Strategy<Value = AppSpec> {
             spreading(any::<i64>()),
             any_cron_jobs(),
             any_init(),
+            any_volumes(),
         ),
     )
         .prop_map(assemble)
@@ -833,6 +942,11 @@ fn any_app() -> impl Strategy<Value = App> {
                 name,
                 namespace,
                 labels: unique_labels(labels),
+                strategy: if rhl % 2 == 0 {
+                    DeployStrategy::Recreate
+                } else {
+                    DeployStrategy::RollingUpdate
+                },
                 replicas,
                 revision_history_limit: rhl,
                 max_surge: surge,

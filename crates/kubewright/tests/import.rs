@@ -142,6 +142,101 @@ fn a_sidecar_and_a_wait_for_the_database_come_back_into_the_form() {
 }
 
 #[test]
+fn a_claim_an_empty_dir_config_files_and_a_wait_come_back_into_the_form() {
+    // GIVEN a Deployment with a claim (and the PersistentVolumeClaim), an emptyDir in memory, a
+    // ConfigMap mounted as files and a pg_isready init container, beside an HPA, a PDB and a
+    // CronJob WHEN imported THEN every volume is in the form with its object's fields, nothing is
+    // held or dropped, and only the wait's own loop is said to be rewritten.
+    let imported = run(include_str!("fixtures/volumes.yaml")).unwrap();
+    let spec = &imported.spec;
+    assert_eq!(
+        spec.volumes,
+        vec![
+            Volume {
+                name: "uploads".into(),
+                mount_path: "/rails/storage".into(),
+                size: "5Gi".into(),
+                storage_class: "standard".into(),
+                ..Volume::default()
+            },
+            Volume {
+                name: "cache".into(),
+                kind: VolumeKind::EmptyDir,
+                mount_path: "/rails/tmp/cache".into(),
+                memory: true,
+                size_limit: "64Mi".into(),
+                ..Volume::default()
+            },
+            Volume {
+                name: "config".into(),
+                kind: VolumeKind::ConfigFiles,
+                mount_path: "/rails/config/extra".into(),
+                files: vec![ConfigFile {
+                    name: "storage.yml".into(),
+                    content: "local:\n  service: Disk\n  root: /rails/storage\n".into(),
+                }],
+                ..Volume::default()
+            },
+        ]
+    );
+    assert_eq!(spec.app.strategy, DeployStrategy::Recreate);
+    assert!(spec.init.wait_for_database);
+    assert!(spec.autoscaling.enabled && spec.disruption_budget.enabled);
+    assert_eq!(spec.cron_jobs.len(), 1);
+    assert!(spec.extra.is_empty(), "nothing held: {:?}", spec.extra);
+    let report = report_text(&imported);
+    assert_eq!(
+        report,
+        "adjusted: Deployment/shop spec.template.spec.initContainers.0 (read as the form's wait \
+         for the database: its own pg_isready loop, resources and securityContext)\n"
+    );
+    // AND rendered again, the objects are the pasted ones, the claim before the Deployment.
+    let yaml = render_yaml(spec);
+    let claim = yaml.find("kind: PersistentVolumeClaim").unwrap();
+    assert!(claim < yaml.find("kind: Deployment").unwrap());
+    assert!(yaml.contains("claimName: shop-uploads"));
+    assert!(yaml.contains("  storage.yml: |\n    local:\n"));
+}
+
+#[test]
+fn a_volume_is_renamed_after_its_claim_and_a_subpath_mount_is_dropped() {
+    // GIVEN a volume whose claim is <app>-<other name>, and a ConfigMap mounted with subPath
+    let yaml = include_str!("fixtures/volumes.yaml")
+        .replace(
+            "- name: uploads\n          mountPath",
+            "- name: storage\n          mountPath",
+        )
+        .replace(
+            "- name: uploads\n        persistentVolumeClaim",
+            "- name: storage\n        persistentVolumeClaim",
+        )
+        .replace(
+            "readOnly: true\n",
+            "readOnly: true\n          subPath: storage.yml\n",
+        );
+    let imported = run(&yaml).unwrap();
+    // THEN the volume takes its claim's name, said in the report
+    let names: Vec<_> = imported
+        .spec
+        .volumes
+        .iter()
+        .map(|v| v.name.as_str())
+        .collect();
+    assert_eq!(names, ["uploads", "cache"]);
+    let report = report_text(&imported);
+    assert!(
+        report.contains("the volume storage is named uploads, after its object shop-uploads"),
+        "{report}"
+    );
+    // AND the subPath mount, which never sees an update, stays in the report as dropped
+    assert!(
+        report.contains("dropped: Deployment/shop spec.template.spec.volumes"),
+        "{report}"
+    );
+    assert!(report.contains("subPath"), "{report}");
+}
+
+#[test]
 fn the_articles_manifests_fill_the_form_like_the_preset() {
     let text = include_str!("fixtures/article-manifests.yaml");
     let imported = run(text).unwrap();

@@ -43,6 +43,7 @@ fn check(spec: &AppSpec) -> usize {
             "CronJob" => typed::<batch::CronJob>(&doc),
             "HorizontalPodAutoscaler" => typed::<autoscaling::HorizontalPodAutoscaler>(&doc),
             "PodDisruptionBudget" => typed::<policy::PodDisruptionBudget>(&doc),
+            "PersistentVolumeClaim" => typed::<core::PersistentVolumeClaim>(&doc),
             "Ingress" => typed::<networking::Ingress>(&doc),
             "NetworkPolicy" => typed::<networking::NetworkPolicy>(&doc),
             // cert-manager's custom resource: tests/oracles/models.mjs checks it against its CRD.

@@ -2,6 +2,7 @@
 //! from the YAML exactly as typed.
 
 use base64::Engine;
+use kubewright::spec::VolumeKind;
 use kubewright::testgen::{any_spec, valid_spec};
 use kubewright::AppSpec;
 use proptest::prelude::*;
@@ -88,10 +89,14 @@ fn assert_reads_back(spec: &AppSpec) {
         .iter()
         .map(|e| (e.name.clone(), e.value.clone()))
         .collect();
-    match find(&docs, "ConfigMap") {
+    let app_config_map = docs.iter().find(|d| {
+        d["kind"] == "ConfigMap" && d["metadata"]["name"] == spec.config_map_name().as_str()
+    });
+    match app_config_map {
         Some(cm) => assert_eq!(string_map(&cm["data"]), env),
         None => assert!(env.is_empty()),
     }
+    volumes_read_back(spec, &docs);
     let secrets: Vec<(String, String)> = spec
         .secret_entries()
         .iter()
@@ -132,6 +137,74 @@ fn assert_reads_back(spec: &AppSpec) {
             .map(|s| s.iter().map(|a| a.as_str().unwrap().to_string()).collect())
             .unwrap_or_default();
         assert_eq!(args, job.args);
+    }
+}
+
+// Every claim holds its size, mode and class; every files volume's object holds its files as
+// typed; the pod mounts every volume at its path.
+fn volumes_read_back(spec: &AppSpec, docs: &[Value]) {
+    let named = |kind: &str, name: &str| {
+        docs.iter()
+            .find(|d| d["kind"] == kind && d["metadata"]["name"] == name)
+    };
+    let deployment = find(docs, "Deployment").expect("a Deployment");
+    let mounts = &deployment["spec"]["template"]["spec"]["containers"][0]["volumeMounts"];
+    for (i, volume) in spec.volumes.iter().enumerate() {
+        // A repeated name is an error of its own; its objects would be the first one's.
+        if spec.volumes[..i].iter().any(|v| v.name == volume.name) {
+            continue;
+        }
+        let object = spec.volume_object_name(volume);
+        let mounted = mounts.as_sequence().is_some_and(|m| {
+            m.iter().any(|m| {
+                m["name"] == volume.name.as_str() && m["mountPath"] == volume.mount_path.as_str()
+            })
+        });
+        assert!(
+            mounted,
+            "{} is mounted at {:?}",
+            volume.name, volume.mount_path
+        );
+        let files: Vec<(String, String)> = volume
+            .files
+            .iter()
+            .map(|f| (f.name.clone(), f.content.clone()))
+            .collect();
+        match volume.kind {
+            VolumeKind::Claim => {
+                let pvc = named("PersistentVolumeClaim", &object).expect("the claim");
+                assert_eq!(
+                    pvc["spec"]["resources"]["requests"]["storage"].as_str(),
+                    Some(volume.size.as_str())
+                );
+                assert_eq!(
+                    pvc["spec"]["accessModes"][0].as_str(),
+                    Some(volume.access_mode.as_str())
+                );
+            }
+            VolumeKind::ConfigFiles => {
+                let cm = named("ConfigMap", &object).expect("the files' ConfigMap");
+                assert_eq!(string_map(&cm["data"]), files);
+            }
+            VolumeKind::SecretFiles if !spec.secret_options.seal.enabled() => {
+                let secret = named("Secret", &object).expect("the files' Secret");
+                let data = if spec.secret_options.string_data {
+                    string_map(&secret["stringData"])
+                } else {
+                    string_map(&secret["data"])
+                        .into_iter()
+                        .map(|(k, v)| {
+                            let bytes = base64::engine::general_purpose::STANDARD
+                                .decode(v)
+                                .expect("valid base64");
+                            (k, String::from_utf8(bytes).expect("UTF-8"))
+                        })
+                        .collect()
+                };
+                assert_eq!(data, files);
+            }
+            _ => {}
+        }
     }
 }
 

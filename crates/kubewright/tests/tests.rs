@@ -14,6 +14,7 @@ mod objects;
 mod route;
 mod seal;
 mod validate;
+mod volumes;
 
 // These draw specs from the generators (`--features testgen`).
 #[cfg(feature = "testgen")]

@@ -81,6 +81,32 @@ fn sidecar(name: &str, port: i64) -> Sidecar {
     }
 }
 
+fn claim(name: &str, path: &str) -> Volume {
+    Volume {
+        name: name.into(),
+        mount_path: path.into(),
+        ..Volume::default()
+    }
+}
+
+fn scratch(name: &str, path: &str) -> Volume {
+    Volume {
+        kind: VolumeKind::EmptyDir,
+        ..claim(name, path)
+    }
+}
+
+fn files(name: &str, path: &str, kind: VolumeKind) -> Volume {
+    Volume {
+        kind,
+        files: vec![ConfigFile {
+            name: "app.yaml".into(),
+            content: "port: 8080\n".into(),
+        }],
+        ..claim(name, path)
+    }
+}
+
 fn http_get(path: &str, port: &str) -> ProbeAction {
     ProbeAction::HttpGet {
         path: path.into(),
@@ -1396,6 +1422,131 @@ const CASES: &[Case] = &[
         s.shutdown.termination_grace_period_seconds = Some(5);
         s.shutdown.pre_stop_sleep_seconds = Some(10)
     }),
+    // volume mirrors ValidateVolumes / ValidateVolumeMounts / ValidatePersistentVolumeClaimSpec,
+    // the emptyDir size limit and the ConfigMap / Secret keys.
+    quiet("volume", |s| s.volumes = vec![claim("data", "/data")]),
+    quiet("volume", |s| {
+        s.volumes = vec![files("config", "/etc/app", VolumeKind::ConfigFiles)]
+    }),
+    fires("volume", "volumes[0].name", |s| {
+        s.volumes = vec![claim("Data", "/data")]
+    }),
+    fires("volume", "volumes[1].name", |s| {
+        s.volumes = vec![claim("data", "/data"), claim("data", "/more")]
+    }),
+    fires("volume", "volumes[0].name", |s| {
+        s.volumes = vec![claim("tmp", "/data")]
+    }),
+    fires("volume", "volumes[0].name", |s| {
+        s.volumes = vec![files("env", "/etc/app", VolumeKind::ConfigFiles)]
+    }),
+    fires("volume", "volumes[0].mount_path", |s| {
+        s.volumes = vec![claim("data", "data")]
+    }),
+    fires("volume", "volumes[0].mount_path", |s| {
+        s.volumes = vec![claim("data", "/srv/../data")]
+    }),
+    fires("volume", "volumes[0].mount_path", |s| {
+        s.volumes = vec![claim("data", "/srv:data")]
+    }),
+    fires("volume", "volumes[1].mount_path", |s| {
+        s.volumes = vec![claim("data", "/data"), claim("more", "/data")]
+    }),
+    fires("volume", "volumes[0].mount_path", |s| {
+        s.volumes = vec![claim("data", "/tmp")]
+    }),
+    caught(
+        fires("volume", "volumes[0].size", |s| {
+            s.volumes = vec![claim("data", "/data")];
+            s.volumes[0].size = "10GB".into()
+        }),
+        "kubernetes-models (quantity format)",
+    ),
+    fires("volume", "volumes[0].size", |s| {
+        s.volumes = vec![claim("data", "/data")];
+        s.volumes[0].size = "0".into()
+    }),
+    fires("volume", "volumes[0].storage_class", |s| {
+        s.volumes = vec![claim("data", "/data")];
+        s.volumes[0].storage_class = "Fast_SSD".into()
+    }),
+    caught(
+        fires("volume", "volumes[0].size_limit", |s| {
+            s.volumes = vec![scratch("cache", "/cache")];
+            s.volumes[0].size_limit = "64MB".into()
+        }),
+        "kubernetes-models (quantity format)",
+    ),
+    fires("volume", "volumes[0].files", |s| {
+        s.volumes = vec![files("config", "/etc/app", VolumeKind::ConfigFiles)];
+        s.volumes[0].files.clear()
+    }),
+    fires("volume", "volumes[0].files[0].name", |s| {
+        s.volumes = vec![files("config", "/etc/app", VolumeKind::ConfigFiles)];
+        s.volumes[0].files[0].name = "conf/app.yaml".into()
+    }),
+    caught(
+        fires("volume", "volumes[0].files[1].name", |s| {
+            s.volumes = vec![files("config", "/etc/app", VolumeKind::ConfigFiles)];
+            let again = s.volumes[0].files[0].clone();
+            s.volumes[0].files.push(again)
+        }),
+        "k8s-openapi, kubernetes-validate, kubernetes-models (duplicate key)",
+    ),
+    fires("volume", "volumes[0].files[0].content", |s| {
+        s.volumes = vec![files("certs", "/etc/certs", VolumeKind::SecretFiles)];
+        s.volumes[0].files[0].content.clear()
+    }),
+    // pvc-single-node-access: a ReadWriteOnce(Pod) claim under more than one pod at a time.
+    fires("pvc-single-node-access", "volumes[0].access_mode", |s| {
+        s.volumes = vec![claim("data", "/data")]
+    }),
+    fires("pvc-single-node-access", "volumes[0].access_mode", |s| {
+        s.volumes = vec![claim("data", "/data")];
+        s.app.replicas = 1
+    }),
+    fires("pvc-single-node-access", "volumes[0].access_mode", |s| {
+        s.volumes = vec![claim("data", "/data")];
+        s.volumes[0].access_mode = AccessMode::ReadWriteOncePod;
+        s.app.replicas = 1;
+        s.app.strategy = DeployStrategy::Recreate;
+        s.autoscaling.enabled = true
+    }),
+    quiet("pvc-single-node-access", |s| {
+        s.volumes = vec![claim("data", "/data")];
+        s.app.replicas = 1;
+        s.app.strategy = DeployStrategy::Recreate
+    }),
+    quiet("pvc-single-node-access", |s| {
+        s.volumes = vec![claim("data", "/data")];
+        s.volumes[0].access_mode = AccessMode::ReadWriteMany
+    }),
+    quiet("pvc-single-node-access", |s| {
+        s.volumes = vec![claim("data", "/data")];
+        s.volumes[0].read_only = true
+    }),
+    // empty-dir-memory-limit: tmpfs bounded by neither a size limit nor a memory limit.
+    fires("empty-dir-memory-limit", "volumes[0].memory", |s| {
+        s.volumes = vec![scratch("cache", "/cache")];
+        s.volumes[0].memory = true;
+        s.resources.limits.memory.clear()
+    }),
+    quiet("empty-dir-memory-limit", |s| {
+        s.volumes = vec![scratch("cache", "/cache")];
+        s.volumes[0].memory = true
+    }),
+    quiet("empty-dir-memory-limit", |s| {
+        s.volumes = vec![scratch("cache", "/cache")];
+        s.volumes[0].memory = true;
+        s.volumes[0].size_limit = "64Mi".into();
+        s.resources.limits.memory.clear()
+    }),
+    // One pod on purpose: the minimum-replicas advice would undo the claim's fix.
+    quiet("minimum-replicas", |s| {
+        s.volumes = vec![claim("data", "/data")];
+        s.app.replicas = 1;
+        s.app.strategy = DeployStrategy::Recreate
+    }),
     // wait-for-database mirrors validateInitContainers (unique DNS-1123 names, an image) and
     // the reference grammar; PGHOST must be a host name.
     quiet("wait-for-database", |s| {
@@ -1594,6 +1745,9 @@ fn openapi_accepts(yaml: &str) -> bool {
             "CronJob" => serde_yaml::from_value::<batch::CronJob>(doc).is_ok(),
             "PodDisruptionBudget" => {
                 serde_yaml::from_value::<policy::PodDisruptionBudget>(doc).is_ok()
+            }
+            "PersistentVolumeClaim" => {
+                serde_yaml::from_value::<core::PersistentVolumeClaim>(doc).is_ok()
             }
             "HorizontalPodAutoscaler" => {
                 serde_yaml::from_value::<autoscaling::HorizontalPodAutoscaler>(doc).is_ok()
@@ -2277,6 +2431,8 @@ fn fix_buttons_speak_of_the_app_at_hand() {
     // Rails reads SECRET_KEY_BASE too: that name alone does not make it a Phoenix release.
     let mut spec = Preset::find("rails").unwrap().spec().unwrap();
     spec.secrets.push(EnvEntry::new("SECRET_KEY_BASE", "x"));
+    // A writable root, so the securityContext's fix is offered at all.
+    spec.security.read_only_root_filesystem = false;
     let labels: Vec<String> = validate::validate(&spec)
         .into_iter()
         .filter_map(|i| i.fix.map(|f| f.label()))

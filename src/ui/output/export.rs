@@ -77,7 +77,7 @@ pub fn ExportButtons() -> impl IntoView {
                 title="The form in the link's #fragment, which browsers never send to a server">"Share link"</button>
             <span class="status" role="status" data-testid="export-status">{status}</span>
             {move || link.get().map(|url| view! {
-                <input class="share-url" readonly data-testid="share-url" prop:value=url
+                <input class="share-url" readonly data-testid="share-url" prop:value=url aria-label="Share link"
                     on:focus=move |ev| { event_target::<web_sys::HtmlInputElement>(&ev).select(); } />
             })}
         </div>

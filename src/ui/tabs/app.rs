@@ -1,8 +1,10 @@
-//! The `app` tab: name, namespace, replicas and the rolling-update settings.
+//! The `app` tab: name, namespace, replicas and the rollout settings.
 
 use leptos::prelude::*;
 
-use super::fields::{parse_int, show_int, ParsedField, TextField};
+use kubewright::spec::DeployStrategy;
+
+use super::fields::{parse_int, show_int, ParsedField, SelectField, TextField};
 use crate::ui::use_ui;
 
 #[component]
@@ -49,6 +51,11 @@ pub fn AppTab() -> impl IntoView {
         />
         <fieldset>
             <legend>"Rolling update"</legend>
+            <SelectField label="Strategy" path="app.strategy" testid="app-strategy"
+                hint="RollingUpdate: new pods before old ones stop. Recreate: all old pods stop first."
+                options=DeployStrategy::ALL.to_vec() name=DeployStrategy::as_str
+                get=Signal::derive(move || spec.with(|s| s.app.strategy))
+                set=move |v| spec.update(|s| s.app.strategy = v) />
             <TextField
                 label="maxSurge"
                 path="app.max_surge"

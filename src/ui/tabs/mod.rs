@@ -24,6 +24,7 @@ mod security;
 mod service;
 mod shutdown;
 mod sidecars;
+mod volumes;
 
 use leptos::prelude::*;
 
@@ -46,11 +47,12 @@ pub enum Tab {
     Jobs,
     CronJobs,
     Security,
+    Volumes,
     Database,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 14] = [
+    pub const ALL: [Tab; 15] = [
         Tab::App,
         Tab::Image,
         Tab::Env,
@@ -64,6 +66,7 @@ impl Tab {
         Tab::Jobs,
         Tab::CronJobs,
         Tab::Security,
+        Tab::Volumes,
         Tab::Database,
     ];
 
@@ -105,6 +108,7 @@ impl Tab {
             Tab::Jobs => "jobs",
             Tab::CronJobs => "cron_jobs",
             Tab::Security => "security",
+            Tab::Volumes => "volumes",
             Tab::Database => "database",
         }
     }
@@ -223,6 +227,7 @@ fn panel(tab: Tab) -> AnyView {
         Tab::Jobs => view! { <jobs::JobsTab /> }.into_any(),
         Tab::CronJobs => view! { <cron_jobs::CronJobsTab /> }.into_any(),
         Tab::Security => view! { <security::SecurityTab /> }.into_any(),
+        Tab::Volumes => view! { <volumes::VolumesTab /> }.into_any(),
         Tab::Database => view! { <database::DatabaseTab /> }.into_any(),
     }
 }

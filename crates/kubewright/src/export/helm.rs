@@ -20,7 +20,10 @@
 //! pre-install/pre-upgrade hook named `<app>-<job>-<revision>`, so every upgrade runs it again
 //! under a new name, reading hook-scoped copies of the ConfigMap and Secret (see [`super::hook_env`]);
 //! and the pod template's checksums are computed by Helm from the rendered ConfigMap and Secret
-//! templates, so a value changed with `--set` rolls the pods too.
+//! templates, so a value changed with `--set` rolls the pods too; and the claims are kept on
+//! `helm uninstall` (see [`volume`]).
+
+mod volume;
 
 mod gateway;
 
@@ -50,6 +53,7 @@ const HOOK_DELETE: &str = "helm.sh/hook-delete-policy";
 /// Where the pod spec sits in a Deployment or Job, and in a CronJob.
 const POD_SPEC: &[&str] = &["spec", "template", "spec"];
 const CRON_POD_SPEC: &[&str] = &["spec", "jobTemplate", "spec", "template", "spec"];
+const HOOK_RESOURCE_POLICY: &str = "helm.sh/resource-policy";
 /// Where the app's container sits in a Deployment or Job, and in a CronJob.
 const POD_CONTAINER: &[&str] = &["spec", "template", "spec", "containers", "0"];
 const CRON_CONTAINER: &[&str] = &[
@@ -146,6 +150,7 @@ fn templates(
     for object in sorted {
         let mut doc = template_doc(spec, object, lift);
         lift_values(spec, object, &mut doc, lift);
+        volume::lift(spec, object, &mut doc, lift);
         hooks(spec, object, &mut doc, has_jobs);
         match object {
             Object::Job(_) => point_at_copies(&mut doc, copies),
@@ -210,6 +215,7 @@ fn point_at_copies(doc: &mut Value, copies: &[Object]) {
 /// prefix of ~190 bits a guessed value cannot be checked against it either). A SealedSecret holds
 /// only ciphertext, so its template is hashed as it is.
 fn checksums(spec: &AppSpec, objects: &[Object], doc: &mut Value, lift: &mut Lifter) {
+    volume::checksums(spec, objects, doc, lift);
     let annotations = ["spec", "template", "metadata", "annotations"];
     let include = |file: &str| {
         format!(
@@ -280,16 +286,7 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
             lift.container(spec, doc, false, CRON_CONTAINER);
             lift.init_images(spec, doc, CRON_POD_SPEC);
         }
-        Object::Job(job) => {
-            lift.container(spec, doc, false, POD_CONTAINER);
-            lift.init_images(spec, doc, POD_SPEC);
-            let base = format!("{}-", spec.job_base_name(&job.short_name));
-            let expr = format!(
-                "{{{{ print {} .Release.Revision | quote }}}}",
-                go_string(&base)
-            );
-            lift.expression(doc, &["metadata", "name"], expr);
-        }
+        Object::Job(job) => lift_job(spec, &job.short_name, doc, lift),
         // The database password's values go to values.yaml like the app's: a password left in the
         // template would be committed with the chart.
         Object::DatabaseSecret(_) => {
@@ -322,8 +319,24 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
         | Object::Extra(_)
         | Object::Cluster(_)
         | Object::PodDisruptionBudget(_)
+        | Object::PersistentVolumeClaim(_)
+        | Object::FilesConfigMap(_)
+        | Object::FilesSecret(_)
+        | Object::FilesSealedSecret(_)
         | Object::HeadlessService(_) => {}
     }
+}
+
+/// A Job: the app's container, and a name per release revision (each upgrade runs it anew).
+fn lift_job(spec: &AppSpec, short_name: &str, doc: &mut Value, lift: &mut Lifter) {
+    lift.container(spec, doc, false, POD_CONTAINER);
+    lift.init_images(spec, doc, POD_SPEC);
+    let base = format!("{}-", spec.job_base_name(short_name));
+    let expr = format!(
+        "{{{{ print {} .Release.Revision | quote }}}}",
+        go_string(&base)
+    );
+    lift.expression(doc, &["metadata", "name"], expr);
 }
 
 /// Jobs become hooks; so do, when there are Jobs, the objects a Job needs before it starts that
@@ -407,7 +420,8 @@ fn readme(spec: &AppSpec, name: &str) -> String {
          (`helm rollback` restores them, `helm uninstall` removes them).\n\n\
          The Deployment's pod template carries checksums of the ConfigMap and Secret, so an upgrade\n\
          that changes a value (in `values.yaml` or with `--set`) rolls the pods onto it.\n\n\
-         {secrets}"
+         {secrets}{storage}",
+        storage = volume::readme(spec)
     )
 }
 

@@ -90,8 +90,16 @@ fn take_container(t: &mut Tree, spec: &AppSpec, cron: &mut CronJob) {
     take_same_env_from(&mut c, spec);
     take_same_resources(&mut c, spec);
     super::init::take_same(t, POD, spec);
+    let took_volumes = super::volume::take_same(t, POD, CONTAINER, spec);
     let mut trial = t.clone();
-    if super::security::take(&mut trial, POD, CONTAINER) == spec.security {
+    let mut security = super::security::take(&mut trial, POD, CONTAINER);
+    if took_volumes {
+        // The writable /tmp was among the volumes just taken.
+        security
+            .writable_tmp
+            .clone_from(&spec.security.writable_tmp);
+    }
+    if security == spec.security {
         *t = trial;
     }
 }

@@ -9,7 +9,7 @@ use super::env::{take_env, take_env_from, EnvSources};
 use super::tree::{scalar_text, Cursor, Tree};
 use super::ReportItem;
 use crate::k8s::checksum;
-use crate::spec::{AppSpec, Label, APP_LABEL};
+use crate::spec::{AppSpec, DeployStrategy, Label, APP_LABEL};
 
 /// Reads the Deployment into `spec`, and where the container's env comes from into `env`.
 pub(super) fn take(
@@ -53,6 +53,7 @@ pub(super) fn take(
     super::shutdown::take(t, spec);
     super::spreading::take(t, spec);
     spec.security = super::security::take(t, POD, CONTAINER);
+    super::volume::take_pod(t, spec, report);
     super::service_account::take_pod(t, POD, spec, report);
     super::registry::take_pod(t, POD, spec);
     super::init::take_sidecars(t, spec);
@@ -91,16 +92,25 @@ fn take_rollout(t: &mut Tree, spec: &mut AppSpec, report: &mut Vec<ReportItem>) 
     t.take_if(&format!("spec.selector.matchLabels.{APP_LABEL}"), &app);
     take_labels(t, "spec.template.metadata.labels", Some(&app), spec);
     // Checksums of the ConfigMap and Secret: made again from the imported values.
-    for key in [checksum::CONFIG_ANNOTATION, checksum::SECRET_ANNOTATION] {
+    for key in [
+        checksum::CONFIG_ANNOTATION,
+        checksum::SECRET_ANNOTATION,
+        checksum::FILES_ANNOTATION,
+        checksum::SECRET_FILES_ANNOTATION,
+    ] {
         t.take(&format!("spec.template.metadata.annotations.{key}"));
     }
     match t.get("spec.strategy.type").and_then(Value::as_str) {
         None | Some("RollingUpdate") => {
             t.take("spec.strategy.type");
         }
+        Some("Recreate") => {
+            t.take("spec.strategy.type");
+            spec.app.strategy = DeployStrategy::Recreate;
+        }
         Some(other) => report.push(ReportItem::adjusted(
             t.at("spec.strategy.type"),
-            format!("{other} is replaced by RollingUpdate, the only strategy the form offers"),
+            format!("{other} is replaced by RollingUpdate, one of the strategies the form offers"),
         )),
     }
     spec.app.max_surge = t

@@ -27,8 +27,16 @@ pub(super) fn take(doc: &mut Doc, spec: &mut AppSpec, report: &mut Vec<ReportIte
     super::init::take_same(t, POD, spec);
     // The Job's pod runs with the app's security settings: taken when they are the same, else left
     // in (and reported).
+    let took_volumes = super::volume::take_same(t, POD, CONTAINER, spec);
     let mut trial = t.clone();
-    if super::security::take(&mut trial, POD, CONTAINER) == spec.security {
+    let mut security = super::security::take(&mut trial, POD, CONTAINER);
+    if took_volumes {
+        // The writable /tmp was among the volumes just taken.
+        security
+            .writable_tmp
+            .clone_from(&spec.security.writable_tmp);
+    }
+    if security == spec.security {
         *t = trial;
     }
     if !named_right {

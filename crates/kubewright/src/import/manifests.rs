@@ -29,6 +29,7 @@ pub fn import(documents: Vec<Value>) -> Imported {
         .find(|d| d.is(k8s::Deployment::KIND))
         .and_then(|d| d.tree.get("spec.replicas").and_then(Value::as_i64));
     take_app(&mut docs, &mut spec, &mut env, &mut report);
+    super::volume::take_objects(&mut docs, &mut spec, &mut report);
     super::scaling::take(&mut docs, &mut spec, replicas, &mut report);
     super::disruption::take(&mut docs, &mut spec, &mut report);
     take_namespace(&mut docs, &mut spec, &mut report);

@@ -41,6 +41,7 @@ mod service_account;
 mod shutdown;
 mod spreading;
 mod tree;
+mod volume;
 
 pub use compose::SplitRule;
 pub use container::split_image;

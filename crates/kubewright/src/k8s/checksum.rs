@@ -17,12 +17,17 @@
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use crate::spec::{AppSpec, EnvEntry};
+use crate::spec::{AppSpec, EnvEntry, VolumeKind};
 
 /// The annotation holding the ConfigMap's checksum (the name Helm's documentation uses).
 pub const CONFIG_ANNOTATION: &str = "checksum/config";
 /// The annotation holding the Secret's keyed checksum.
 pub const SECRET_ANNOTATION: &str = "checksum/secret";
+/// The annotation holding the config files' checksum (mounted files do change in place, but an app
+/// reads most config once, at start).
+pub const FILES_ANNOTATION: &str = "checksum/files";
+/// The annotation holding the secret files' keyed checksum.
+pub const SECRET_FILES_ANNOTATION: &str = "checksum/secret-files";
 
 /// The pod template's checksum annotations: the ConfigMap's when it has entries, the Secret's when
 /// it has entries and the spec has a checksum key.
@@ -36,20 +41,45 @@ pub fn annotations(spec: &AppSpec) -> Vec<(String, String)> {
     if let Some(checksum) = secret_checksum(spec) {
         out.push((SECRET_ANNOTATION.to_string(), checksum));
     }
+    let files = file_entries(spec, VolumeKind::ConfigFiles);
+    if !files.is_empty() {
+        let digest = Sha256::digest(canonical(&files));
+        out.push((FILES_ANNOTATION.to_string(), hex(&digest)));
+    }
+    let secret_files = file_entries(spec, VolumeKind::SecretFiles);
+    if let Some(checksum) = keyed(spec, &secret_files) {
+        out.push((SECRET_FILES_ANNOTATION.to_string(), checksum));
+    }
     out
+}
+
+/// The files of every volume of `kind`, named `<object>/<file>` so two volumes' files stay apart.
+fn file_entries(spec: &AppSpec, kind: VolumeKind) -> Vec<EnvEntry> {
+    super::volume::files_of(spec, kind)
+        .flat_map(|(object, files)| {
+            files.into_iter().map(move |(name, content)| EnvEntry {
+                name: format!("{object}/{name}"),
+                value: content,
+            })
+        })
+        .collect()
 }
 
 /// HMAC-SHA256 of the Secret's entries keyed by the spec's checksum key; `None` without entries or
 /// without a key.
 pub fn secret_checksum(spec: &AppSpec) -> Option<String> {
+    keyed(spec, &spec.secret_entries())
+}
+
+/// HMAC-SHA256 of `entries` keyed by the spec's checksum key; `None` without entries or key.
+fn keyed(spec: &AppSpec, entries: &[EnvEntry]) -> Option<String> {
     let key = &spec.secret_options.checksum_key;
-    let entries = spec.secret_entries();
     if key.is_empty() || entries.is_empty() {
         return None;
     }
     // HMAC takes keys of any length: new_from_slice cannot fail for it.
     let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).ok()?;
-    mac.update(&canonical(&entries));
+    mac.update(&canonical(entries));
     Some(hex(&mac.finalize().into_bytes()))
 }
 

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::volume::{Volume, VolumeMount};
 use super::{IntOrString, Pairs};
 use crate::spec::{self, AppSpec, ProbeAction};
 
@@ -92,25 +93,6 @@ pub struct SecurityContext {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Capabilities {
     pub drop: Vec<&'static str>,
-}
-
-/// A pod volume; only the empty scratch directory is offered.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Volume {
-    pub name: &'static str,
-    pub empty_dir: EmptyDir,
-}
-
-/// `emptyDir: {}`: created empty with the pod, deleted with it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct EmptyDir {}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct VolumeMount {
-    pub name: &'static str,
-    pub mount_path: String,
 }
 
 /// One container, fields in the order people write them.
@@ -250,25 +232,17 @@ pub struct ResourceRequirements {
     pub requests: Pairs,
 }
 
-/// The name of the writable scratch volume (`security.writable_tmp`).
-const TMP_VOLUME: &str = "tmp";
-
 impl PodTemplate {
     pub fn new(
         spec: &AppSpec,
         labels: Vec<(String, String)>,
         restart_policy: Option<&'static str>,
-        container: Container,
+        mut container: Container,
     ) -> Self {
         let security = &spec.security;
-        let volumes = if security.writable_tmp.is_empty() {
-            Vec::new()
-        } else {
-            vec![Volume {
-                name: TMP_VOLUME,
-                empty_dir: EmptyDir {},
-            }]
-        };
+        // A Job's pod has a restart policy; the Deployment's leaves it to the default.
+        let (volumes, mounts) = super::volume::volumes(spec, restart_policy.is_some());
+        container.volume_mounts = mounts;
         PodTemplate {
             metadata: TemplateMeta {
                 labels: Pairs(labels),
@@ -451,14 +425,8 @@ impl Container {
             lifecycle: None,
             resources: ResourceRequirements::from_spec(&spec.resources),
             security_context: SecurityContext::from_spec(&spec.security),
-            volume_mounts: if spec.security.writable_tmp.is_empty() {
-                Vec::new()
-            } else {
-                vec![VolumeMount {
-                    name: TMP_VOLUME,
-                    mount_path: spec.security.writable_tmp.clone(),
-                }]
-            },
+            // Set with the pod's volumes, which differ between the Deployment and the Jobs.
+            volume_mounts: Vec::new(),
         }
     }
 }

@@ -1,7 +1,7 @@
 use serde::Serialize;
 
 use super::{Container, IntOrString, ObjectMeta, Pairs, PodTemplate};
-use crate::spec::AppSpec;
+use crate::spec::{AppSpec, DeployStrategy};
 
 /// `apps/v1 Deployment` running the app.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -36,7 +36,9 @@ pub struct LabelSelector {
 pub struct Strategy {
     #[serde(rename = "type")]
     pub type_: &'static str,
-    pub rolling_update: RollingUpdate,
+    /// Only with RollingUpdate: the API server refuses it beside Recreate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rolling_update: Option<RollingUpdate>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -73,11 +75,13 @@ impl Deployment {
                     match_labels: Pairs(spec.selector_labels()),
                 },
                 strategy: Strategy {
-                    type_: "RollingUpdate",
-                    rolling_update: RollingUpdate {
-                        max_surge: IntOrString::parse(&spec.app.max_surge),
-                        max_unavailable: IntOrString::parse(&spec.app.max_unavailable),
-                    },
+                    type_: spec.app.strategy.as_str(),
+                    rolling_update: (spec.app.strategy == DeployStrategy::RollingUpdate).then(
+                        || RollingUpdate {
+                            max_surge: IntOrString::parse(&spec.app.max_surge),
+                            max_unavailable: IntOrString::parse(&spec.app.max_unavailable),
+                        },
+                    ),
                 },
                 template,
             },

@@ -24,6 +24,7 @@ mod namespace;
 mod network_policy;
 mod pairs;
 mod pdb;
+mod pvc;
 mod reference_grant;
 mod registry;
 mod sealed_secret;
@@ -31,6 +32,7 @@ mod secret;
 mod service;
 mod service_account;
 mod spreading;
+pub mod volume;
 
 pub use cluster::Cluster;
 pub use cluster_issuer::ClusterIssuer;
@@ -53,6 +55,7 @@ pub use namespace::Namespace;
 pub use network_policy::NetworkPolicy;
 pub use pairs::Pairs;
 pub use pdb::PodDisruptionBudget;
+pub use pvc::PersistentVolumeClaim;
 pub use reference_grant::ReferenceGrant;
 pub use registry::{docker_config, DOCKER_CONFIG_JSON, DOCKER_CONFIG_KEY};
 pub use sealed_secret::{SealedSecret, SealedSecretSpec, SecretTemplate};
@@ -122,6 +125,14 @@ pub enum Object {
     /// The written Gateway's HTTP-to-HTTPS redirect (see [`HttpRoute::redirect_from_spec`]).
     HttpRedirect(HttpRoute),
     NetworkPolicy(NetworkPolicy),
+    /// A volume's claim (see [`PersistentVolumeClaim::from_spec`]).
+    PersistentVolumeClaim(PersistentVolumeClaim),
+    /// A volume's config files (see [`volume::file_config_maps`]).
+    FilesConfigMap(ConfigMap),
+    /// A volume's secret files (see [`volume::file_secrets`]).
+    FilesSecret(Secret),
+    /// A volume's secret files, sealed.
+    FilesSealedSecret(SealedSecret),
     Extra(Extra),
 }
 
@@ -153,6 +164,10 @@ impl Object {
             Object::HttpRoute(_) => "httproute.yaml".into(),
             Object::HttpRedirect(_) => "httproute-redirect.yaml".into(),
             Object::NetworkPolicy(_) => "networkpolicy.yaml".into(),
+            Object::PersistentVolumeClaim(o) => format!("pvc-{}.yaml", o.metadata.name),
+            Object::FilesConfigMap(o) => format!("configmap-{}.yaml", o.metadata.name),
+            Object::FilesSecret(o) => format!("secret-{}.yaml", o.metadata.name),
+            Object::FilesSealedSecret(o) => format!("sealedsecret-{}.yaml", o.metadata.name),
             Object::Extra(extra) => extra.file_name(),
         }
     }
@@ -162,13 +177,16 @@ impl Object {
         match self {
             Object::Namespace(_) => Namespace::KIND,
             Object::ServiceAccount(_) => ServiceAccount::KIND,
-            Object::ConfigMap(_) => ConfigMap::KIND,
-            Object::Secret(_) | Object::DatabaseSecret(_) | Object::RegistrySecret(_) => {
-                Secret::KIND
-            }
+            Object::ConfigMap(_) | Object::FilesConfigMap(_) => ConfigMap::KIND,
+            Object::Secret(_)
+            | Object::DatabaseSecret(_)
+            | Object::RegistrySecret(_)
+            | Object::FilesSecret(_) => Secret::KIND,
             Object::SealedSecret(_)
             | Object::DatabaseSealedSecret(_)
-            | Object::RegistrySealedSecret(_) => SealedSecret::KIND,
+            | Object::RegistrySealedSecret(_)
+            | Object::FilesSealedSecret(_) => SealedSecret::KIND,
+            Object::PersistentVolumeClaim(_) => PersistentVolumeClaim::KIND,
             Object::Deployment(_) => Deployment::KIND,
             Object::Service(_) | Object::HeadlessService(_) => Service::KIND,
             Object::Job(_) => Job::KIND,
@@ -191,13 +209,16 @@ impl Object {
         match self {
             Object::Namespace(o) => &o.metadata.name,
             Object::ServiceAccount(o) => &o.metadata.name,
-            Object::ConfigMap(o) => &o.metadata.name,
-            Object::Secret(o) | Object::DatabaseSecret(o) | Object::RegistrySecret(o) => {
-                &o.metadata.name
-            }
+            Object::ConfigMap(o) | Object::FilesConfigMap(o) => &o.metadata.name,
+            Object::Secret(o)
+            | Object::DatabaseSecret(o)
+            | Object::RegistrySecret(o)
+            | Object::FilesSecret(o) => &o.metadata.name,
             Object::SealedSecret(o)
             | Object::DatabaseSealedSecret(o)
-            | Object::RegistrySealedSecret(o) => &o.metadata.name,
+            | Object::RegistrySealedSecret(o)
+            | Object::FilesSealedSecret(o) => &o.metadata.name,
+            Object::PersistentVolumeClaim(o) => &o.metadata.name,
             Object::Deployment(o) => &o.metadata.name,
             Object::Service(o) | Object::HeadlessService(o) => &o.metadata.name,
             Object::Job(o) => &o.metadata.name,
@@ -248,31 +269,20 @@ pub fn objects_with<R: CryptoRngCore>(
     // Before the pods that run as it: a pod naming a missing account is refused.
     out.extend(ServiceAccount::from_spec(spec).map(Object::ServiceAccount));
     out.extend(ConfigMap::from_spec(spec).map(Object::ConfigMap));
-    let options = &spec.secret_options.seal;
-    let mut status = SealStatus::Off;
-    if options.enabled() {
-        sealer.next_render();
-        status = match sealer.key(&options.cert) {
-            Ok(key) => SealStatus::Sealed(key.describe()),
-            Err(message) => SealStatus::Failed(message),
-        };
-        let app = SealedSecret::from_spec(spec, sealer).map(|r| r.map(Object::SealedSecret));
-        let database =
-            SealedSecret::database(spec, sealer).map(|r| r.map(Object::DatabaseSealedSecret));
-        let registry =
-            SealedSecret::registry(spec, sealer).map(|r| r.map(Object::RegistrySealedSecret));
-        for sealed in [app, database, registry].into_iter().flatten() {
-            match sealed {
-                Ok(object) => out.push(object),
-                Err(message) => status = SealStatus::Failed(message),
-            }
-        }
-    } else {
-        out.extend(Secret::from_spec(spec).map(Object::Secret));
-        out.extend(Secret::database(spec).map(Object::DatabaseSecret));
-        out.extend(Secret::registry(spec).map(Object::RegistrySecret));
-    }
+    out.extend(
+        volume::file_config_maps(spec)
+            .into_iter()
+            .map(Object::FilesConfigMap),
+    );
+    let status = secrets(spec, sealer, &mut out);
     out.extend(Cluster::from_spec(spec).map(Object::Cluster));
+    // Before the pods that mount them: a pod naming a missing claim stays Pending.
+    out.extend(
+        spec.volumes
+            .iter()
+            .filter_map(|v| PersistentVolumeClaim::from_spec(spec, v))
+            .map(Object::PersistentVolumeClaim),
+    );
     // Jobs (migrations) before the Deployment: the new code must find the schema it expects, and
     // with maxUnavailable 0 the old pods are gone once the rollout is done.
     out.extend(
@@ -307,4 +317,47 @@ pub fn objects_with<R: CryptoRngCore>(
         })
     }));
     (out, status)
+}
+
+/// The Secrets (the app's, the database's, the registry login, the secret files'), or with sealing
+/// on their SealedSecrets; and what became of the sealing.
+fn secrets<R: CryptoRngCore>(
+    spec: &AppSpec,
+    sealer: &mut Sealer<R>,
+    out: &mut Vec<Object>,
+) -> SealStatus {
+    let options = &spec.secret_options.seal;
+    let mut status = SealStatus::Off;
+    if options.enabled() {
+        sealer.next_render();
+        status = match sealer.key(&options.cert) {
+            Ok(key) => SealStatus::Sealed(key.describe()),
+            Err(message) => SealStatus::Failed(message),
+        };
+        let app = SealedSecret::from_spec(spec, sealer).map(|r| r.map(Object::SealedSecret));
+        let database =
+            SealedSecret::database(spec, sealer).map(|r| r.map(Object::DatabaseSealedSecret));
+        let registry =
+            SealedSecret::registry(spec, sealer).map(|r| r.map(Object::RegistrySealedSecret));
+        let files = SealedSecret::files(spec, sealer)
+            .into_iter()
+            .map(|r| Some(r.map(Object::FilesSealedSecret)));
+        let all = [app, database, registry].into_iter().chain(files);
+        for sealed in all.flatten() {
+            match sealed {
+                Ok(object) => out.push(object),
+                Err(message) => status = SealStatus::Failed(message),
+            }
+        }
+    } else {
+        out.extend(Secret::from_spec(spec).map(Object::Secret));
+        out.extend(Secret::database(spec).map(Object::DatabaseSecret));
+        out.extend(Secret::registry(spec).map(Object::RegistrySecret));
+        out.extend(
+            volume::file_secrets(spec)
+                .into_iter()
+                .map(Object::FilesSecret),
+        );
+    }
+    status
 }

@@ -72,6 +72,17 @@ impl SealedSecret {
         Self::seal(spec, spec.database.secret_name(), type_, entries, sealer)
     }
 
+    /// Each secret-files volume's Secret, sealed like the app's (its files' content is as secret
+    /// as a password). Empty when sealing is off.
+    pub fn files<R: CryptoRngCore>(
+        spec: &AppSpec,
+        sealer: &mut Sealer<R>,
+    ) -> Vec<Result<Self, String>> {
+        super::volume::files_of(spec, crate::spec::VolumeKind::SecretFiles)
+            .filter_map(|(name, entries)| Self::seal(spec, name, "Opaque", entries, sealer))
+            .collect()
+    }
+
     // One Secret's entries sealed under its own name's label; `None` when sealing is off.
     pub(super) fn seal<R: CryptoRngCore>(
         spec: &AppSpec,

@@ -1,6 +1,7 @@
 mod access;
 mod ingress;
 mod route;
+mod volume;
 
 use std::borrow::Cow;
 
@@ -220,8 +221,9 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Step>
                 " (if this times out: `{describe}` says why, e.g. a certificate from another cluster; --for=create needs kubectl 1.31 or newer)"
             )).into());
         }
-        Object::Deployment(_) => out.push(apply(format!(
-            "Deployment {name}: runs the app's pods and replaces them step by step on every change"
+        Object::Deployment(d) => out.push(apply(format!(
+            "Deployment {name}: runs the app's pods and {}",
+            if d.spec.strategy.rolling_update.is_some() { "replaces them step by step on every change" } else { "replaces them all at once on every change (Recreate)" }
         ))),
         Object::Service(_) => out.push(apply(format!("Service {name}: one stable address in front of the ready pods"))),
         Object::HeadlessService(_) => out.push(apply(format!(
@@ -261,6 +263,10 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Step>
             out.extend(route::apply(spec, object, &file, kubectl))
         }
         Object::HttpRedirect(_) => out.extend(route::redirect(name, apply, kubectl)),
+        Object::PersistentVolumeClaim(pvc) => out.extend(volume::claim(spec, pvc, &file, kubectl)),
+        Object::FilesConfigMap(_) | Object::FilesSecret(_) | Object::FilesSealedSecret(_) => {
+            out.extend(volume::files(object, &file, kubectl))
+        }
         // Their own step, after the app is up.
         Object::Extra(_) => {}
     }

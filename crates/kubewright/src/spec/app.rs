@@ -18,6 +18,9 @@ pub struct App {
     pub replicas: i64,
     /// How many old ReplicaSets the Deployment keeps for rollback. Default 10; 0 or more.
     pub revision_history_limit: i64,
+    /// How the Deployment replaces its pods: RollingUpdate, or Recreate (every old pod stops
+    /// first: what a ReadWriteOnce claim needs). Default RollingUpdate.
+    pub strategy: super::DeployStrategy,
     /// RollingUpdate maxSurge: extra pods allowed during a rollout, a whole number or a percentage
     /// such as `25%`. Default `25%`.
     pub max_surge: String,
@@ -34,6 +37,7 @@ impl Default for App {
             labels: Vec::new(),
             replicas: 2,
             revision_history_limit: 10,
+            strategy: super::DeployStrategy::RollingUpdate,
             max_surge: "25%".into(),
             max_unavailable: "0".into(),
         }

@@ -31,7 +31,9 @@ mod service_account;
 mod shutdown;
 mod sidecar;
 mod spreading;
+mod strategy;
 mod target;
+mod volume;
 
 pub use app::App;
 pub use clustering::Clustering;
@@ -64,7 +66,11 @@ pub use sidecar::Sidecar;
 pub use spreading::{SpreadMode, Spreading, WhenUnsatisfiable, HOSTNAME_KEY, ZONE_KEY};
 
 pub use service_account::ServiceAccount;
+pub use strategy::DeployStrategy;
 pub use target::{Runs, Target};
+pub use volume::{
+    empty_secret_files, AccessMode, ConfigFile, Volume, VolumeKind, SECRET_FILE_PREFIX,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -97,6 +103,9 @@ pub struct AppSpec {
     pub shutdown: Shutdown,
     /// Containers run before the app's, such as a wait for the database. Default: none.
     pub init: InitContainers,
+    /// Volumes mounted into the app's container: claims, scratch directories, config and secret
+    /// files. Default none.
+    pub volumes: Vec<Volume>,
     /// CPU and memory requests and limits.
     pub resources: Resources,
     /// The container's securityContext (user, privileges, read-only root). Default: Kubernetes'
@@ -304,6 +313,13 @@ impl AppSpec {
         spec.database.admin_password.clear();
         spec.secret_options.checksum_key.clear();
         spec.registry.password.clear();
+        for volume in &mut spec.volumes {
+            if volume.kind == VolumeKind::SecretFiles {
+                for file in &mut volume.files {
+                    file.content.clear();
+                }
+            }
+        }
         for kept in &mut spec.extra {
             crate::kept::blank_secret_values(&mut kept.object);
         }

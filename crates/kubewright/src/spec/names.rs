@@ -22,6 +22,11 @@ impl AppSpec {
         format!("{}-env-secret", self.app.name)
     }
 
+    /// The name of a volume's own object (its claim, ConfigMap or Secret), `<name>-<volume>`.
+    pub fn volume_object_name(&self, volume: &super::Volume) -> String {
+        format!("{}-{}", self.app.name, volume.name)
+    }
+
     /// The ServiceAccount's name, the app's, or `None` when the pods run as the namespace's
     /// `default` account.
     pub fn service_account_name(&self) -> Option<String> {

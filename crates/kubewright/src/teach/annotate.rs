@@ -3,6 +3,8 @@
 //! matching YAML text, and only ever as whole lines before a key or item line, so they can never land
 //! inside a value: the annotated YAML reads back as exactly the same objects.
 
+mod volume;
+
 use std::ops::Range;
 
 use super::lines::{keys, line_paths, Seg};
@@ -133,6 +135,13 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
         (v.starts_with('\'') || v.starts_with('"')).then(|| v.trim_matches(['\'', '"']).to_string())
     };
     match (object, k.as_slice()) {
+        (
+            Object::PersistentVolumeClaim(_)
+            | Object::FilesConfigMap(_)
+            | Object::FilesSecret(_)
+            | Object::FilesSealedSecret(_),
+            k,
+        ) => volume::object(spec, object, k),
         (Object::ConfigMap(_), ["data", key]) => {
             if let Some(v) = quoted() {
                 return Some(if serde_yaml::reads_as_non_string(&v) {
@@ -171,11 +180,14 @@ fn comment(spec: &AppSpec, object: &Object, path: &[Seg], line: &str) -> Option<
             "which pods this Deployment owns; it cannot be changed after creation and must match the template's labels".into(),
         ),
         (Object::Deployment(d), ["spec", "strategy", "rollingUpdate", "maxUnavailable"]) => {
-            Some(match &d.spec.strategy.rolling_update.max_unavailable {
-                IntOrString::Int(0) => "0: an old pod stops only once a new one is ready, so capacity never drops during a rollout".into(),
+            Some(match d.spec.strategy.rolling_update.as_ref().map(|r| &r.max_unavailable) {
+                Some(IntOrString::Int(0)) => "0: an old pod stops only once a new one is ready, so capacity never drops during a rollout".into(),
                 _ => "this many pods may be missing while a rollout replaces them".into(),
             })
         }
+        (Object::Deployment(d), ["spec", "strategy", "type"]) if d.spec.strategy.rolling_update.is_none() => Some(
+            "every old pod stops before a new one starts: a moment of downtime, but never two pods holding a ReadWriteOnce volume".into(),
+        ),
         (Object::Deployment(_), ["spec", "strategy", "rollingUpdate", "maxSurge"]) => Some(
             "extra pods allowed above replicas while new ones start (a percentage rounds up)".into(),
         ),
@@ -291,6 +303,7 @@ fn checksum(key: &str) -> Option<String> {
 fn pod(spec: &AppSpec, object: &Object, k: &[&str], path: &[Seg], line: &str) -> Option<String> {
     match k {
         ["restartPolicy"] => Some("Jobs cannot use Always: a finished task must stay finished".into()),
+        ["volumes", ..] | ["containers", "[]", "volumeMounts", ..] => volume::pod(spec, k),
         ["initContainers"] => Some("run to completion, in order, before the app's container starts".into()),
         ["initContainers", "[]", "command"] => Some("pg_isready exits 0 once PostgreSQL accepts connections; until then, try again every 2 s".into()),
         ["initContainers", "[]", "env"] => Some("libpq's own variables: the host and port stay out of the shell line".into()),
@@ -337,7 +350,6 @@ fn pod(spec: &AppSpec, object: &Object, k: &[&str], path: &[Seg], line: &str) ->
             })
         }
         ["automountServiceAccountToken"] => Some("no Kubernetes API token in the pod: the app never calls the API".into()),
-        ["volumes"] => Some("an empty writable directory per pod, for a read-only root filesystem".into()),
         _ => None,
     }
 }

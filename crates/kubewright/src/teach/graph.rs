@@ -3,6 +3,7 @@
 //! YAML. Things Kubernetes creates from them (pods, the database's Service) are nodes too.
 
 mod network_policy;
+mod pod_parts;
 mod route;
 
 use crate::k8s::{self, Object, PodTemplate};
@@ -185,6 +186,8 @@ pub fn graph(spec: &AppSpec) -> Graph {
             g.edge(p, &id, "image");
         }
     }
+    pod_parts::volumes(&objects, &pods, &mut g);
+    pod_parts::init_containers(&pods, &mut g);
     access(&objects, &pods, &mut g);
     database(spec, &objects, &pods, &mut g);
     g
@@ -375,6 +378,65 @@ mod tests {
         let g = graph(&spec);
         assert!(has(&g, "HelmRelease/shop-db", "Service/shop-db-postgresql"));
         assert!(has(&g, "HelmRelease/shop-db", "Secret/shop-db-credentials"));
+    }
+
+    #[test]
+    fn volumes_init_containers_and_sidecars_hang_off_the_pods() {
+        use crate::spec::{Sidecar, Volume, VolumeKind};
+        let mut spec = Preset::find("rails").unwrap().spec().unwrap();
+        spec.volumes.push(Volume {
+            name: "uploads".into(),
+            mount_path: "/rails/storage".into(),
+            ..Volume::default()
+        });
+        spec.volumes.push(Volume {
+            name: "config".into(),
+            kind: VolumeKind::ConfigFiles,
+            mount_path: "/rails/config/extra".into(),
+            ..Volume::default()
+        });
+        spec.init.sidecars.push(Sidecar {
+            name: "proxy".into(),
+            image: "proxy:1".into(),
+            ..Sidecar::default()
+        });
+        let g = graph(&spec);
+        let edge = |from: &str, to: &str, label: &str| (from.into(), to.into(), label.into());
+        let all = edges(&g);
+        assert!(all.contains(&edge(
+            "Pods/shop",
+            "PersistentVolumeClaim/shop-uploads",
+            "mounted at /rails/storage"
+        )));
+        assert!(all.contains(&edge(
+            "Pods/shop",
+            "ConfigMap/shop-config",
+            "mounted at /rails/config/extra"
+        )));
+        assert!(all.contains(&edge(
+            "Pods/shop",
+            "emptyDir/rails-tmp",
+            "mounted at /rails/tmp"
+        )));
+        assert!(all.contains(&edge(
+            "Pods/shop",
+            "InitContainer/wait-for-db",
+            "runs to completion before the app starts"
+        )));
+        assert!(all.contains(&edge(
+            "Pods/shop",
+            "Sidecar/proxy",
+            "starts first, runs beside the app"
+        )));
+        // The claim's box opens its file.
+        let claim = g
+            .nodes
+            .iter()
+            .find(|n| n.id == "PersistentVolumeClaim/shop-uploads");
+        assert_eq!(
+            claim.and_then(|n| n.file.as_deref()),
+            Some("pvc-shop-uploads.yaml")
+        );
     }
 
     #[test]

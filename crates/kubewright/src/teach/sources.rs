@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 mod ingress;
 mod route;
+mod volume;
 
 use super::lines::{keys, line_paths, LinePath, Seg};
 use crate::k8s::{self, Object};
@@ -141,6 +142,13 @@ fn rule(
         (Object::Gateway(_), _) => route::gateway_rule(k),
         (Object::ReferenceGrant(_), _) => route::grant_rule(k),
         (Object::NetworkPolicy(_), _) => ingress::network_policy_rule(spec, path, k),
+        (
+            Object::PersistentVolumeClaim(_)
+            | Object::FilesConfigMap(_)
+            | Object::FilesSecret(_)
+            | Object::FilesSealedSecret(_),
+            _,
+        ) => volume::object_line(spec, object, path, k),
         _ => None,
     }
 }
@@ -296,7 +304,14 @@ fn cron_rule(spec: &AppSpec, i: usize, path: &[Seg], k: &[&str]) -> Option<Vec<S
             field("args")
         }
         ["spec", "jobTemplate", "spec", "template", "spec", rest @ ..] => {
-            pod(spec, None, rest, &path[path.len() - rest.len()..])
+            let at = &path[path.len() - rest.len()..];
+            match rest {
+                ["volumes", ..] => volume::pod_line(spec, true, at, rest),
+                ["containers", "[]", "volumeMounts", ..] => {
+                    volume::pod_line(spec, true, &at[2..], &rest[2..])
+                }
+                _ => pod(spec, None, rest, at),
+            }
         }
         _ => None,
     }
@@ -368,7 +383,7 @@ fn pod(spec: &AppSpec, job: Option<usize>, k: &[&str], path: &[Seg]) -> Option<V
         ["securityContext", "runAsUser"] => one("security.run_as_user"),
         ["securityContext", "runAsGroup"] => one("security.run_as_group"),
         ["securityContext", "seccompProfile", ..] => one("security.seccomp_runtime_default"),
-        ["volumes", ..] => one("security.writable_tmp"),
+        ["volumes", ..] => volume::pod_line(spec, job.is_some(), path, k),
         ["initContainers", "[]", ..] => init_container(spec, k, path),
         ["initContainers"] => one("init.wait_for_database"),
         ["containers", "[]", "name"] => one("app.name"),
@@ -427,7 +442,9 @@ fn pod(spec: &AppSpec, job: Option<usize>, k: &[&str], path: &[Seg]) -> Option<V
         ["containers", "[]", "securityContext", "capabilities", ..] => {
             one("security.drop_all_capabilities")
         }
-        ["containers", "[]", "volumeMounts", ..] => one("security.writable_tmp"),
+        ["containers", "[]", "volumeMounts", ..] => {
+            volume::pod_line(spec, job.is_some(), &path[2..], &k[2..])
+        }
         _ => None,
     }
 }

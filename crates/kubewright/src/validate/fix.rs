@@ -49,6 +49,8 @@ pub enum Fix {
     ServiceType(crate::spec::ServiceType),
     /// Let the NetworkPolicy admit this namespace (where the gateway's proxies run).
     ControllerNamespace(String),
+    /// One pod, replaced by Recreate, no autoscaler: what a ReadWriteOnce claim allows.
+    SingleWriter,
 }
 
 impl Fix {
@@ -83,6 +85,7 @@ impl Fix {
             Fix::ServiceType(t) => format!("Use {}", t.as_str()),
             Fix::ControllerNamespace(ns) => format!("Admit {ns}"),
             Fix::NetworkPolicy => "Add a NetworkPolicy".into(),
+            Fix::SingleWriter => "Run 1 pod with the Recreate strategy".into(),
         }
     }
 
@@ -120,7 +123,9 @@ impl Fix {
                     }
                 }
             }
-            Fix::Replicas(_) | Fix::MinReplicas(_) | Fix::Budget { .. } => self.scale(spec),
+            Fix::Replicas(_) | Fix::MinReplicas(_) | Fix::Budget { .. } | Fix::SingleWriter => {
+                self.scale(spec)
+            }
             Fix::ChecksumKey => {
                 spec.ensure_checksum_key();
             }
@@ -181,6 +186,12 @@ impl Fix {
             Fix::Budget { limit, value } => {
                 spec.disruption_budget.limit = *limit;
                 spec.disruption_budget.value.clone_from(value);
+            }
+            // One pod, never two at once: what a ReadWriteOnce claim allows.
+            Fix::SingleWriter => {
+                spec.app.strategy = crate::spec::DeployStrategy::Recreate;
+                spec.app.replicas = 1;
+                spec.autoscaling.enabled = false;
             }
             _ => {}
         }

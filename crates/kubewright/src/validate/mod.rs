@@ -19,7 +19,7 @@ pub use fix::Fix;
 use rules::{
     checksum, cron_job, database, disruption, env, expose, image, init, kept, naming, port_env,
     ports, required, resources, route, scaling, seal, security, shutdown, spreading, url_host,
-    workload,
+    volume, workload,
 };
 
 use crate::spec::AppSpec;
@@ -117,6 +117,7 @@ pub const RULES: &[Rule] = &[
     cron_job::CRON_JOB,
     naming::JOB_NAME,
     security::TMP_PATH,
+    volume::VOLUMES,
     security::NON_ROOT_UID,
     database::DATABASE,
     required::SECRET_REQUIRED,
@@ -143,6 +144,8 @@ pub const RULES: &[Rule] = &[
     env::ENV_NAME_COMPAT,
     workload::MINIMUM_REPLICAS,
     disruption::BLOCKS_DRAIN,
+    volume::SINGLE_NODE_CLAIM,
+    volume::MEMORY_EMPTY_DIR,
     security::RUN_AS_NON_ROOT,
     security::RUN_AS_NON_ROOT_UID,
     security::PRIVILEGE_ESCALATION,

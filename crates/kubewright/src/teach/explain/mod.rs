@@ -117,6 +117,10 @@ pub fn spec_field_patterns() -> Vec<String> {
             },
             jobs: vec![Job::default()],
             cron_jobs: vec![CronJob::default()],
+            volumes: vec![Volume {
+                files: vec![ConfigFile::default()],
+                ..Volume::default()
+            }],
             init: InitContainers {
                 sidecars: vec![Sidecar {
                     env: vec![row.clone()],

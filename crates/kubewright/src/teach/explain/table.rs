@@ -42,6 +42,13 @@ const CRON: &str = "concepts/workloads/controllers/cron-jobs/";
 const CRON_TZ: &str = "concepts/workloads/controllers/cron-jobs/#time-zones";
 const SPREAD: &str = "concepts/scheduling-eviction/topology-spread-constraints/";
 const INIT: &str = "concepts/workloads/pods/init-containers/";
+const PVC: &str = "concepts/storage/persistent-volumes/";
+const ACCESS: &str = "concepts/storage/persistent-volumes/#access-modes";
+const CLASS: &str = "concepts/storage/storage-classes/";
+const CM_FILES: &str = "concepts/configuration/configmap/#using-configmaps-as-files-from-a-pod";
+const SECRET_FILES: &str = "concepts/configuration/secret/#using-secrets-as-files-from-a-pod";
+const VOLUMES: &str = "concepts/storage/volumes/";
+const RECREATE: &str = "concepts/workloads/controllers/deployment/#recreate-deployment";
 const SIDECAR: &str = "concepts/workloads/pods/sidecar-containers/";
 const LIFECYCLE: &str = "concepts/containers/container-lifecycle-hooks/";
 const TERMINATION: &str = "concepts/workloads/pods/pod-lifecycle/#pod-termination";
@@ -86,6 +93,9 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("app.revision_history_limit", "How many old ReplicaSets the Deployment keeps so `kubectl rollout undo` can go back to them.",
         "10", "0 makes rollbacks impossible; very high values leave clutter in the namespace.",
         Some("deployment.spec.revisionHistoryLimit"), DEPLOY),
+    e!("app.strategy", "How the Deployment replaces its pods on a change. RollingUpdate starts new pods before the old ones stop (maxSurge / maxUnavailable), so the app never goes down. Recreate stops every old pod first, then starts the new ones: a few seconds of downtime per change, but never two pods at once, which is what a ReadWriteOnce volume needs.",
+        "RollingUpdate", "With a ReadWriteOnce claim and RollingUpdate, the new pod may land on another node and wait for a volume the old pod still holds: the rollout hangs.",
+        Some("deployment.spec.strategy.type"), RECREATE),
     e!("app.max_surge", "During a rollout, how many pods may run above the replica count (a number, or a percentage rounded up).",
         "25%", "0 means an old pod must stop before a new one starts, so capacity drops unless maxUnavailable allows it.",
         Some("deployment.spec.strategy.rollingUpdate.maxSurge"), ROLLING),
@@ -343,6 +353,40 @@ pub(super) const ENTRIES: &[Entry] = &[
     e!("init.sidecars[].env[].value", "The variable's value, any text; Kubernetes expands $(NAME) of variables defined before it.",
         "empty", "The variable is set to the empty string.",
         Some("deployment.spec.template.spec.initContainers.env.value"), SIDECAR),
+    // volumes
+    e!("volumes[].name", "The pod's name for the volume (a DNS-1123 label); the claim, ConfigMap or Secret behind it is named <app>-<name>.",
+        "data", "Two volumes with one name, or a name that is not a label, and the API server refuses the pod.",
+        Some("deployment.spec.template.spec.volumes.name"), VOLUMES),
+    e!("volumes[].kind", "What backs the volume. A PersistentVolumeClaim is storage that outlives the pods (uploads, a SQLite file). An emptyDir is scratch space made empty with each pod and deleted with it (a cache, /tmp under a read-only root). Config files and secret files are a ConfigMap or Secret whose keys appear as files in the mounted directory. Jobs and CronJobs mount only the emptyDirs: a ReadWriteOnce claim held by the app's pod would keep them Pending, and in the Helm chart a Job runs as a hook before the claim and files exist.",
+        "PersistentVolumeClaim", "Anything the app writes to its container's filesystem is lost when the pod is replaced, and each pod sees its own copy.",
+        Some("deployment.spec.template.spec.volumes"), VOLUMES),
+    e!("volumes[].mount_path", "Where the container sees the volume: an absolute path, unique among the mounts. Whatever the image had at that path is hidden while the volume is mounted.",
+        "/data", "A relative path, '..' or ':' is refused; two mounts at one path are refused.",
+        Some("deployment.spec.template.spec.containers.volumeMounts.mountPath"), VOLUMES),
+    e!("volumes[].read_only", "Mounts the claim or emptyDir read-only. Config and secret files are always read-only (the kubelet writes them, not the app).",
+        "off", "The app can write to the volume.",
+        Some("deployment.spec.template.spec.containers.volumeMounts.readOnly"), VOLUMES),
+    e!("volumes[].size", "How much storage the claim asks for (a quantity: 1Gi, 500Mi). Most storage classes can grow a claim later (allowVolumeExpansion) but never shrink it.",
+        "1Gi", "A claim with no size is refused.",
+        Some("persistentvolumeclaim.spec.resources.requests"), PVC),
+    e!("volumes[].access_mode", "Who may mount the claim at once. ReadWriteOnce: the pods of one node. ReadWriteOncePod: one pod (1.29+, CSI only). ReadWriteMany: pods on many nodes, which needs shared storage (NFS, CephFS, EFS, Azure Files); most default classes only offer ReadWriteOnce. With ReadWriteOnce, a second replica or a RollingUpdate's new pod on another node waits for the volume forever: run one pod with the Recreate strategy, or use a StatefulSet when each pod needs its own volume.",
+        "ReadWriteOnce", "A mode the storage class does not support leaves the claim Pending.",
+        Some("persistentvolumeclaim.spec.accessModes"), ACCESS),
+    e!("volumes[].storage_class", "The StorageClass that makes the volume; empty uses the cluster's default (`kubectl get storageclass` shows it, marked (default)). Minikube's default, standard, makes a host directory at once (Immediate binding); most cloud classes bind on WaitForFirstConsumer, so the claim stays Pending until a pod using it is scheduled, then the disk is made in that pod's zone.",
+        "the cluster's default", "A class that does not exist leaves the claim Pending forever.",
+        Some("persistentvolumeclaim.spec.storageClassName"), CLASS),
+    e!("volumes[].memory", "Puts the emptyDir in memory (tmpfs): fast, and gone at reboot, but every byte written counts against the container's memory limit, so a full tmpfs can get the pod OOM-killed. Set a memory limit and a size limit with it.",
+        "off (on the node's disk)", "The emptyDir lives on the node's disk, shared with the node's other pods.",
+        Some("deployment.spec.template.spec.volumes.emptyDir.medium"), EMPTYDIR),
+    e!("volumes[].size_limit", "The most the emptyDir may hold (a quantity: 64Mi); past it the kubelet evicts the pod.",
+        "none", "A runaway writer can fill the node's disk (or, in memory, the pod's memory).",
+        Some("deployment.spec.template.spec.volumes.emptyDir.sizeLimit"), EMPTYDIR),
+    e!("volumes[].files[].name", "The file's name in the mounted directory, also its key in the ConfigMap or Secret: letters, digits, '-', '_' and '.'. The whole directory is mounted, never a single file with subPath: the kubelet updates a mounted ConfigMap or Secret in place within a minute or so, but a subPath mount is a copy taken when the container starts and never changes. The pod template also carries a checksum of the files, so a changed file rolls the pods (most apps read their config once, at start).",
+        "none", "A name with '/' or a space is refused: put the directory in the mount path instead.",
+        Some("configmap.data"), CM_FILES),
+    e!("volumes[].files[].content", "The file's content, as typed. For secret files it is a secret value: never stored in the browser, never in a share link or a command, sealed with the other secrets when they are sealed, and covered by the keyed checksum rather than a plain hash.",
+        "empty", "The file is empty.",
+        Some("secret.data"), SECRET_FILES),
     // shutdown
     e!("shutdown.pre_stop_sleep_seconds", "A pause before the container gets SIGTERM (preStop sleep). Kubernetes starts removing a terminating pod from the Service's endpoints at the same moment it signals the pod, and the proxies and load balancers catch up a few seconds later: without a pause, requests still sent to the pod meet a process that is shutting down. Kubernetes 1.30+ (no sleep binary needed in the image).",
         "none", "During every rollout and scale-down some requests fail with connection errors.",

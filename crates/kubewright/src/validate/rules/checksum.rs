@@ -8,7 +8,13 @@ pub const SECRET_CHECKSUM_KEY: Rule = Rule {
     upstream:
         "kubelet: envFrom is read when a container starts (Helm's checksum/secret annotation idiom)",
     check: |spec| {
-        if spec.secret_entries().is_empty() || !spec.secret_options.checksum_key.is_empty() {
+        let secret_files = spec
+            .volumes
+            .iter()
+            .any(|v| v.kind == crate::spec::VolumeKind::SecretFiles && !v.files.is_empty());
+        if (spec.secret_entries().is_empty() && !secret_files)
+            || !spec.secret_options.checksum_key.is_empty()
+        {
             return Vec::new();
         }
         vec![Finding::new(

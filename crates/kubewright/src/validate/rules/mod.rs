@@ -24,6 +24,7 @@ pub(super) mod security;
 pub(super) mod shutdown;
 pub(super) mod spreading;
 pub(super) mod url_host;
+pub(super) mod volume;
 pub(super) mod workload;
 
 /// Kubernetes' int32 fields (replicas, seconds, uids) reject anything wider.

@@ -29,6 +29,10 @@ pub const ROLLING_UPDATE: Rule = Rule {
                100%, maxUnavailable may not be 0 when maxSurge is 0",
     check: |spec| {
         let app = &spec.app;
+        // Recreate has no rollingUpdate block: the two fields are not emitted.
+        if app.strategy == crate::spec::DeployStrategy::Recreate {
+            return Vec::new();
+        }
         let surge = int_or_percent(&app.max_surge);
         let unavailable = int_or_percent(&app.max_unavailable);
         let mut out = Vec::new();
@@ -126,7 +130,7 @@ pub const MINIMUM_REPLICAS: Rule = Rule {
         } else {
             ("app.replicas", spec.app.replicas, Fix::Replicas(2))
         };
-        if !(0..2).contains(&count) {
+        if !(0..2).contains(&count) || super::volume::one_pod_on_purpose(spec) {
             return Vec::new();
         }
         vec![Finding::new(
