@@ -52,6 +52,8 @@ node tests/e2e/keep.mjs   # import, zip/chart downloads, share link, autosave, u
 node tests/e2e/hostile.mjs
 # The two newcomer walkthroughs (laptop and phone), keyboard only, dark mode; screenshots looked at.
 node tests/e2e/walkthrough.mjs
+# The first screen the build put in the HTML: equal to the app's, kept keystrokes, nothing moves.
+node tests/e2e/prerender.mjs
 
 step "accessibility (axe-core), dark mode, 375 px, form <-> YAML links; screenshots in out/screenshots/"
 node tests/e2e/a11y.mjs
