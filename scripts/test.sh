@@ -44,6 +44,7 @@ bash tests/oracles/checkov.sh
 
 step "end-to-end in Chromium against the release build"
 node tests/e2e/e2e.mjs
+node tests/e2e/route.mjs   # the Gateway API: the way-in choice, a route, its Gateway, errors
 # Secrets stay in the page (no request, storage, URL, console or command holds one; CSP in force), and
 # a SealedSecret made in the page opens with the controller's algorithm (tests/oracles/unseal.py).
 node tests/e2e/secrets.mjs

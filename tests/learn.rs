@@ -245,7 +245,7 @@ async fn the_target_switch_changes_objects_and_commands() {
     assert!(text(&root, "commands").contains("curl -i https://hello.example.com/"));
     // Without the Ingress, the Service follows the target: NodePort on Minikube.
     click(&root, "tab-ingress").await;
-    click(&root, "ingress-enabled").await;
+    choose(&root, "exposure", "none").await;
     click(&root, "target-minikube").await;
     assert!(text(&root, "yaml-all").contains("type: NodePort"));
     assert!(text(&root, "commands").contains("minikube service -n hello hello --url"));

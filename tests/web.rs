@@ -372,7 +372,7 @@ async fn the_ingress_tab_adds_an_ingress_and_checks_its_host_beside_the_field() 
     leptos::task::tick().await;
     click(&root, "tab-ingress").await;
     assert!(!text(&root, "yaml-all").contains("kind: Ingress"));
-    click(&root, "ingress-enabled").await;
+    choose(&root, "exposure", "ingress").await;
     leptos::task::tick().await;
     let yaml = text(&root, "yaml-all");
     assert!(yaml.contains("kind: Ingress"), "{yaml}");
@@ -395,4 +395,42 @@ async fn the_ingress_tab_adds_an_ingress_and_checks_its_host_beside_the_field() 
     );
     assert!(yaml.contains("secretName: web-tls"), "{yaml}");
     assert!(text(&root, "commands").contains("certificate/web-tls"));
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_httproute_replaces_the_ingress_and_checks_its_host_beside_the_field() {
+    let root = mount();
+    leptos::task::tick().await;
+    click(&root, "tab-ingress").await;
+    choose(&root, "exposure", "ingress").await;
+    assert!(text(&root, "yaml-all").contains("kind: Ingress"));
+    // One way in: the route replaces the Ingress, and the Service stays ClusterIP behind it.
+    choose(&root, "exposure", "httproute").await;
+    let yaml = text(&root, "yaml-all");
+    assert!(yaml.contains("kind: HTTPRoute"), "{yaml}");
+    assert!(!yaml.contains("kind: Ingress"), "{yaml}");
+    assert!(yaml.contains("type: ClusterIP"), "{yaml}");
+    assert!(yaml.contains("- app.example.com"), "{yaml}");
+    // An IP address is no host name: an error beside the row, the YAML still shows it.
+    type_into(&find(&root, "route-host"), "10.0.0.1").await;
+    let field = find(&root, "route-host").parent_element().unwrap();
+    assert!(field
+        .query_selector("[data-testid='issue-error']")
+        .unwrap()
+        .is_some());
+    assert!(text(&root, "yaml-all").contains("- '10.0.0.1'"));
+    // Its own Gateway with cert-manager TLS: the annotation and one HTTPS listener per host.
+    type_into(&find(&root, "route-host"), "shop.example.com").await;
+    click(&root, "route-create-gateway").await;
+    choose(&root, "route-tls", "cert_manager").await;
+    let yaml = text(&root, "yaml-all");
+    assert!(yaml.contains("kind: Gateway"), "{yaml}");
+    assert!(
+        yaml.contains("cert-manager.io/cluster-issuer: letsencrypt-prod"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("hostname: shop.example.com"), "{yaml}");
+    assert!(
+        text(&root, "commands").contains("kubectl get crd httproutes.gateway.networking.k8s.io")
+    );
 }

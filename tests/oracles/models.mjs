@@ -18,6 +18,10 @@ const YAML = createRequire(toolsNode + "package.json")("yaml");
 const PACKAGES = {
   "bitnami.com/v1alpha1/SealedSecret": "@kubernetes-models/sealed-secrets",
   "cert-manager.io/v1/ClusterIssuer": "@kubernetes-models/cert-manager",
+  // The Gateway API's CRDs (standard channel), generated from their schemas.
+  "gateway.networking.k8s.io/v1/HTTPRoute": "@kubernetes-models/gateway-api",
+  "gateway.networking.k8s.io/v1/Gateway": "@kubernetes-models/gateway-api",
+  "gateway.networking.k8s.io/v1beta1/ReferenceGrant": "@kubernetes-models/gateway-api",
 };
 const model = async (path) =>
   import(pathToFileURL(`${toolsNode}node_modules/${PACKAGES[path] ?? "kubernetes-models"}/${path}.js`).href);
@@ -37,6 +41,9 @@ const KINDS = new Set([
   "networking.k8s.io/v1/Ingress",
   "networking.k8s.io/v1/NetworkPolicy",
   "cert-manager.io/v1/ClusterIssuer",
+  "gateway.networking.k8s.io/v1/HTTPRoute",
+  "gateway.networking.k8s.io/v1/Gateway",
+  "gateway.networking.k8s.io/v1beta1/ReferenceGrant",
   "bitnami.com/v1alpha1/SealedSecret",
 ]);
 

@@ -213,12 +213,13 @@ pub fn valid_spec() -> impl Strategy<Value = AppSpec> {
         database,
         (any::<bool>(), any::<bool>()),
         entries(env_name().boxed(), tricky_text().boxed(), 3),
-        valid_ingress(),
+        (valid_ingress(), valid_route()),
     )
         .prop_map(
-            |(mut spec, target, database, (clustering, account), pod_env, ingress)| {
+            |(mut spec, target, database, (clustering, account), pod_env, (ingress, route))| {
                 spec.service_account.enabled = account;
                 expose(&mut spec, ingress);
+                route::front(&mut spec, route);
                 spec.target = target;
                 spec.database = database;
                 // Derived entries never clash with the user's (that clash is validation's business).
@@ -904,6 +905,9 @@ fn any_jobs() -> impl Strategy<Value = Vec<Job>> {
             .collect::<Vec<_>>()
     })
 }
+
+mod route;
+pub use route::valid_route;
 
 /// An Ingress the API server accepts: hosts (wildcards too, or none), paths, every TLS source and
 /// issuer setting.

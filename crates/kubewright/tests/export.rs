@@ -18,7 +18,13 @@ fn the_bundle_has_every_file_a_kustomization_and_a_readme() {
             assert_eq!(file.contents, object.yaml);
         }
         let k: serde_yaml::Value = serde_yaml::from_str(&files[files.len() - 2].contents).unwrap();
-        assert_eq!(k["namespace"].as_str(), spec.namespace());
+        // A Gateway written into another namespace keeps it: every object names its own then.
+        let elsewhere =
+            spec.route.writes_gateway() && spec.route.gateway_elsewhere(&spec).is_some();
+        assert_eq!(
+            k["namespace"].as_str(),
+            spec.namespace().filter(|_| !elsewhere)
+        );
         assert_eq!(
             k["resources"].as_sequence().unwrap().len(),
             rendered.files.len()

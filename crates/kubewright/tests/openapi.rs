@@ -47,6 +47,15 @@ fn check(spec: &AppSpec) -> usize {
             "NetworkPolicy" => typed::<networking::NetworkPolicy>(&doc),
             // cert-manager's custom resource: tests/oracles/models.mjs checks it against its CRD.
             "ClusterIssuer" if doc["apiVersion"] == "cert-manager.io/v1" => continue,
+            // The Gateway API's custom resources: tests/oracles/models.mjs checks them against
+            // @kubernetes-models/gateway-api.
+            "HTTPRoute" | "Gateway" | "ReferenceGrant"
+                if doc["apiVersion"]
+                    .as_str()
+                    .is_some_and(|v| v.starts_with("gateway.networking.k8s.io/")) =>
+            {
+                continue
+            }
             // CloudNativePG's custom resource has no official types; tests/objects.rs checks it.
             "Cluster" if doc["apiVersion"] == "postgresql.cnpg.io/v1" => continue,
             other => Err(format!("unexpected kind {other:?}")),

@@ -11,6 +11,7 @@ mod expose;
 mod golden;
 mod kept;
 mod objects;
+mod route;
 mod seal;
 mod validate;
 

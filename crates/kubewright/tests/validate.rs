@@ -124,6 +124,15 @@ fn ingress_on(s: &mut AppSpec) {
     s.ingress.tls = TlsSource::CertManager;
 }
 
+/// The HTTPRoute on with its own Gateway and cert-manager TLS (the settings that raise no issue).
+fn route_on(s: &mut AppSpec) {
+    s.set_exposure(Exposure::Route);
+    s.route.create_gateway = true;
+    s.route.tls = TlsSource::CertManager;
+    // NGINX Gateway Fabric's proxies run next to the Gateway, here the app's namespace.
+    s.network_policy.controller_namespace = "web".into();
+}
+
 const CASES: &[Case] = &[
     // Dangerous kept objects (warnings, with kube-linter / Polaris / checkov ids): whatever a link,
     // a spec file or a paste brings is said before it is applied, held or included.
@@ -957,6 +966,155 @@ const CASES: &[Case] = &[
         s.ingress.enabled = false;
         s.service.kind = ServiceType::LoadBalancer;
     }),
+    // HTTPRoute and Gateway (errors): only checked when the route is on.
+    quiet("httproute", |s| s.route.hostnames[0] = "Not A Host".into()),
+    caught(
+        fires("httproute", "route.hostnames[0]", |s| {
+            route_on(s);
+            s.route.hostnames[0] = "App.example.com".into()
+        }),
+        "kubernetes-models (Hostname pattern)",
+    ),
+    fires("httproute", "route.hostnames[0]", |s| {
+        route_on(s);
+        s.route.hostnames[0] = "10.0.0.1".into()
+    }),
+    caught(
+        fires("httproute", "route.hostnames[0]", |s| {
+            route_on(s);
+            s.route.hostnames[0] = "app.*.example.com".into()
+        }),
+        "kubernetes-models (Hostname pattern)",
+    ),
+    fires("httproute", "route.hostnames[1]", |s| {
+        route_on(s);
+        s.route.hostnames.push(String::new())
+    }),
+    quiet("httproute", |s| {
+        route_on(s);
+        s.route.hostnames[0] = "*.example.com".into()
+    }),
+    fires("httproute", "route.paths[0].path", |s| {
+        route_on(s);
+        s.route.paths[0].path = "api".into()
+    }),
+    fires("httproute", "route.paths[0].path", |s| {
+        route_on(s);
+        s.route.paths[0].path = "/a#b".into()
+    }),
+    fires("httproute", "route.gateway", |s| {
+        route_on(s);
+        s.route.gateway = "Public".into()
+    }),
+    caught(
+        fires("httproute", "route.gateway_namespace", |s| {
+            route_on(s);
+            s.route.gateway_namespace = "gateway.system".into()
+        }),
+        "kubernetes-models (Namespace pattern)",
+    ),
+    caught(
+        fires("httproute", "route.section_name", |s| {
+            route_on(s);
+            s.route.section_name = "HTTPS".into()
+        }),
+        "kubernetes-models (SectionName pattern)",
+    ),
+    fires("httproute", "route.enabled", |s| {
+        route_on(s);
+        s.ingress.enabled = true;
+    }),
+    fires("gateway", "route.class_name", |s| {
+        route_on(s);
+        s.route.class_name = "Nginx".into()
+    }),
+    caught(
+        fires("gateway", "route.http_port", |s| {
+            route_on(s);
+            s.route.http_port = 0
+        }),
+        "kubernetes-models (PortNumber minimum)",
+    ),
+    caught(
+        fires("gateway", "route.https_port", |s| {
+            route_on(s);
+            s.route.https_port = 70000
+        }),
+        "kubernetes-models (PortNumber maximum)",
+    ),
+    fires("gateway", "route.https_port", |s| {
+        route_on(s);
+        s.route.https_port = 80
+    }),
+    fires("gateway", "route.section_name", |s| {
+        route_on(s);
+        s.route.section_name = "admin".into()
+    }),
+    quiet("gateway", |s| {
+        route_on(s);
+        s.route.section_name = "https".into()
+    }),
+    fires("gateway", "route.tls_secret", |s| {
+        route_on(s);
+        s.route.tls = TlsSource::Secret;
+        s.route.tls_secret = "web_tls".into();
+    }),
+    fires("gateway", "route.issuer.name", |s| {
+        route_on(s);
+        s.route.issuer.name = "Lets Encrypt".into();
+    }),
+    fires("gateway", "route.tls", |s| {
+        route_on(s);
+        s.route.hostnames.clear();
+    }),
+    fires("gateway", "route.gateway_namespace", |s| {
+        route_on(s);
+        s.route.gateway_namespace = "gateway".into();
+        s.app.namespace.clear();
+    }),
+    fires("acme-email", "route.issuer.email", |s| {
+        route_on(s);
+        s.route.issuer.create = true;
+        s.route.issuer.email = "ops at example.com".into();
+    }),
+    fires("gateway-tls", "route.tls", |s| {
+        route_on(s);
+        s.route.tls = TlsSource::None;
+    }),
+    fires("gateway-tls", "route.hostnames[0]", |s| {
+        route_on(s);
+        s.route.issuer.create = true;
+        s.route.hostnames[0] = "*.example.com".into();
+    }),
+    // An existing Gateway's certificate is its owner's business.
+    quiet("gateway-tls", |s| {
+        route_on(s);
+        s.route.create_gateway = false;
+        s.route.tls = TlsSource::None;
+    }),
+    fires("gateway-allowed-routes", "route.gateway_namespace", |s| {
+        route_on(s);
+        s.route.create_gateway = false;
+        s.route.gateway_namespace = "gateway".into();
+    }),
+    // A written Gateway elsewhere admits the app's namespace itself.
+    quiet("gateway-allowed-routes", |s| {
+        route_on(s);
+        s.route.gateway_namespace = "gateway".into();
+    }),
+    fires(
+        "network-policy-gateway",
+        "network_policy.controller_namespace",
+        |s| {
+            route_on(s);
+            s.network_policy.controller_namespace = "ingress-nginx".into();
+        },
+    ),
+    quiet("network-policy-gateway", route_on),
+    fires("service-type-behind-ingress", "service.type", |s| {
+        route_on(s);
+        s.service.kind = ServiceType::NodePort
+    }),
     fires(
         "network-policy-namespace",
         "network_policy.controller_namespace",
@@ -1443,6 +1601,14 @@ fn openapi_accepts(yaml: &str) -> bool {
             "Ingress" => serde_yaml::from_value::<networking::Ingress>(doc).is_ok(),
             "NetworkPolicy" => serde_yaml::from_value::<networking::NetworkPolicy>(doc).is_ok(),
             "ClusterIssuer" if doc["apiVersion"] == "cert-manager.io/v1" => true,
+            // The Gateway API's custom resources: tests/oracles/models.mjs checks them.
+            "HTTPRoute" | "Gateway" | "ReferenceGrant"
+                if doc["apiVersion"]
+                    .as_str()
+                    .is_some_and(|v| v.starts_with("gateway.networking.k8s.io/")) =>
+            {
+                true
+            }
             // CloudNativePG's custom resource has no official type to read it with.
             "Cluster" if doc["apiVersion"] == "postgresql.cnpg.io/v1" => true,
             _ => false,

@@ -1,38 +1,41 @@
-//! The `ingress` tab: host names and paths to the app's Service, where the TLS certificate comes
-//! from (cert-manager, optionally with its Let's Encrypt ClusterIssuer, or a Secret), and the
+//! The `ingress` tab: how people reach the app (the Service alone, an Ingress or an HTTPRoute, see
+//! `route.rs`); the Ingress's host names and paths to the app's Service, where the TLS certificate
+//! comes from (cert-manager, optionally with its Let's Encrypt ClusterIssuer, or a Secret), and the
 //! NetworkPolicy that lets only the controller (and what the app needs) through.
 
-use kubewright::spec::{IngressRule, IssuerKind, PathType, Target, TlsSource};
+use kubewright::spec::{Exposure, IngressRule, IssuerKind, PathType, Target, TlsSource};
 use leptos::prelude::*;
 
 use super::fields::{CheckField, SelectField, TextField};
+use crate::ui::teach::explain::Explain;
 use crate::ui::use_ui;
 
 #[component]
 pub fn IngressTab() -> impl IntoView {
     let spec = use_ui().spec;
-    let enabled = Memo::new(move |_| spec.with(|s| s.ingress.enabled));
+    let exposure = Memo::new(move |_| spec.with(|s| s.exposure()));
+    let enabled = Memo::new(move |_| exposure.get() == Exposure::Ingress);
     let tls = Memo::new(move |_| spec.with(|s| s.ingress.tls));
     let minikube = Memo::new(move |_| spec.with(|s| s.target == Target::Minikube));
     view! {
-        <h2>"Ingress"</h2>
+        <h2>"Ingress or Gateway API"</h2>
         <p class="intro">
-            "Host names and paths sent to the app's Service by an ingress controller in the cluster, with HTTPS. The Service stays ClusterIP behind it."
+            "Host names and paths sent to the app's Service by an ingress controller or a Gateway in the cluster, with HTTPS. The Service stays ClusterIP behind either."
         </p>
-        <CheckField
-            label="Reach the app by host name (Ingress)"
-            path="ingress.enabled"
-            testid="ingress-enabled"
-            hint="Adds the Ingress <name> in front of the Service."
-            get=Signal::derive(move || enabled.get())
-            set=move |v| spec.update(|s| {
-                s.ingress.enabled = v;
-                // Behind the Ingress the Service needs no node port or load balancer.
-                let target = s.target;
-                s.set_target(target);
-            })
+        <SelectField
+            label="How people reach it"
+            path="route.enabled"
+            testid="exposure"
+            hint="none: the Service alone. ingress: an Ingress. httproute: a Gateway API HTTPRoute on a Gateway. One of the two, so they are never both on."
+            options=Exposure::ALL.to_vec()
+            name=Exposure::as_str
+            get=exposure
+            // Behind either the Service needs no node port or load balancer.
+            set=move |v| spec.update(|s| s.set_exposure(v))
         />
+        {move || (exposure.get() == Exposure::Route).then(|| view! { <super::route::RouteFields /> })}
         {move || enabled.get().then(|| view! {
+            <div class="hint">"The Ingress <name> in front of the Service " <Explain path="ingress.enabled".to_string() label="the Ingress" /></div>
             {move || minikube.get().then(|| view! {
                 <p class="hint" data-testid="ingress-minikube">
                     "Minikube: the commands enable the ingress addon (class nginx) and send the host name to "
@@ -79,7 +82,7 @@ pub fn IngressTab() -> impl IntoView {
 fn NetworkPolicyFields() -> impl IntoView {
     let spec = use_ui().spec;
     let enabled = Memo::new(move |_| spec.with(|s| s.network_policy.enabled));
-    let behind_ingress = Memo::new(move |_| spec.with(|s| s.ingress.enabled));
+    let behind_ingress = Memo::new(move |_| spec.with(|s| s.fronted()));
     view! {
         <fieldset>
             <legend>"NetworkPolicy"</legend>
@@ -93,10 +96,10 @@ fn NetworkPolicyFields() -> impl IntoView {
             />
             {move || (enabled.get() && behind_ingress.get()).then(|| view! {
                 <TextField
-                    label="Ingress controller's namespace"
+                    label="Ingress controller's or gateway's namespace"
                     path="network_policy.controller_namespace"
                     testid="network-policy-namespace"
-                    hint="Only this namespace reaches the app's port: ingress-nginx (Minikube's addon, the NGINX chart), traefik, ..."
+                    hint="Only this namespace reaches the app's port: ingress-nginx (Minikube's addon, the NGINX chart), traefik; for a Gateway, where its proxy pods run (NGINX Gateway Fabric: the Gateway's namespace; Envoy Gateway: envoy-gateway-system)."
                     get=Signal::derive(move || spec.with(|s| s.network_policy.controller_namespace.clone()))
                     set=move |v| spec.update(|s| s.network_policy.controller_namespace = v)
                 />

@@ -17,6 +17,7 @@ mod port;
 mod probes;
 mod registry;
 mod resources;
+mod route;
 pub mod seal;
 mod secrets;
 mod security;

@@ -22,6 +22,8 @@
 //! and the pod template's checksums are computed by Helm from the rendered ConfigMap and Secret
 //! templates, so a value changed with `--set` rolls the pods too.
 
+mod gateway;
+
 use serde::Serialize;
 use serde_yaml::{Mapping, Value};
 
@@ -75,7 +77,7 @@ pub fn chart(spec: &AppSpec) -> Vec<ExportFile> {
     let mut lift = Lifter::new(&objects);
     let mut templates = templates(spec, &objects, &copies, &mut lift);
     templates.extend(copies.iter().map(|copy| {
-        let mut doc = template_doc(copy, &mut lift);
+        let mut doc = template_doc(spec, copy, &mut lift);
         lift_values(spec, copy, &mut doc, &mut lift);
         let policy = format!("{BEFORE_CREATION},hook-succeeded");
         hook_on(&mut doc, job_events(spec), "-5", &policy);
@@ -142,7 +144,7 @@ fn templates(
     let has_jobs = objects.iter().any(|o| matches!(o, Object::Job(_)));
     let mut templates = Vec::new();
     for object in sorted {
-        let mut doc = template_doc(object, lift);
+        let mut doc = template_doc(spec, object, lift);
         lift_values(spec, object, &mut doc, lift);
         hooks(spec, object, &mut doc, has_jobs);
         match object {
@@ -156,13 +158,17 @@ fn templates(
     templates
 }
 
-/// The object as the page writes it, read back as a YAML tree, its namespace the release's.
+/// The object as the page writes it, read back as a YAML tree, its namespace the release's (but a
+/// Gateway written into another namespace stays there).
 /// (serde_yaml::to_value would do the same in one step, but its serializer adds ~38 KB to the
 /// wasm; the writer and the parser are there anyway.)
-fn template_doc(object: &Object, lift: &mut Lifter) -> Value {
+fn template_doc(spec: &AppSpec, object: &Object, lift: &mut Lifter) -> Value {
     let mut doc: Value =
         serde_yaml::from_str(&crate::render::to_yaml(object)).unwrap_or(Value::Null);
+    let elsewhere = matches!(object, Object::Gateway(g) if g.metadata.namespace.is_some()
+        && g.metadata.namespace.as_deref() != spec.namespace());
     if !matches!(object, Object::Extra(_))
+        && !elsewhere
         && doc
             .get("metadata")
             .and_then(|m| m.get("namespace"))
@@ -299,14 +305,18 @@ fn lift_values(spec: &AppSpec, object: &Object, doc: &mut Value, lift: &mut Lift
                 .unwrap_or_default();
             lift.secret(spec, doc, "registry", entries);
         }
+        Object::Gateway(_) | Object::ClusterIssuer(_) => {
+            gateway::release_namespace(spec, object, doc, lift)
+        }
         // Sealed values are ciphertext for one cluster's controller: kept as they are.
         Object::SealedSecret(_)
         | Object::DatabaseSealedSecret(_)
         | Object::RegistrySealedSecret(_)
         | Object::Namespace(_)
         | Object::ServiceAccount(_)
-        | Object::ClusterIssuer(_)
         | Object::Ingress(_)
+        | Object::ReferenceGrant(_)
+        | Object::HttpRoute(_)
         | Object::NetworkPolicy(_)
         | Object::Extra(_)
         | Object::Cluster(_)

@@ -19,6 +19,13 @@ struct Kustomization {
     resources: Vec<String>,
 }
 
+// The kustomization's namespace, the app's; none when a Gateway is written into another
+// namespace, which kustomize would move (every object names its own namespace anyway).
+fn namespace(spec: &AppSpec) -> Option<&str> {
+    let elsewhere = spec.route.writes_gateway() && spec.route.gateway_elsewhere(spec).is_some();
+    spec.namespace().filter(|_| !elsewhere)
+}
+
 /// One file per object (as the page names them), `kustomization.yaml` and `README.md`.
 pub fn bundle(spec: &AppSpec) -> Vec<ExportFile> {
     let rendered = render(spec);
@@ -30,7 +37,14 @@ pub fn bundle(spec: &AppSpec) -> Vec<ExportFile> {
     let kustomization = Kustomization {
         api_version: "kustomize.config.k8s.io/v1beta1",
         kind: "Kustomization",
-        namespace: spec.namespace().map(str::to_string),
+        // kustomize would move a Gateway written into another namespace: every object names its
+        // own namespace then.
+        namespace: spec
+            .namespace()
+            .filter(|_| {
+                spec.route.gateway_elsewhere(spec).is_none() || !spec.route.writes_gateway()
+            })
+            .map(str::to_string),
         resources: rendered.files.iter().map(|f| f.name.clone()).collect(),
     };
     files.push(ExportFile::new(
@@ -86,8 +100,7 @@ fn readme(spec: &AppSpec, commands: &str, files: &[String]) -> String {
          folder, where its Dockerfile is). `kubectl kustomize {folder}` shows what `apply -k` sends.\n\n\
          ```sh\n{commands}```\n{secrets}",
         name = spec.app.name,
-        ns = spec
-            .namespace()
+        ns = namespace(spec)
             .map(|ns| format!(" and puts them in the namespace `{ns}`"))
             .unwrap_or_default(),
     )

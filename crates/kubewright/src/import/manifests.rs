@@ -41,6 +41,8 @@ pub fn import(documents: Vec<Value>) -> Imported {
     super::database::take_clustering(&mut docs, &mut spec, &mut report);
     super::ingress::take(&mut docs, &mut spec, &mut report);
     super::ingress::take_issuer(&mut docs, &mut spec);
+    super::route::take(&mut docs, &mut spec, &mut report);
+    super::route::take_gateway(&mut docs, &mut spec);
     super::init::settle_host(&mut spec);
     // Made for Minikube: the image is never pulled (it is built inside Minikube).
     if spec.image.pull_policy == PullPolicy::Never {

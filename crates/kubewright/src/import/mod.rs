@@ -32,6 +32,7 @@ mod merge;
 mod network_policy;
 mod registry;
 mod report;
+mod route;
 mod scaling;
 mod secret;
 mod security;

@@ -13,7 +13,9 @@ mod container;
 mod cron_job;
 pub(crate) mod deployment;
 mod extra;
+mod gateway;
 mod hpa;
+mod http_route;
 mod ingress;
 mod init;
 mod job;
@@ -22,6 +24,7 @@ mod namespace;
 mod network_policy;
 mod pairs;
 mod pdb;
+mod reference_grant;
 mod registry;
 mod sealed_secret;
 mod secret;
@@ -39,7 +42,9 @@ pub use container::{
 pub use cron_job::CronJob;
 pub use deployment::Deployment;
 pub use extra::Extra;
+pub use gateway::Gateway;
 pub use hpa::HorizontalPodAutoscaler;
+pub use http_route::{HttpRoute, ParentRef, HTTP_LISTENER};
 pub use ingress::{Ingress, ServicePortRef};
 pub use init::init_containers;
 pub use job::Job;
@@ -48,6 +53,7 @@ pub use namespace::Namespace;
 pub use network_policy::NetworkPolicy;
 pub use pairs::Pairs;
 pub use pdb::PodDisruptionBudget;
+pub use reference_grant::ReferenceGrant;
 pub use registry::{docker_config, DOCKER_CONFIG_JSON, DOCKER_CONFIG_KEY};
 pub use sealed_secret::{SealedSecret, SealedSecretSpec, SecretTemplate};
 pub use secret::Secret;
@@ -109,6 +115,10 @@ pub enum Object {
     /// cert-manager's issuer for the Ingress's certificate (see [`ClusterIssuer::from_spec`]).
     ClusterIssuer(ClusterIssuer),
     Ingress(Ingress),
+    /// Lets a Gateway elsewhere use the app's TLS Secret (see [`ReferenceGrant::from_spec`]).
+    ReferenceGrant(ReferenceGrant),
+    Gateway(Gateway),
+    HttpRoute(HttpRoute),
     NetworkPolicy(NetworkPolicy),
     Extra(Extra),
 }
@@ -136,6 +146,9 @@ impl Object {
             Object::PodDisruptionBudget(_) => "pdb.yaml".into(),
             Object::ClusterIssuer(_) => "clusterissuer.yaml".into(),
             Object::Ingress(_) => "ingress.yaml".into(),
+            Object::ReferenceGrant(_) => "referencegrant.yaml".into(),
+            Object::Gateway(_) => "gateway.yaml".into(),
+            Object::HttpRoute(_) => "httproute.yaml".into(),
             Object::NetworkPolicy(_) => "networkpolicy.yaml".into(),
             Object::Extra(extra) => extra.file_name(),
         }
@@ -162,6 +175,9 @@ impl Object {
             Object::PodDisruptionBudget(_) => PodDisruptionBudget::KIND,
             Object::ClusterIssuer(_) => ClusterIssuer::KIND,
             Object::Ingress(_) => Ingress::KIND,
+            Object::ReferenceGrant(_) => ReferenceGrant::KIND,
+            Object::Gateway(_) => Gateway::KIND,
+            Object::HttpRoute(_) => HttpRoute::KIND,
             Object::NetworkPolicy(_) => NetworkPolicy::KIND,
             Object::Extra(o) => o.kind(),
         }
@@ -188,6 +204,9 @@ impl Object {
             Object::PodDisruptionBudget(o) => &o.metadata.name,
             Object::ClusterIssuer(o) => &o.metadata.name,
             Object::Ingress(o) => &o.metadata.name,
+            Object::ReferenceGrant(o) => &o.metadata.name,
+            Object::Gateway(o) => &o.metadata.name,
+            Object::HttpRoute(o) => &o.metadata.name,
             Object::NetworkPolicy(o) => &o.metadata.name,
             Object::Extra(o) => o.name(),
         }
@@ -273,6 +292,10 @@ pub fn objects_with<R: CryptoRngCore>(
     // The issuer before the Ingress that names it, so the certificate is requested at once.
     out.extend(ClusterIssuer::from_spec(spec).map(Object::ClusterIssuer));
     out.extend(Ingress::from_spec(spec).map(Object::Ingress));
+    // The grant before the Gateway that uses it, the Gateway before the route that attaches to it.
+    out.extend(ReferenceGrant::from_spec(spec).map(Object::ReferenceGrant));
+    out.extend(Gateway::from_spec(spec).map(Object::Gateway));
+    out.extend(HttpRoute::from_spec(spec).map(Object::HttpRoute));
     // Only what the user included after review: a held object is in no file and no command.
     out.extend(spec.extra.iter().filter(|k| k.include).map(|kept| {
         Object::Extra(Extra {

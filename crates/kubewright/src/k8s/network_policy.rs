@@ -74,7 +74,7 @@ pub struct Port {
 }
 
 /// The label every namespace carries with its own name (Kubernetes 1.22+).
-const NAMESPACE_NAME: &str = "kubernetes.io/metadata.name";
+pub(super) const NAMESPACE_NAME: &str = "kubernetes.io/metadata.name";
 
 fn selector(pairs: &[(&str, &str)]) -> Selector {
     Selector {
@@ -166,14 +166,15 @@ fn pods(spec: &AppSpec) -> PodSelector {
     }
 }
 
-// The app's port: from the ingress controller's namespace behind an Ingress, else from anywhere.
+// The app's port: from the ingress controller's (or gateway's) namespace behind an Ingress or
+// route, else from anywhere.
 fn app_port(spec: &AppSpec) -> Rule {
     let port = if spec.port.name.is_empty() {
         IntOrString::Int(spec.port.number)
     } else {
         IntOrString::String(spec.port.name.clone())
     };
-    let from = if spec.ingress.enabled {
+    let from = if spec.fronted() {
         vec![Peer {
             namespace_selector: Some(selector(&[(
                 NAMESPACE_NAME,

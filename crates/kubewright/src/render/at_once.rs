@@ -67,9 +67,11 @@ pub(super) fn apply_at_once(
         ApplyFrom::Stream(file) => file,
         ApplyFrom::Files => ALL_FILE,
     };
-    let own_namespace = objects
-        .iter()
-        .any(|o| matches!(o, Object::Extra(e) if e.namespace().is_some()));
+    let own_namespace = objects.iter().any(|o| match o {
+        Object::Extra(e) => e.namespace().is_some(),
+        Object::Gateway(g) => g.metadata.namespace.as_deref() != kubectl.namespace,
+        _ => false,
+    });
     let comment = format!(
         "Apply all {} objects in {file} in one go, in file order (the Secret's values stay in the file, out of your shell history){notes}",
         objects.len()

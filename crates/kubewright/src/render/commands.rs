@@ -1,5 +1,6 @@
 mod access;
 mod ingress;
+mod route;
 
 use std::borrow::Cow;
 
@@ -251,8 +252,14 @@ fn apply(spec: &AppSpec, object: &Object, kubectl: &Kubectl, out: &mut Vec<Step>
             out.push(apply(access::comment(spec, object, name)));
             out.push(wait_for_secret(kubectl, name, ", which the pods need to pull the image (--for=create needs kubectl 1.31 or newer)").into());
         }
+        Object::ClusterIssuer(_) if spec.route.creates_issuer() => {
+            out.extend(route::issuer(spec, &file, name))
+        }
         Object::ClusterIssuer(_) => out.extend(ingress::issuer(spec, &file, name)),
         Object::Ingress(_) => out.extend(ingress::ingress(spec, &file, name, kubectl)),
+        Object::ReferenceGrant(_) | Object::Gateway(_) | Object::HttpRoute(_) => {
+            out.extend(route::apply(spec, object, &file, kubectl))
+        }
         // Their own step, after the app is up.
         Object::Extra(_) => {}
     }
@@ -494,6 +501,9 @@ impl Kubectl<'_> {
 
 // How to open the app from the developer's machine depends on the Service type.
 fn reach(spec: &AppSpec, kubectl: &Kubectl) -> Command {
+    if spec.route.enabled {
+        return route::reach(spec);
+    }
     if spec.ingress.enabled {
         return ingress::reach(spec);
     }

@@ -22,6 +22,7 @@ mod port_env;
 mod probes;
 mod registry;
 mod resources;
+mod route;
 mod scaling;
 mod secret_options;
 mod security;
@@ -53,6 +54,7 @@ pub use port_env::PORT_ENV_NAMES;
 pub use probes::{Probe, ProbeAction, Probes};
 pub use registry::Registry;
 pub use resources::{effective_request, CpuMemory, Resources};
+pub use route::{Exposure, Route, RoutePath};
 pub use scaling::Autoscaling;
 pub use secret_options::{SealOptions, SealScope, SecretOptions};
 pub use security::Security;
@@ -122,6 +124,8 @@ pub struct AppSpec {
     pub service_account: ServiceAccount,
     /// An Ingress in front of the Service, with TLS. Default off.
     pub ingress: Ingress,
+    /// A Gateway API HTTPRoute in front of the Service, optionally with its Gateway. Default off.
+    pub route: Route,
     /// A NetworkPolicy that denies the app's pods everything they do not need. Default off.
     pub network_policy: NetworkPolicy,
     /// A private registry's login, for pulling the image. Default off.
@@ -210,11 +214,11 @@ impl AppSpec {
     /// Switches the target and sets what it implies: Minikube never pulls (the image is built inside
     /// it) and is reached through a NodePort; a real cluster pulls from a registry and is reached
     /// through a LoadBalancer (a ClusterIP or headless Service is kept: it sits behind an Ingress).
-    /// With the Ingress on, the Service is ClusterIP on both.
+    /// With the Ingress or HTTPRoute on, the Service is ClusterIP on both.
     pub fn set_target(&mut self, target: Target) {
         self.target = target;
-        // Behind an Ingress the Service stays inside the cluster on either target.
-        if self.ingress.enabled && self.service.kind.has_node_port() {
+        // Behind an Ingress or route the Service stays inside the cluster on either target.
+        if self.fronted() && self.service.kind.has_node_port() {
             self.service.kind = ServiceType::ClusterIp;
         }
         match target {
@@ -223,7 +227,7 @@ impl AppSpec {
                 for job in &mut self.jobs {
                     job.image_pull_policy = None;
                 }
-                if !self.ingress.enabled
+                if !self.fronted()
                     && matches!(
                         self.service.kind,
                         ServiceType::ClusterIp | ServiceType::LoadBalancer

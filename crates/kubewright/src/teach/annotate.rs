@@ -217,7 +217,7 @@ fn job_or_service(spec: &AppSpec, object: &Object, k: &[&str]) -> Option<String>
     }
 }
 
-// The Ingress's and the ClusterIssuer's lines.
+// The Ingress's, the Gateway API's and the ClusterIssuer's lines.
 fn expose_comment(spec: &AppSpec, object: &Object, k: &[&str]) -> Option<String> {
     match (object, k) {
         (Object::Ingress(_), ["metadata", "annotations"]) => Some(
@@ -227,10 +227,23 @@ fn expose_comment(spec: &AppSpec, object: &Object, k: &[&str]) -> Option<String>
         (Object::Ingress(_), ["spec", "rules", "[]", "http", "paths", "[]", "backend", "service", "port"]) => {
             (!spec.port.name.is_empty()).then(|| "the Service's port by name: renumbering needs no change here".into())
         }
-        (Object::ClusterIssuer(_), ["metadata", "name"]) => Some("cluster-scoped: no namespace, any namespace's Ingress may name it".into()),
+        (Object::ClusterIssuer(_), ["metadata", "name"]) => Some("cluster-scoped: no namespace, any namespace's Ingress or Gateway may name it".into()),
+        (Object::ClusterIssuer(_), ["spec", "acme", "solvers"]) if spec.route.creates_issuer() => Some(
+            "HTTP-01: cert-manager attaches a temporary HTTPRoute to the Gateway's http listener, where Let's Encrypt fetches a token".into(),
+        ),
         (Object::ClusterIssuer(_), ["spec", "acme", "solvers"]) => Some(
             "HTTP-01: Let's Encrypt fetches a token from each host through this ingress class".into(),
         ),
+        (Object::HttpRoute(_), ["spec", "parentRefs"]) => Some("the Gateway (and listener) this route attaches to; the Gateway must admit this namespace".into()),
+        (Object::HttpRoute(_), ["spec", "parentRefs", "[]", "namespace"]) => Some("a Gateway elsewhere: its allowedRoutes decide, no ReferenceGrant involved".into()),
+        (Object::HttpRoute(_), ["spec", "rules", "[]", "backendRefs", "[]", "port"]) => Some("the Service's port by number: the Gateway API takes no port names".into()),
+        (Object::Gateway(_), ["metadata", "annotations"]) => Some(
+            "cert-manager's Gateway support sees this and keeps a certificate for the HTTPS listeners' hostnames in their Secret".into(),
+        ),
+        (Object::Gateway(_), ["spec", "gatewayClassName"]) => Some("which Gateway API controller runs this Gateway".into()),
+        (Object::Gateway(_), ["spec", "listeners", "[]", "allowedRoutes"]) => Some("routes from these namespaces may attach (the default is the Gateway's own only)".into()),
+        (Object::Gateway(_), ["spec", "listeners", "[]", "tls", "certificateRefs", "[]", "namespace"]) => Some("a Secret in another namespace: the ReferenceGrant there allows it".into()),
+        (Object::ReferenceGrant(_), ["metadata", "namespace"]) => Some("a grant lives next to what it shares: the Secret's namespace".into()),
         _ => None,
     }
 }

@@ -2,6 +2,9 @@
 //! objects themselves (selectors, labels, envFrom, images), so the picture cannot disagree with the
 //! YAML. Things Kubernetes creates from them (pods, the database's Service) are nodes too.
 
+mod network_policy;
+mod route;
+
 use crate::k8s::{self, Object, PodTemplate};
 use crate::spec::{AppSpec, DatabaseKind};
 
@@ -194,6 +197,8 @@ fn access(objects: &[Object], pods: &[(String, &PodTemplate)], g: &mut Graph) {
     }
     service_account(objects, pods, g);
     ingress(objects, g);
+    route::route(objects, g);
+    network_policy::network_policy(objects, pods, g);
 }
 
 // The registry login the image is pulled with.

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 mod ingress;
+mod route;
 
 use super::lines::{keys, line_paths, LinePath, Seg};
 use crate::k8s::{self, Object};
@@ -133,7 +134,11 @@ fn rule(
         }
         (Object::PodDisruptionBudget(_), _) => one("disruption_budget.enabled"),
         (Object::Ingress(_), _) => ingress::ingress_rule(spec, path, k),
+        (Object::ClusterIssuer(_), _) if spec.route.creates_issuer() => route::issuer_rule(k),
         (Object::ClusterIssuer(_), _) => ingress::issuer_rule(k),
+        (Object::HttpRoute(_), _) => route::route_rule(spec, path, k),
+        (Object::Gateway(_), _) => route::gateway_rule(k),
+        (Object::ReferenceGrant(_), _) => route::grant_rule(k),
         (Object::NetworkPolicy(_), _) => ingress::network_policy_rule(spec, path, k),
         _ => None,
     }

@@ -47,6 +47,8 @@ pub enum Fix {
     NetworkPolicy,
     /// Set the Service's type.
     ServiceType(crate::spec::ServiceType),
+    /// Let the NetworkPolicy admit this namespace (where the gateway's proxies run).
+    ControllerNamespace(String),
 }
 
 impl Fix {
@@ -79,6 +81,7 @@ impl Fix {
             Fix::ChecksumKey => "Add a random key".into(),
             Fix::ServiceAccount => "Own account, no API token".into(),
             Fix::ServiceType(t) => format!("Use {}", t.as_str()),
+            Fix::ControllerNamespace(ns) => format!("Admit {ns}"),
             Fix::NetworkPolicy => "Add a NetworkPolicy".into(),
         }
     }
@@ -145,6 +148,7 @@ impl Fix {
             }
             Fix::ServiceAccount => spec.service_account.enabled = true,
             Fix::ServiceType(t) => spec.service.kind = *t,
+            Fix::ControllerNamespace(ns) => spec.network_policy.controller_namespace.clone_from(ns),
             Fix::NetworkPolicy => spec.network_policy.enabled = true,
             Fix::ProbePort { which, port } => {
                 let probe = match *which {

@@ -18,7 +18,8 @@ pub use fix::Fix;
 
 use rules::{
     checksum, cron_job, database, disruption, env, expose, image, init, kept, naming, port_env,
-    ports, required, resources, scaling, seal, security, shutdown, spreading, url_host, workload,
+    ports, required, resources, route, scaling, seal, security, shutdown, spreading, url_host,
+    workload,
 };
 
 use crate::spec::AppSpec;
@@ -122,6 +123,8 @@ pub const RULES: &[Rule] = &[
     required::PLACEHOLDER,
     expose::INGRESS,
     expose::ISSUER_EMAIL,
+    route::ROUTE,
+    route::GATEWAY,
     expose::NETWORK_POLICY_NAMESPACE,
     expose::REGISTRY,
     env::CONTAINER_ENV,
@@ -150,6 +153,9 @@ pub const RULES: &[Rule] = &[
     expose::SERVICE_ACCOUNT_TOKEN,
     url_host::URL_HOST,
     expose::INGRESS_TLS,
+    route::ROUTE_TLS,
+    route::GATEWAY_ELSEWHERE,
+    route::GATEWAY_NETWORK_POLICY,
     expose::SERVICE_BEHIND_INGRESS,
     expose::NO_NETWORK_POLICY,
     ports::PROBE_PORT_UNDECLARED,

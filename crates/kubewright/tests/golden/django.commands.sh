@@ -55,8 +55,41 @@ kubectl apply -n polls -f cronjob-clearsessions.yaml
 # Try it now rather than wait for the schedule: a Job made from the CronJob's template (`kubectl delete -n polls job/polls-clearsessions-try` when done)
 kubectl create job -n polls --from=cronjob/polls-clearsessions polls-clearsessions-try
 
+# Check the Gateway API CRDs are installed (NotFound: `kubectl apply --server-side -f https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.4.0/standard-install.yaml`)
+kubectl get crd httproutes.gateway.networking.k8s.io
+
+# Check the Gateway's namespace exists (NotFound: `kubectl create namespace gateway`)
+kubectl get namespace gateway
+
+# Check the GatewayClass nginx exists and is Accepted (NotFound: install a Gateway API controller, e.g. NGINX Gateway Fabric, Envoy Gateway, Cilium or Istio, and use its class)
+kubectl get gatewayclass nginx
+
+# Check cert-manager is installed with its Gateway API support (install or upgrade: `helm upgrade --install cert-manager oci://quay.io/jetstack/charts/cert-manager --namespace cert-manager --create-namespace --set crds.enabled=true --set config.apiVersion=controller.config.cert-manager.io/v1alpha1 --set config.kind=ControllerConfiguration --set config.enableGatewayAPI=true --wait`)
+kubectl get crd certificates.cert-manager.io
+
+# ClusterIssuer letsencrypt-gateway: Let's Encrypt, proving each host over HTTP-01 through the Gateway's HTTP listener
+kubectl apply -f clusterissuer.yaml
+
+# Gateway public: the controller for class nginx listens on port 80 (HTTP) and 443 (HTTPS)
+kubectl apply -f gateway.yaml
+
+# Wait until the controller has programmed the Gateway (a proxy and its address)
+kubectl wait -n gateway --for=condition=Programmed gateway/public --timeout=5m
+
+# HTTPRoute polls: the host names and paths, sent to the Service polls on port 80
+kubectl apply -n polls -f httproute.yaml
+
+# Wait until the Gateway accepts the route (if this times out, `kubectl describe -n polls httproute/polls` says why: NotAllowedByListeners means the Gateway's allowedRoutes leave this namespace out)
+kubectl wait -n polls '--for=jsonpath={.status.parents[0].conditions[?(@.type=="Accepted")].status}=True' httproute/polls --timeout=2m
+
+# The Gateway's address: point the hosts' DNS at it
+kubectl get gateway -n gateway public -o 'jsonpath={.status.addresses[0].value}'
+
+# Wait until cert-manager has the certificate in Secret polls-tls, next to the Gateway (Let's Encrypt reaches the hosts over HTTP first, so their DNS must point at the Gateway's address; if this times out, `kubectl describe -n gateway certificate/polls-tls` says why)
+kubectl wait -n gateway --for=condition=Ready certificate/polls-tls --timeout=10m
+
 # Wait until the rollout is done and the new pods are ready
 kubectl rollout status -n polls deployment/polls
 
-# Forward http://127.0.0.1:8080 to the app (Ctrl+C stops it)
-kubectl port-forward -n polls service/polls 8080:80
+# Ask the app at its host name through the Gateway, sending the host name without touching DNS
+curl -i --resolve polls.example.com:443:$(kubectl get gateway -n gateway public -o 'jsonpath={.status.addresses[0].value}') https://polls.example.com/

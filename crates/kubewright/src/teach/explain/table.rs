@@ -28,6 +28,11 @@ const SA: &str = "tasks/configure-pod-container/configure-service-account/";
 const INGRESS: &str = "concepts/services-networking/ingress/";
 const CM_INGRESS: &str = "https://cert-manager.io/docs/usage/ingress/";
 const CM_ACME: &str = "https://cert-manager.io/docs/configuration/acme/";
+const GATEWAY_API: &str = "https://gateway-api.sigs.k8s.io/api-types/httproute/";
+const GATEWAY: &str = "https://gateway-api.sigs.k8s.io/api-types/gateway/";
+const CROSS_NS: &str = "https://gateway-api.sigs.k8s.io/guides/multiple-ns/";
+const GRANT: &str = "https://gateway-api.sigs.k8s.io/api-types/referencegrant/";
+const CM_GATEWAY: &str = "https://cert-manager.io/docs/usage/gateway/";
 const NETPOL: &str = "concepts/services-networking/network-policies/";
 const PULL_SECRET: &str = "tasks/configure-pod-container/pull-image-private-registry/";
 const EMPTYDIR: &str = "concepts/storage/volumes/#emptydir";
@@ -470,6 +475,61 @@ pub(super) const ENTRIES: &[Entry] = &[
         "off", "Production has strict rate limits: repeated failed tries can lock a host out for an hour or more.",
         None, CM_ACME),
     e!("ingress.issuer.email", "The ACME account's e-mail, where Let's Encrypt sends notices.",
+        "empty", "Empty: an account without a contact.",
+        None, CM_ACME),
+    // gateway api
+    e!("route.enabled", "Adds an HTTPRoute <name> (Gateway API): the Gateway's controller sends requests for these host names and paths to the app's Service. The Gateway API is where new clusters go; it replaces the Ingress, one of the two.",
+        "off", "Off: no route; the app is reached through an Ingress or the Service's own type.",
+        Some("httproute.spec"), GATEWAY_API),
+    e!("route.gateway", "The Gateway the route attaches to (parentRefs name): the cluster's shared entry point, run by a Gateway API controller.",
+        "gateway", "A Gateway that does not exist: the route is never accepted and nothing answers.",
+        Some("httproute.spec.parentRefs.name"), GATEWAY_API),
+    e!("route.gateway_namespace", "The Gateway's namespace; empty means the app's. A Gateway elsewhere admits the route only if its listeners' allowedRoutes name the app's namespace; a ReferenceGrant does not do that.",
+        "empty (the app's)", "A namespace the Gateway is not in: the route names a Gateway that does not exist.",
+        Some("httproute.spec.parentRefs.namespace"), CROSS_NS),
+    e!("route.section_name", "One listener of the Gateway to attach to (sectionName), e.g. https; empty attaches to every listener that admits the route.",
+        "empty (every listener)", "A listener name the Gateway lacks: the route is not accepted (NoMatchingParent).",
+        Some("httproute.spec.parentRefs.sectionName"), GATEWAY_API),
+    e!("route.hostnames", "A host name the route answers to; *.example.com matches one level of subdomains; no IP addresses. No host names: every host the listener takes.",
+        "app.example.com", "A host nobody's DNS points at the Gateway never receives a request.",
+        Some("httproute.spec.hostnames"), GATEWAY_API),
+    e!("route.paths[].path", "A path sent to the app, starting with /.",
+        "/", "Without / at the start the API server refuses the route.",
+        Some("httproute.spec.rules.matches.path.value"), GATEWAY_API),
+    e!("route.paths[].path_type", "Prefix (PathPrefix): this path and everything below it, element by element. Exact: only this path.",
+        "Prefix", "Exact on / serves only the front page.",
+        Some("httproute.spec.rules.matches.path.type"), GATEWAY_API),
+    e!("route.create_gateway", "Also writes the Gateway: an HTTP listener and, with TLS, one HTTPS listener per host name. Usually a platform team owns the Gateway and apps only add routes.",
+        "off", "Off: a Gateway of that name must already exist.",
+        Some("gateway.spec"), GATEWAY),
+    e!("route.class_name", "The GatewayClass: which controller runs the Gateway (gatewayClassName), as `kubectl get gatewayclass` lists them: nginx for NGINX Gateway Fabric, eg for Envoy Gateway, cilium, istio.",
+        "nginx", "A class no controller serves: the Gateway is never programmed and gets no address.",
+        Some("gateway.spec.gatewayClassName"), GATEWAY),
+    e!("route.http_port", "The port the Gateway's HTTP listener takes (also where Let's Encrypt's HTTP-01 check arrives).",
+        "80", "Another port: browsers and Let's Encrypt knock on 80 and find nothing.",
+        Some("gateway.spec.listeners.port"), GATEWAY),
+    e!("route.https_port", "The port the HTTPS listeners take.",
+        "443", "Another port: https:// URLs need it spelt out.",
+        Some("gateway.spec.listeners.port"), GATEWAY),
+    e!("route.tls", "Where the HTTPS listeners' certificate comes from: none, cert-manager (it reads the Gateway's annotation and keeps a certificate for the listeners' host names in <name>-tls, next to the Gateway) or an existing kubernetes.io/tls Secret.",
+        "none", "None: only the HTTP listener; passwords and cookies cross the network readable.",
+        Some("gateway.spec.listeners.tls"), CM_GATEWAY),
+    e!("route.tls_secret", "The existing kubernetes.io/tls Secret in the app's namespace. A Gateway in another namespace may use it only through a ReferenceGrant here, which is written too.",
+        "empty", "A Secret that does not exist, or elsewhere without a grant: the listener is not programmed (InvalidCertificateRef, RefNotPermitted).",
+        Some("gateway.spec.listeners.tls.certificateRefs"), GRANT),
+    e!("route.issuer.kind", "cert-manager's issuer kind: a ClusterIssuer serves every namespace, an Issuer only its own (the Gateway's).",
+        "ClusterIssuer", "The wrong kind names an issuer cert-manager cannot find: the certificate never becomes Ready.",
+        None, CM_GATEWAY),
+    e!("route.issuer.name", "The issuer cert-manager asks for the certificate (annotation cert-manager.io/cluster-issuer or cert-manager.io/issuer on the Gateway). cert-manager's Gateway support must be on (enableGatewayAPI).",
+        "letsencrypt-prod", "An issuer that does not exist: the certificate stays pending.",
+        None, CM_GATEWAY),
+    e!("route.issuer.create", "Also writes the ClusterIssuer: Let's Encrypt over ACME, proving each host over HTTP-01 with a temporary HTTPRoute on the Gateway's HTTP listener (gatewayHTTPRoute).",
+        "off", "Off: an issuer of that name must already exist in the cluster.",
+        None, CM_ACME),
+    e!("route.issuer.staging", "Let's Encrypt's staging server: untrusted certificates but generous rate limits, for trying the setup out.",
+        "off", "Production has strict rate limits: repeated failed tries can lock a host out for an hour or more.",
+        None, CM_ACME),
+    e!("route.issuer.email", "The ACME account's e-mail, where Let's Encrypt sends notices.",
         "empty", "Empty: an account without a contact.",
         None, CM_ACME),
     // network policy

@@ -96,6 +96,7 @@ pub(super) fn network_policy_rule(spec: &AppSpec, path: &[Seg], k: &[&str]) -> O
         ["spec", "ingress", "[]", "from", "[]", "namespaceSelector", ..] => {
             one("network_policy.controller_namespace")
         }
+        ["spec", "ingress", "[]", "from", ..] if spec.route.enabled => one("route.enabled"),
         ["spec", "ingress", "[]", "from", ..] if spec.ingress.enabled => one("ingress.enabled"),
         ["spec", "ingress", "[]", "ports", ..] => one(if spec.port.name.is_empty() {
             "port.number"

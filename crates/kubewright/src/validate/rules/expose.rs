@@ -140,17 +140,26 @@ pub const ISSUER_EMAIL: Rule = Rule {
     severity: Severity::Error,
     upstream: "Let's Encrypt refuses an ACME account whose contact is not a valid e-mail address",
     check: |spec| {
-        let issuer = &spec.ingress.issuer;
+        // The Gateway's issuer when it writes one, else the Ingress's.
+        let (issuer, path, creates) = if spec.route.creates_issuer() {
+            (&spec.route.issuer, "route.issuer.email", true)
+        } else {
+            (
+                &spec.ingress.issuer,
+                "ingress.issuer.email",
+                spec.ingress.creates_issuer(),
+            )
+        };
         let email = issuer.email.as_str();
         let looks_ok = email.is_empty()
             || email.split_once('@').is_some_and(|(user, domain)| {
                 !user.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
             });
-        if !spec.ingress.creates_issuer() || looks_ok {
+        if !creates || looks_ok {
             return Vec::new();
         }
         vec![Finding::new(
-            "ingress.issuer.email",
+            path,
             "This is not an e-mail address (name@example.com); Let's Encrypt refuses the account.",
         )]
     },
@@ -190,25 +199,29 @@ pub const INGRESS_TLS: Rule = Rule {
     },
 };
 
-pub const SERVICE_BEHIND_INGRESS: Rule = Rule {
-    id: "service-type-behind-ingress",
-    severity: Severity::Warning,
-    upstream: "best practice: behind an Ingress the Service needs no node port or load balancer",
-    check: |spec| {
-        if !spec.ingress.enabled || !spec.service.kind.has_node_port() {
-            return Vec::new();
-        }
-        vec![Finding::new(
-            "service.type",
-            format!(
-                "The app is reached through the Ingress; a {} Service also opens it on every node \
-                 (and a LoadBalancer costs a cloud load balancer), around the Ingress's TLS.",
-                spec.service.kind.as_str()
+pub const SERVICE_BEHIND_INGRESS: Rule =
+    Rule {
+        id: "service-type-behind-ingress",
+        severity: Severity::Warning,
+        upstream:
+            "best practice: behind an Ingress or HTTPRoute the Service needs no node port or \
+               load balancer",
+        check: |spec| {
+            if !spec.fronted() || !spec.service.kind.has_node_port() {
+                return Vec::new();
+            }
+            vec![Finding::new(
+                "service.type",
+                format!(
+                "The app is reached through the {front}; a {} Service also opens it on every node \
+                 (and a LoadBalancer costs a cloud load balancer), around the {front}'s TLS.",
+                spec.service.kind.as_str(),
+                front = if spec.route.enabled { "HTTPRoute" } else { "Ingress" },
             ),
-        )
-        .with_fix(Fix::ServiceType(ServiceType::ClusterIp))]
-    },
-};
+            )
+            .with_fix(Fix::ServiceType(ServiceType::ClusterIp))]
+        },
+    };
 
 pub const NETWORK_POLICY_NAMESPACE: Rule = Rule {
     id: "network-policy-namespace",
@@ -223,7 +236,7 @@ pub const NETWORK_POLICY_NAMESPACE: Rule = Rule {
         let sidecar_ports = spec.init.sidecars.iter().any(|s| !s.ports.is_empty());
         [
             (
-                spec.ingress.enabled,
+                spec.fronted(),
                 "network_policy.controller_namespace",
                 &policy.controller_namespace,
                 "ingress-nginx",

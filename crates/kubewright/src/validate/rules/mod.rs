@@ -17,6 +17,7 @@ pub(super) mod port_env;
 pub(super) mod ports;
 pub(super) mod required;
 pub(super) mod resources;
+pub(super) mod route;
 pub(super) mod scaling;
 pub(super) mod seal;
 pub(super) mod security;
