@@ -54,6 +54,8 @@ node tests/e2e/volumes.mjs   # a claim, its warning's fix, a secret file kept ou
 node tests/e2e/hostile.mjs
 # The two newcomer walkthroughs (laptop and phone), keyboard only, dark mode; screenshots looked at.
 node tests/e2e/walkthrough.mjs
+# The first screen the build put in the HTML: equal to the app's, kept keystrokes, nothing moves.
+node tests/e2e/prerender.mjs
 
 step "accessibility (axe-core), dark mode, 375 px, form <-> YAML links; screenshots in out/screenshots/"
 node tests/e2e/a11y.mjs

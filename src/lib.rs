@@ -2,10 +2,12 @@
 //! core crate's pure functions, inside memos. Components only bind fields and show results.
 
 pub mod panic_banner;
+mod takeover;
 pub mod ui;
 
-/// Installs the panic banner and mounts the app on `<body>`.
+/// Installs the panic banner and mounts the app on `<body>`, taking over the first screen the build
+/// prerendered there, if any.
 pub fn mount() {
     panic_banner::install();
-    leptos::mount::mount_to_body(ui::App);
+    takeover::mount(ui::App);
 }

@@ -40,14 +40,15 @@ if ! (cd tools/node && npm ls --all >/dev/null 2>&1); then
   (cd tools/node && npm ci --no-audit --no-fund)
 fi
 
-[ "$what" = build ] && exit 0
-
+# The release build needs chromium too: it prerenders the first screen (scripts/prerender.mjs).
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing Debian chromium + chromium-driver"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+
+[ "$what" = build ] && exit 0
 
 # Python oracles in their own venv: kubernetes-validate (schemas 1.37) and a pinned kubectl.
 venv=tools/.venv

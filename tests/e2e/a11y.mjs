@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { ROOT, checks, cli, launchChromium, serveDist, until } from './lib.mjs';
+import { awake, checks, cli, launchChromium, ROOT, serveDist, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -49,6 +49,7 @@ async function openApp(browser, options = {}) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${server.origin}/index.html`);
+  await awake(page);
   await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached', timeout: TIMEOUT });
   return { context, page, errors };
 }
@@ -97,6 +98,7 @@ try {
       const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true, viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
       await page.goto(keptLink);
+      await awake(page);
       await page.getByTestId('kept-item').first().waitFor({ timeout: TIMEOUT });
       const problems = await axe(page, 'kept banner');
       await page.getByTestId('kept-review').screenshot({ path: path.join(SHOTS, `kept-review-${scheme}.png`) });

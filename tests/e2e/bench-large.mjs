@@ -6,7 +6,7 @@
 //
 // BENCH_LARGE_KEYS (default 20) keystrokes per scenario, after 3 uncounted.
 
-import { launchChromium, median, quantile, serveDist } from './lib.mjs';
+import { awake, launchChromium, median, quantile, serveDist } from './lib.mjs';
 
 const KEYS = Number(process.env.BENCH_LARGE_KEYS || 20);
 const WARMUP = 3;
@@ -97,6 +97,7 @@ try {
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${server.origin}/`);
+    await awake(page);
     await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });
     const loadMs = await open(page, spec, needle);
     results.push({ label, what: 'open the spec file -> its YAML in the DOM', load: loadMs });

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, launchChromium, median, quantile, serveDist } from './lib.mjs';
+import { awake, ROOT, launchChromium, median, quantile, serveDist } from './lib.mjs';
 
 const KEYS = Number(process.env.BENCH_KEYS ?? 100);
 const WARMUP = 10;
@@ -52,6 +52,7 @@ const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(`${server.origin}/`);
+  await awake(page);
   // The article's app: three secrets.
   await page.getByTestId('preset-select').selectOption('phoenix-article');
   await page.getByTestId('yaml-all').filter({ hasText: 'name: kube-native' }).waitFor({ state: 'attached' });

@@ -8,7 +8,7 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { assertSameText, checks, cli, harness, offOrigin, ROOT, until, untilSame, YAML } from './lib.mjs';
+import { assertSameText, awake, checks, cli, harness, offOrigin, ROOT, until, untilSame, YAML } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -35,6 +35,7 @@ await harness('e2e', counts, async ({ server, browser }) => {
     });
     page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
     await page.goto(`${server.origin}/`);
+    await awake(page);
     return page;
   }
 

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { checks, cli, harness, offOrigin, until } from './lib.mjs';
+import { awake, checks, cli, harness, offOrigin, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const PLANTED = 'sender-knows-this-1234';
@@ -66,6 +66,7 @@ await harness('e2e-hostile', counts, async ({ server, browser }) => {
   const yamlAll = () => byId('yaml-all').textContent();
   const commands = () => byId('commands').textContent();
   await page.goto(toLink(server.origin, hostileSpec()));
+  await awake(page);
   await until(() => yamlAll(), (t) => t.includes('kind: Deployment'), 'first render');
 
   await check('the link applies nothing it planted: YAML and commands hold none of it', async () => {
@@ -151,6 +152,7 @@ await harness('e2e-hostile', counts, async ({ server, browser }) => {
   await check('a reload keeps the choice (autosave), and still stores nothing planted', async () => {
     await page.waitForTimeout(700);
     await page.goto(`${server.origin}/`);
+    await awake(page);
     await until(() => yamlAll(), (t) => t.includes('name: cluster-admin'), 'restored with the included object');
     const states = await byId('kept-item').evaluateAll((els) => els.map((e) => e.dataset.state));
     assert(states.join() === 'included,held', states.join());

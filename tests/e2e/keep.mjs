@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { checks, cli, cliPath, harness, ROOT, until, untilSame } from './lib.mjs';
+import { awake, checks, cli, cliPath, harness, ROOT, until, untilSame } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -44,6 +44,7 @@ await harness('e2e-keep', counts, async ({ server, browser }) => {
     p.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
     p.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
     await p.goto(url);
+    await awake(p);
     return p;
   };
   const page = await open(context);
@@ -162,12 +163,14 @@ await harness('e2e-keep', counts, async ({ server, browser }) => {
   await check('autosave: a reload restores the form; "forget" empties the storage and the next load is the preset', async () => {
     const want = cli('render', '--spec', path.join(tmp, 'saved.json'));
     await page.reload();
+    await awake(page);
     await untilSame(() => yamlAll(), want, 'yaml-all after reload');
     assert((await byId('restore-notice').textContent()).includes("this browser's saved copy"), 'no restore notice');
     await byId('forget').click();
     const keys = await page.evaluate(() => Object.keys(localStorage));
     assert(!keys.includes('kubewright.spec'), `still stored: ${keys}`);
     await page.reload();
+    await awake(page);
     await untilSame(() => yamlAll(), cli('render', '--preset', cli('presets').split('\t')[0]), 'yaml-all after forget + reload');
     await byId('autosave-toggle').check();
   });

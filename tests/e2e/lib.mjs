@@ -68,18 +68,19 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-// Serves dist/ with python's http.server (from the repo root with --directory, since serving from
-// inside dist/ breaks when a rebuild replaces the folder). Returns { origin, stop }.
-export async function serveDist() {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`no ${DIST}/index.html: build first (trunk build --release at the repository root)`);
+// Serves dist/ (or `dir`: the build's staging folder, for the prerender step) with python's
+// http.server (from the repo root with --directory, since serving from inside dist/ breaks when a
+// rebuild replaces the folder). Returns { origin, stop }.
+export async function serveDist(dir = DIST) {
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`no ${dir}/index.html: build first (trunk build --release at the repository root)`);
   }
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     const child = spawn(
       'python3',
-      ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', 'dist'],
+      ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir],
       { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     children.add(child);
@@ -156,6 +157,15 @@ export async function until(read, ok, what, timeout = 10_000) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${String(value).slice(0, 300)}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+// The built page arrives with its first screen prerendered (scripts/prerender.mjs): until the app has
+// taken it over, clicks do nothing and text typed is only carried over. Tests that drive the app wait
+// for that after every navigation (tests/e2e/prerender.mjs tests the moment before).
+export async function awake(page) {
+  await page.waitForFunction(() => document.body && !document.body.hasAttribute('data-prerendered'), null, {
+    timeout: 30_000,
+  });
 }
 
 // Says where two long texts first differ, instead of dumping both.

@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { checks, cli, harness, until, untilSame, YAML } from './lib.mjs';
+import { awake, checks, cli, harness, until, untilSame, YAML } from './lib.mjs';
 
 const requireTools = createRequire(new URL('../../tools/node/package.json', import.meta.url));
 const AXE_SOURCE = readFileSync(requireTools.resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,6 +21,7 @@ await harness('route', counts, async ({ server, browser }) => {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${server.origin}/`);
+  await awake(page);
   const byId = (id) => page.getByTestId(id);
   const yamlAll = () => byId('yaml-all').textContent();
   const docs = (yaml) => YAML.parseAllDocuments(yaml).map((d) => d.toJS());

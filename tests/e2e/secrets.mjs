@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checks, harness, offOrigin, ROOT, until, YAML } from './lib.mjs';
+import { awake, checks, harness, offOrigin, ROOT, until, YAML } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -55,6 +55,7 @@ await harness('e2e-secrets', counts, async ({ server, browser }) => {
     );
   });
   await page.goto(`${server.origin}/`);
+  await awake(page);
   const byId = (id) => page.getByTestId(id);
   const text = (id) => byId(id).textContent();
   const yamlAll = () => text('yaml-all');

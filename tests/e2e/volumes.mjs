@@ -8,7 +8,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { checks, harness, until } from './lib.mjs';
+import { awake, checks, harness, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const TIMEOUT = 10_000;
@@ -25,6 +25,7 @@ await harness('e2e-volumes', counts, async ({ server, browser }) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.origin}/`);
+  await awake(page);
   const byId = (id) => page.getByTestId(id);
   const yamlAll = () => byId('yaml-all').textContent();
   await until(yamlAll, (t) => t?.includes('kind: Deployment'), 'the page to render');

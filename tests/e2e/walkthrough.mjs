@@ -15,7 +15,7 @@
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, checks, harness, until } from './lib.mjs';
+import { awake, checks, harness, ROOT, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const SHOTS = process.env.WALKTHROUGH_SHOTS || path.join(ROOT, 'out', 'screenshots', 'walkthrough');
@@ -29,6 +29,7 @@ async function open(browser, server, viewport) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${server.origin}/index.html`);
+  await awake(page);
   await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached', timeout: TIMEOUT });
   return { context, page, errors };
 }

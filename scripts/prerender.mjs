@@ -1,0 +1,83 @@
+// Puts the first screen into the built index.html, so the first YAML arrives with the HTML instead
+// of after the wasm. Run by Trunk's post_build hook (Trunk.toml) on release builds, on the staging
+// folder before it becomes dist/; `node scripts/prerender.mjs DIR` runs it on a built folder by hand.
+//
+// The first screen is not kept anywhere by hand: the built app itself renders it in headless
+// Chromium (fresh profile, so the first preset with empty secret values), and this writes what it
+// rendered into <body data-prerendered>. Controls' values become attributes; `style` attributes are
+// dropped (the CSP refuses them in HTML; the stylesheet carries the same defaults). The app takes
+// the screen over at start-up (src/takeover.rs). Two loads must give the same HTML, so nothing
+// random made at start-up (a key, a generated secret) can be baked in and shared by every visitor.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchChromium, serveDist } from '../tests/e2e/lib.mjs';
+
+const dir = path.resolve(process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist');
+if (process.env.TRUNK_PROFILE === 'debug') {
+  console.log('prerender: debug build, first screen not prerendered');
+  process.exit(0);
+}
+// The width the snapshot is taken at: a wide screen (style.css switches to the phone layout at 700 px
+// and keeps the prerendered page matching it there, see `body[data-prerendered]`).
+const VIEWPORT = { width: 1280, height: 800 };
+
+// Loads the page once and returns the body's HTML as the app rendered it.
+async function snapshot(browser, origin) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('pre.yaml')?.textContent.length > 100 &&
+        document.querySelector('pre.commands')?.textContent.length > 0,
+      null,
+      { timeout: 60_000 },
+    );
+    // Effects run after the first render: let two frames pass so the screen has settled.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    if (errors.length) throw new Error(`the app reported errors while rendering:\n${errors.join('\n')}`);
+    return await page.evaluate(freeze);
+  } finally {
+    await context.close();
+  }
+}
+
+// In the page: writes every control's state into attributes and returns the body's HTML.
+function freeze() {
+  for (const el of document.querySelectorAll('input, textarea, select')) {
+    if (el.type === 'password' && el.value) throw new Error(`a secret box holds a value: ${el.dataset.testid}`);
+    if (el.type === 'checkbox' || el.type === 'radio') el.toggleAttribute('checked', el.checked);
+    else if (el.tagName === 'TEXTAREA') el.textContent = el.value;
+    else if (el.tagName === 'SELECT') for (const o of el.options) o.toggleAttribute('selected', o.selected);
+    else if (el.type !== 'file') el.setAttribute('value', el.value);
+  }
+  // A `style` attribute in HTML is refused by the CSP. The YAML view's row marks are positioned only
+  // by theirs: they come back when the app takes over (absolutely placed, so nothing moves).
+  for (const mark of document.querySelectorAll('pre.yaml .marks > *')) mark.remove();
+  for (const el of document.querySelectorAll('[style]')) el.removeAttribute('style');
+  if (document.body.querySelector('script')) throw new Error('the first screen holds a <script>');
+  return document.body.innerHTML;
+}
+
+const index = path.join(dir, 'index.html');
+const html = readFileSync(index, 'utf8');
+const empty = '<body></body>';
+if (html.split(empty).length !== 2) throw new Error(`prerender: ${index} has no single empty ${empty}`);
+
+const server = await serveDist(dir);
+const browser = await launchChromium();
+let first;
+try {
+  first = await snapshot(browser, server.origin);
+  const second = await snapshot(browser, server.origin);
+  if (first !== second) throw new Error('prerender: two loads rendered different first screens (something random at start-up?)');
+} finally {
+  await browser.close().catch(() => {});
+  await server.stop();
+}
+writeFileSync(index, html.replace(empty, `<body data-prerendered>${first}</body>`));
+console.log(`prerender: first screen written into ${index} (${first.length} characters)`);

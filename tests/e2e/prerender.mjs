@@ -1,0 +1,169 @@
+// The first screen that comes with the HTML (scripts/prerender.mjs writes it at build time) and the
+// app's take-over of it:
+//
+//   node tests/e2e/prerender.mjs      (from the repo root; needs dist/ from `trunk build --release`)
+//
+// - Read with JavaScript off, dist's page already shows the first preset's form, full YAML and
+//   commands, and they equal what the app shows once it runs (and what the CLI prints).
+// - No secret value, <script> or style attribute is in the HTML; two fresh visits get the same page.
+// - With the wasm held back, text typed into the prerendered form survives the take-over (value,
+//   focus, caret) and reaches the YAML; nothing visible moves (boxes measured before and after, and
+//   the browser's layout-shift score), at a laptop's and a phone's width; no CSP violation, no
+//   console error, no request off the origin.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { assertSameText, awake, checks, cli, DIST, harness, offOrigin, until, untilSame } from './lib.mjs';
+
+const { check, assert, counts } = checks();
+const TIMEOUT = 15_000;
+
+const firstPreset = cli('presets').trim().split('\n')[0].split('\t')[0];
+const wantYaml = cli('render', '--preset', firstPreset);
+const wantCommands = cli('commands', '--preset', firstPreset, '--for', 'all');
+
+// Observers installed before any page script (through the DevTools protocol, not the page's CSP):
+// layout shifts and CSP violations from the first moment.
+function watch() {
+  window.__shifts = [];
+  window.__csp = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__shifts.push({ value: e.value, input: e.hadRecentInput });
+  }).observe({ type: 'layout-shift', buffered: true });
+  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+}
+
+// The boxes a visitor looks at, by test id, where they are in the page: they must not move at take-over.
+const BOXES = ['app-name', 'preset-select', 'yaml-all', 'commands', 'export-menu'];
+const boxes = (page) =>
+  page.evaluate((ids) => {
+    const out = {};
+    for (const id of ids) {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      const r = el?.getBoundingClientRect();
+      const at = r && [r.x + scrollX, r.y + scrollY, r.width, r.height];
+      out[id] = r && r.width ? at.map((v) => Math.round(v)).join(',') : 'hidden';
+    }
+    return out;
+  }, BOXES);
+
+const requests = [];
+const problems = []; // console errors, page errors
+
+await harness('prerender', counts, async ({ server, browser }) => {
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const body = html.slice(html.indexOf('<body'));
+
+  await check('dist/index.html holds the prerendered first screen: no <script>, no style attribute', async () => {
+    assert(body.startsWith('<body data-prerendered>'), `body starts ${body.slice(0, 60)}`);
+    assert(!/<script/i.test(body), 'a <script> in the body');
+    assert(!/\sstyle=/i.test(body), 'a style attribute in the body');
+    assert(!html.includes('<body></body>'), 'an empty body as well');
+  });
+
+  // With its YAML equal to the CLI's (below), which holds no random key, this leaves no secret.
+  await check('no secret value in the HTML: any secret box in it is empty', async () => {
+    const values = [...body.matchAll(/<input[^>]*type="password"[^>]*>/g)].map((m) => m[0]);
+    const filled = values.filter((tag) => /\svalue="[^"]/.test(tag));
+    assert(filled.length === 0, `secret boxes with a value: ${filled.join(' ')}`);
+  });
+
+  // The page as it arrives, before any script: JavaScript off.
+  const still = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+  const frozen = await still.newPage();
+  await frozen.goto(`${server.origin}/`);
+  const prerendered = {
+    yaml: await frozen.getByTestId('yaml-all').textContent(),
+    commands: await frozen.getByTestId('commands').textContent(),
+    name: await frozen.getByTestId('app-name').inputValue(),
+  };
+  await still.close();
+
+  await check(`without JavaScript the page shows ${firstPreset}'s YAML and commands (= the CLI)`, async () => {
+    assertSameText(prerendered.yaml, wantYaml, 'prerendered yaml-all');
+    assertSameText(prerendered.commands, wantCommands, 'prerendered commands');
+    assert(prerendered.name.length > 0, 'the app name box is empty');
+  });
+
+  // A visit whose wasm is held until `release()`; returns the page and the release function.
+  async function visit(viewport) {
+    const context = await browser.newContext({ viewport });
+    context.setDefaultTimeout(TIMEOUT);
+    await context.addInitScript(watch);
+    let release;
+    const held = new Promise((r) => (release = r));
+    await context.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(`${server.origin}/`);
+    return { context, page, release };
+  }
+
+  const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  for (const [label, viewport] of [['laptop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    await check(`${label}: nothing moves at take-over (boxes, layout-shift score), no CSP violation`, async () => {
+      const { context, page, release } = await visit(viewport);
+      assert(await page.evaluate(() => document.body.hasAttribute('data-prerendered')), 'already taken over');
+      const before = await boxes(page);
+      release();
+      await awake(page);
+      await frames(page);
+      const after = await boxes(page);
+      const moved = BOXES.filter((id) => before[id] !== after[id]).map((id) => `${id}: ${before[id]} -> ${after[id]}`);
+      assert(moved.length === 0, `moved: ${moved.join('; ')}`);
+      const shifts = await page.evaluate(() => window.__shifts);
+      const score = shifts.filter((s) => !s.input).reduce((a, s) => a + s.value, 0);
+      console.log(`     layout-shift score ${score.toFixed(4)} (${shifts.length} entries)`);
+      assert(score < 0.01, `layout-shift score ${score}`);
+      const csp = await page.evaluate(() => window.__csp);
+      assert(csp.length === 0, csp.join('\n'));
+      await context.close();
+    });
+
+    await check(`${label}: text typed before the wasm arrives is kept, focused, and reaches the YAML`, async () => {
+      const { context, page, release } = await visit(viewport);
+      assert(await page.evaluate(() => document.body.hasAttribute('data-prerendered')), 'already taken over');
+      const name = page.getByTestId('app-name');
+      await name.click();
+      await name.press('End');
+      const want = `${prerendered.name}-shop`;
+      await page.keyboard.type('-shop');
+      assert((await name.inputValue()) === want, 'typing into the prerendered box failed');
+      release();
+      await awake(page);
+      assert((await name.inputValue()) === want, `after take-over the box holds ${await name.inputValue()}`);
+      const focused = await page.evaluate(() => [document.activeElement?.dataset.testid, document.activeElement?.selectionStart]);
+      assert(focused[0] === 'app-name' && focused[1] === want.length, `focus/caret after take-over: ${focused}`);
+      await until(() => page.getByTestId('yaml-all').textContent(), (t) => t.includes(`name: ${want}\n`), 'the YAML to show the typed name');
+      // The next keystroke goes to the live box as usual.
+      await page.keyboard.type('2');
+      await until(() => page.getByTestId('yaml-all').textContent(), (t) => t.includes(`name: ${want}2\n`), 'the next keystroke in the YAML');
+      const csp = await page.evaluate(() => window.__csp);
+      assert(csp.length === 0, csp.join('\n'));
+      await context.close();
+    });
+  }
+
+  await check('after take-over the app shows exactly the prerendered YAML and commands', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(TIMEOUT);
+    const page = await context.newPage();
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${server.origin}/`);
+    await awake(page);
+    await untilSame(() => page.getByTestId('yaml-all').textContent(), prerendered.yaml, 'live yaml-all');
+    await untilSame(() => page.getByTestId('commands').textContent(), prerendered.commands, 'live commands');
+    await context.close();
+  });
+
+  await check('no console error, no request off the origin', async () => {
+    assert(problems.length === 0, problems.join('\n'));
+    const off = offOrigin(requests, server.origin);
+    assert(off.length === 0, `off-origin requests: ${off.join(', ')}`);
+  });
+});
