@@ -85,6 +85,9 @@ kubectl wait -n polls '--for=jsonpath={.status.parents[0].conditions[?(@.type=="
 # The Gateway's address: point the hosts' DNS at it
 kubectl get gateway -n gateway public -o 'jsonpath={.status.addresses[0].value}'
 
+# Wait until cert-manager has made the Certificate polls-tls from the annotation (--for=create needs kubectl 1.31 or newer)
+kubectl wait -n gateway --for=create certificate/polls-tls --timeout=2m
+
 # Wait until cert-manager has the certificate in Secret polls-tls, next to the Gateway (Let's Encrypt reaches the hosts over HTTP first, so their DNS must point at the Gateway's address; if this times out, `kubectl describe -n gateway certificate/polls-tls` says why)
 kubectl wait -n gateway --for=condition=Ready certificate/polls-tls --timeout=10m
 

@@ -67,6 +67,9 @@ kubectl apply -n hello -f ingress.yaml
 # Wait until the controller gives the Ingress an address (--for=jsonpath without a value needs kubectl 1.31 or newer); point the hosts' DNS at it
 kubectl wait -n hello '--for=jsonpath={.status.loadBalancer.ingress}' ingress/hello --timeout=5m
 
+# Wait until cert-manager has made the Certificate hello-tls from the annotation (--for=create needs kubectl 1.31 or newer)
+kubectl wait -n hello --for=create certificate/hello-tls --timeout=2m
+
 # Wait until cert-manager has the certificate in Secret hello-tls (Let's Encrypt reaches the host over HTTP first, so its DNS must point at the address; if this times out, `kubectl describe -n hello certificate/hello-tls` says why)
 kubectl wait -n hello --for=condition=Ready certificate/hello-tls --timeout=10m
 

@@ -89,16 +89,38 @@ pub(super) fn ingress(spec: &AppSpec, file: &str, name: &str, kubectl: &Kubectl)
         ],
     ).into());
     if let (TlsSource::CertManager, Some(secret)) = (spec.ingress.tls, spec.tls_secret_name()) {
-        let describe = kubectl.hint(&["describe"], &[&format!("certificate/{secret}")]);
-        out.push(kubectl.run(
-            format!(
-                "Wait until cert-manager has the certificate in Secret {secret} (Let's Encrypt reaches the host over HTTP first, so its DNS must point at the address; if this times out, `{describe}` says why)"
-            ),
-            &["wait"],
-            &["--for=condition=Ready", &format!("certificate/{secret}"), "--timeout=10m"],
-        ).into());
+        out.extend(certificate(
+            kubectl,
+            &secret,
+            " (Let's Encrypt reaches the host over HTTP first, so its DNS must point at the address",
+        ));
     }
     out
+}
+
+/// Waiting for cert-manager's certificate in Secret `secret`: first for the Certificate itself,
+/// which cert-manager makes from the annotation a moment after the apply (a wait on an object
+/// that is not there yet fails at once), then for it to be Ready. `why` follows the Secret's
+/// name and opens the parenthesis the second comment closes.
+pub(super) fn certificate(kubectl: &Kubectl, secret: &str, why: &str) -> [Step; 2] {
+    let object = format!("certificate/{secret}");
+    let describe = kubectl.hint(&["describe"], &[&object]);
+    [
+        kubectl
+            .run(
+                format!("Wait until cert-manager has made the Certificate {secret} from the annotation (--for=create needs kubectl 1.31 or newer)"),
+                &["wait"],
+                &["--for=create", &object, "--timeout=2m"],
+            )
+            .into(),
+        kubectl
+            .run(
+                format!("Wait until cert-manager has the certificate in Secret {secret}{why}; if this times out, `{describe}` says why)"),
+                &["wait"],
+                &["--for=condition=Ready", &object, "--timeout=10m"],
+            )
+            .into(),
+    ]
 }
 
 // A request to the first named host (a wildcard cannot be asked for), through the Ingress.

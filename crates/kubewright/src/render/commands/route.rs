@@ -227,12 +227,11 @@ fn route(spec: &AppSpec, name: &str, apply: Step, kubectl: &Kubectl, out: &mut V
         spec.route.tls,
         spec.gateway_tls_secret(),
     ) {
-        let describe = at.hint(&["describe"], &[&format!("certificate/{secret}")]);
-        out.push(at.run(
-            format!("Wait until cert-manager has the certificate in Secret {secret}, next to the Gateway (Let's Encrypt reaches the hosts over HTTP first, so their DNS must point at the Gateway's address; if this times out, `{describe}` says why)"),
-            &["wait"],
-            &["--for=condition=Ready", &format!("certificate/{secret}"), "--timeout=10m"],
-        ).into());
+        out.extend(super::ingress::certificate(
+            &at,
+            &secret,
+            ", next to the Gateway (Let's Encrypt reaches the hosts over HTTP first, so their DNS must point at the Gateway's address",
+        ));
     }
 }
 
