@@ -9,7 +9,7 @@ use super::tree::{scalar_text, Tree};
 use super::ReportItem;
 use crate::k8s;
 use crate::spec::{
-    AppSpec, Ingress, IngressRule, IssuerKind, PathType, TlsSource, LETS_ENCRYPT_STAGING,
+    AppSpec, Ingress, IngressRule, Issuer, IssuerKind, PathType, TlsSource, LETS_ENCRYPT_STAGING,
 };
 
 const RULES: &str = "spec.rules";
@@ -160,13 +160,23 @@ pub(super) fn take_issuer(docs: &mut Docs, spec: &mut AppSpec) {
     {
         return;
     }
-    let name = ingress.issuer.name.clone();
+    take_cluster_issuer(docs, spec, |s| &mut s.ingress.issuer);
+}
+
+/// The ClusterIssuer the form's `issuer_of` names (the Ingress's or the Gateway's), read with the
+/// e-mail and server it has, and taken when the form then writes exactly it.
+pub(super) fn take_cluster_issuer(
+    docs: &mut Docs,
+    spec: &mut AppSpec,
+    issuer_of: fn(&mut AppSpec) -> &mut Issuer,
+) {
+    let mut trial = spec.clone();
+    let name = issuer_of(&mut trial).name.clone();
     let is_it = |d: &Doc| d.is(k8s::ClusterIssuer::KIND) && d.name == name;
     let Some(found) = docs.find(is_it) else {
         return;
     };
-    let mut trial = spec.clone();
-    let issuer = &mut trial.ingress.issuer;
+    let issuer = issuer_of(&mut trial);
     issuer.create = true;
     issuer.email = found
         .tree
@@ -175,10 +185,11 @@ pub(super) fn take_issuer(docs: &mut Docs, spec: &mut AppSpec) {
         .unwrap_or_default();
     issuer.staging =
         found.tree.get("spec.acme.server").and_then(Value::as_str) == Some(LETS_ENCRYPT_STAGING);
+    let read = issuer.clone();
     let ours = k8s::ClusterIssuer::from_spec(&trial).map(k8s::Object::ClusterIssuer);
     if same_as_ours(ours, &found.tree.rest) {
         docs.take(is_it);
-        spec.ingress.issuer = trial.ingress.issuer;
+        *issuer_of(spec) = read;
     }
 }
 

@@ -9,9 +9,7 @@ use super::ingress::same_as_ours;
 use super::tree::{scalar_text, Tree};
 use super::ReportItem;
 use crate::k8s;
-use crate::spec::{
-    AppSpec, IssuerKind, PathType, Route, RoutePath, TlsSource, LETS_ENCRYPT_STAGING,
-};
+use crate::spec::{AppSpec, IssuerKind, PathType, Route, RoutePath, TlsSource};
 
 const RULES: &str = "spec.rules";
 
@@ -220,24 +218,5 @@ fn take_issuer(docs: &mut Docs, spec: &mut AppSpec) {
     if route.tls != TlsSource::CertManager || route.issuer.kind != IssuerKind::ClusterIssuer {
         return;
     }
-    let name = route.issuer.name.clone();
-    let is_it = |d: &Doc| d.is(k8s::ClusterIssuer::KIND) && d.name == name;
-    let Some(found) = docs.find(is_it) else {
-        return;
-    };
-    let mut trial = spec.clone();
-    let issuer = &mut trial.route.issuer;
-    issuer.create = true;
-    issuer.email = found
-        .tree
-        .get("spec.acme.email")
-        .and_then(scalar_text)
-        .unwrap_or_default();
-    issuer.staging =
-        found.tree.get("spec.acme.server").and_then(Value::as_str) == Some(LETS_ENCRYPT_STAGING);
-    let ours = k8s::ClusterIssuer::from_spec(&trial).map(k8s::Object::ClusterIssuer);
-    if same_as_ours(ours, &found.tree.rest) {
-        docs.take(is_it);
-        spec.route.issuer = trial.route.issuer;
-    }
+    super::ingress::take_cluster_issuer(docs, spec, |s| &mut s.route.issuer);
 }
