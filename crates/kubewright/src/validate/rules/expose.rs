@@ -175,29 +175,45 @@ pub const INGRESS_TLS: Rule = Rule {
         if !ingress.enabled {
             return Vec::new();
         }
-        match ingress.tls {
-            TlsSource::None if !ingress.hosts().is_empty() => vec![Finding::new(
-                "ingress.tls",
-                "The hosts are served over plain HTTP: passwords and cookies cross the network \
-                 readable. Let cert-manager get a certificate, or name an existing TLS Secret.",
-            )],
-            TlsSource::CertManager if ingress.issuer.create => ingress
-                .rules
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.host.starts_with("*."))
-                .map(|(i, _)| {
-                    Finding::new(
-                        format!("ingress.rules[{i}].host"),
-                        "HTTP-01 cannot prove a wildcard host: Let's Encrypt issues wildcard \
-                         certificates over DNS-01 only, so this certificate never becomes Ready.",
-                    )
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
+        let hosts = ingress.rules.iter().enumerate();
+        tls_findings(
+            "ingress",
+            ingress.tls,
+            ingress.issuer.create,
+            !ingress.hosts().is_empty(),
+            hosts.map(|(i, r)| (format!("ingress.rules[{i}].host"), r.host.as_str())),
+        )
     },
 };
+
+/// The public-host TLS warnings of an Ingress or a written Gateway (its fields under `group`):
+/// plain HTTP for named hosts, and wildcard hosts (at their `paths`) that HTTP-01 cannot prove.
+pub(super) fn tls_findings<'a>(
+    group: &str,
+    tls: TlsSource,
+    creates_issuer: bool,
+    has_hosts: bool,
+    hosts: impl Iterator<Item = (String, &'a str)>,
+) -> Vec<Finding> {
+    match tls {
+        TlsSource::None if has_hosts => vec![Finding::new(
+            format!("{group}.tls"),
+            "The hosts are served over plain HTTP: passwords and cookies cross the network \
+             readable. Let cert-manager get a certificate, or name an existing TLS Secret.",
+        )],
+        TlsSource::CertManager if creates_issuer => hosts
+            .filter(|(_, host)| host.starts_with("*."))
+            .map(|(path, _)| {
+                Finding::new(
+                    path,
+                    "HTTP-01 cannot prove a wildcard host: Let's Encrypt issues wildcard \
+                     certificates over DNS-01 only, so this certificate never becomes Ready.",
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
 
 pub const SERVICE_BEHIND_INGRESS: Rule =
     Rule {

@@ -1,7 +1,7 @@
 //! The HTTPRoute, the Gateway written for it and its certificate: the Gateway API CRDs' own
 //! validation (OpenAPI patterns and CEL rules in the standard channel), and what makes a route work.
 
-use super::expose::{ingress_host, ingress_path};
+use super::expose::{ingress_host, ingress_path, tls_findings};
 use crate::spec::{AppSpec, TlsSource};
 use crate::validate::{names, Finding, Fix, Rule, Severity};
 
@@ -225,27 +225,14 @@ pub const ROUTE_TLS: Rule = Rule {
         if !route.writes_gateway() {
             return Vec::new();
         }
-        match route.tls {
-            TlsSource::None if !route.hosts().is_empty() => vec![Finding::new(
-                "route.tls",
-                "The hosts are served over plain HTTP: passwords and cookies cross the network \
-                 readable. Let cert-manager get a certificate, or name an existing TLS Secret.",
-            )],
-            TlsSource::CertManager if route.issuer.create => route
-                .hostnames
-                .iter()
-                .enumerate()
-                .filter(|(_, h)| h.starts_with("*."))
-                .map(|(i, _)| {
-                    Finding::new(
-                        format!("route.hostnames[{i}]"),
-                        "HTTP-01 cannot prove a wildcard host: Let's Encrypt issues wildcard \
-                         certificates over DNS-01 only, so this certificate never becomes Ready.",
-                    )
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
+        let hosts = route.hostnames.iter().enumerate();
+        tls_findings(
+            "route",
+            route.tls,
+            route.issuer.create,
+            !route.hosts().is_empty(),
+            hosts.map(|(i, h)| (format!("route.hostnames[{i}]"), h.as_str())),
+        )
     },
 };
 
