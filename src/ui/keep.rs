@@ -10,10 +10,8 @@ use leptos::prelude::*;
 
 use super::{browser, use_ui};
 
-/// localStorage key of the autosaved spec (JSON, no secret values).
-pub const SAVED: &str = "kubewright.spec";
-/// localStorage key holding `off` after "forget": autosave stays off until switched on again.
-pub const AUTOSAVE_OFF: &str = "kubewright.autosave-off";
+use kubewright::start::{start, Start};
+pub use kubewright::start::{AUTOSAVE_OFF, SAVED};
 
 /// Where the form on load came from, and which secret values it lacks.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,8 +26,13 @@ pub fn initial_spec(
     preset: AppSpec,
 ) -> (AppSpec, Option<Restored>, Option<String>, Vec<ReportItem>) {
     let fragment = browser::fragment();
-    if fragment.starts_with(share::FRAGMENT_KEY) {
-        return match share::open(&fragment) {
+    let saved = browser::load(SAVED);
+    match start(
+        &fragment,
+        saved.as_deref(),
+        browser::load(AUTOSAVE_OFF).as_deref(),
+    ) {
+        Start::Link => match share::open(&fragment) {
             Ok((spec, notes)) => {
                 let missing = share::missing_secret_values(&spec);
                 let from = Origin::Link.as_str();
@@ -41,30 +44,26 @@ pub fn initial_spec(
                 Some(format!("Could not open the link: {e}")),
                 Vec::new(),
             ),
-        };
+        },
+        Start::Saved => match kubewright::spec_from_json(saved.as_deref().unwrap_or_default()) {
+            Ok(spec) => {
+                // The user's own review choices stand; nothing secret or refused gets in.
+                let (spec, notes) = kept::admit(spec, Origin::Saved);
+                let missing = share::missing_secret_values(&spec);
+                let from = Origin::Saved.as_str();
+                (spec, Some(Restored { from, missing }), None, notes)
+            }
+            Err(e) => (
+                preset,
+                None,
+                Some(format!(
+                    "The saved copy could not be read ({e}); starting from the preset."
+                )),
+                Vec::new(),
+            ),
+        },
+        Start::Preset => (preset, None, None, Vec::new()),
     }
-    if browser::load(AUTOSAVE_OFF).is_none() {
-        if let Some(json) = browser::load(SAVED) {
-            return match kubewright::spec_from_json(&json) {
-                Ok(spec) => {
-                    // The user's own review choices stand; nothing secret or refused gets in.
-                    let (spec, notes) = kept::admit(spec, Origin::Saved);
-                    let missing = share::missing_secret_values(&spec);
-                    let from = Origin::Saved.as_str();
-                    (spec, Some(Restored { from, missing }), None, notes)
-                }
-                Err(e) => (
-                    preset,
-                    None,
-                    Some(format!(
-                        "The saved copy could not be read ({e}); starting from the preset."
-                    )),
-                    Vec::new(),
-                ),
-            };
-        }
-    }
-    (preset, None, None, Vec::new())
 }
 
 /// The banner saying where the form came from and which secret values to re-enter (always in

@@ -19,6 +19,7 @@ pub mod seal;
 pub mod secret_words;
 pub mod share;
 pub mod spec;
+pub mod start;
 pub mod teach;
 #[cfg(feature = "testgen")]
 pub mod testgen;

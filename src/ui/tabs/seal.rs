@@ -28,7 +28,7 @@ pub fn shared_sealer() -> SharedSealer {
 /// Renders with the shared sealer. A poisoned lock (a panic mid-render) still holds a usable cache.
 pub fn render(spec: &AppSpec, sealer: &SharedSealer) -> Rendered {
     let mut sealer = sealer.lock().unwrap_or_else(|e| e.into_inner());
-    kubewright::render::render_with(spec, &mut sealer)
+    kubewright::render::render_with(spec, &mut *sealer)
 }
 
 const CERT_PATH: &str = "secret_options.seal.cert";

@@ -65,9 +65,9 @@ pub use service_account::ServiceAccount;
 
 use serde::Serialize;
 
-use rand_core::{CryptoRngCore, OsRng};
+use rand_core::OsRng;
 
-use crate::seal::{SealStatus, Sealer};
+use crate::seal::{Seal, SealStatus, Sealer};
 use crate::spec::AppSpec;
 
 /// An `int-or-string` API field (ports by number or name, maxSurge as `1` or `25%`).
@@ -258,10 +258,7 @@ pub fn objects_layout(spec: &AppSpec) -> Vec<Object> {
 /// the app's Secret and the database's are replaced by SealedSecrets; if the certificate cannot be
 /// used, neither form is emitted (a plain Secret where the user asked for a sealed one could end up
 /// committed) and the status says why.
-pub fn objects_with<R: CryptoRngCore>(
-    spec: &AppSpec,
-    sealer: &mut Sealer<R>,
-) -> (Vec<Object>, SealStatus) {
+pub fn objects_with<S: Seal + ?Sized>(spec: &AppSpec, sealer: &mut S) -> (Vec<Object>, SealStatus) {
     let mut out = Vec::new();
     out.extend(Namespace::from_spec(spec).map(Object::Namespace));
     // Before any pod starts, so none runs a moment without it.
@@ -321,17 +318,13 @@ pub fn objects_with<R: CryptoRngCore>(
 
 /// The Secrets (the app's, the database's, the registry login, the secret files'), or with sealing
 /// on their SealedSecrets; and what became of the sealing.
-fn secrets<R: CryptoRngCore>(
-    spec: &AppSpec,
-    sealer: &mut Sealer<R>,
-    out: &mut Vec<Object>,
-) -> SealStatus {
+fn secrets<S: Seal + ?Sized>(spec: &AppSpec, sealer: &mut S, out: &mut Vec<Object>) -> SealStatus {
     let options = &spec.secret_options.seal;
     let mut status = SealStatus::Off;
     if options.enabled() {
         sealer.next_render();
-        status = match sealer.key(&options.cert) {
-            Ok(key) => SealStatus::Sealed(key.describe()),
+        status = match sealer.describe_key(&options.cert) {
+            Ok(key) => SealStatus::Sealed(key),
             Err(message) => SealStatus::Failed(message),
         };
         let app = SealedSecret::from_spec(spec, sealer).map(|r| r.map(Object::SealedSecret));

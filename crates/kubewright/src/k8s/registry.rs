@@ -3,11 +3,10 @@
 //! password never passes through a command line.
 
 use base64::Engine;
-use rand_core::CryptoRngCore;
 use serde::Serialize;
 
 use super::{SealedSecret, Secret};
-use crate::seal::Sealer;
+use crate::seal::Seal;
 use crate::spec::AppSpec;
 
 /// The Secret's type and its one key.
@@ -77,9 +76,9 @@ impl Secret {
 
 impl SealedSecret {
     /// The registry login, sealed; `None` when it or sealing is off.
-    pub fn registry<R: CryptoRngCore>(
+    pub fn registry<S: Seal + ?Sized>(
         spec: &AppSpec,
-        sealer: &mut Sealer<R>,
+        sealer: &mut S,
     ) -> Option<Result<Self, String>> {
         let name = spec.registry_secret_name()?;
         Self::seal(spec, name, DOCKER_CONFIG_JSON, entries(spec)?, sealer)

@@ -1,8 +1,7 @@
-use rand_core::CryptoRngCore;
 use serde::Serialize;
 
 use super::{ObjectMeta, Pairs};
-use crate::seal::{self, Sealer};
+use crate::seal::{self, Seal};
 use crate::spec::{AppSpec, SealScope};
 
 /// `bitnami.com/v1alpha1 SealedSecret`: the app's secret variables (or the database's password)
@@ -39,9 +38,9 @@ impl SealedSecret {
 
     /// The Secret `<name>-env-secret`, sealed with the spec's certificate and scope. `None` when
     /// sealing is off or there are no secrets; `Err` (one sentence) when the certificate is unusable.
-    pub fn from_spec<R: CryptoRngCore>(
+    pub fn from_spec<S: Seal + ?Sized>(
         spec: &AppSpec,
-        sealer: &mut Sealer<R>,
+        sealer: &mut S,
     ) -> Option<Result<Self, String>> {
         // The derived DATABASE_URL is sealed along with the user's secrets.
         Self::app_named(spec, spec.secret_name(), sealer)
@@ -49,10 +48,10 @@ impl SealedSecret {
 
     /// The app's secret variables sealed under `name` (the chart's hook copy has its own name, to
     /// which the strict scope binds the ciphertext).
-    pub fn app_named<R: CryptoRngCore>(
+    pub fn app_named<S: Seal + ?Sized>(
         spec: &AppSpec,
         name: String,
-        sealer: &mut Sealer<R>,
+        sealer: &mut S,
     ) -> Option<Result<Self, String>> {
         let entries = spec.secret_entries();
         if entries.is_empty() {
@@ -64,9 +63,9 @@ impl SealedSecret {
 
     /// The database's password Secret (see [`super::Secret::database`]), sealed like the app's:
     /// with sealing on, no password is left readable in the files. `None` without a database.
-    pub fn database<R: CryptoRngCore>(
+    pub fn database<S: Seal + ?Sized>(
         spec: &AppSpec,
-        sealer: &mut Sealer<R>,
+        sealer: &mut S,
     ) -> Option<Result<Self, String>> {
         let (type_, entries) = super::Secret::database_entries(spec)?;
         Self::seal(spec, spec.database.secret_name(), type_, entries, sealer)
@@ -74,22 +73,19 @@ impl SealedSecret {
 
     /// Each secret-files volume's Secret, sealed like the app's (its files' content is as secret
     /// as a password). Empty when sealing is off.
-    pub fn files<R: CryptoRngCore>(
-        spec: &AppSpec,
-        sealer: &mut Sealer<R>,
-    ) -> Vec<Result<Self, String>> {
+    pub fn files<S: Seal + ?Sized>(spec: &AppSpec, sealer: &mut S) -> Vec<Result<Self, String>> {
         super::volume::files_of(spec, crate::spec::VolumeKind::SecretFiles)
             .filter_map(|(name, entries)| Self::seal(spec, name, "Opaque", entries, sealer))
             .collect()
     }
 
     // One Secret's entries sealed under its own name's label; `None` when sealing is off.
-    pub(super) fn seal<R: CryptoRngCore>(
+    pub(super) fn seal<S: Seal + ?Sized>(
         spec: &AppSpec,
         name: String,
         type_: &'static str,
         entries: Vec<(String, String)>,
-        sealer: &mut Sealer<R>,
+        sealer: &mut S,
     ) -> Option<Result<Self, String>> {
         let options = &spec.secret_options.seal;
         if !options.enabled() {

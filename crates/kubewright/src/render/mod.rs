@@ -14,10 +14,10 @@ pub use crate::teach::{annotate, lines, sources};
 
 use std::ops::Range;
 
-use rand_core::{CryptoRngCore, OsRng};
+use rand_core::OsRng;
 
 use crate::k8s::{self, Object};
-use crate::seal::{SealStatus, Sealer};
+use crate::seal::{Seal, SealStatus, Sealer};
 use crate::spec::AppSpec;
 
 /// One object offered as a file.
@@ -88,7 +88,7 @@ pub fn render(spec: &AppSpec) -> Rendered {
 
 /// [`render`] with a [`Sealer`] kept between calls, so an unchanged secret keeps its sealed text (the
 /// page renders on every keystroke).
-pub fn render_with<R: CryptoRngCore>(spec: &AppSpec, sealer: &mut Sealer<R>) -> Rendered {
+pub fn render_with<S: Seal + ?Sized>(spec: &AppSpec, sealer: &mut S) -> Rendered {
     let (objects, seal) = k8s::objects_with(spec, sealer);
     let files: Vec<File> = objects
         .iter()

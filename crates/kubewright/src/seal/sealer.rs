@@ -101,6 +101,62 @@ impl<R: CryptoRngCore> Sealer<R> {
     }
 }
 
+/// What rendering asks of a sealer. Rendering is generic over it so that a module which never seals
+/// (the start-up page, see [`NotLoaded`]) carries none of the RSA and AES code.
+pub trait Seal {
+    /// Starts a render (see [`Sealer::next_render`]).
+    fn next_render(&mut self);
+    /// What the key in `cert` is (for the page's banner), or why it cannot be used.
+    fn describe_key(&mut self, cert: &str) -> Result<String, String>;
+    /// See [`Sealer::seal_all`].
+    fn seal_all(
+        &mut self,
+        cert: &str,
+        label: &str,
+        entries: &[(String, String)],
+    ) -> Result<Vec<(String, String)>, String>;
+}
+
+impl<R: CryptoRngCore> Seal for Sealer<R> {
+    fn next_render(&mut self) {
+        Sealer::next_render(self);
+    }
+
+    fn describe_key(&mut self, cert: &str) -> Result<String, String> {
+        self.key(cert).map(|key| key.describe())
+    }
+
+    fn seal_all(
+        &mut self,
+        cert: &str,
+        label: &str,
+        entries: &[(String, String)],
+    ) -> Result<Vec<(String, String)>, String> {
+        Sealer::seal_all(self, cert, label, entries)
+    }
+}
+
+/// For a module that has no sealing in it: every seal fails with a sentence saying so, so a spec
+/// with sealing on gets neither a plain Secret nor an empty SealedSecret there.
+pub struct NotLoaded;
+
+impl Seal for NotLoaded {
+    fn next_render(&mut self) {}
+
+    fn describe_key(&mut self, _cert: &str) -> Result<String, String> {
+        Err("sealing is not loaded yet".into())
+    }
+
+    fn seal_all(
+        &mut self,
+        cert: &str,
+        _label: &str,
+        _entries: &[(String, String)],
+    ) -> Result<Vec<(String, String)>, String> {
+        self.describe_key(cert).map(|_| Vec::new())
+    }
+}
+
 /// A sealer using the operating system's (in the browser: `crypto.getRandomValues`) CSPRNG.
 impl Default for Sealer<OsRng> {
     fn default() -> Self {

@@ -9,6 +9,7 @@ mod clustering;
 mod cron_job;
 mod database;
 mod disruption;
+pub mod edit;
 mod env;
 mod image;
 mod ingress;
