@@ -1,17 +1,53 @@
-// Starts the app: imports wasm-bindgen's JS glue and instantiates the wasm, both from this origin.
+// Starts the page: imports wasm-bindgen's JS glue and instantiates the wasm, all from this origin.
 // It replaces the inline <script> Trunk would inject, which the page's Content-Security-Policy forbids.
-// The hashed file names come from the <meta name="kubewright-app"> Trunk writes (Trunk.toml).
+// The hashed file names come from the <meta> tags the build writes (Trunk.toml, scripts/boot-module.sh).
 //
-// Loaded `async` (index.html): it runs as soon as it arrives, so the wasm compiles while the first
-// screen the release build put in the HTML is still being parsed and painted. The app starts once
-// the document is complete, since it takes over the whole prerendered <body> (src/takeover.rs).
+// A release build's index.html holds the first screen, prerendered. Then the small start-up module
+// (crates/boot, no Leptos) comes first and makes that screen's form work; the page's own wasm, several
+// times larger, is fetched once the start-up module has arrived, and started when the browser is idle:
+// it takes the screen over (src/takeover.rs), keeping what was typed. Without a prerendered screen
+// (a debug build), or when the start-up module declines it (a share link, a saved form: the screen is
+// not the visitor's), the page starts as soon as it has arrived.
 const app = document.querySelector('meta[name="kubewright-app"]');
-const compiled = WebAssembly.compileStreaming(fetch(app.dataset.wasm)).catch(async () =>
-  // A server that does not send application/wasm: compile from the bytes instead.
-  WebAssembly.compile(await (await fetch(app.dataset.wasm)).arrayBuffer()),
-);
-const { default: init } = await import(app.dataset.js);
-if (document.readyState === 'loading') {
-  await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+const early = document.querySelector('meta[name="kubewright-boot"]');
+
+// Compiles a wasm file while it downloads.
+const compile = (url) =>
+  WebAssembly.compileStreaming(fetch(url)).catch(async () =>
+    // A server that does not send application/wasm: compile from the bytes instead.
+    WebAssembly.compile(await (await fetch(url)).arrayBuffer()),
+  );
+
+async function start(meta, compiled) {
+  const { default: init } = await import(meta.dataset.js);
+  await init({ module_or_path: await compiled });
 }
-await init({ module_or_path: await compiled });
+
+// When the browser has nothing else to do (a keystroke's work comes first), or after 2 s at the latest.
+const idle = () =>
+  new Promise((resolve) =>
+    'requestIdleCallback' in window ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 50),
+  );
+
+const domReady = () =>
+  document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+    : Promise.resolve();
+
+// Loaded `async` (index.html): it runs as soon as it arrives, while the HTML is still being parsed.
+if (early) {
+  const first = compile(early.dataset.wasm);
+  await domReady();
+  if (document.body.hasAttribute('data-prerendered')) {
+    await start(early, first);
+    const page = compile(app.dataset.wasm);
+    if (document.body.hasAttribute('data-boot')) await idle();
+    await start(app, page);
+  } else {
+    await start(app, compile(app.dataset.wasm));
+  }
+} else {
+  const page = compile(app.dataset.wasm);
+  await domReady();
+  await start(app, page);
+}

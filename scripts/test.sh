@@ -14,9 +14,10 @@ cargo fetch --quiet
 step "rustfmt"
 cargo fmt --all --check
 
-step "clippy (native core + CLI, and the page (the root package) for wasm32)"
+step "clippy (native core + CLI, and the page (the root package) and the start-up module for wasm32)"
 cargo clippy --quiet -p kubewright --all-targets --features testgen -- -D warnings
 cargo clippy --quiet -p kubewright-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --quiet -p kubewright-boot --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests: spec -> objects -> YAML, golden files, k8s-openapi oracle, properties, CLI"
 cargo test -p kubewright --features testgen

@@ -6,12 +6,17 @@
 // - Read with JavaScript off, dist's page already shows the first preset's form, full YAML and
 //   commands, and they equal what the app shows once it runs (and what the CLI prints).
 // - No secret value, <script> or style attribute is in the HTML; two fresh visits get the same page.
-// - With the wasm held back, text typed into the prerendered form survives the take-over (value,
+// - With all wasm held back, text typed into the prerendered form survives the take-over (value,
 //   focus, caret) and reaches the YAML; nothing visible moves (boxes measured before and after, and
 //   the browser's layout-shift score), at a laptop's and a phone's width; no CSP violation, no
 //   console error, no request off the origin.
+// - With only the page's wasm held back, the start-up module (crates/boot) makes the form live: the
+//   YAML and commands follow each keystroke and equal the CLI's for the edited spec; text the field
+//   cannot take leaves the YAML as it was; the page takes over the very same text. A visitor with a
+//   saved form gets no start-up stage. The start-up module's wasm is the first wasm fetched.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { assertSameText, awake, checks, cli, DIST, harness, offOrigin, until, untilSame } from './lib.mjs';
 
@@ -85,23 +90,29 @@ await harness('prerender', counts, async ({ server, browser }) => {
     assert(prerendered.name.length > 0, 'the app name box is empty');
   });
 
-  // A visit whose wasm is held until `release()`; returns the page and the release function.
-  async function visit(viewport) {
+  // A visit whose wasm (all of it, or only the page's: `held` = PAGE_WASM) is held until
+  // `release()`; returns the page and the release function.
+  async function visit(viewport, held_wasm = '**/*.wasm', init = () => {}) {
     const context = await browser.newContext({ viewport });
     context.setDefaultTimeout(TIMEOUT);
     await context.addInitScript(watch);
+    await context.addInitScript(init);
     let release;
     const held = new Promise((r) => (release = r));
-    await context.route('**/*.wasm', async (route) => {
+    await context.route(held_wasm, async (route) => {
       await held;
       await route.continue();
     });
     const page = await context.newPage();
-    page.on('request', (r) => requests.push(r.url()));
+    const own = [];
+    page.on('request', (r) => {
+      requests.push(r.url());
+      own.push(r.url());
+    });
     page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await page.goto(`${server.origin}/`);
-    return { context, page, release };
+    return { context, page, release, requests: own };
   }
 
   const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -148,6 +159,70 @@ await harness('prerender', counts, async ({ server, browser }) => {
       await context.close();
     });
   }
+
+  // The CLI's YAML and commands for the first preset with some fields changed.
+  const edited = (change) => {
+    const spec = JSON.parse(cli('spec', '--preset', firstPreset));
+    change(spec);
+    const file = path.join(os.tmpdir(), `kubewright-prerender-${process.pid}.json`);
+    writeFileSync(file, JSON.stringify(spec));
+    return { yaml: cli('render', '--spec', file), commands: cli('commands', '--spec', file, '--for', 'all') };
+  };
+  const PAGE_WASM = '**/kubewright-web-*_bg.wasm';
+
+  await check('the start-up module makes the form live before the page: YAML and commands = the CLI', async () => {
+    const { context, page, release, requests: own } = await visit({ width: 1280, height: 800 }, PAGE_WASM);
+    await page.waitForFunction(() => document.body.hasAttribute('data-boot'));
+    assert(await page.evaluate(() => document.body.hasAttribute('data-prerendered')), 'the page took over while held');
+    const name = page.getByTestId('app-name');
+    await name.fill('shop');
+    await page.getByTestId('app-replicas').fill('3');
+    await page.getByTestId('app-strategy').selectOption('Recreate');
+    const want = edited((s) => Object.assign(s.app, { name: 'shop', replicas: 3, strategy: 'Recreate' }));
+    await untilSame(() => page.getByTestId('yaml-all').textContent(), want.yaml, 'yaml-all in the start-up stage');
+    await untilSame(() => page.getByTestId('commands').textContent(), want.commands, 'commands in the start-up stage');
+    assert(await page.evaluate(() => document.body.hasAttribute('data-stale')), 'the checks are not marked as waiting');
+    // Text a number field cannot take: the YAML keeps the last valid value, and says nothing yet.
+    await page.getByTestId('app-replicas').fill('three');
+    await page.waitForTimeout(100);
+    assertSameText(await page.getByTestId('yaml-all').textContent(), want.yaml, 'yaml-all after "three"');
+    await page.getByTestId('app-replicas').fill('3');
+    release();
+    await awake(page);
+    await untilSame(() => page.getByTestId('yaml-all').textContent(), want.yaml, 'yaml-all after take-over');
+    await untilSame(() => page.getByTestId('commands').textContent(), want.commands, 'commands after take-over');
+    assert((await name.inputValue()) === 'shop', `the box holds ${await name.inputValue()}`);
+    await name.press('End');
+    await page.keyboard.type('2');
+    await until(() => page.getByTestId('yaml-all').textContent(), (t) => t.includes('name: shop2\n'), 'the page to edit');
+    const wasm = own.filter((u) => u.endsWith('.wasm')).map((u) => path.basename(u));
+    assert(wasm[0]?.startsWith('kubewright-boot-'), `first wasm fetched: ${wasm.join(', ')}`);
+    await context.close();
+  });
+
+  await check('the start-up module: text it cannot use gets its message once the page takes over', async () => {
+    const { context, page, release } = await visit({ width: 1280, height: 800 }, PAGE_WASM);
+    await page.waitForFunction(() => document.body.hasAttribute('data-boot'));
+    await page.getByTestId('app-replicas').fill('three');
+    release();
+    await awake(page);
+    await until(() => page.getByTestId('input-errors').textContent(), (t) => t.includes('app.replicas'), 'the message for "three"');
+    assertSameText(await page.getByTestId('yaml-all').textContent(), wantYaml, 'yaml-all keeps the last valid replicas');
+    await context.close();
+  });
+
+  await check('a visitor with a saved form gets no start-up stage, and their own form', async () => {
+    const { context, page, release } = await visit({ width: 1280, height: 800 }, PAGE_WASM, () => {
+      const spec = { app: { name: 'saved-shop' }, image: { repository: 'ghcr.io/example/saved' } };
+      localStorage.setItem('kubewright.spec', JSON.stringify(spec));
+    });
+    await page.waitForTimeout(1500);
+    assert(!(await page.evaluate(() => document.body.hasAttribute('data-boot'))), 'the start-up module bound the preset');
+    release();
+    await awake(page);
+    await until(() => page.getByTestId('yaml-all').textContent(), (t) => t.includes('name: saved-shop\n'), 'the saved form');
+    await context.close();
+  });
 
   await check('after take-over the app shows exactly the prerendered YAML and commands', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

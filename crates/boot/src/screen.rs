@@ -1,0 +1,94 @@
+//! The prerendered screen's parts this module reads and writes: a control's value, the YAML view
+//! and the commands, in the markup the full page renders (src/ui/output), so that the take-over
+//! finds them as it would have made them.
+
+use kubewright::Rendered;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+pub fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+pub fn body() -> Option<HtmlElement> {
+    document()?.body()
+}
+
+/// What a control holds.
+pub enum Value {
+    Text(String),
+    Checked(bool),
+}
+
+/// The value of a text box, select, text area, checkbox or chosen radio button (`None`: a radio
+/// button being unchosen, a file input).
+pub fn value_of(control: &HtmlElement) -> Option<Value> {
+    if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
+        return match input.type_().as_str() {
+            "checkbox" => Some(Value::Checked(input.checked())),
+            "radio" => input.checked().then(|| Value::Text(input.value())),
+            "file" => None,
+            _ => Some(Value::Text(input.value())),
+        };
+    }
+    if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
+        return Some(Value::Text(select.value()));
+    }
+    let area = control.dyn_ref::<HtmlTextAreaElement>()?;
+    Some(Value::Text(area.value()))
+}
+
+/// Writes the whole stream into the all-documents view and the commands that apply it.
+pub fn show(rendered: &Rendered) {
+    let Some(document) = document() else {
+        return;
+    };
+    if let Some(pre) = find(&document, "yaml-all") {
+        set_text(&document, &pre, &rendered.all);
+    }
+    if let Some(pre) = find(&document, "commands") {
+        commands(&document, &pre, rendered);
+    }
+}
+
+fn find(document: &Document, testid: &str) -> Option<Element> {
+    document
+        .query_selector(&format!("pre[data-testid=\"{testid}\"]"))
+        .ok()
+        .flatten()
+}
+
+/// The `<pre>`'s one text node (beside the layer of line marks and Leptos' comment markers).
+fn set_text(document: &Document, pre: &Element, text: &str) {
+    let children = pre.child_nodes();
+    let node = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .find(|n| n.node_type() == web_sys::Node::TEXT_NODE);
+    match node {
+        Some(node) => node.set_node_value(Some(text)),
+        None => {
+            pre.append_child(&document.create_text_node(text)).ok();
+        }
+    }
+}
+
+/// Each command under its `#` comment, a blank line between them, as the full page writes them.
+fn commands(document: &Document, pre: &Element, rendered: &Rendered) {
+    pre.set_text_content(None);
+    for (i, command) in rendered.commands_of(true).iter().enumerate() {
+        if i > 0 {
+            pre.append_child(&document.create_text_node("\n")).ok();
+        }
+        for (class, text) in [
+            ("comment", format!("# {}\n", command.comment)),
+            ("command", format!("{}\n", command.line)),
+        ] {
+            if let Ok(span) = document.create_element("span") {
+                span.set_class_name(class);
+                span.set_text_content(Some(&text));
+                pre.append_child(&span).ok();
+            }
+        }
+    }
+}
