@@ -57,6 +57,7 @@ node tests/e2e/hostile.mjs
 node tests/e2e/walkthrough.mjs
 # The first screen the build put in the HTML: equal to the app's, kept keystrokes, nothing moves.
 node tests/e2e/prerender.mjs
+node tests/e2e/offline.mjs   # loaded, then offline: import, zip, chart and sealing still work
 
 step "accessibility (axe-core), dark mode, 375 px, form <-> YAML links; screenshots in out/screenshots/"
 node tests/e2e/a11y.mjs
