@@ -24,10 +24,14 @@ hash=$(cat "$out/opt.wasm" "$out/kubewright-boot.js" | sha256sum | cut -c1-16)
 js="kubewright-boot-$hash.js" wasm="kubewright-boot-${hash}_bg.wasm"
 # Run again on a built folder: the new module replaces the old one.
 rm -f "$dir"/kubewright-boot-*
-sed -i '/<meta name="kubewright-boot"/d' "$index"
+sed -i '/kubewright-boot-/d' "$index"
 cp "$out/kubewright-boot.js" "$dir/$js"
 cp "$out/opt.wasm" "$dir/$wasm"
 base=${TRUNK_PUBLIC_URL:-/}
-meta="<meta name=\"kubewright-boot\" data-js=\"$base$js\" data-wasm=\"$base$wasm\" />"
-sed -i "s#<meta name=\"kubewright-app\"#$meta\n<meta name=\"kubewright-app\"#" "$index"
+# Preloaded, so the download starts while the HTML is parsed rather than once boot.js has run (a
+# round trip less on a slow connection). `crossorigin` matches the mode of boot.js' fetch and import.
+tags="<link rel=\"preload\" href=\"$base$wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />"
+tags+="\n<link rel=\"modulepreload\" href=\"$base$js\" crossorigin=\"anonymous\" />"
+tags+="\n<meta name=\"kubewright-boot\" data-js=\"$base$js\" data-wasm=\"$base$wasm\" />"
+sed -i "s#<meta name=\"kubewright-app\"#$tags\n<meta name=\"kubewright-app\"#" "$index"
 echo "boot-module: $wasm ($(gzip -9 -c "$dir/$wasm" | wc -c) B gzip) named in $index"

@@ -1,14 +1,18 @@
-// The first screen's timings, prerendered against not (no pass/fail: figures to compare builds).
+// The first screen's timings: with the start-up module, prerendered only, and neither (no pass/fail:
+// figures to compare builds).
 //
 //   node tests/e2e/bench-first.mjs    (scripts/bench.sh runs it; needs dist/ from trunk build --release)
 //
-// Two sites in one run, from the same build: dist/ as built (the first screen in index.html) and a
-// copy whose index.html has the empty <body> a plain build gives (what the page was before). Both
-// are served gzip-compressed, as a static host would, by a small server here, and loaded fresh
-// BENCH_LOADS times (default 5) on localhost and on a slow phone profile through the DevTools protocol:
-// 150 ms round trip, 1.6 Mbps down, 750 kbps up, CPU 4x slower. Two figures per load, from navigation
-// start: the first full YAML at its animation frame (about to be painted), and the app live (a
-// keystroke reaches the YAML from then on; typed earlier into the prerendered form, it is carried over).
+// Three sites in one run, from the same build: dist/ as built (the first screen in index.html, and
+// the start-up module, crates/boot, that makes it editable), a copy without the start-up module (the
+// prerendered screen waits for the page's wasm), and a copy whose index.html has the empty <body> a
+// plain build gives. All are served gzip-compressed, as a static host would, by a small server here,
+// and loaded fresh BENCH_LOADS_FIRST times (default 5) on localhost and on a slow phone profile
+// through the DevTools protocol: 150 ms round trip, 1.6 Mbps down, 750 kbps up, CPU 4x slower.
+// Figures per load, from navigation start: the first full YAML at its animation frame (about to be
+// painted); the form live (a keystroke reaches the YAML from then on: the start-up module bound, or
+// the page running); the page live (taken over); and the bytes (compressed, as sent) that had
+// arrived when the form went live.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -47,12 +51,21 @@ function serveGzip(dir) {
 function watchFirst() {
   window.__first = new Promise((resolve) => {
     let yaml;
+    let form;
+    let bytes;
     const tick = () => {
       const now = performance.now();
       const pre = document.querySelector('[data-testid="yaml-all"]');
       if (yaml === undefined && pre?.textContent.includes('kind: Deployment')) yaml = now;
-      if (yaml !== undefined && document.body && !document.body.hasAttribute('data-prerendered')) {
-        resolve({ yaml, live: now });
+      // The page is live once it shows the YAML in a body that is not (or no longer) the prerendered one.
+      const live = yaml !== undefined && document.body && !document.body.hasAttribute('data-prerendered');
+      if (form === undefined && (live || document.body?.hasAttribute('data-boot'))) {
+        form = now;
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        bytes = entries.filter((e) => e.responseEnd <= now).reduce((sum, e) => sum + e.encodedBodySize, 0);
+      }
+      if (live) {
+        resolve({ yaml, form, live: now, bytes });
         return;
       }
       requestAnimationFrame(tick);
@@ -87,18 +100,33 @@ async function load(browser, origin, profile) {
   return result;
 }
 
-// The same build without its prerendered first screen: what a plain build's index.html holds.
-const plain = mkdtempSync(path.join(os.tmpdir(), 'kubewright-plain-'));
-cpSync(DIST, plain, { recursive: true });
-const index = path.join(plain, 'index.html');
-writeFileSync(index, readFileSync(index, 'utf8').replace(/<body data-prerendered>[\s\S]*<\/body>/, '<body></body>'));
-
-const sites = { prerendered: await serveGzip(DIST), 'not prerendered': await serveGzip(plain) };
+// The same build with its index.html changed by `edit`.
+function variant(name, edit) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `kubewright-${name}-`));
+  cpSync(DIST, dir, { recursive: true });
+  const index = path.join(dir, 'index.html');
+  writeFileSync(index, edit(readFileSync(index, 'utf8')));
+  return dir;
+}
+// Without the start-up module's preload links and <meta> (scripts/boot-module.sh writes one per line).
+const noBoot = (html) => html.replace(/^.*kubewright-boot-.*\n/gm, '');
+const copies = [
+  variant('prerendered', noBoot),
+  variant('plain', (html) => noBoot(html).replace(/<body data-prerendered>[\s\S]*<\/body>/, '<body></body>')),
+];
+const sites = {
+  'start-up module': await serveGzip(DIST),
+  'prerendered only': await serveGzip(copies[0]),
+  'not prerendered': await serveGzip(copies[1]),
+};
 const browser = await launchChromium();
 const ms = (x) => `${x.toFixed(0)} ms`;
 try {
   console.log(`First screen (${LOADS} fresh loads each, 390 x 844, served gzip; median / p95 from navigation start)`);
-  console.log(`${'profile'.padEnd(12)}${'site'.padEnd(18)}${'first full YAML'.padEnd(20)}app live`);
+  console.log(
+    `${'profile'.padEnd(12)}${'site'.padEnd(18)}${'first full YAML'.padEnd(20)}${'form live'.padEnd(20)}` +
+      `${'page live'.padEnd(20)}arrived when the form went live`,
+  );
   for (const [name, profile] of Object.entries(PROFILES)) {
     const medians = {};
     const runs = {};
@@ -112,19 +140,21 @@ try {
       }
     }
     for (const label of Object.keys(sites)) {
+      const figure = (key) => {
+        const xs = runs[label].map((r) => r[key]);
+        return `${ms(median(xs))} / ${ms(quantile(xs, 0.95))}`.padEnd(20);
+      };
       const yaml = runs[label].map((r) => r.yaml);
-      const live = runs[label].map((r) => r.live);
-      medians[label] = median(yaml);
-      console.log(
-        `${name.padEnd(12)}${label.padEnd(18)}${`${ms(median(yaml))} / ${ms(quantile(yaml, 0.95))}`.padEnd(20)}` +
-          `${ms(median(live))} / ${ms(quantile(live, 0.95))}`,
-      );
+      const form = runs[label].map((r) => r.form);
+      medians[label] = { yaml: median(yaml), form: median(form) };
+      const kb = median(runs[label].map((r) => r.bytes)) / 1024;
+      console.log(`${name.padEnd(12)}${label.padEnd(18)}${figure('yaml')}${figure('form')}${figure('live')}${kb.toFixed(1)} KB`);
     }
-    const ratio = medians['not prerendered'] / medians.prerendered;
-    console.log(`${''.padEnd(12)}first YAML ${ratio.toFixed(1)}x sooner prerendered`);
+    const ratio = (key) => (medians['not prerendered'][key] / medians['start-up module'][key]).toFixed(1);
+    console.log(`${''.padEnd(12)}with the start-up module: first YAML ${ratio('yaml')}x, form live ${ratio('form')}x sooner than not prerendered`);
   }
 } finally {
   await browser.close().catch(() => {});
   for (const server of Object.values(sites)) server.close();
-  rmSync(plain, { recursive: true, force: true });
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
 }

@@ -3,6 +3,7 @@
 //! the first screen with it before the full page has loaded; the value keeps the JSON type the field
 //! already has (text, number, true/false, or empty for an optional one).
 
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::AppSpec;
@@ -26,8 +27,8 @@ pub struct Draft {
 impl Draft {
     /// A draft of the spec file `json` (a preset's, for the start-up page).
     pub fn new(json: &str) -> Result<Self, String> {
-        crate::spec_from_json(json)?;
         let json = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        spec_of(&json)?;
         Ok(Draft { json })
     }
 
@@ -54,9 +55,14 @@ impl Draft {
     }
 }
 
-// serde's message quotes the value, which may be a secret: say only that it did not fit.
+// Read from the JSON tree itself, not from its text: the start-up module then carries no JSON
+// writer, and the parser is instantiated for the tree only. serde's message quotes the value, which
+// may be a secret: say only that it did not fit.
 fn spec_of(json: &Value) -> Result<AppSpec, String> {
-    crate::spec_from_json(&json.to_string()).map_err(|_| "not a value this field takes".into())
+    if !json.is_object() {
+        return Err("a spec is a JSON object".into());
+    }
+    AppSpec::deserialize(json).map_err(|_| "not a value this field takes".into())
 }
 
 /// The JSON node at `path` (fields joined by `.`, list items as `[i]`), adding the fields the file
