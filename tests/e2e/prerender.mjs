@@ -200,6 +200,27 @@ await harness('prerender', counts, async ({ server, browser }) => {
     await context.close();
   });
 
+  await check('the start-up module applies what was typed before it arrived', async () => {
+    // Both held: the start-up module first, then (still held) the page's.
+    const { context, page, release } = await visit({ width: 390, height: 844 }, '**/kubewright-boot-*_bg.wasm');
+    let releasePage;
+    const pageHeld = new Promise((r) => (releasePage = r));
+    await context.route(PAGE_WASM, async (route) => {
+      await pageHeld;
+      await route.continue();
+    });
+    await page.getByTestId('app-namespace').fill('early');
+    await page.getByTestId('app-replicas').fill('4');
+    release();
+    await page.waitForFunction(() => document.body.hasAttribute('data-boot'));
+    const want = edited((s) => Object.assign(s.app, { namespace: 'early', replicas: 4 }));
+    await untilSame(() => page.getByTestId('yaml-all').textContent(), want.yaml, 'yaml-all once the start-up module runs');
+    releasePage();
+    await awake(page);
+    await untilSame(() => page.getByTestId('yaml-all').textContent(), want.yaml, 'yaml-all after take-over');
+    await context.close();
+  });
+
   await check('the start-up module: text it cannot use gets its message once the page takes over', async () => {
     const { context, page, release } = await visit({ width: 1280, height: 800 }, PAGE_WASM);
     await page.waitForFunction(() => document.body.hasAttribute('data-boot'));

@@ -38,6 +38,14 @@ fn main() {
         return;
     };
     let draft = RefCell::new(draft);
+    // What was typed before this module arrived counts too.
+    let typed = screen::edited_controls(&body)
+        .iter()
+        .filter(|control| apply(&draft, control).is_some())
+        .count();
+    if typed > 0 {
+        show(&draft);
+    }
     let on_edit = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
         // After the take-over the full page owns the screen.
         if screen::body().is_some_and(|b| b.has_attribute(PRERENDERED)) {
@@ -78,17 +86,25 @@ fn edited(draft: &RefCell<Draft>, ev: &Event) {
     let Some(control) = ev.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
         return;
     };
-    let Some(path) = control.get_attribute("data-path") else {
-        return;
+    if apply(draft, &control).is_some() {
+        show(draft);
+    }
+}
+
+/// Sets the field of `control` (by its `data-path`) to its value; `None` when it has no path or
+/// the field cannot take the value.
+fn apply(draft: &RefCell<Draft>, control: &HtmlElement) -> Option<()> {
+    let path = control.get_attribute("data-path")?;
+    let input = match screen::value_of(control)? {
+        screen::Value::Text(text) => draft.borrow_mut().set(&path, Input::Text(&text)),
+        screen::Value::Checked(on) => draft.borrow_mut().set(&path, Input::Checked(on)),
     };
-    let Some(value) = screen::value_of(&control) else {
-        return;
-    };
-    let input = match &value {
-        screen::Value::Text(text) => Input::Text(text),
-        screen::Value::Checked(on) => Input::Checked(*on),
-    };
-    let Ok(spec) = draft.borrow_mut().set(&path, input) else {
+    input.ok().map(|_| ())
+}
+
+/// Renders the draft into the screen's YAML and commands.
+fn show(draft: &RefCell<Draft>) {
+    let Ok(spec) = draft.borrow().spec() else {
         return;
     };
     // The first screen seals nothing (sealing is on its own tab): none of its code is in here.

@@ -4,8 +4,8 @@
 
 use kubewright::Rendered;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlTextAreaElement;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlOptionElement, HtmlTextAreaElement};
 
 pub fn document() -> Option<Document> {
     web_sys::window()?.document()
@@ -37,6 +37,39 @@ pub fn value_of(control: &HtmlElement) -> Option<Value> {
     }
     let area = control.dyn_ref::<HtmlTextAreaElement>()?;
     Some(Value::Text(area.value()))
+}
+
+/// The controls with a `data-path` whose value differs from the one the HTML gave them (typed before
+/// this module arrived).
+pub fn edited_controls(body: &HtmlElement) -> Vec<HtmlElement> {
+    let Ok(list) = body.query_selector_all("[data-path]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .filter(is_edited)
+        .collect()
+}
+
+fn is_edited(control: &HtmlElement) -> bool {
+    if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
+        return match input.type_().as_str() {
+            "checkbox" | "radio" => input.checked() != input.default_checked(),
+            "file" => false,
+            _ => input.value() != input.default_value(),
+        };
+    }
+    if let Some(area) = control.dyn_ref::<HtmlTextAreaElement>() {
+        return area.default_value().is_ok_and(|d| d != area.value());
+    }
+    control
+        .dyn_ref::<HtmlSelectElement>()
+        .is_some_and(|select| {
+            let options = select.options();
+            (0..options.length())
+                .filter_map(|i| options.item(i)?.dyn_into::<HtmlOptionElement>().ok())
+                .any(|o| o.selected() != o.default_selected())
+        })
 }
 
 /// Writes the whole stream into the all-documents view and the commands that apply it.

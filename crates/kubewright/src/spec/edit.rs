@@ -32,6 +32,11 @@ impl Draft {
         Ok(Draft { json })
     }
 
+    /// The spec as the draft holds it now.
+    pub fn spec(&self) -> Result<AppSpec, String> {
+        spec_of(&self.json)
+    }
+
     /// Sets the field at `path` to `input` and returns the spec, or says why it cannot be (no such
     /// field, text that is no number for a number field, a value the field's type refuses); the
     /// draft is then left as it was.
