@@ -8,6 +8,10 @@ use serde_json::{Map, Value};
 
 use super::AppSpec;
 
+/// Fields whose control sets more than the field itself, which a draft therefore leaves alone: the
+/// target switch goes through [`AppSpec::set_runs`] (the pull policy and the Service type follow it).
+const LINKED: &[&str] = &["target"];
+
 /// What a control holds.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Input<'a> {
@@ -41,6 +45,11 @@ impl Draft {
     /// field, text that is no number for a number field, a value the field's type refuses); the
     /// draft is then left as it was.
     pub fn set(&mut self, path: &str, input: Input) -> Result<AppSpec, String> {
+        if LINKED.contains(&path) {
+            return Err(format!(
+                "{path} sets other fields too: the full page sets it"
+            ));
+        }
         let mut probe = self.json.clone();
         let current = locate(&mut probe, path).ok_or_else(|| format!("no field {path}"))?;
         let mut last = Err("this control does not fit its field".to_string());
@@ -188,6 +197,8 @@ mod tests {
         assert!(!refused.contains("hunter2"), "{refused}");
         assert!(draft.set("app.nope", Input::Text("x")).is_err());
         assert!(draft.set("app.name", Input::Checked(true)).is_err());
+        // Setting the target alone would leave the pull policy and Service type behind.
+        assert!(draft.set("target", Input::Text("minikube")).is_err());
         let unchanged = draft.set("app.name", Input::Text(&spec.app.name)).unwrap();
         assert_eq!(unchanged, spec);
     }
