@@ -94,6 +94,21 @@ try {
   ];
   const keptLink = `${server.origin}/index.html#s=${deflateRawSync(Buffer.from(JSON.stringify(kept))).toString('base64url')}`;
   for (const scheme of ['light', 'dark']) {
+    await check(`axe-core: no serious or critical violations in the start-up stage, after an edit (${scheme})`, async () => {
+      // The page's wasm held back: the start-up module runs the prerendered form, and the checks and
+      // pictures it does not update are marked as waiting for the page.
+      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      await context.route('**/kubewright-web-*_bg.wasm', () => {});
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/index.html`);
+      await page.waitForFunction(() => document.body.hasAttribute('data-boot'), null, { timeout: TIMEOUT });
+      await page.getByTestId('app-name').fill('shop');
+      await page.waitForFunction(() => document.body.hasAttribute('data-stale'), null, { timeout: TIMEOUT });
+      const problems = await axe(page, 'start-up stage');
+      await context.close();
+      assert(problems.length === 0, problems.join('\n'));
+    });
+
     await check(`axe-core: no serious or critical violations with the kept-objects banner (${scheme})`, async () => {
       const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true, viewport: { width: 390, height: 844 } });
       const page = await context.newPage();

@@ -182,6 +182,9 @@ await harness('prerender', counts, async ({ server, browser }) => {
     await untilSame(() => page.getByTestId('yaml-all').textContent(), want.yaml, 'yaml-all in the start-up stage');
     await untilSame(() => page.getByTestId('commands').textContent(), want.commands, 'commands in the start-up stage');
     assert(await page.evaluate(() => document.body.hasAttribute('data-stale')), 'the checks are not marked as waiting');
+    const busy = () => page.evaluate(() => [...document.querySelectorAll('.lint, .diagram, .rollout')].map((e) => e.getAttribute('aria-busy')));
+    const waiting = await busy();
+    assert(waiting.length >= 3 && waiting.every((b) => b === 'true'), `aria-busy in the start-up stage: ${waiting}`);
     // Text a number field cannot take: the YAML keeps the last valid value, and says nothing yet.
     await page.getByTestId('app-replicas').fill('three');
     await page.waitForTimeout(100);
@@ -192,6 +195,7 @@ await harness('prerender', counts, async ({ server, browser }) => {
     await untilSame(() => page.getByTestId('yaml-all').textContent(), want.yaml, 'yaml-all after take-over');
     await untilSame(() => page.getByTestId('commands').textContent(), want.commands, 'commands after take-over');
     assert((await name.inputValue()) === 'shop', `the box holds ${await name.inputValue()}`);
+    assert((await busy()).every((b) => b === null), 'still busy after the take-over');
     await name.press('End');
     await page.keyboard.type('2');
     await until(() => page.getByTestId('yaml-all').textContent(), (t) => t.includes('name: shop2\n'), 'the page to edit');

@@ -24,7 +24,8 @@ const PRERENDERED: &str = "data-prerendered";
 /// Set on `<body>` while this module edits the screen (`boot.js` then waits for idle time).
 const BOUND: &str = "data-boot";
 /// Set on `<body>` once an edit has changed the YAML: the checks beside the fields and the pictures
-/// are the preset's until the full page takes over, and the stylesheet says so.
+/// are the preset's until the full page takes over; the stylesheet shows it, and they are marked
+/// `aria-busy` for screen readers.
 const STALE: &str = "data-stale";
 
 fn main() {
@@ -109,7 +110,5 @@ fn show(draft: &RefCell<Draft>) {
     };
     // The first screen seals nothing (sealing is on its own tab): none of its code is in here.
     screen::show(&kubewright::render::render_with(&spec, &mut NotLoaded));
-    if let Some(body) = screen::body() {
-        body.set_attribute(STALE, "").ok();
-    }
+    screen::mark_stale(STALE);
 }

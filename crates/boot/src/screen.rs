@@ -72,6 +72,20 @@ fn is_edited(control: &HtmlElement) -> bool {
         })
 }
 
+/// Marks `<body>` with `attribute`, and the parts this module does not update (the checks and the
+/// pictures) as busy until the full page replaces them.
+pub fn mark_stale(attribute: &str) {
+    let Some(body) = body() else {
+        return;
+    };
+    body.set_attribute(attribute, "").ok();
+    if let Ok(list) = body.query_selector_all(".lint, .diagram, .rollout") {
+        for part in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()) {
+            part.set_attribute("aria-busy", "true").ok();
+        }
+    }
+}
+
 /// Writes the whole stream into the all-documents view and the commands that apply it.
 pub fn show(rendered: &Rendered) {
     let Some(document) = document() else {
