@@ -43,6 +43,20 @@ printf '%-10s %-48s %10s %10s\n' later "the page, fetched once the form is live"
 echo "(index.html holds the prerendered first screen: scripts/prerender.mjs)"
 echo
 
+# (e) Where each module's bytes go, by crate: the cargo artifacts Trunk and scripts/boot-module.sh
+# built dist/ from, through the same wasm-bindgen and wasm-opt -Oz, names kept.
+weights=$(mktemp -d)
+for bin in kubewright-boot kubewright-web; do
+  artifact="target/wasm32-unknown-unknown/release/$bin.wasm"
+  [ -f "$artifact" ] || { echo "(no $artifact: nothing to weigh)"; continue; }
+  wasm-bindgen --keep-debug --target web --no-typescript --out-dir "$weights" "$artifact"
+  wasm-opt -Oz -g "$weights/${bin}_bg.wasm" -o "$weights/$bin.wasm"
+  echo "Where $bin's wasm goes (scripts/wasm-weights.py)"
+  python3 scripts/wasm-weights.py "$weights/$bin.wasm" 15
+  echo
+done
+rm -rf "$weights"
+
 # (b), (c) First YAML and keystroke latency, in headless chromium.
 node tests/e2e/bench.mjs
 # The first screen with and without the prerendered HTML, on localhost and on a slow phone profile.
