@@ -34,20 +34,37 @@ const domReady = () =>
     ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
     : Promise.resolve();
 
+// Says so at the top of the page when a part could not be fetched or started (a dropped connection):
+// the buttons would otherwise wait for ever.
+function failed(error) {
+  const note = document.createElement('p');
+  note.className = 'load-failed';
+  note.setAttribute('role', 'alert');
+  note.textContent =
+    `The page could not finish loading (${error?.message ?? error}). ` +
+    'Check the connection and reload it; until then the buttons and tabs do not work.';
+  document.body.prepend(note);
+}
+
 // Loaded `async` (index.html): it runs as soon as it arrives, while the HTML is still being parsed.
-if (early) {
-  const first = compile(early.dataset.wasm);
-  await domReady();
-  if (document.body.hasAttribute('data-prerendered')) {
-    await start(early, first);
-    const page = compile(app.dataset.wasm);
-    if (document.body.hasAttribute('data-boot')) await idle();
-    await start(app, page);
+try {
+  if (early) {
+    const first = compile(early.dataset.wasm);
+    await domReady();
+    if (document.body.hasAttribute('data-prerendered')) {
+      await start(early, first);
+      const page = compile(app.dataset.wasm);
+      if (document.body.hasAttribute('data-boot')) await idle();
+      await start(app, page);
+    } else {
+      await start(app, compile(app.dataset.wasm));
+    }
   } else {
-    await start(app, compile(app.dataset.wasm));
+    const page = compile(app.dataset.wasm);
+    await domReady();
+    await start(app, page);
   }
-} else {
-  const page = compile(app.dataset.wasm);
+} catch (error) {
   await domReady();
-  await start(app, page);
+  failed(error);
 }

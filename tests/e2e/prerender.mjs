@@ -236,6 +236,20 @@ await harness('prerender', counts, async ({ server, browser }) => {
     await context.close();
   });
 
+  await check('the page\'s wasm cannot be fetched: an alert says so, the start-up form keeps working', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    context.setDefaultTimeout(TIMEOUT);
+    await context.route(PAGE_WASM, (route) => route.abort('connectionreset'));
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    const alert = page.locator('p.load-failed[role="alert"]');
+    await alert.waitFor();
+    assert((await alert.textContent()).includes('could not finish loading'), await alert.textContent());
+    await page.getByTestId('app-name').fill('after-failure');
+    await until(() => page.getByTestId('yaml-all').textContent(), (t) => t.includes('name: after-failure\n'), 'the start-up form');
+    await context.close();
+  });
+
   await check('a visitor with a saved form gets no start-up stage, and their own form', async () => {
     const { context, page, release } = await visit({ width: 1280, height: 800 }, PAGE_WASM, () => {
       const spec = { app: { name: 'saved-shop' }, image: { repository: 'ghcr.io/example/saved' } };
