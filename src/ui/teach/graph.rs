@@ -2,8 +2,6 @@
 //! references between them, laid out in columns as an inline SVG. The graph comes from the core,
 //! which reads it off the rendered objects.
 
-use std::time::Duration;
-
 use kubewright::graph::{self, Graph};
 use leptos::prelude::*;
 
@@ -157,8 +155,9 @@ fn draw(g: &Graph) -> Drawing {
 }
 
 /// The drawing of the spec's graph. A new spec (a preset, a file, undo) is drawn at once; an edit
-/// within it is drawn just after the frame that shows its YAML, so a keystroke's frame does not wait
-/// for the graph and the picture (it follows a frame later, once per frame however fast the typing).
+/// within it is drawn in the frame after the one that shows its YAML, so a keystroke's frame does not
+/// wait for the graph and the picture (it follows a frame later, once per frame however fast the
+/// typing).
 fn drawing() -> ReadSignal<Drawing> {
     let ui = use_ui();
     let now = move || ui.spec.with_untracked(|s| draw(&graph::graph(s)));
@@ -176,18 +175,17 @@ fn drawing() -> ReadSignal<Drawing> {
             set(now());
         } else if !scheduled.get_value() {
             scheduled.set_value(true);
+            // At the start of the next frame: the keystroke's frame is painted by then, and the
+            // picture's change is painted in the one after it.
             request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        // Gone with its component meanwhile: nothing to draw.
-                        if drawn.is_disposed() || scheduled.is_disposed() {
-                            return;
-                        }
-                        scheduled.set_value(false);
-                        set(now());
-                    },
-                    Duration::ZERO,
-                )
+                request_animation_frame(move || {
+                    // Gone with its component meanwhile: nothing to draw.
+                    if drawn.is_disposed() || scheduled.is_disposed() {
+                        return;
+                    }
+                    scheduled.set_value(false);
+                    set(now());
+                })
             });
         }
         generation
