@@ -25,14 +25,17 @@ pub fn blocks(text: &str) -> Vec<&str> {
     out
 }
 
-/// The blocks of `text`. Keyed by position and text, so a block whose text did not change keeps its
-/// element untouched.
+/// The blocks of a text, one element each, kept by position: a block whose text did not change is
+/// not touched, a changed one gets its new text in place (no hashing or copying of the others, so a
+/// 1 MB line costs no more than before).
 #[component]
-pub fn Blocks(#[prop(into)] text: Signal<Vec<(usize, String)>>) -> impl IntoView {
+pub fn Blocks(blocks: Memo<Vec<String>>) -> impl IntoView {
+    let count = Memo::new(move |_| blocks.with(Vec::len));
     view! {
         <span class="yaml-lines">
-            <For each=move || text.get() key=|block| block.clone() children=|(_, text)| view! {
-                <span class="yaml-block">{text}</span>
+            <For each=move || 0..count.get() key=|i| *i children=move |i| {
+                let block = Memo::new(move |_| blocks.with(|b| b.get(i).cloned().unwrap_or_default()));
+                view! { <span class="yaml-block">{move || block.get()}</span> }
             } />
         </span>
     }

@@ -86,13 +86,11 @@ pub fn YamlView(
             out
         })
     };
-    // Numbered, so two blocks of equal text are two keys.
-    let blocks = Signal::derive(move || {
+    let blocks = Memo::new(move |_| {
         shown.with(|s| {
             blocks::blocks(s.text())
                 .into_iter()
                 .map(str::to_string)
-                .enumerate()
                 .collect::<Vec<_>>()
         })
     });
@@ -119,7 +117,7 @@ pub fn YamlView(
                         style:height="var(--lh, 1.45em)"></span>
                 } />
             </span>
-            <Blocks text=blocks />
+            <Blocks blocks=blocks />
         </pre>
     }
 }
