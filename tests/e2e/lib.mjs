@@ -14,7 +14,8 @@ export const { chromium } = requireTools('playwright-core');
 export const YAML = requireTools('yaml');
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(ROOT, 'dist');
+// KUBEWRIGHT_DIST serves another build (a copy kept for comparing builds); default: the repo's dist/.
+export const DIST = process.env.KUBEWRIGHT_DIST ? path.resolve(process.env.KUBEWRIGHT_DIST) : path.join(ROOT, 'dist');
 
 // The flags TOOLCHAIN.md proved for this machine; the background ones keep chromium from phoning home,
 // so the "only 127.0.0.1" request check in e2e.mjs is about the app, not the browser.

@@ -18,6 +18,17 @@ pub fn Commands(
 ) -> impl IntoView {
     let rendered = use_ui().rendered;
     let all = Memo::new(move |_| shown.is_all());
+    // Each command with its place, so the view can tell which ones an edit changed: most keystrokes
+    // change none (this memo then stops the update) or a few (only those are rebuilt).
+    let commands = Memo::new(move |_| {
+        rendered.with(|r| {
+            r.commands_of(all.get())
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (i, c.comment.clone(), c.line.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let pending = RwSignal::new(None::<Pending>);
     let run = Callback::new(move |_: Pending| {
         let text = rendered
@@ -37,11 +48,11 @@ pub fn Commands(
             "For the files one by one (the file views' downloads): run them in order in the folder that holds them. None contains a secret value.".to_string()
         }}</p>
         <pre class="commands" data-testid="commands" tabindex="0" aria-labelledby="commands-heading">
-            {move || rendered.with(|r| r.commands_of(all.get()).iter().enumerate().map(|(i, c)| view! {
+            <For each=move || commands.get() key=|command| command.clone() children=|(i, comment, line)| view! {
                 {(i > 0).then_some("\n")}
-                <span class="comment">{format!("# {}\n", c.comment)}</span>
-                <span class="command">{format!("{}\n", c.line)}</span>
-            }).collect_view())}
+                <span class="comment">{format!("# {comment}\n")}</span>
+                <span class="command">{format!("{line}\n")}</span>
+            } />
         </pre>
     }
 }

@@ -1,6 +1,7 @@
 //! The output panel: the verdict and its issues, the YAML (all documents, or one file) with copy and
 //! download, the object diagram and the commands.
 
+mod blocks;
 mod commands;
 mod copy;
 pub mod export;

@@ -1,14 +1,15 @@
-//! The YAML as one text node (cheap to update, even with 10,000 env rows), with the line marks drawn
-//! underneath as a few absolutely placed, empty boxes: the lines of the field in focus or under the
-//! pointer, and the lines the last edit changed. A click is turned into a line number from its
-//! position, and puts the cursor in that line's field. The `<pre>`'s text is exactly the YAML (plus
-//! the comments when annotated is on): the marks hold no text.
+//! The YAML as blocks of lines (an edit updates only the blocks it changed: see blocks.rs), with the
+//! line marks drawn underneath as a few absolutely placed, empty boxes: the lines of the field in
+//! focus or under the pointer, and the lines the last edit changed. A click is turned into a line
+//! number from its position, and puts the cursor in that line's field. The `<pre>`'s text is exactly
+//! the YAML (plus the comments when annotated is on): the marks hold no text.
 
 use std::ops::Range;
 
 use kubewright::render::annotate;
 use leptos::prelude::*;
 
+use super::blocks::{self, Blocks};
 use crate::ui::teach::learn::{focus_line, use_learn};
 
 /// What is shown: the stream as it is, or rows of it (a range, or with comments) and their line map.
@@ -85,6 +86,14 @@ pub fn YamlView(
             out
         })
     };
+    let blocks = Memo::new(move |_| {
+        shown.with(|s| {
+            blocks::blocks(s.text())
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+    });
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some(line) =
             clicked_row(&ev).and_then(|row| shown.with_untracked(|s| s.line_at(row)))
@@ -108,7 +117,7 @@ pub fn YamlView(
                         style:height="var(--lh, 1.45em)"></span>
                 } />
             </span>
-            {move || shown.with(|s| s.text().to_string())}
+            <Blocks blocks=blocks />
         </pre>
     }
 }

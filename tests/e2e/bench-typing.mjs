@@ -1,0 +1,144 @@
+// Keystroke -> YAML -> painted frame, for two or more builds in one run, alternating, so the figures
+// compare on a busy machine: rounds of fresh pages, each build in turn (the order flips every round),
+// on the first preset (field not focused, as bench.mjs types, and focused, as a person types: its
+// lines are then lit), with 200 more env vars and with 10,000 env vars. Prints median / p95 per
+// build and the ratio to the first build. No pass/fail.
+//
+//   node tests/e2e/bench-typing.mjs before=out/dist-before after=dist
+//
+// With no argument it measures dist/ alone. BENCH_ROUNDS (default 4) rounds, BENCH_KEYS (default 30)
+// keystrokes per page and scenario after 5 uncounted (the 10,000 case: a third of them).
+
+import path from 'node:path';
+import { awake, cli, DIST, launchChromium, median, quantile, serveDist } from './lib.mjs';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 4);
+const KEYS = Number(process.env.BENCH_KEYS || 30);
+const WARMUP = 5;
+
+const builds = (process.argv.length > 2 ? process.argv.slice(2) : [`dist=${DIST}`]).map((arg) => {
+  const [label, dir] = arg.includes('=') ? arg.split('=') : [path.basename(arg), arg];
+  return { label, dir: path.resolve(dir) };
+});
+
+// Runs in the page: as bench.mjs's keystrokes (app-name set and `input` dispatched; `dom` when the
+// new name is in yaml-all's text, `frame` = dom + the next frame's style/layout/paint), each from a
+// settled page. `focus` puts the cursor in the field first, as typing does.
+async function typeKeys({ keys, warmup, focus, tag }) {
+  const input = document.querySelector('[data-testid="app-name"]');
+  const pre = document.querySelector('[data-testid="yaml-all"]');
+  if (focus) input.focus();
+  const afterFrame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const raf = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - raf);
+        channel.port2.postMessage(0);
+      }),
+    );
+  await afterFrame();
+  const samples = [];
+  for (let i = 0; i < warmup + keys; i++) {
+    const name = `${tag}-${i}`;
+    const needle = `\n  name: ${name}\n`;
+    const seen = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (pre.textContent.includes(needle)) {
+          observer.disconnect();
+          resolve(performance.now());
+        }
+      });
+      observer.observe(pre, { childList: true, subtree: true, characterData: true });
+      setTimeout(() => resolve(NaN), 10_000);
+    });
+    input.value = name;
+    const t0 = performance.now();
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const dom = pre.textContent.includes(needle) ? performance.now() : await seen;
+    const render = await afterFrame();
+    if (i >= warmup) samples.push({ dom: dom - t0, frame: dom - t0 + render });
+    await afterFrame();
+  }
+  return samples;
+}
+
+const preset = JSON.parse(cli('spec', '--preset', cli('presets').split('\t')[0]));
+const with200 = structuredClone(preset);
+for (let i = 0; i < 200; i++) {
+  const id = String(i).padStart(3, '0');
+  with200.env.push({ name: `BENCH_VAR_${id}`, value: `value-${id}` });
+}
+// As bench-large.mjs.
+const with10k = {
+  app: { name: 'large', namespace: 'large' },
+  image: { repository: 'ghcr.io/example/large', tag: '1.0.0' },
+  port: { name: 'http', number: 8080 },
+  env: Array.from({ length: 10_000 }, (_, i) => ({ name: `VAR_${i}`, value: `value-${i}` })),
+};
+const scenarios = [
+  { label: 'preset', keys: KEYS },
+  { label: 'preset, field focused', keys: KEYS, focus: true },
+  { label: '+200 env vars', spec: with200, needle: 'BENCH_VAR_199: value-199', keys: KEYS },
+  { label: '10,000 env vars', spec: with10k, needle: 'VAR_9999: value-9999', keys: Math.ceil(KEYS / 3) },
+];
+
+const servers = [];
+for (const b of builds) servers.push(await serveDist(b.dir));
+const browser = await launchChromium();
+const results = new Map(); // `${scenario}\t${build}` -> samples
+let errors = 0;
+try {
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = builds.map((_, i) => i);
+    if (round % 2) order.reverse();
+    for (const s of scenarios) {
+      for (const i of order) {
+        const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+        const page = await context.newPage();
+        page.on('pageerror', () => errors++);
+        await page.goto(`${servers[i].origin}/`);
+        await awake(page);
+        await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });
+        if (s.spec) {
+          await page.getByTestId('spec-file').setInputFiles({
+            name: 'bench.json',
+            mimeType: 'application/json',
+            buffer: Buffer.from(JSON.stringify(s.spec)),
+          });
+          await page.getByTestId('yaml-all').filter({ hasText: s.needle }).waitFor({ state: 'attached', timeout: 120_000 });
+        }
+        await page.getByTestId('tab-app').click();
+        const samples = await page.evaluate(typeKeys, { keys: s.keys, warmup: WARMUP, focus: !!s.focus, tag: `r${round}` });
+        const key = `${s.label}\t${builds[i].label}`;
+        results.set(key, [...(results.get(key) || []), ...samples]);
+        await context.close();
+      }
+    }
+  }
+} finally {
+  await browser.close().catch(() => {});
+  for (const server of servers) await server.stop();
+}
+
+const fmt = (x) => (x === undefined ? '-' : x.toFixed(1));
+const col = (s, w) => String(s).padEnd(w);
+console.log(`Keystroke -> painted frame (headless chromium; ${ROUNDS} rounds alternating ${builds.map((b) => b.label).join(' / ')};`);
+console.log(` ${KEYS} keystrokes per round and scenario after ${WARMUP} uncounted, a third of them with 10,000 env vars; ms)`);
+console.log(`${col('scenario', 24)}${col('build', 10)}${col('YAML in DOM med/p95', 22)}${col('frame med/p95', 18)}frame ratio`);
+for (const s of scenarios) {
+  let first;
+  for (const b of builds) {
+    const samples = results.get(`${s.label}\t${b.label}`) || [];
+    const pick = (k) => samples.map((x) => x[k]).filter((x) => !Number.isNaN(x));
+    const frame = median(pick('frame'));
+    first ??= frame;
+    const missed = samples.length - pick('dom').length;
+    console.log(
+      `${col(s.label, 24)}${col(b.label, 10)}${col(`${fmt(median(pick('dom')))} / ${fmt(quantile(pick('dom'), 0.95))}`, 22)}` +
+        `${col(`${fmt(frame)} / ${fmt(quantile(pick('frame'), 0.95))}`, 18)}${(frame / first).toFixed(2)}` +
+        `${missed ? ` (${missed} NOT SEEN)` : ''}`,
+    );
+  }
+}
+console.log(`(page errors: ${errors})`);
