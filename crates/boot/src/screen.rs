@@ -106,18 +106,47 @@ fn find(document: &Document, testid: &str) -> Option<Element> {
         .flatten()
 }
 
-/// The `<pre>`'s one text node (beside the layer of line marks and Leptos' comment markers).
+/// The `<pre>`'s text as the page writes it: blocks of lines (`kubewright::render::blocks`), one
+/// `span.yaml-block` each inside `span.yaml-lines`, kept by position; a block whose text did not
+/// change is not touched.
 fn set_text(document: &Document, pre: &Element, text: &str) {
-    let children = pre.child_nodes();
-    let node = (0..children.length())
-        .filter_map(|i| children.item(i))
-        .find(|n| n.node_type() == web_sys::Node::TEXT_NODE);
-    match node {
-        Some(node) => node.set_node_value(Some(text)),
-        None => {
-            pre.append_child(&document.create_text_node(text)).ok();
+    let lines = match pre.query_selector(".yaml-lines").ok().flatten() {
+        Some(lines) => lines,
+        None => match span(document, "yaml-lines", None) {
+            Some(lines) => {
+                pre.append_child(&lines).ok();
+                lines
+            }
+            None => return,
+        },
+    };
+    let blocks = kubewright::render::blocks::blocks(text);
+    let shown = lines.children();
+    for (i, block) in blocks.iter().enumerate() {
+        match shown.item(i as u32) {
+            Some(old) if old.text_content().as_deref() == Some(block) => {}
+            Some(old) => old.set_text_content(Some(block)),
+            None => {
+                if let Some(new) = span(document, "yaml-block", Some(block)) {
+                    lines.append_child(&new).ok();
+                }
+            }
         }
     }
+    while shown.length() as usize > blocks.len() {
+        match shown.item(shown.length() - 1) {
+            Some(extra) => extra.remove(),
+            None => break,
+        }
+    }
+}
+
+/// A `<span>` of `class` holding `text`.
+fn span(document: &Document, class: &str, text: Option<&str>) -> Option<Element> {
+    let span = document.create_element("span").ok()?;
+    span.set_class_name(class);
+    span.set_text_content(text);
+    Some(span)
 }
 
 /// Each command under its `#` comment, a blank line between them, as the full page writes them.
@@ -131,9 +160,7 @@ fn commands(document: &Document, pre: &Element, rendered: &Rendered) {
             ("comment", format!("# {}\n", command.comment)),
             ("command", format!("{}\n", command.line)),
         ] {
-            if let Ok(span) = document.create_element("span") {
-                span.set_class_name(class);
-                span.set_text_content(Some(&text));
+            if let Some(span) = span(document, class, Some(&text)) {
                 pre.append_child(&span).ok();
             }
         }

@@ -1,29 +1,12 @@
-//! The YAML view's text, cut into blocks of [`LINES`] lines, one element each. A keystroke changes a
-//! few lines: only the blocks holding them get new text, and the browser lays out those alone (each
-//! block is an inline-block, a formatting context of its own: style.css). Joined, the blocks' texts
-//! are the text again, so the `<pre>`'s text stays exactly the YAML, and the blocks are inline
-//! boxes, so `innerText` and a selection copy it unchanged too.
+//! The YAML view's blocks of lines (cut by the core: `kubewright::render::blocks`), one element each.
+//! A keystroke changes a few lines: only the blocks holding them get new text, and the browser lays
+//! out those alone (each block is an inline-block, a formatting context of its own: style.css).
+//! Joined, the blocks' texts are the text again, so the `<pre>`'s text stays exactly the YAML, and
+//! the blocks are inline boxes, so `innerText` and a selection copy it unchanged too.
 
 use leptos::prelude::*;
 
-/// Lines per block.
-pub const LINES: usize = 32;
-
-/// `text` cut after every [`LINES`]th newline; the last block holds the rest.
-pub fn blocks(text: &str) -> Vec<&str> {
-    let mut out = Vec::with_capacity(text.len() / (LINES * 24) + 1);
-    let mut start = 0;
-    for (n, (at, _)) in text.match_indices('\n').enumerate() {
-        if (n + 1) % LINES == 0 {
-            out.push(&text[start..=at]);
-            start = at + 1;
-        }
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
-}
+pub use kubewright::render::blocks::blocks;
 
 /// The blocks of a text, one element each, kept by position: a block whose text did not change is
 /// not touched, a changed one gets its new text in place (keying by text hashed and copied every

@@ -2,6 +2,7 @@
 //! command list. Everything the page and the CLI show comes from [`render`].
 
 mod at_once;
+pub mod blocks;
 mod commands;
 mod yaml;
 
