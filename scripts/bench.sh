@@ -3,6 +3,9 @@
 #
 #   scripts/bench.sh                       from anywhere; builds dist/ first only if it is missing
 #   BENCH_LOADS=15 BENCH_KEYS=300 scripts/bench.sh
+#   BENCH_BASE=<revision> scripts/bench.sh also builds that revision (in a scratch git worktree, into
+#                                          its own dist/) and compares its sizes and keystroke
+#                                          figures with this build's in the same run
 #
 # Assumes the tools are installed (tools/ensure-tools.sh): trunk, wasm-bindgen, tools/node packages.
 set -euo pipefail
@@ -59,8 +62,26 @@ rm -rf "$weights"
 
 # (b), (c) First YAML and keystroke latency, in headless chromium.
 node tests/e2e/bench.mjs
-# The first screen with and without the prerendered HTML, on localhost and on a slow phone profile.
+# The first screen with the start-up module, prerendered only and plain, on localhost and on a slow
+# phone profile.
 node tests/e2e/bench-first.mjs
 node tests/e2e/bench-large.mjs
 # (d) Keystrokes while sealing with a 4096-bit certificate (RSA-OAEP per changed value).
 node tests/e2e/bench-seal.mjs
+
+# (f) Another revision, built here and measured in the same run (machines are noisy: only figures
+# from one run compare). The weights above are this build's: the base is built after them, into the
+# same target/ (only what differs is compiled again).
+if [ -n "${BENCH_BASE:-}" ]; then
+  scratch=$(mktemp -d)
+  base="$scratch/base"
+  git worktree add --quiet --detach "$base" "$BENCH_BASE"
+  trap 'git -C "$root" worktree remove --force "$base"; rm -rf "$scratch"' EXIT
+  ln -s "$root/tools/node/node_modules" "$base/tools/node/node_modules"
+  echo "Building $BENCH_BASE ($(git rev-parse --short "$BENCH_BASE")) for comparison"
+  (cd "$base" && CARGO_TARGET_DIR="$root/target" trunk build --release >"$scratch/build.log" 2>&1) ||
+    { tail -20 "$scratch/build.log"; exit 1; }
+  all_gz() { local sum=0 f; for f in "$1"/*.{wasm,js,css,html}; do sum=$((sum + $(gz "$f"))); done; echo "$sum"; }
+  echo "Every file of dist/, gzip -9 each: $BENCH_BASE $(kb "$(all_gz "$base/dist")"), this build $(kb "$(all_gz dist)")"
+  node tests/e2e/bench-typing.mjs "base=$base/dist" "this=dist"
+fi
