@@ -8,7 +8,7 @@
 //
 // BENCH_TRACE_KEYS (default 30) keystrokes per scenario, after 5 uncounted.
 
-import { awake, cli, launchChromium, serveDist } from './lib.mjs';
+import { awake, benchSpecs, launchChromium, serveDist } from './lib.mjs';
 
 const KEYS = Number(process.env.BENCH_TRACE_KEYS || 30);
 const WARMUP = 5;
@@ -146,18 +146,7 @@ async function openSpec(page, spec, needle) {
   await page.getByTestId('yaml-all').filter({ hasText: needle }).waitFor({ state: 'attached', timeout: 120_000 });
 }
 
-const preset = JSON.parse(cli('spec', '--preset', cli('presets').split('\t')[0]));
-const with200 = structuredClone(preset);
-for (let i = 0; i < 200; i++) {
-  const id = String(i).padStart(3, '0');
-  with200.env.push({ name: `BENCH_VAR_${id}`, value: `value-${id}` });
-}
-const with10k = {
-  app: { name: 'large', namespace: 'large' },
-  image: { repository: 'ghcr.io/example/large', tag: '1.0.0' },
-  port: { name: 'http', number: 8080 },
-  env: Array.from({ length: 10_000 }, (_, i) => ({ name: `VAR_${i}`, value: `value-${i}` })),
-};
+const { with200, with10k } = benchSpecs();
 
 const server = await serveDist();
 const browser = await launchChromium();

@@ -10,7 +10,7 @@
 // keystrokes per page and scenario after 5 uncounted (the 10,000 case: a third of them).
 
 import path from 'node:path';
-import { awake, cli, DIST, launchChromium, median, quantile, serveDist } from './lib.mjs';
+import { awake, benchSpecs, DIST, launchChromium, median, quantile, serveDist } from './lib.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 4);
 const KEYS = Number(process.env.BENCH_KEYS || 30);
@@ -63,19 +63,7 @@ async function typeKeys({ keys, warmup, focus, tag }) {
   return samples;
 }
 
-const preset = JSON.parse(cli('spec', '--preset', cli('presets').split('\t')[0]));
-const with200 = structuredClone(preset);
-for (let i = 0; i < 200; i++) {
-  const id = String(i).padStart(3, '0');
-  with200.env.push({ name: `BENCH_VAR_${id}`, value: `value-${id}` });
-}
-// As bench-large.mjs.
-const with10k = {
-  app: { name: 'large', namespace: 'large' },
-  image: { repository: 'ghcr.io/example/large', tag: '1.0.0' },
-  port: { name: 'http', number: 8080 },
-  env: Array.from({ length: 10_000 }, (_, i) => ({ name: `VAR_${i}`, value: `value-${i}` })),
-};
+const { with200, with10k } = benchSpecs();
 const scenarios = [
   { label: 'preset', keys: KEYS },
   { label: 'preset, field focused', keys: KEYS, focus: true },

@@ -137,6 +137,24 @@ export function cli(...args) {
   return r.stdout;
 }
 
+// The specs the typing benchmarks open: the first preset with 200 more env vars, and a small app with
+// 10,000 (as bench-large.mjs).
+export function benchSpecs() {
+  const preset = JSON.parse(cli('spec', '--preset', cli('presets').split('\t')[0]));
+  const with200 = structuredClone(preset);
+  for (let i = 0; i < 200; i++) {
+    const id = String(i).padStart(3, '0');
+    with200.env.push({ name: `BENCH_VAR_${id}`, value: `value-${id}` });
+  }
+  const with10k = {
+    app: { name: 'large', namespace: 'large' },
+    image: { repository: 'ghcr.io/example/large', tag: '1.0.0' },
+    port: { name: 'http', number: 8080 },
+    env: Array.from({ length: 10_000 }, (_, i) => ({ name: `VAR_${i}`, value: `value-${i}` })),
+  };
+  return { with200, with10k };
+}
+
 export const median = (xs) => quantile(xs, 0.5);
 // Nearest-rank quantile: the value at rank ceil(q*n), so p95 of 100 samples is the 95th smallest.
 export function quantile(xs, q) {
