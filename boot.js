@@ -52,7 +52,9 @@ try {
     const first = compile(early.dataset.wasm);
     await domReady();
     if (document.body.hasAttribute('data-prerendered')) {
-      await start(early, first);
+      // Without the start-up module the prerendered form just waits for the page, as it would
+      // without one: a failure here is no reason not to start the page.
+      await start(early, first).catch((error) => console.warn('start-up module:', error));
       const page = compile(app.dataset.wasm);
       if (document.body.hasAttribute('data-boot')) await idle();
       await start(app, page);

@@ -70,8 +70,8 @@ node tests/e2e/bench-large.mjs
 node tests/e2e/bench-seal.mjs
 
 # (f) Another revision, built here and measured in the same run (machines are noisy: only figures
-# from one run compare). The weights above are this build's: the base is built after them, into the
-# same target/ (only what differs is compiled again).
+# from one run compare). It gets a target directory of its own: sharing target/ would leave its
+# wasm where cargo, finding this checkout's build up to date, does not write this one's again.
 if [ -n "${BENCH_BASE:-}" ]; then
   scratch=$(mktemp -d)
   base="$scratch/base"
@@ -79,7 +79,7 @@ if [ -n "${BENCH_BASE:-}" ]; then
   trap 'git -C "$root" worktree remove --force "$base"; rm -rf "$scratch"' EXIT
   ln -s "$root/tools/node/node_modules" "$base/tools/node/node_modules"
   echo "Building $BENCH_BASE ($(git rev-parse --short "$BENCH_BASE")) for comparison"
-  (cd "$base" && CARGO_TARGET_DIR="$root/target" trunk build --release >"$scratch/build.log" 2>&1) ||
+  (cd "$base" && CARGO_TARGET_DIR="$root/target/bench-base" trunk build --release >"$scratch/build.log" 2>&1) ||
     { tail -20 "$scratch/build.log"; exit 1; }
   all_gz() { local sum=0 f; for f in "$1"/*.{wasm,js,css,html}; do sum=$((sum + $(gz "$f"))); done; echo "$sum"; }
   echo "Every file of dist/, gzip -9 each: $BENCH_BASE $(kb "$(all_gz "$base/dist")"), this build $(kb "$(all_gz dist)")"

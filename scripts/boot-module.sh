@@ -16,7 +16,7 @@ cargo build --quiet --release --target wasm32-unknown-unknown -p kubewright-boot
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name kubewright-boot \
-  target/wasm32-unknown-unknown/release/kubewright-boot.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/kubewright-boot.wasm"
 # The same optimisation as the page's (index.html asks Trunk for -Oz).
 wasm-opt -Oz "$out/kubewright-boot_bg.wasm" -o "$out/opt.wasm"
 # Content-hashed names, as Trunk gives the page's files, so a host can cache them for good.

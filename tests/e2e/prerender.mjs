@@ -250,6 +250,19 @@ await harness('prerender', counts, async ({ server, browser }) => {
     await context.close();
   });
 
+  await check('the start-up module cannot be fetched: the page starts all the same', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    context.setDefaultTimeout(TIMEOUT);
+    await context.route('**/kubewright-boot-*_bg.wasm', (route) => route.abort('connectionreset'));
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await awake(page);
+    await page.getByTestId('app-name').fill('no-boot');
+    await until(() => page.getByTestId('yaml-all').textContent(), (t) => t.includes('name: no-boot\n'), 'the page');
+    assert((await page.locator('p.load-failed').count()) === 0, 'a failure banner although the page runs');
+    await context.close();
+  });
+
   await check('a visitor with a saved form gets no start-up stage, and their own form', async () => {
     const { context, page, release } = await visit({ width: 1280, height: 800 }, PAGE_WASM, () => {
       const spec = { app: { name: 'saved-shop' }, image: { repository: 'ghcr.io/example/saved' } };
