@@ -6,7 +6,7 @@
 //
 // BENCH_LARGE_KEYS (default 20) keystrokes per scenario, after 3 uncounted.
 
-import { awake, launchChromium, median, quantile, serveDist } from './lib.mjs';
+import { awake, benchTimers, launchChromium, median, quantile, serveDist } from './lib.mjs';
 
 const KEYS = Number(process.env.BENCH_LARGE_KEYS || 20);
 const WARMUP = 3;
@@ -22,25 +22,10 @@ const ms = (x) => (x === undefined || Number.isNaN(x) ? '-' : `${x.toFixed(1)} m
 async function typeKeys({ keys, warmup, testid, index, suffix }) {
   const input = document.querySelectorAll(`[data-testid="${testid}"]`)[index];
   const pre = document.querySelector('[data-testid="yaml-all"]');
-  const afterFrame = () =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        const raf = performance.now();
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now() - raf);
-        channel.port2.postMessage(0);
-      }),
-    );
+  const afterFrame = window.__afterFrame;
   const samples = [];
   for (let i = 0; i < warmup + keys; i++) {
-    const seen = new Promise((resolve) => {
-      const observer = new MutationObserver(() => {
-        observer.disconnect();
-        resolve(performance.now());
-      });
-      observer.observe(pre, { childList: true, subtree: true, characterData: true });
-      setTimeout(() => resolve(NaN), 10000);
-    });
+    const seen = window.__seen(pre, '', 10000);
     input.value = suffix ? input.value + String.fromCharCode(97 + (i % 26)) : `kb-${i}`;
     const t0 = performance.now();
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -94,6 +79,7 @@ try {
   ]) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
+    await page.addInitScript(benchTimers);
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${server.origin}/`);

@@ -8,7 +8,7 @@
 //
 // BENCH_TRACE_KEYS (default 30) keystrokes per scenario, after 5 uncounted.
 
-import { awake, benchSpecs, launchChromium, serveDist } from './lib.mjs';
+import { awake, benchSpecs, benchTimers, launchChromium, serveDist } from './lib.mjs';
 
 const KEYS = Number(process.env.BENCH_TRACE_KEYS || 30);
 const WARMUP = 5;
@@ -18,27 +18,11 @@ const WARMUP = 5;
 async function typeMarked({ keys, warmup }) {
   const input = document.querySelector('[data-testid="app-name"]');
   const pre = document.querySelector('[data-testid="yaml-all"]');
-  const afterFrame = () =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(0);
-      }),
-    );
+  const afterFrame = window.__afterFrame;
   for (let i = 0; i < warmup + keys; i++) {
     const name = `kt-${i}`;
     const needle = `\n  name: ${name}\n`;
-    const seen = new Promise((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (pre.textContent.includes(needle)) {
-          observer.disconnect();
-          resolve();
-        }
-      });
-      observer.observe(pre, { childList: true, subtree: true, characterData: true });
-      setTimeout(resolve, 5000);
-    });
+    const seen = window.__seen(pre, needle, 5000);
     input.value = name;
     if (i >= warmup) performance.mark('kw-start');
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -158,6 +142,7 @@ try {
   ]) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
+    await page.addInitScript(benchTimers);
     await page.goto(`${server.origin}/`);
     await awake(page);
     await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });

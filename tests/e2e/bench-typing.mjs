@@ -10,7 +10,7 @@
 // keystrokes per page and scenario after 5 uncounted (the 10,000 case: a third of them).
 
 import path from 'node:path';
-import { awake, benchSpecs, DIST, launchChromium, median, quantile, serveDist } from './lib.mjs';
+import { awake, benchSpecs, benchTimers, DIST, launchChromium, median, quantile, serveDist } from './lib.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 4);
 const KEYS = Number(process.env.BENCH_KEYS || 30);
@@ -28,30 +28,13 @@ async function typeKeys({ keys, warmup, focus, tag }) {
   const input = document.querySelector('[data-testid="app-name"]');
   const pre = document.querySelector('[data-testid="yaml-all"]');
   if (focus) input.focus();
-  const afterFrame = () =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        const raf = performance.now();
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now() - raf);
-        channel.port2.postMessage(0);
-      }),
-    );
+  const afterFrame = window.__afterFrame;
   await afterFrame();
   const samples = [];
   for (let i = 0; i < warmup + keys; i++) {
     const name = `${tag}-${i}`;
     const needle = `\n  name: ${name}\n`;
-    const seen = new Promise((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (pre.textContent.includes(needle)) {
-          observer.disconnect();
-          resolve(performance.now());
-        }
-      });
-      observer.observe(pre, { childList: true, subtree: true, characterData: true });
-      setTimeout(() => resolve(NaN), 10_000);
-    });
+    const seen = window.__seen(pre, needle, 10_000);
     input.value = name;
     const t0 = performance.now();
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -84,6 +67,7 @@ try {
       for (const i of order) {
         const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
         const page = await context.newPage();
+        await page.addInitScript(benchTimers);
         page.on('pageerror', () => errors++);
         await page.goto(`${servers[i].origin}/`);
         await awake(page);

@@ -5,7 +5,7 @@
 //
 // BENCH_LOADS (default 7) fresh page loads, BENCH_KEYS (default 100) keystrokes per scenario.
 
-import { awake, cli, launchChromium, median, quantile, serveDist } from './lib.mjs';
+import { awake, benchTimers, cli, launchChromium, median, quantile, serveDist } from './lib.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS || 7);
 const KEYS = Number(process.env.BENCH_KEYS || 100);
@@ -44,15 +44,7 @@ function watchFirstYaml() {
 async function typeKeys({ keys, warmup }) {
   const input = document.querySelector('[data-testid="app-name"]');
   const pre = document.querySelector('[data-testid="yaml-all"]');
-  const afterFrame = () =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        const raf = performance.now();
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now() - raf);
-        channel.port2.postMessage(0);
-      }),
-    );
+  const afterFrame = window.__afterFrame;
   const samples = [];
   let sync = 0;
   for (let i = 0; i < warmup + keys; i++) {
@@ -60,16 +52,7 @@ async function typeKeys({ keys, warmup }) {
     const name = `kb-${i}`;
     const needle = `\n  name: ${name}\n`;
     let dom;
-    const seen = new Promise((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (pre.textContent.includes(needle)) {
-          observer.disconnect();
-          resolve(performance.now());
-        }
-      });
-      observer.observe(pre, { childList: true, subtree: true, characterData: true });
-      setTimeout(() => resolve(NaN), 5000); // never hang the benchmark on a missed update
-    });
+    const seen = window.__seen(pre, needle, 5000);
     input.value = name;
     const t0 = performance.now();
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -94,6 +77,7 @@ try {
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
+    await page.addInitScript(benchTimers);
     await page.addInitScript(watchFirstYaml);
     await page.goto(`${server.origin}/`);
     loads.push(await page.evaluate(() => window.__firstYaml));
@@ -103,6 +87,7 @@ try {
   // (c) Keystrokes, on the first preset as loaded, then with ENV_VARS more env rows.
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
+  await page.addInitScript(benchTimers);
   await page.goto(`${server.origin}/`);
   await awake(page);
   await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });

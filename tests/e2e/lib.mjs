@@ -137,6 +137,35 @@ export function cli(...args) {
   return r.stdout;
 }
 
+// The typing benchmarks' timers, installed in the page before its scripts (page.addInitScript):
+//   __afterFrame(): resolves once the next frame's rendering work (style, layout, paint) is done, with
+//     its time in ms from that frame's requestAnimationFrame to a task posted from it (the idle wait
+//     for the display's next vsync is left out: it is the same for any app);
+//   __seen(pre, needle, ms): resolves with performance.now() when `pre`'s text holds `needle` (any
+//     change at all when `needle` is empty), or NaN after `ms`, so a missed update never hangs a run.
+export function benchTimers() {
+  window.__afterFrame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const raf = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - raf);
+        channel.port2.postMessage(0);
+      }),
+    );
+  window.__seen = (pre, needle, ms) =>
+    new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (pre.textContent.includes(needle)) {
+          observer.disconnect();
+          resolve(performance.now());
+        }
+      });
+      observer.observe(pre, { childList: true, subtree: true, characterData: true });
+      setTimeout(() => resolve(NaN), ms);
+    });
+}
+
 // The specs the typing benchmarks open: the first preset with 200 more env vars, and a small app with
 // 10,000 (as bench-large.mjs).
 export function benchSpecs() {
