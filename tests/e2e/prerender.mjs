@@ -204,6 +204,35 @@ await harness('prerender', counts, async ({ server, browser }) => {
     await context.close();
   });
 
+  await check('the start-up module sets every field of the first screen but the target (= the CLI)', async () => {
+    const { context, page, release } = await visit({ width: 1280, height: 800 }, PAGE_WASM);
+    await page.waitForFunction(() => document.body.hasAttribute('data-boot'));
+    // Each control changed once: a select to its other option, a box to its text with a 1 after it.
+    const changed = await page.evaluate(() => {
+      const set = {};
+      for (const c of document.querySelectorAll('[data-path]:not([data-path="target"])')) {
+        const value = c.tagName === 'SELECT' ? [...c.options].find((o) => !o.selected).value : `${c.value}1`;
+        c.value = value;
+        c.dispatchEvent(new Event(c.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+        set[c.dataset.path] = value;
+      }
+      return set;
+    });
+    assert(Object.keys(changed).length >= 7, `controls on the first screen: ${Object.keys(changed)}`);
+    const want = edited((s) => {
+      for (const [at, value] of Object.entries(changed)) {
+        const [group, field] = at.split('.');
+        s[group][field] = typeof s[group][field] === 'number' ? Number(value) : value;
+      }
+    });
+    await untilSame(() => page.getByTestId('yaml-all').textContent(), want.yaml, 'yaml-all with every field changed');
+    await untilSame(() => page.getByTestId('commands').textContent(), want.commands, 'commands with every field changed');
+    release();
+    await awake(page);
+    await untilSame(() => page.getByTestId('yaml-all').textContent(), want.yaml, 'yaml-all after take-over');
+    await context.close();
+  });
+
   await check('the start-up module applies what was typed before it arrived', async () => {
     // Both held: the start-up module first, then (still held) the page's.
     const { context, page, release } = await visit({ width: 390, height: 844 }, '**/kubewright-boot-*_bg.wasm');

@@ -12,9 +12,10 @@ mod screen;
 
 use std::cell::RefCell;
 
-use kubewright::presets::PRESETS;
+use kubewright::presets::first_spec;
 use kubewright::seal::NotLoaded;
-use kubewright::spec::edit::{Draft, Input};
+use kubewright::spec::edit::{set, Input};
+use kubewright::spec::AppSpec;
 use kubewright::start::{start, Start, AUTOSAVE_OFF, SAVED};
 use wasm_bindgen::prelude::*;
 use web_sys::{Event, HtmlElement};
@@ -35,10 +36,7 @@ fn main() {
     if starts_from() != Start::Preset {
         return;
     }
-    let Ok(draft) = Draft::new(PRESETS[0].json) else {
-        return;
-    };
-    let draft = RefCell::new(draft);
+    let draft = RefCell::new(first_spec());
     // What was typed before this module arrived counts too.
     let typed = screen::edited_controls(&body)
         .iter()
@@ -83,7 +81,7 @@ fn starts_from() -> Start {
 
 /// Applies the control an event came from to the spec and shows the result. Text the field cannot
 /// take leaves the spec as it was: the full page says why beside the field once it has taken over.
-fn edited(draft: &RefCell<Draft>, ev: &Event) {
+fn edited(draft: &RefCell<AppSpec>, ev: &Event) {
     let Some(control) = ev.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
         return;
     };
@@ -94,21 +92,22 @@ fn edited(draft: &RefCell<Draft>, ev: &Event) {
 
 /// Sets the field of `control` (by its `data-path`) to its value; `None` when it has no path or
 /// the field cannot take the value.
-fn apply(draft: &RefCell<Draft>, control: &HtmlElement) -> Option<()> {
+fn apply(draft: &RefCell<AppSpec>, control: &HtmlElement) -> Option<()> {
     let path = control.get_attribute("data-path")?;
-    let input = match screen::value_of(control)? {
-        screen::Value::Text(text) => draft.borrow_mut().set(&path, Input::Text(&text)),
-        screen::Value::Checked(on) => draft.borrow_mut().set(&path, Input::Checked(on)),
+    let value = screen::value_of(control)?;
+    let input = match &value {
+        screen::Value::Text(text) => Input::Text(text),
+        screen::Value::Checked(on) => Input::Checked(*on),
     };
-    input.ok().map(|_| ())
+    set(&mut draft.borrow_mut(), &path, input).ok().map(|_| ())
 }
 
 /// Renders the draft into the screen's YAML and commands.
-fn show(draft: &RefCell<Draft>) {
-    let Ok(spec) = draft.borrow().spec() else {
-        return;
-    };
+fn show(draft: &RefCell<AppSpec>) {
     // The first screen seals nothing (sealing is on its own tab): none of its code is in here.
-    screen::show(&kubewright::render::render_with(&spec, &mut NotLoaded));
+    screen::show(&kubewright::render::render_with(
+        &draft.borrow(),
+        &mut NotLoaded,
+    ));
     screen::mark_stale(STALE);
 }

@@ -3,6 +3,9 @@
 
 use crate::spec::AppSpec;
 
+mod first;
+pub use first::first_spec;
+
 /// A named, ready-made spec.
 #[derive(Clone, Copy, Debug)]
 pub struct Preset {

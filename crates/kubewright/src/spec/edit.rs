@@ -1,16 +1,10 @@
-//! One field of the spec set from a form control, by the field's path (`app.name`, `env[2].value`:
-//! the spec file's JSON path, which every control carries as `data-path`). The start-up page edits
-//! the first screen with it before the full page has loaded; the value keeps the JSON type the field
-//! already has (text, number, true/false, or empty for an optional one).
+//! One field of the spec set from a form control, by the field's path (`app.name`: the spec file's
+//! JSON path, which every control carries as `data-path`). The start-up module edits the first
+//! screen with it before the full page has loaded. Each field goes through a slot of its own type,
+//! so nothing here reads JSON: the start-up module carries no deserializer for the spec (with
+//! serde_json, they were a third of it).
 
-use serde::Deserialize;
-use serde_json::{Map, Value};
-
-use super::AppSpec;
-
-/// Fields whose control sets more than the field itself, which a draft therefore leaves alone: the
-/// target switch goes through [`AppSpec::set_runs`] (the pull policy and the Service type follow it).
-const LINKED: &[&str] = &["target"];
+use super::{AppSpec, DeployStrategy};
 
 /// What a control holds.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -21,185 +15,154 @@ pub enum Input<'a> {
     Checked(bool),
 }
 
-/// A spec being edited, held as its spec file's JSON: the spec is only ever read from JSON, never
-/// written, so the start-up module carries no serializer for it.
-#[derive(Clone, Debug)]
-pub struct Draft {
-    json: Value,
+/// Where a control's value goes, typed as its field is.
+pub enum Slot<'a> {
+    /// Any text.
+    Text(&'a mut String),
+    /// A whole number: text that reads as one, spaces around it allowed.
+    Whole(&'a mut i64),
+    /// On or off.
+    Checked(&'a mut bool),
+    /// One of a few names, as the spec file spells them.
+    Choice(&'a mut dyn Choose),
 }
 
-impl Draft {
-    /// A draft of the spec file `json` (a preset's, for the start-up page).
-    pub fn new(json: &str) -> Result<Self, String> {
-        let json = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        spec_of(&json)?;
-        Ok(Draft { json })
-    }
+/// A field that holds one of a few named values.
+pub trait Choose {
+    /// Takes the value named `name`; false (and unchanged) when there is none by that name.
+    fn choose(&mut self, name: &str) -> bool;
+}
 
-    /// The spec as the draft holds it now.
-    pub fn spec(&self) -> Result<AppSpec, String> {
-        spec_of(&self.json)
-    }
-
-    /// Sets the field at `path` to `input` and returns the spec, or says why it cannot be (no such
-    /// field, text that is no number for a number field, a value the field's type refuses); the
-    /// draft is then left as it was.
-    pub fn set(&mut self, path: &str, input: Input) -> Result<AppSpec, String> {
-        if LINKED.contains(&path) {
-            return Err(format!(
-                "{path} sets other fields too: the full page sets it"
-            ));
-        }
-        let mut probe = self.json.clone();
-        let current = locate(&mut probe, path).ok_or_else(|| format!("no field {path}"))?;
-        let mut last = Err("this control does not fit its field".to_string());
-        // A field the file leaves out has no type to go by: the spec's own type picks.
-        for value in candidates(current, input) {
-            let mut json = self.json.clone();
-            if let Some(slot) = locate(&mut json, path) {
-                *slot = value;
-            }
-            last = spec_of(&json);
-            if last.is_ok() {
-                self.json = json;
-                break;
-            }
-        }
-        last
+impl Choose for DeployStrategy {
+    fn choose(&mut self, name: &str) -> bool {
+        let found = DeployStrategy::ALL.into_iter().find(|s| s.as_str() == name);
+        found.map(|s| *self = s).is_some()
     }
 }
 
-// Read from the JSON tree itself, not from its text: the start-up module then carries no JSON
-// writer, and the parser is instantiated for the tree only. serde's message quotes the value, which
-// may be a secret: say only that it did not fit.
-fn spec_of(json: &Value) -> Result<AppSpec, String> {
-    if !json.is_object() {
-        return Err("a spec is a JSON object".into());
-    }
-    AppSpec::deserialize(json).map_err(|_| "not a value this field takes".into())
-}
+/// A field's slot in a spec.
+pub type Field = fn(&mut AppSpec) -> Slot<'_>;
 
-/// The JSON node at `path` (fields joined by `.`, list items as `[i]`), adding the fields the file
-/// leaves out (they have their defaults) but no list items.
-fn locate<'v>(mut node: &'v mut Value, path: &str) -> Option<&'v mut Value> {
-    for segment in path.split('.') {
-        let (name, indexes) = segment.split_once('[').unwrap_or((segment, ""));
-        if !name.is_empty() {
-            if node.is_null() {
-                *node = Value::Object(Map::new());
-            }
-            node = node.as_object_mut()?.entry(name).or_insert(Value::Null);
-        }
-        for index in indexes.split('[').filter(|i| !i.is_empty()) {
-            let index: usize = index.strip_suffix(']')?.parse().ok()?;
-            node = node.as_array_mut()?.get_mut(index)?;
-        }
-    }
-    Some(node)
-}
+/// The fields [`set`] takes, by path: the first screen's, the app section. The target switch on
+/// that screen is left out on purpose: it sets the pull policy and the Service type too
+/// ([`AppSpec::set_runs`]), and the full page does that.
+pub const FIELDS: &[(&str, Field)] = &[
+    ("app.name", |s| Slot::Text(&mut s.app.name)),
+    ("app.namespace", |s| Slot::Text(&mut s.app.namespace)),
+    ("app.replicas", |s| Slot::Whole(&mut s.app.replicas)),
+    ("app.revision_history_limit", |s| {
+        Slot::Whole(&mut s.app.revision_history_limit)
+    }),
+    ("app.strategy", |s| Slot::Choice(&mut s.app.strategy)),
+    ("app.max_surge", |s| Slot::Text(&mut s.app.max_surge)),
+    ("app.max_unavailable", |s| {
+        Slot::Text(&mut s.app.max_unavailable)
+    }),
+];
 
-/// The values to try, of the kind the field holds now when the file has it. Empty text unsets an
-/// optional field (a field that is not optional refuses it).
-fn candidates(current: &Value, input: Input) -> Vec<Value> {
-    let text = match (current, input) {
-        (Value::Bool(_) | Value::Null, Input::Checked(on)) => return vec![Value::Bool(on)],
-        (Value::String(_), Input::Text(text)) => return vec![Value::String(text.to_string())],
-        (Value::Number(_) | Value::Null, Input::Text(text)) => text,
-        _ => return Vec::new(),
+/// Sets the field at `path` to `input`, or says why it cannot (not a field listed in [`FIELDS`],
+/// text that is no whole number for a number, a name the choice does not have); the spec is then
+/// left as it was. The message never quotes the value, which may be a secret.
+pub fn set(spec: &mut AppSpec, path: &str, input: Input) -> Result<(), String> {
+    let Some((_, field)) = FIELDS.iter().find(|(p, _)| *p == path) else {
+        return Err(format!("{path} is not set here: the full page sets it"));
     };
-    let mut values = Vec::new();
-    if text.trim().is_empty() {
-        values.push(Value::Null);
+    let fits = match (field(spec), input) {
+        (Slot::Text(slot), Input::Text(text)) => {
+            *slot = text.to_string();
+            true
+        }
+        (Slot::Whole(slot), Input::Text(text)) => text.trim().parse().map(|n| *slot = n).is_ok(),
+        (Slot::Checked(slot), Input::Checked(on)) => {
+            *slot = on;
+            true
+        }
+        (Slot::Choice(slot), Input::Text(name)) => slot.choose(name),
+        _ => false,
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err("this control does not fit its field".into())
     }
-    values.extend(number(text));
-    if current.is_null() {
-        values.push(Value::String(text.to_string()));
-    }
-    values
-}
-
-// Whole numbers only: the spec has no fractional field (and parsing floats would bring their
-// tables into the start-up module).
-fn number(text: &str) -> Option<Value> {
-    text.trim().parse::<i64>().ok().map(Value::from)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::presets::PRESETS;
+    use crate::presets::{first_spec, PRESETS};
+    use serde::Deserialize;
+    use serde_json::Value;
 
-    fn draft() -> (AppSpec, Draft) {
-        (
-            PRESETS[0].spec().unwrap(),
-            Draft::new(PRESETS[0].json).unwrap(),
-        )
+    // The spec file's own reading of the same edit: the field at `path` in the preset's JSON set
+    // to the text (as a number when it reads as one, as text otherwise), then the whole file read
+    // by serde. What `set` does must be what editing the file would do.
+    fn through_the_file(path: &str, text: &str) -> Option<AppSpec> {
+        let as_number = text.trim().parse::<i64>().ok().map(Value::from);
+        [as_number, Some(Value::String(text.into()))]
+            .into_iter()
+            .flatten()
+            .find_map(|value| {
+                let mut json: Value = serde_json::from_str(PRESETS[0].json).unwrap();
+                let mut node = &mut json;
+                for name in path.split('.') {
+                    node = node.as_object_mut()?.entry(name).or_insert(Value::Null);
+                }
+                *node = value;
+                AppSpec::deserialize(&json).ok()
+            })
+    }
+
+    const TEXTS: &[&str] = &[
+        "shop",
+        " 5 ",
+        "5",
+        "-1",
+        "0",
+        "",
+        " ",
+        "three",
+        "Recreate",
+        "RollingUpdate",
+        "recreate",
+        "25%",
+        "9223372036854775808",
+        "yes",
+        "null",
+        "~",
+        "1e3",
+        "0x10",
+        "ünïcode",
+    ];
+
+    #[test]
+    fn each_field_takes_what_the_spec_file_takes() {
+        for (path, field) in FIELDS {
+            let choice = matches!(field(&mut first_spec()), Slot::Choice(_));
+            for text in TEXTS {
+                // serde also reads a variant's index as the variant; no select sends one.
+                if choice && text.trim().parse::<i64>().is_ok() {
+                    continue;
+                }
+                let mut spec = first_spec();
+                let set = set(&mut spec, path, Input::Text(text)).ok().map(|()| spec);
+                assert_eq!(set, through_the_file(path, text), "{path} = {text:?}");
+            }
+        }
     }
 
     #[test]
-    fn sets_text_numbers_and_checkboxes_by_path() {
-        let (spec, mut draft) = draft();
-        let named = draft.set("app.name", Input::Text("shop")).unwrap();
-        assert_eq!(named.app.name, "shop");
-        assert_eq!(
-            named.image, spec.image,
-            "only the field at the path changes"
-        );
-        let scaled = draft.set("app.replicas", Input::Text(" 5 ")).unwrap();
-        assert_eq!((scaled.app.name.as_str(), scaled.app.replicas), ("shop", 5));
-        let on = !spec.service_account.enabled;
-        let account = draft
-            .set("service_account.enabled", Input::Checked(on))
-            .unwrap();
-        assert_eq!(account.service_account.enabled, on);
-    }
-
-    #[test]
-    fn fields_the_file_leaves_out_take_the_type_the_spec_gives_them() {
-        let (_, mut draft) = draft();
-        // Not in the preset's file: an optional number, a choice, and (a whole probe left out) a
-        // number under an object the file does not have either.
-        let timeout = draft
-            .set("probes.liveness.timeout_seconds", Input::Text("4"))
-            .unwrap();
-        assert_eq!(timeout.probes.liveness.timeout_seconds, Some(4));
-        let cleared = draft
-            .set("probes.liveness.timeout_seconds", Input::Text(" "))
-            .unwrap();
-        assert_eq!(cleared.probes.liveness.timeout_seconds, None);
-        let strategy = draft.set("app.strategy", Input::Text("Recreate")).unwrap();
-        assert_eq!(strategy.app.strategy, crate::spec::DeployStrategy::Recreate);
-        let startup = draft
-            .set("probes.startup.failure_threshold", Input::Text("30"))
-            .unwrap();
-        assert_eq!(startup.probes.startup.failure_threshold, Some(30));
-    }
-
-    #[test]
-    fn reaches_list_items_but_adds_none() {
-        let (spec, mut draft) = draft();
-        assert!(!spec.env.is_empty(), "the first preset has env vars");
-        let edited = draft.set("env[0].name", Input::Text("PORT")).unwrap();
-        assert_eq!(edited.env[0].name, "PORT");
-        assert!(draft.set("env[999].name", Input::Text("X")).is_err());
-    }
-
-    #[test]
-    fn refuses_what_the_field_cannot_hold_and_keeps_the_draft() {
-        let (spec, mut draft) = draft();
-        assert_eq!(
-            draft.set("app.replicas", Input::Text("three")).unwrap_err(),
-            "this control does not fit its field"
-        );
-        let refused = draft
-            .set("app.strategy", Input::Text("hunter2"))
-            .unwrap_err();
+    fn refuses_what_it_cannot_set_and_keeps_the_spec() {
+        let mut spec = first_spec();
+        let refused = set(&mut spec, "app.strategy", Input::Text("hunter2")).unwrap_err();
         assert!(!refused.contains("hunter2"), "{refused}");
-        assert!(draft.set("app.nope", Input::Text("x")).is_err());
-        assert!(draft.set("app.name", Input::Checked(true)).is_err());
+        assert!(set(&mut spec, "app.replicas", Input::Text("three")).is_err());
+        assert!(set(&mut spec, "app.nope", Input::Text("x")).is_err());
+        assert!(set(&mut spec, "app.name", Input::Checked(true)).is_err());
         // Setting the target alone would leave the pull policy and Service type behind.
-        assert!(draft.set("target", Input::Text("minikube")).is_err());
-        let unchanged = draft.set("app.name", Input::Text(&spec.app.name)).unwrap();
-        assert_eq!(unchanged, spec);
+        assert!(set(&mut spec, "target", Input::Text("minikube")).is_err());
+        assert_eq!(spec, first_spec());
+        set(&mut spec, "app.strategy", Input::Text("Recreate")).unwrap();
+        assert_eq!(spec.app.strategy, DeployStrategy::Recreate);
     }
 }
