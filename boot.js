@@ -46,17 +46,90 @@ function failed(error) {
   document.body.prepend(note);
 }
 
+// A button pressed before the page's code has arrived. The prerendered screen's buttons, tabs and
+// menus need the full page (export, import, sealing and the other tabs come with it); its text boxes
+// work at once (the start-up module). A press meanwhile is not lost: the button shows it is waiting,
+// a status line says why, the page starts without waiting for idle time, and once it has taken the
+// screen over the same control is pressed again in the live page. Returns a promise of the first
+// press.
+// What needs the full page (links to other sites open without it).
+const NEEDS_PAGE = 'button, summary, a:not([target="_blank"]), label:has(input[type="file"]), .target label';
+const PRERENDERED = 'data-prerendered';
+
+// How to find the same control in the live page: the nearest element with a test id or an id (and
+// which one, when several share it), and the control's place among its kind inside that one.
+function keyOf(control) {
+  const anchor = control.closest('[data-testid], [id]');
+  if (!anchor) return null;
+  const attr = anchor.hasAttribute('data-testid') ? 'data-testid' : 'id';
+  const name = anchor.getAttribute(attr);
+  const index = [...document.querySelectorAll(`[${attr}="${CSS.escape(name)}"]`)].indexOf(anchor);
+  const inner = anchor === control ? -1 : [...anchor.querySelectorAll(control.tagName)].indexOf(control);
+  return { attr, name, index, tag: control.tagName, inner };
+}
+
+function find({ attr, name, index, tag, inner }) {
+  const anchor = document.querySelectorAll(`[${attr}="${CSS.escape(name)}"]`)[index];
+  return inner < 0 ? anchor : anchor?.querySelectorAll(tag)[inner];
+}
+
+// The status line, fixed at the bottom so that nothing on the page moves.
+function announce() {
+  let status = document.querySelector('.page-loading');
+  if (!status) {
+    status = document.createElement('p');
+    status.className = 'page-loading';
+    status.setAttribute('role', 'status');
+    document.body.append(status);
+  }
+  status.textContent = 'Loading the rest of the page: what you pressed opens when it is ready.';
+}
+
+function watchPresses() {
+  let press;
+  let resolvePressed;
+  const pressed = new Promise((resolve) => (resolvePressed = resolve));
+  const onClick = (event) => {
+    if (!document.body.hasAttribute(PRERENDERED)) return;
+    const control = event.target instanceof Element ? event.target.closest(NEEDS_PAGE) : null;
+    const key = control && keyOf(control);
+    if (!key) return;
+    event.preventDefault();
+    event.stopPropagation();
+    for (const earlier of document.querySelectorAll('[data-waiting]')) {
+      earlier.removeAttribute('data-waiting');
+      earlier.removeAttribute('aria-busy');
+    }
+    control.setAttribute('data-waiting', '');
+    control.setAttribute('aria-busy', 'true');
+    press = key;
+    announce();
+    resolvePressed();
+  };
+  document.addEventListener('click', onClick, true);
+  // The take-over removes the mark: press the live control, once.
+  new MutationObserver((_, observer) => {
+    if (document.body.hasAttribute(PRERENDERED)) return;
+    observer.disconnect();
+    document.removeEventListener('click', onClick, true);
+    document.querySelector('.page-loading')?.remove();
+    if (press) find(press)?.click();
+  }).observe(document.body, { attributes: true, attributeFilter: [PRERENDERED] });
+  return pressed;
+}
+
 // Loaded `async` (index.html): it runs as soon as it arrives, while the HTML is still being parsed.
 try {
   if (early) {
     const first = compile(early.dataset.wasm);
     await domReady();
     if (document.body.hasAttribute('data-prerendered')) {
+      const pressed = watchPresses();
       // Without the start-up module the prerendered form just waits for the page, as it would
       // without one: a failure here is no reason not to start the page.
       await start(early, first).catch((error) => console.warn('start-up module:', error));
       const page = compile(app.dataset.wasm);
-      if (document.body.hasAttribute('data-boot')) await idle();
+      if (document.body.hasAttribute('data-boot')) await Promise.race([idle(), pressed]);
       await start(app, page);
     } else {
       await start(app, compile(app.dataset.wasm));

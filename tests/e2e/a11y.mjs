@@ -94,7 +94,7 @@ try {
   ];
   const keptLink = `${server.origin}/index.html#s=${deflateRawSync(Buffer.from(JSON.stringify(kept))).toString('base64url')}`;
   for (const scheme of ['light', 'dark']) {
-    await check(`axe-core: no serious or critical violations in the start-up stage, after an edit (${scheme})`, async () => {
+    await check(`axe-core: no serious or critical violations in the start-up stage, after an edit and a press (${scheme})`, async () => {
       // The page's wasm held back: the start-up module runs the prerendered form, and the checks and
       // pictures it does not update are marked as waiting for the page.
       const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
@@ -104,6 +104,9 @@ try {
       await page.waitForFunction(() => document.body.hasAttribute('data-boot'), null, { timeout: TIMEOUT });
       await page.getByTestId('app-name').fill('shop');
       await page.waitForFunction(() => document.body.hasAttribute('data-stale'), null, { timeout: TIMEOUT });
+      // A tab pressed meanwhile: it waits for the page, and a status line says so.
+      await page.getByTestId('tab-image').click();
+      await page.locator('.page-loading').waitFor({ timeout: TIMEOUT });
       const problems = await axe(page, 'start-up stage');
       await context.close();
       assert(problems.length === 0, problems.join('\n'));

@@ -233,6 +233,28 @@ await harness('prerender', counts, async ({ server, browser }) => {
     await context.close();
   });
 
+  await check('a tab or a "?" pressed before the page arrives waits, says so, then opens in the page', async () => {
+    const { context, page, release } = await visit({ width: 390, height: 844 }, PAGE_WASM);
+    await page.waitForFunction(() => document.body.hasAttribute('data-boot'));
+    const shifts = () => page.evaluate(() => window.__shifts.filter((s) => !s.input).length);
+    const before = await shifts();
+    // The "?" beside Name, then the image tab: the last press is the one the page gets.
+    await page.locator('[data-explains="app.name"] summary').click();
+    const explain = await page.locator('[data-explains="app.name"]').evaluate((d) => d.open);
+    assert(!explain, 'the "?" opened on the prerendered page (it would close at take-over)');
+    const tab = page.getByTestId('tab-image');
+    await tab.click();
+    assert((await tab.getAttribute('aria-busy')) === 'true', 'the pressed tab is not marked busy');
+    const status = page.getByRole('status').filter({ hasText: 'Loading the rest of the page' });
+    assert(await status.isVisible(), 'no status line says the page is loading');
+    assert((await shifts()) === before, 'the status line moved something');
+    release();
+    await awake(page);
+    await until(() => page.getByTestId('tab-image').getAttribute('aria-selected'), (v) => v === 'true', 'the image tab to open');
+    assert((await page.locator('.page-loading').count()) === 0, 'the status line stayed');
+    await context.close();
+  });
+
   await check('the start-up module applies what was typed before it arrived', async () => {
     // Both held: the start-up module first, then (still held) the page's.
     const { context, page, release } = await visit({ width: 390, height: 844 }, '**/kubewright-boot-*_bg.wasm');
