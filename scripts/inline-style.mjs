@@ -14,6 +14,18 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// CSS without its comments, which are for whoever reads style/style.css: 1.4 KB of the page's gzip,
+// enough to take a slow-started connection (14.6 KB in its first round trip) a round trip longer.
+// A comment is `/*` to the next `*/` outside a string (CSS Syntax: comments do not nest, strings do
+// not span lines); strings are matched first so a "/*" inside one stays. An unquoted url() may hold
+// "/*" too: there is none in the stylesheet, and the build stops if one comes.
+export function withoutComments(css) {
+  if (/url\(\s*[^\s"')]/i.test(css)) throw new Error('inline-style: an unquoted url() in the stylesheet');
+  return css
+    .replace(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|\/\*[\s\S]*?\*\//g, (all, string) => string ?? '')
+    .replace(/\n\s*\n/g, '\n');
+}
+
 // The CSP's source for an inline <style> whose text is `css`.
 export const styleHash = (css) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
 
@@ -23,7 +35,7 @@ export function inlineStyle(html, dir) {
   const links = [...html.matchAll(/<link rel="stylesheet" href="\/?([^"/]+\.css)"[^>]*>/g)];
   if (links.length !== 1) throw new Error(`inline-style: expected one stylesheet <link>, found ${links.length}`);
   const [link, file] = links[0];
-  const css = readFileSync(path.join(dir, file), 'utf8').trim();
+  const css = withoutComments(readFileSync(path.join(dir, file), 'utf8')).trim();
   if (/<\/style/i.test(css)) throw new Error(`inline-style: ${file} holds "</style"`);
   const policy = /(<meta http-equiv="Content-Security-Policy"\s+content="[^"]*style-src )'self'(;)/;
   if (!policy.test(html)) throw new Error("inline-style: no CSP with style-src 'self' in index.html");

@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertSameText, awake, checks, cli, DIST, harness, offOrigin, until, untilSame } from './lib.mjs';
+import { assertSameText, awake, checks, cli, DIST, harness, offOrigin, ROOT, until, untilSame } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const TIMEOUT = 15_000;
@@ -79,7 +79,7 @@ await harness('prerender', counts, async ({ server, browser }) => {
   // A release build inlines the stylesheet (scripts/inline-style.mjs) and the CSP allows that text by
   // its hash: a hash that does not match would leave the page unstyled without any error, so it is
   // computed here again from what the page holds.
-  await check('the stylesheet is one inline <style> that the CSP allows by its sha256, and nothing else', async () => {
+  await check('the stylesheet is one inline <style> (style.css\'s rules) that the CSP allows by its sha256', async () => {
     const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
     assert(styles.length === 1, `${styles.length} <style> elements`);
     assert(!/rel="stylesheet"/.test(html), 'a stylesheet <link> as well');
@@ -87,6 +87,17 @@ await harness('prerender', counts, async ({ server, browser }) => {
     const styleSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src '));
     const hash = createHash('sha256').update(styles[0], 'utf8').digest('base64');
     assert(styleSrc === `style-src 'sha256-${hash}'`, `CSP ${styleSrc}, the <style>'s hash is sha256-${hash}`);
+    // The build leaves the comments out: the browser must read the same rules as from style/style.css.
+    const blank = await browser.newPage();
+    const rules = (css) =>
+      blank.evaluate((text) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        return [...sheet.cssRules].map((rule) => rule.cssText);
+      }, css);
+    const [inline, source] = [await rules(styles[0]), await rules(readFileSync(path.join(ROOT, 'style/style.css'), 'utf8'))];
+    await blank.close();
+    assert(inline.length > 50 && JSON.stringify(inline) === JSON.stringify(source), `${inline.length} rules inline, ${source.length} in style.css`);
   });
 
   // The page as it arrives, before any script: JavaScript off.
