@@ -99,6 +99,7 @@ try {
 // paint until the screen's last part is parsed: one layout, one paint.
 const expect = `<link rel="expect" href="#${first.last}" blocking="render" />\n  </head>`;
 const { html: styled, file } = inlineStyle(html.replace('</head>', expect), dir);
-writeFileSync(index, styled.replace(empty, `<body data-prerendered>${first.html}</body>`));
+// (A function, so that a `$&` or `$'` in the screen's text is not a replacement pattern.)
+writeFileSync(index, styled.replace(empty, () => `<body data-prerendered>${first.html}</body>`));
 rmSync(path.join(dir, file));
 console.log(`prerender: first screen written into ${index} (${first.html.length} characters), ${file} inlined`);
