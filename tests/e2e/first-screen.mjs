@@ -44,7 +44,6 @@ export function watchFirst() {
     let yaml;
     let rendered;
     let form;
-    let bytes;
     const tick = () => {
       const now = performance.now();
       const pre = document.querySelector('[data-testid="yaml-all"]');
@@ -56,12 +55,12 @@ export function watchFirst() {
       }
       // The page is live once it shows the YAML in a body that is not (or no longer) the prerendered one.
       const live = yaml !== undefined && document.body && !document.body.hasAttribute('data-prerendered');
-      if (form === undefined && (live || document.body?.hasAttribute('data-boot'))) {
-        form = now;
-        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-        bytes = entries.filter((e) => e.responseEnd <= now).reduce((sum, e) => sum + e.encodedBodySize, 0);
-      }
+      if (form === undefined && (live || document.body?.hasAttribute('data-boot'))) form = now;
       if (live && rendered !== undefined) {
+        // Counted now, not at `form`: a response's timing entry is queued, and may not be there yet in
+        // the frame where what it brought is already running.
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        const bytes = entries.filter((e) => e.responseEnd <= form).reduce((sum, e) => sum + e.encodedBodySize, 0);
         resolve({ yaml, rendered, form, live: now, bytes });
         return;
       }
