@@ -6,8 +6,8 @@
 // paints as soon as the HTML is parsed.
 //
 // Run by scripts/prerender.mjs after it wrote the first screen (release builds only: a debug build,
-// `trunk serve`, keeps the <link> and style-src 'self'); `node scripts/inline-style.mjs DIR` runs it on
-// a built folder. tests/e2e/prerender.mjs checks that the hash matches (a wrong one would silently
+// `trunk serve`, keeps the <link> and style-src 'self'); `node scripts/inline-style.mjs DIR` runs it
+// on a built folder. tests/e2e/prerender.mjs checks that the hash matches (a wrong one would silently
 // leave the page unstyled).
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 export function withoutComments(css) {
   if (/url\(\s*[^\s"')]/i.test(css)) throw new Error('inline-style: an unquoted url() in the stylesheet');
   return css
-    .replace(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|\/\*[\s\S]*?\*\//g, (all, string) => string ?? '')
+    .replace(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|\/\*[\s\S]*?\*\//g, (_comment, string) => string ?? '')
     .replace(/\n\s*\n/g, '\n');
 }
 
@@ -32,9 +32,10 @@ export const styleHash = (css) => `'sha256-${createHash('sha256').update(css, 'u
 // Returns `html` with its one stylesheet <link> (as Trunk writes it) replaced by the stylesheet's text,
 // and the CSP's style-src by that text's hash; and the stylesheet's file name in `dir`.
 export function inlineStyle(html, dir) {
-  const links = [...html.matchAll(/<link rel="stylesheet" href="\/?([^"/]+\.css)"[^>]*>/g)];
+  const links = [...html.matchAll(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/g)];
   if (links.length !== 1) throw new Error(`inline-style: expected one stylesheet <link>, found ${links.length}`);
-  const [link, file] = links[0];
+  // Trunk writes its files flat into the site, under the public URL's path.
+  const [link, file] = [links[0][0], path.posix.basename(links[0][1])];
   const css = withoutComments(readFileSync(path.join(dir, file), 'utf8')).trim();
   if (/<\/style/i.test(css)) throw new Error(`inline-style: ${file} holds "</style"`);
   const policy = /(<meta http-equiv="Content-Security-Policy"\s+content="[^"]*style-src )'self'(;)/;

@@ -10,10 +10,10 @@
 // random made at start-up (a key, a generated secret) can be baked in and shared by every visitor.
 // Then the stylesheet goes into the HTML too (scripts/inline-style.mjs), and the first paint waits
 // for the whole screen (below): the first frame a visitor sees is the finished first screen.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium, serveDist } from '../tests/e2e/lib.mjs';
-import { inlineStyle } from './inline-style.mjs';
+import { inlineStyleInto } from './inline-style.mjs';
 
 const dir = path.resolve(process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist');
 if (process.env.TRUNK_PROFILE === 'debug') {
@@ -98,8 +98,7 @@ try {
 // on a slow phone, three layouts of this page before the YAML shows. `rel=expect` holds the first
 // paint until the screen's last part is parsed: one layout, one paint.
 const expect = `<link rel="expect" href="#${first.last}" blocking="render" />\n  </head>`;
-const { html: styled, file } = inlineStyle(html.replace('</head>', expect), dir);
-// (A function, so that a `$&` or `$'` in the screen's text is not a replacement pattern.)
-writeFileSync(index, styled.replace(empty, () => `<body data-prerendered>${first.html}</body>`));
-rmSync(path.join(dir, file));
+// (Functions, so that a `$&` or `$'` in the screen's text is not a replacement pattern.)
+writeFileSync(index, html.replace('</head>', () => expect).replace(empty, () => `<body data-prerendered>${first.html}</body>`));
+const file = inlineStyleInto(dir);
 console.log(`prerender: first screen written into ${index} (${first.html.length} characters), ${file} inlined`);

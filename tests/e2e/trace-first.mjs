@@ -4,7 +4,8 @@
 // before the first full YAML's frame, from navigation start. No pass/fail: it is for finding what
 // holds the first paint back.
 //
-//   node tests/e2e/trace-first.mjs [DIR]      (default dist/; BENCH_CONNECT_RTTS, BENCH_SLOW_START as bench-first.mjs)
+//   node tests/e2e/trace-first.mjs [DIR]   (default dist/; BENCH_CONNECT_RTTS and BENCH_SLOW_START
+//                                          as for bench-first.mjs)
 
 import path from 'node:path';
 import { DIST, launchChromium } from './lib.mjs';
@@ -12,7 +13,13 @@ import { serveGzip } from './gzip-server.mjs';
 import { link, PROFILES, throttle, watchFirst } from './first-screen.mjs';
 
 const dir = path.resolve(process.argv[2] || DIST);
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8.execute'];
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'loading',
+  'v8.execute',
+];
 // Main-thread work worth naming, by trace event name.
 const WORK = new Set([
   'ParseHTML', 'EvaluateScript', 'v8.compileModule', 'v8.evaluateModule', 'FunctionCall', 'EventDispatch',
@@ -20,7 +27,10 @@ const WORK = new Set([
   'v8.wasm.compiledModule', 'v8.wasm.streamFromResponseCallback', 'TimerFire', 'FireAnimationFrame',
 ]);
 
-const MARKS = /^(navigationStart|commitNavigationEnd|ResourceSendRequest|ResourceFinish|domInteractive|MarkDOMContent|MarkLoad|firstPaint|firstContentfulPaint|PreloadRenderBlockingStatusChange)$/;
+const MARKS = new RegExp(
+  '^(navigationStart|commitNavigationEnd|ResourceSendRequest|ResourceFinish|domInteractive|' +
+    'MarkDOMContent|MarkLoad|firstPaint|firstContentfulPaint|PreloadRenderBlockingStatusChange)$',
+);
 
 async function traceLoad(browser, origin, profile) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -28,8 +38,12 @@ async function traceLoad(browser, origin, profile) {
   const cdp = await context.newCDPSession(page);
   await throttle(cdp, profile);
   const net = new Map();
-  cdp.on('Network.requestWillBeSent', (e) => net.set(e.requestId, { url: e.request.url, priority: e.request.initialPriority }));
-  cdp.on('Network.responseReceived', (e) => Object.assign(net.get(e.requestId) ?? {}, { connection: e.response.connectionId }));
+  cdp.on('Network.requestWillBeSent', (e) =>
+    net.set(e.requestId, { url: e.request.url, priority: e.request.initialPriority }),
+  );
+  cdp.on('Network.responseReceived', (e) =>
+    Object.assign(net.get(e.requestId) ?? {}, { connection: e.response.connectionId }),
+  );
   const events = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
@@ -43,7 +57,9 @@ async function traceLoad(browser, origin, profile) {
       bytes: e.encodedBodySize, blocking: e.renderBlockingStatus,
     })),
   );
-  const paints = await page.evaluate(() => performance.getEntriesByType('paint').map((e) => `${e.name} ${e.startTime.toFixed(0)} ms`));
+  const paints = await page.evaluate(() =>
+    performance.getEntriesByType('paint').map((e) => `${e.name} ${e.startTime.toFixed(0)} ms`),
+  );
   await cdp.send('Tracing.end');
   await done;
   await context.close();
@@ -52,12 +68,18 @@ async function traceLoad(browser, origin, profile) {
 
 function report(name, { first, timing, paints, events, net }) {
   const ms = (x) => `${x.toFixed(0)}`.padStart(6);
-  console.log(`\n== ${name}: first full YAML ${first.yaml.toFixed(0)} ms (rendered ${first.rendered.toFixed(0)} ms), form live ${first.form.toFixed(0)} ms, page live ${first.live.toFixed(0)} ms; ${paints.join(', ')}`);
-  console.log(`${'file'.padEnd(44)}${'start'.padStart(6)}${'req'.padStart(6)}${'1st B'.padStart(6)}${'end'.padStart(6)}${'gz B'.padStart(8)}  priority   conn  blocking`);
+  const at = (x) => `${x.toFixed(0)} ms`;
+  console.log(
+    `\n== ${name}: first full YAML ${at(first.yaml)} (rendered ${at(first.rendered)}), ` +
+      `form live ${at(first.form)}, page live ${at(first.live)}; ${paints.join(', ')}`,
+  );
+  const heads = ['start', 'req', '1st B', 'end'].map((h) => h.padStart(6)).join('');
+  console.log(`${'file'.padEnd(44)}${heads}${'gz B'.padStart(8)}  priority   conn  blocking`);
   for (const t of timing) {
     const n = net.find((r) => r.url === t.url) ?? {};
     console.log(
-      `${path.basename(new URL(t.url).pathname || '/').slice(0, 43).padEnd(44)}${ms(t.start)}${ms(t.request)}${ms(t.first)}${ms(t.end)}` +
+      path.basename(new URL(t.url).pathname || '/').slice(0, 43).padEnd(44) +
+        `${ms(t.start)}${ms(t.request)}${ms(t.first)}${ms(t.end)}` +
         `${String(t.bytes).padStart(8)}  ${String(n.priority).padEnd(10)} ${String(n.connection).padEnd(5)} ${t.blocking ?? ''}`,
     );
   }
