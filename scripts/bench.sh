@@ -20,8 +20,8 @@ if [ ! -f dist/index.html ]; then
 fi
 
 # (a) What a visitor downloads, compressed the way a server would send it: first what makes the
-# prerendered page editable (HTML, CSS, boot.js and the start-up module, scripts/boot-module.sh),
-# then the page's own JS and wasm, which boot.js fetches after that.
+# prerendered page editable (HTML with the stylesheet in it, boot.js and the start-up module,
+# scripts/boot-module.sh), then the page's own JS and wasm, which boot.js fetches after that.
 gz() { gzip -9 -c "$@" | wc -c; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 shopt -s nullglob
@@ -63,7 +63,7 @@ rm -rf "$weights"
 # (b), (c) First YAML and keystroke latency, in headless chromium.
 node tests/e2e/bench.mjs
 # The first screen with the start-up module, prerendered only and plain, on localhost and on a slow
-# phone profile.
+# phone profile (trace-first.mjs shows where a load's time goes).
 node tests/e2e/bench-first.mjs
 node tests/e2e/bench-large.mjs
 # (d) Keystrokes while sealing with a 4096-bit certificate (RSA-OAEP per changed value).

@@ -8,9 +8,12 @@
 // dropped (the CSP refuses them in HTML; the stylesheet carries the same defaults). The app takes
 // the screen over at start-up (src/takeover.rs). Two loads must give the same HTML, so nothing
 // random made at start-up (a key, a generated secret) can be baked in and shared by every visitor.
+// Then the stylesheet goes into the HTML too (scripts/inline-style.mjs), and the first paint waits
+// for the whole screen (below): the first frame a visitor sees is the finished first screen.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium, serveDist } from '../tests/e2e/lib.mjs';
+import { inlineStyleInto } from './inline-style.mjs';
 
 const dir = path.resolve(process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist');
 if (process.env.TRUNK_PROFILE === 'debug') {
@@ -40,7 +43,7 @@ async function snapshot(browser, origin) {
     // Effects run after the first render: let two frames pass so the screen has settled.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     if (errors.length) throw new Error(`the app reported errors while rendering:\n${errors.join('\n')}`);
-    return await page.evaluate(freeze);
+    return { html: await page.evaluate(freeze), last: await page.evaluate(lastPart) };
   } finally {
     await context.close();
   }
@@ -63,6 +66,18 @@ function freeze() {
   return document.body.innerHTML;
 }
 
+// In the page: the id of the element that ends last in the body (the one whose last descendant comes
+// last), so that once it is parsed the whole screen is.
+function lastPart() {
+  const end = (el) => (el.lastElementChild ? end(el.lastElementChild) : el);
+  let last = null;
+  for (const el of document.body.querySelectorAll('[id]')) {
+    if (!last || end(last).compareDocumentPosition(end(el)) & Node.DOCUMENT_POSITION_FOLLOWING) last = el;
+  }
+  if (!last) throw new Error('the first screen has no element with an id');
+  return last.id;
+}
+
 const index = path.join(dir, 'index.html');
 const html = readFileSync(index, 'utf8');
 const empty = '<body></body>';
@@ -74,10 +89,16 @@ let first;
 try {
   first = await snapshot(browser, server.origin);
   const second = await snapshot(browser, server.origin);
-  if (first !== second) throw new Error('prerender: two loads rendered different first screens (something random at start-up?)');
+  if (first.html !== second.html) throw new Error('prerender: two loads rendered different first screens (something random at start-up?)');
 } finally {
   await browser.close().catch(() => {});
   await server.stop();
 }
-writeFileSync(index, html.replace(empty, `<body data-prerendered>${first}</body>`));
-console.log(`prerender: first screen written into ${index} (${first.length} characters)`);
+// The browser may paint a page before it has parsed all of it, and lay it out again with each part:
+// on a slow phone, three layouts of this page before the YAML shows. `rel=expect` holds the first
+// paint until the screen's last part is parsed: one layout, one paint.
+const expect = `<link rel="expect" href="#${first.last}" blocking="render" />\n  </head>`;
+// (Functions, so that a `$&` or `$'` in the screen's text is not a replacement pattern.)
+writeFileSync(index, html.replace('</head>', () => expect).replace(empty, () => `<body data-prerendered>${first.html}</body>`));
+const file = inlineStyleInto(dir);
+console.log(`prerender: first screen written into ${index} (${first.html.length} characters), ${file} inlined`);

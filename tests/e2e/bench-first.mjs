@@ -1,98 +1,39 @@
 // The first screen's timings: with the start-up module, prerendered only, and neither (no pass/fail:
 // figures to compare builds).
 //
-//   node tests/e2e/bench-first.mjs    (scripts/bench.sh runs it; needs dist/ from trunk build --release)
+//   node tests/e2e/bench-first.mjs                        (scripts/bench.sh runs it; needs dist/ from
+//                                                          trunk build --release)
+//   node tests/e2e/bench-first.mjs before=DIR after=DIR   two (or more) built sites, as built, compared
+//                                                          in one run
 //
-// Three sites in one run, from the same build: dist/ as built (the first screen in index.html, and
-// the start-up module, crates/boot, that makes it editable), a copy without the start-up module (the
-// prerendered screen waits for the page's wasm), and a copy whose index.html has the empty <body> a
-// plain build gives. All are served gzip-compressed, as a static host would, by a small server here,
-// and loaded fresh BENCH_LOADS_FIRST times (default 5) on localhost and on a slow phone profile
-// through the DevTools protocol: 150 ms round trip, 1.6 Mbps down, 750 kbps up, CPU 4x slower.
-// Figures per load, from navigation start: the first full YAML at its animation frame (about to be
-// painted); the form live (a keystroke reaches the YAML from then on: the start-up module bound, or
-// the page running); the page live (taken over); and the bytes (compressed, as sent) that had
-// arrived when the form went live.
+// Without arguments, three sites from the same build: dist/ as built (the first screen in index.html,
+// and the start-up module, crates/boot, that makes it editable), a copy without the start-up module
+// (the prerendered screen waits for the page's wasm), and a copy whose index.html has the empty <body>
+// a plain build gives. All are served gzip-compressed over HTTP/1.1 keep-alive, as a static host would
+// (gzip-server.mjs), and loaded fresh BENCH_LOADS_FIRST times (default 7) on localhost and on a slow
+// phone profile through the DevTools protocol: 150 ms round trip, 1.6 Mbps down, 750 kbps up, CPU 4x
+// slower. On that profile the server adds what the emulation leaves out (gzip-server.mjs): the round
+// trips of each new connection's handshakes (BENCH_CONNECT_RTTS, default 2: TCP and TLS 1.3) and TCP
+// slow start (BENCH_SLOW_START=0 turns it off; both off give the figures of earlier runs).
+// Figures per load, from navigation start (first-screen.mjs): the first full YAML at its animation
+// frame, and once that frame's style, layout and paint are done (what a visitor waits for); the form
+// live (a keystroke reaches the YAML from then on: the start-up module bound, or the page running);
+// the page live (taken over); and the bytes (compressed, as sent) that had arrived when the form went
+// live.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { DIST, launchChromium, median, quantile } from './lib.mjs';
+import { CONNECT_RTTS, link, PROFILES, SLOW_START, throttle, watchFirst } from './first-screen.mjs';
+import { serveGzip } from './gzip-server.mjs';
 
-const LOADS = Number(process.env.BENCH_LOADS_FIRST || 5);
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-
-// Serves `dir` on 127.0.0.1 with every file gzip -9 compressed once, up front.
-function serveGzip(dir) {
-  const cache = new Map();
-  const server = http.createServer((req, res) => {
-    const name = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/\/$/, '/index.html');
-    const file = path.join(dir, path.normalize(name));
-    if (!file.startsWith(dir)) return res.writeHead(403).end();
-    try {
-      if (!cache.has(file)) cache.set(file, zlib.gzipSync(readFileSync(file), { level: 9 }));
-    } catch {
-      return res.writeHead(404).end();
-    }
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-      'content-encoding': 'gzip',
-      'cache-control': 'no-store',
-    });
-    res.end(cache.get(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-// In the page before its scripts: on every animation frame, note when the full YAML is first there
-// and when the app is live (the prerendered body taken over, or the app mounted on an empty one).
-function watchFirst() {
-  window.__first = new Promise((resolve) => {
-    let yaml;
-    let form;
-    let bytes;
-    const tick = () => {
-      const now = performance.now();
-      const pre = document.querySelector('[data-testid="yaml-all"]');
-      if (yaml === undefined && pre?.textContent.includes('kind: Deployment')) yaml = now;
-      // The page is live once it shows the YAML in a body that is not (or no longer) the prerendered one.
-      const live = yaml !== undefined && document.body && !document.body.hasAttribute('data-prerendered');
-      if (form === undefined && (live || document.body?.hasAttribute('data-boot'))) {
-        form = now;
-        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-        bytes = entries.filter((e) => e.responseEnd <= now).reduce((sum, e) => sum + e.encodedBodySize, 0);
-      }
-      if (live) {
-        resolve({ yaml, form, live: now, bytes });
-        return;
-      }
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
-const PROFILES = {
-  localhost: null,
-  'slow phone': { rtt: 150, down: 1.6e6 / 8, up: 750e3 / 8, cpu: 4 },
-};
+const LOADS = Number(process.env.BENCH_LOADS_FIRST || 7);
 
 async function load(browser, origin, profile) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  if (profile) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: profile.rtt,
-      downloadThroughput: profile.down,
-      uploadThroughput: profile.up,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-  }
+  await throttle(await context.newCDPSession(page), profile);
   await page.addInitScript(watchFirst);
   await page.goto(`${origin}/`);
   const result = await page.evaluate(() => window.__first);
@@ -110,29 +51,34 @@ function variant(name, edit) {
 }
 // Without the start-up module's preload links and <meta> (scripts/boot-module.sh writes one per line).
 const noBoot = (html) => html.replace(/^.*kubewright-boot-.*\n/gm, '');
-const copies = [
-  variant('prerendered', noBoot),
-  variant('plain', (html) => noBoot(html).replace(/<body data-prerendered>[\s\S]*<\/body>/, '<body></body>')),
-];
-const sites = {
-  'start-up module': await serveGzip(DIST),
-  'prerendered only': await serveGzip(copies[0]),
-  'not prerendered': await serveGzip(copies[1]),
-};
+// Sites named on the command line (label=DIR), or the three variants of dist/.
+const named = process.argv.slice(2).map((arg) => arg.split(/=(.*)/s));
+const copies = named.length
+  ? []
+  : [
+      variant('prerendered', noBoot),
+      variant('plain', (html) => noBoot(html).replace(/<body data-prerendered>[\s\S]*<\/body>/, '<body></body>')),
+    ];
+const dirs = named.length
+  ? Object.fromEntries(named.map(([label, dir]) => [label, path.resolve(dir)]))
+  : { 'start-up module': DIST, 'prerendered only': copies[0], 'not prerendered': copies[1] };
+const sites = {};
+for (const [label, dir] of Object.entries(dirs)) sites[label] = await serveGzip(dir);
 const browser = await launchChromium();
 const ms = (x) => `${x.toFixed(0)} ms`;
 try {
   console.log(`First screen (${LOADS} fresh loads each, 390 x 844, served gzip; median / p95 from navigation start)`);
   console.log(
-    `${'profile'.padEnd(12)}${'site'.padEnd(18)}${'first full YAML'.padEnd(20)}${'form live'.padEnd(20)}` +
-      `${'page live'.padEnd(20)}arrived when the form went live`,
+    `${'profile'.padEnd(12)}${'site'.padEnd(18)}${'YAML frame'.padEnd(18)}${'YAML rendered'.padEnd(18)}` +
+      `${'form live'.padEnd(18)}${'page live'.padEnd(20)}arrived at form live`,
   );
   for (const [name, profile] of Object.entries(PROFILES)) {
     const medians = {};
     const runs = {};
     const origin = (server) => `http://127.0.0.1:${server.address().port}`;
-    // One uncounted load each (warms the disk cache), then the two sites alternate, so a machine
-    // that gets busier during the run weighs on both alike.
+    for (const server of Object.values(sites)) server.link = link(profile);
+    // One uncounted load each (warms the disk cache), then the sites alternate, so a machine that
+    // gets busier during the run weighs on all alike.
     for (const server of Object.values(sites)) await load(browser, origin(server), profile);
     for (let i = 0; i < LOADS; i++) {
       for (const [label, server] of Object.entries(sites)) {
@@ -142,16 +88,27 @@ try {
     for (const label of Object.keys(sites)) {
       const figure = (key) => {
         const xs = runs[label].map((r) => r[key]);
-        return `${ms(median(xs))} / ${ms(quantile(xs, 0.95))}`.padEnd(20);
+        return `${ms(median(xs))} / ${ms(quantile(xs, 0.95))}`.padEnd(18);
       };
-      const yaml = runs[label].map((r) => r.yaml);
-      const form = runs[label].map((r) => r.form);
-      medians[label] = { yaml: median(yaml), form: median(form) };
+      medians[label] = Object.fromEntries(['rendered', 'form'].map((key) => [key, median(runs[label].map((r) => r[key]))]));
       const kb = median(runs[label].map((r) => r.bytes)) / 1024;
-      console.log(`${name.padEnd(12)}${label.padEnd(18)}${figure('yaml')}${figure('form')}${figure('live')}${kb.toFixed(1)} KB`);
+      console.log(
+        `${name.padEnd(12)}${label.padEnd(18)}${figure('yaml')}${figure('rendered')}${figure('form')}` +
+          `${figure('live').padEnd(20)}${kb.toFixed(1)} KB`,
+      );
     }
-    const ratio = (key) => (medians['not prerendered'][key] / medians['start-up module'][key]).toFixed(1);
-    console.log(`${''.padEnd(12)}with the start-up module: first YAML ${ratio('yaml')}x, form live ${ratio('form')}x sooner than not prerendered`);
+    if (profile) {
+      console.log(
+        `${''.padEnd(12)}(served with ${CONNECT_RTTS} round trips per new connection, ` +
+          `${SLOW_START ? 'with' : 'without'} TCP slow start: gzip-server.mjs)`,
+      );
+    }
+    if (!named.length) {
+      const ratio = (key) => (medians['not prerendered'][key] / medians['start-up module'][key]).toFixed(1);
+      console.log(
+        `${''.padEnd(12)}with the start-up module: YAML rendered ${ratio('rendered')}x, form live ${ratio('form')}x sooner than not prerendered`,
+      );
+    }
   }
 } finally {
   await browser.close().catch(() => {});

@@ -6,6 +6,8 @@
 // - Read with JavaScript off, dist's page already shows the first preset's form, full YAML and
 //   commands, and they equal what the app shows once it runs (and what the CLI prints).
 // - No secret value, <script> or style attribute is in the HTML; two fresh visits get the same page.
+// - The stylesheet is inline, allowed by its sha256 in the CSP (the hash is checked against the text,
+//   and the page is seen styled, with no CSP violation); the first paint waits for the whole screen.
 // - With all wasm held back, text typed into the prerendered form survives the take-over (value,
 //   focus, caret) and reaches the YAML; nothing visible moves (boxes measured before and after, and
 //   the browser's layout-shift score), at a laptop's and a phone's width; no CSP violation, no
@@ -15,10 +17,11 @@
 //   cannot take leaves the YAML as it was; the page takes over the very same text. A visitor with a
 //   saved form gets no start-up stage. The start-up module's wasm is the first wasm fetched.
 
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertSameText, awake, checks, cli, DIST, harness, offOrigin, until, untilSame } from './lib.mjs';
+import { assertSameText, awake, checks, cli, DIST, harness, offOrigin, ROOT, until, untilSame } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const TIMEOUT = 15_000;
@@ -73,6 +76,31 @@ await harness('prerender', counts, async ({ server, browser }) => {
     assert(filled.length === 0, `secret boxes with a value: ${filled.join(' ')}`);
   });
 
+  // A release build inlines the stylesheet (scripts/inline-style.mjs) and the CSP allows that text by
+  // its hash: a hash that does not match would leave the page unstyled without any error, so it is
+  // computed here again from what the page holds.
+  await check('the stylesheet is one inline <style> (style.css\'s rules) that the CSP allows by its sha256', async () => {
+    // (Not in HTML comments: one may well speak of a <style>.)
+    const styles = [...html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    assert(styles.length === 1, `${styles.length} <style> elements`);
+    assert(!/rel="stylesheet"/.test(html), 'a stylesheet <link> as well');
+    const csp = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]*)"/)?.[1] ?? '';
+    const styleSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src '));
+    const hash = createHash('sha256').update(styles[0], 'utf8').digest('base64');
+    assert(styleSrc === `style-src 'sha256-${hash}'`, `CSP ${styleSrc}, the <style>'s hash is sha256-${hash}`);
+    // The build leaves the comments out: the browser must read the same rules as from style/style.css.
+    const blank = await browser.newPage();
+    const rules = (css) =>
+      blank.evaluate((text) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        return [...sheet.cssRules].map((rule) => rule.cssText);
+      }, css);
+    const [inline, source] = [await rules(styles[0]), await rules(readFileSync(path.join(ROOT, 'style/style.css'), 'utf8'))];
+    await blank.close();
+    assert(inline.length > 50 && JSON.stringify(inline) === JSON.stringify(source), `${inline.length} rules inline, ${source.length} in style.css`);
+  });
+
   // The page as it arrives, before any script: JavaScript off.
   const still = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
   const frozen = await still.newPage();
@@ -114,6 +142,28 @@ await harness('prerender', counts, async ({ server, browser }) => {
     await page.goto(`${server.origin}/`);
     return { context, page, release, requests: own };
   }
+
+  await check('the page is styled as it arrives (inline stylesheet, no CSP violation); its paint waits for all of it', async () => {
+    const { context, page } = await visit({ width: 1280, height: 800 });
+    const styled = await page.evaluate(() => ({
+      // The first paint waits (rel=expect) for an element that holds the body's last part.
+      expect: (() => {
+        const id = document.querySelector('link[rel="expect"][blocking="render"]')?.getAttribute('href').slice(1);
+        let end = document.body;
+        while (end.lastElementChild) end = end.lastElementChild;
+        return Boolean(id && document.getElementById(id)?.contains(end));
+      })(),
+      sheets: [...document.styleSheets].map((sheet) => sheet.cssRules.length),
+      columns: getComputedStyle(document.querySelector('.layout')).gridTemplateColumns.split(' ').length,
+      yaml: getComputedStyle(document.querySelector('pre.yaml')).position,
+    }));
+    assert(styled.sheets.length === 1 && styled.sheets[0] > 50, `style sheets (rules each): ${styled.sheets}`);
+    assert(styled.columns === 2 && styled.yaml === 'relative', `unstyled: ${JSON.stringify(styled)}`);
+    assert(styled.expect, 'no rel=expect naming an element that holds the end of the first screen');
+    const csp = await page.evaluate(() => window.__csp);
+    assert(csp.length === 0, csp.join('\n'));
+    await context.close();
+  });
 
   const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   for (const [label, viewport] of [['laptop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
