@@ -1,5 +1,6 @@
 //! The page's state: one `RwSignal<AppSpec>`; `rendered` and `issues` are memos over it, so each
-//! keystroke renders and validates once and every panel reads the same result.
+//! keystroke renders and validates once and every panel reads the same result (a big spec's
+//! validation follows a frame after its YAML: checks.rs).
 
 use std::time::Duration;
 
