@@ -58,6 +58,7 @@ node tests/e2e/walkthrough.mjs
 # The first screen the build put in the HTML: equal to the app's, kept keystrokes, nothing moves.
 node tests/e2e/prerender.mjs
 node tests/e2e/offline.mjs   # loaded, then offline: import, zip, chart and sealing still work
+node tests/e2e/big.mjs   # 10,000 env vars: the checks a frame later, a copy still asks first
 
 step "accessibility (axe-core), dark mode, 375 px, form <-> YAML links; screenshots in out/screenshots/"
 node tests/e2e/a11y.mjs

@@ -111,7 +111,8 @@ pub fn Keep() -> impl IntoView {
 }
 
 /// Saves the spec (secret values never: they are emptied first) while `autosave` is on: 400 ms
-/// after the last change, so a keystroke costs no JSON of the whole spec, and when the page is left.
+/// after the last change, so a keystroke costs no JSON of the whole spec, and when the page is left
+/// or hidden.
 fn keep_saving(autosave: RwSignal<bool>, status: RwSignal<String>) {
     let ui = use_ui();
     let tick = StoredValue::new(0u64);
@@ -140,7 +141,16 @@ fn keep_saving(autosave: RwSignal<bool>, status: RwSignal<String>) {
         );
     });
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| save());
-    on_cleanup(move || leaving.remove());
+    // A phone may close a page in the background without a pagehide: save when it is hidden too.
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            save();
+        }
+    });
+    on_cleanup(move || {
+        leaving.remove();
+        hidden.remove();
+    });
 }
 
 /// Forgets the saved copy and keeps autosave off until it is switched on again.

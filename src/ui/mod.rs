@@ -4,6 +4,7 @@
 //! fields and show results.
 
 mod browser;
+mod checks;
 mod history;
 mod import;
 mod keep;

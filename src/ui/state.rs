@@ -1,14 +1,16 @@
 //! The page's state: one `RwSignal<AppSpec>`; `rendered` and `issues` are memos over it, so each
-//! keystroke renders and validates once and every panel reads the same result.
+//! keystroke renders and validates once and every panel reads the same result (a big spec's
+//! validation follows a frame after its YAML: checks.rs).
 
 use std::time::Duration;
 
 use kubewright::import::ReportItem;
 use kubewright::kept::Origin;
-use kubewright::validate::{self, Issue, Verdict};
+use kubewright::validate::{Issue, Verdict};
 use kubewright::{AppSpec, Rendered};
 use leptos::prelude::*;
 
+use super::checks::Checks;
 use super::tabs::{seal, Tab};
 
 /// What a phone shows of the page (one at a time below the switch; a wide screen shows all).
@@ -53,6 +55,8 @@ pub struct InputError {
 pub struct Ui {
     pub spec: RwSignal<AppSpec>,
     pub rendered: Memo<Rendered>,
+    /// When the checks run (at once, or a frame later for a big spec) and whether the YAML is big.
+    pub checks: Checks,
     /// Every validation issue, errors first.
     pub issues: Memo<Vec<Issue>>,
     /// The same issues sorted by field path, so each field finds its own by binary search instead
@@ -85,9 +89,13 @@ impl Ui {
     pub fn new(spec: AppSpec) -> Self {
         let baseline = StoredValue::new(spec.clone());
         let spec = RwSignal::new(spec);
-        let issues = Memo::new(move |_| spec.with(validate::validate));
         // Kept across renders so an unchanged secret keeps its sealed text (see seal.rs).
         let sealer = seal::shared_sealer();
+        let rendered = Memo::new(move |_| spec.with(|s| seal::render(s, &sealer)));
+        let checks = Checks::new(spec, rendered);
+        let issues = checks.issues;
+        let generation = RwSignal::new(0);
+        checks.follow(spec, generation);
         let input_errors = RwSignal::new(Vec::<InputError>::new());
         let verdict = Memo::new(move |_| {
             issues
@@ -96,7 +104,8 @@ impl Ui {
         });
         Ui {
             spec,
-            rendered: Memo::new(move |_| spec.with(|s| seal::render(s, &sealer))),
+            rendered,
+            checks,
             issues,
             issues_by_path: Memo::new(move |_| {
                 let mut sorted = issues.get();
@@ -107,7 +116,7 @@ impl Ui {
             focus_path: RwSignal::new(None),
             input_errors,
             verdict,
-            generation: RwSignal::new(0),
+            generation,
             gate_notes: RwSignal::new(Vec::new()),
             baseline,
             pane: RwSignal::new(Pane::Form),

@@ -18,17 +18,18 @@ pub fn Commands(
 ) -> impl IntoView {
     let rendered = use_ui().rendered;
     let all = Memo::new(move |_| shown.is_all());
-    // Each command with its place, so the view can tell which ones an edit changed: most keystrokes
-    // change none (this memo then stops the update) or a few (only those are rebuilt).
+    // Each command's comment and line. A keystroke in a name changes most of them (the name is in
+    // every `kubectl` line), so the rows are kept by position and a changed one gets its new text in
+    // place: rebuilding every row's elements was most of the commands' share of a keystroke.
     let commands = Memo::new(move |_| {
         rendered.with(|r| {
             r.commands_of(all.get())
                 .iter()
-                .enumerate()
-                .map(|(i, c)| (i, c.comment.clone(), c.line.clone()))
+                .map(|c| (c.comment.clone(), c.line.clone()))
                 .collect::<Vec<_>>()
         })
     });
+    let count = Memo::new(move |_| commands.with(Vec::len));
     let pending = RwSignal::new(None::<Pending>);
     let run = Callback::new(move |_: Pending| {
         let text = rendered
@@ -48,10 +49,13 @@ pub fn Commands(
             "For the files one by one (the file views' downloads): run them in order in the folder that holds them. None contains a secret value.".to_string()
         }}</p>
         <pre class="commands" data-testid="commands" tabindex="0" aria-labelledby="commands-heading">
-            <For each=move || commands.get() key=|command| command.clone() children=|(i, comment, line)| view! {
-                {(i > 0).then_some("\n")}
-                <span class="comment">{format!("# {comment}\n")}</span>
-                <span class="command">{format!("{line}\n")}</span>
+            <For each=move || 0..count.get() key=|i| *i children=move |i| {
+                let command = Memo::new(move |_| commands.with(|c| c.get(i).cloned().unwrap_or_default()));
+                view! {
+                    {(i > 0).then_some("\n")}
+                    <span class="comment">{move || command.with(|(comment, _)| format!("# {comment}\n"))}</span>
+                    <span class="command">{move || command.with(|(_, line)| format!("{line}\n"))}</span>
+                }
             } />
         </pre>
     }

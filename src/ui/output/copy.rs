@@ -28,7 +28,10 @@ pub fn copy(status: RwSignal<String>, what: String, text: String) {
 
 /// Runs `run` at once while the form is valid; otherwise holds it in `pending` for the confirm box.
 pub fn ask(pending: RwSignal<Option<Pending>>, what: Pending, run: impl Fn(Pending)) {
-    if use_ui().verdict.get_untracked().errors > 0 {
+    let ui = use_ui();
+    // The verdict of the spec as it is now, even if its checks were due a frame later.
+    ui.checks.check_now();
+    if ui.verdict.get_untracked().errors > 0 {
         pending.set(Some(what));
     } else {
         run(what);

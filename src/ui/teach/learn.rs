@@ -38,9 +38,9 @@ pub fn provide() -> Learn {
     let sources = Memo::new(move |_| {
         rendered.with(|r| ui.spec.with_untracked(|s| sources::line_sources(s, &r.all)))
     });
-    // Above this many lines the links and marks are left out: they cost time on every keystroke
-    // (the form stays fast with 10,000 env rows).
-    let big = Memo::new(move |_| rendered.with(|r| r.all.lines().count() > MAX_LINKED_LINES));
+    // For a big stream the links and marks are left out: they cost time on every keystroke (the form
+    // stays fast with 10,000 env rows).
+    let big = ui.checks.big;
     let hovered = RwSignal::new(None::<String>);
     let focused = RwSignal::new(None::<String>);
     let highlighted = Memo::new(move |_| {
@@ -50,8 +50,10 @@ pub fn provide() -> Learn {
         }
         match field {
             Some(f) => {
-                let on = sources.with(|s| sources::lines_of(&f, s));
-                let mut out = vec![false; lines.with(Vec::len)];
+                // One entry per line: its length is the line count, without `lines`' copy of every
+                // line on each keystroke.
+                let (on, count) = sources.with(|s| (sources::lines_of(&f, s), s.len()));
+                let mut out = vec![false; count];
                 for i in on {
                     if let Some(x) = out.get_mut(i) {
                         *x = true;
@@ -102,19 +104,24 @@ fn mark_changed_lines(changed: RwSignal<Vec<bool>>, big: Memo<bool>) {
             changed.set(Vec::new());
             return;
         }
-        let before = previous.with_value(Clone::clone);
-        previous.set_value(Some((generation, now.clone())));
-        let Some(before) = before
+        // The text is kept for the next edit's comparison: taken out and put back, not copied.
+        let before = previous
+            .try_update_value(Option::take)
+            .flatten()
             .filter(|(g, _)| *g == generation)
-            .map(|(_, text)| text)
-        else {
+            .map(|(_, text)| text);
+        let marks = before.map(|before| {
+            let mut marks = vec![false; now.lines().count()];
+            for i in lines::changed_lines(&before, &now) {
+                marks[i] = true;
+            }
+            marks
+        });
+        previous.set_value(Some((generation, now)));
+        let Some(marks) = marks else {
             changed.set(Vec::new());
             return;
         };
-        let mut marks = vec![false; now.lines().count()];
-        for i in lines::changed_lines(&before, &now) {
-            marks[i] = true;
-        }
         changed.set(marks);
         round.update_value(|r| *r += 1);
         let mine = round.get_value();
@@ -128,9 +135,6 @@ fn mark_changed_lines(changed: RwSignal<Vec<bool>>, big: Memo<bool>) {
         );
     });
 }
-
-/// See `big` in [`provide`].
-const MAX_LINKED_LINES: usize = 3000;
 
 impl Learn {
     /// The changed-line flags as a signal the view can read.
