@@ -99,7 +99,7 @@ fn apply(draft: &RefCell<AppSpec>, control: &HtmlElement) -> Option<()> {
         screen::Value::Text(text) => Input::Text(text),
         screen::Value::Checked(on) => Input::Checked(*on),
     };
-    set(&mut draft.borrow_mut(), &path, input).ok().map(|_| ())
+    set(&mut draft.borrow_mut(), &path, input).ok()
 }
 
 /// Renders the draft into the screen's YAML and commands.
