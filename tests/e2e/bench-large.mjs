@@ -6,7 +6,7 @@
 //
 // BENCH_LARGE_KEYS (default 20) keystrokes per scenario, after 3 uncounted.
 
-import { awake, benchTimers, launchChromium, median, quantile, serveDist } from './lib.mjs';
+import { benchPage, launchChromium, median, quantile, serveDist } from './lib.mjs';
 
 const KEYS = Number(process.env.BENCH_LARGE_KEYS || 20);
 const WARMUP = 3;
@@ -77,14 +77,8 @@ try {
       ['the end of the secret value', 'tab-secrets', 'secret-value', 0, true],
     ]],
   ]) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    await page.addInitScript(benchTimers);
     const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.origin}/`);
-    await awake(page);
-    await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });
+    const { context, page } = await benchPage(browser, server.origin, { onError: (e) => errors.push(String(e)) });
     const loadMs = await open(page, spec, needle);
     results.push({ label, what: 'open the spec file -> its YAML in the DOM', load: loadMs });
     for (const [what, tab, testid, index, suffix] of scenarios) {

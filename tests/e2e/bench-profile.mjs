@@ -11,7 +11,7 @@
 // (open it in the DevTools Performance panel).
 import fs from 'node:fs';
 import path from 'node:path';
-import { awake, benchSpecs, benchTimers, launchChromium, ROOT, serveDist } from './lib.mjs';
+import { benchPage, benchSpecs, launchChromium, ROOT, serveDist } from './lib.mjs';
 
 const dir = process.argv[2];
 const which = process.argv[3] || 'preset';
@@ -19,13 +19,7 @@ const N = Number(process.argv[4] || 60);
 const server = await serveDist(dir);
 const browser = await launchChromium();
 try {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.addInitScript(benchTimers);
-  page.on('pageerror', (e) => console.log('pageerror', e.message));
-  await page.goto(`${server.origin}/`);
-  await awake(page);
-  await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });
+  const { context, page } = await benchPage(browser, server.origin, { onError: (e) => console.log('pageerror', e.message) });
   const { with200, with10k } = benchSpecs();
   const bigSecret = { ...with10k, env: [], secrets: [{ name: 'BIG', value: 'x'.repeat(1 << 20) }] };
   const spec = which === '200' ? with200 : which === '10k' ? with10k : which === 'secret' ? bigSecret : null;

@@ -9,7 +9,7 @@
 //
 // An optional third part is CSS added to the page (to try a style without a build). K (default 10)
 // keystrokes a page after 2 uncounted, R (default 2) rounds.
-import { awake, benchTimers, launchChromium, median, serveDist } from './lib.mjs';
+import { benchPage, launchChromium, median, serveDist } from './lib.mjs';
 const KEYS = Number(process.env.K || 10);
 const variants = process.argv.slice(2).map((a) => { const [label, dir, css] = a.split('|'); return { label, dir, css }; });
 const base = { app: { name: 'large', namespace: 'large' }, image: { repository: 'ghcr.io/example/large', tag: '1.0.0' }, port: { name: 'http', number: 8080 } };
@@ -20,12 +20,7 @@ for (const v of variants) if (!servers.has(v.dir)) servers.set(v.dir, await serv
 const res = new Map();
 for (let round = 0; round < Number(process.env.R || 2); round++) {
   for (const v of round % 2 ? [...variants].reverse() : variants) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, bypassCSP: true });
-    const page = await context.newPage();
-    await page.addInitScript(benchTimers);
-    await page.goto(`${servers.get(v.dir).origin}/`);
-    await awake(page);
-    await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });
+    const { context, page } = await benchPage(browser, servers.get(v.dir).origin, { options: { bypassCSP: true } });
     if (v.css) await page.addStyleTag({ content: v.css });
     await page.getByTestId('spec-file').setInputFiles({ name: 'l.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bigSecret)) });
     await page.getByTestId('yaml-all').filter({ hasText: 'BIG: eHh4' }).waitFor({ state: 'attached', timeout: 120000 });

@@ -8,7 +8,7 @@
 //
 // BENCH_TRACE_KEYS (default 30) keystrokes per scenario, after 5 uncounted.
 
-import { awake, benchSpecs, benchTimers, launchChromium, serveDist } from './lib.mjs';
+import { benchPage, benchSpecs, launchChromium, serveDist } from './lib.mjs';
 
 const KEYS = Number(process.env.BENCH_TRACE_KEYS || 30);
 const WARMUP = 5;
@@ -140,12 +140,7 @@ try {
     ['+200 env vars', with200, 'BENCH_VAR_199: value-199'],
     ['10,000 env vars', with10k, 'VAR_9999: value-9999'],
   ]) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    await page.addInitScript(benchTimers);
-    await page.goto(`${server.origin}/`);
-    await awake(page);
-    await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });
+    const { context, page } = await benchPage(browser, server.origin);
     if (spec) await openSpec(page, spec, needle);
     await page.getByTestId('tab-app').click();
     const { events, result: elements } = await trace(page, () => page.evaluate(typeMarked, { keys: KEYS, warmup: WARMUP }));

@@ -10,7 +10,7 @@
 // keystrokes per page and scenario after 5 uncounted (the 10,000 case: a third of them).
 
 import path from 'node:path';
-import { awake, benchSpecs, benchTimers, DIST, launchChromium, median, quantile, serveDist } from './lib.mjs';
+import { benchPage, benchSpecs, DIST, launchChromium, median, quantile, serveDist } from './lib.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 4);
 const KEYS = Number(process.env.BENCH_KEYS || 30);
@@ -65,13 +65,7 @@ try {
     if (round % 2) order.reverse();
     for (const s of scenarios) {
       for (const i of order) {
-        const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-        const page = await context.newPage();
-        await page.addInitScript(benchTimers);
-        page.on('pageerror', () => errors++);
-        await page.goto(`${servers[i].origin}/`);
-        await awake(page);
-        await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });
+        const { context, page } = await benchPage(browser, servers[i].origin, { onError: () => errors++ });
         if (s.spec) {
           await page.getByTestId('spec-file').setInputFiles({
             name: 'bench.json',

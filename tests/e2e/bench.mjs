@@ -5,7 +5,7 @@
 //
 // BENCH_LOADS (default 7) fresh page loads, BENCH_KEYS (default 100) keystrokes per scenario.
 
-import { awake, benchTimers, cli, launchChromium, median, quantile, serveDist } from './lib.mjs';
+import { benchPage, benchTimers, cli, launchChromium, median, quantile, serveDist } from './lib.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS || 7);
 const KEYS = Number(process.env.BENCH_KEYS || 100);
@@ -85,12 +85,7 @@ try {
   }
 
   // (c) Keystrokes, on the first preset as loaded, then with ENV_VARS more env rows.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.addInitScript(benchTimers);
-  await page.goto(`${server.origin}/`);
-  await awake(page);
-  await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });
+  const { context, page } = await benchPage(browser, server.origin);
   await page.getByTestId('tab-app').click();
   const plain = await page.evaluate(typeKeys, { keys: KEYS, warmup: WARMUP });
 

@@ -7,19 +7,13 @@
 //
 // Prints one line per check, then `e2e-big: N passed, M failed`.
 
-import { awake, benchSpecs, benchTimers, checks, harness } from './lib.mjs';
+import { benchPage, benchSpecs, checks, harness } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
 await harness('e2e-big', counts, async ({ server, browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(benchTimers);
-  await page.goto(`${server.origin}/`);
-  await awake(page);
-  await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });
+  const { context, page } = await benchPage(browser, server.origin, { onError: (e) => errors.push(String(e)) });
   const { with10k } = benchSpecs();
   await page.getByTestId('spec-file').setInputFiles({
     name: 'big.json',

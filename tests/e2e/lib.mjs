@@ -166,6 +166,20 @@ export function benchTimers() {
     });
 }
 
+// A fresh page of the site at `origin` as the benches type into it: 1400 x 1000 (`options` adds to
+// the context's), benchTimers installed before the page's scripts, page errors to `onError`, and
+// the page taken over with the first preset's YAML shown.
+export async function benchPage(browser, origin, { options = {}, onError } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
+  const page = await context.newPage();
+  if (onError) page.on('pageerror', onError);
+  await page.addInitScript(benchTimers);
+  await page.goto(`${origin}/`);
+  await awake(page);
+  await page.getByTestId('yaml-all').filter({ hasText: 'kind: Deployment' }).waitFor({ state: 'attached' });
+  return { context, page };
+}
+
 // The specs the typing benchmarks open: the first preset with 200 more env vars, and a small app with
 // 10,000 (as bench-large.mjs).
 export function benchSpecs() {
