@@ -138,6 +138,8 @@ async fn lines_changed_by_an_edit_are_marked_for_a_moment() {
     load_preset(&root, "phoenix-article").await;
     sleep(1700).await;
     type_into(&find(&root, "app-replicas"), "4").await;
+    // The marks follow a frame after the YAML (or 100 ms, where no frame is drawn).
+    sleep(150).await;
     assert_eq!(marked(&root, "changed"), ["replicas: 4"]);
     sleep(1700).await;
     assert!(marked(&root, "changed").is_empty());

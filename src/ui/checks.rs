@@ -5,13 +5,11 @@
 //! preset, a file, undo) is checked at once, and so is the spec a copy or a download is about to
 //! use.
 
-use std::cell::Cell;
-use std::rc::Rc;
-use std::time::Duration;
-
 use kubewright::validate::{self, Issue};
 use kubewright::{AppSpec, Rendered};
 use leptos::prelude::*;
+
+use super::later::next_frame;
 
 /// Above this many lines of YAML the stream is "big": its checks follow a frame after the YAML, and
 /// the links between the form and the YAML lines are left out (they cost time on every keystroke).
@@ -86,29 +84,4 @@ impl Checks {
         self.pending.try_set_value(false);
         self.run.try_update(|n| *n += 1);
     }
-}
-
-/// Work to run once, by whichever of its callbacks comes first.
-type Job = Cell<Option<Box<dyn FnOnce()>>>;
-
-/// Runs `f` once, at the start of the frame after the one being prepared (the keystroke's frame is
-/// painted first), or after 100 ms if the page is not drawing frames (a hidden tab).
-fn next_frame(f: impl FnOnce() + 'static) {
-    let job: Rc<Job> = Rc::new(Cell::new(Some(Box::new(f))));
-    let by_frame = Rc::clone(&job);
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            if let Some(f) = by_frame.take() {
-                f();
-            }
-        })
-    });
-    set_timeout(
-        move || {
-            if let Some(f) = job.take() {
-                f();
-            }
-        },
-        Duration::from_millis(100),
-    );
 }

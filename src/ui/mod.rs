@@ -9,6 +9,7 @@ mod history;
 mod import;
 mod keep;
 mod kept;
+mod later;
 mod output;
 mod presets;
 mod spec_file;

@@ -5,6 +5,7 @@
 use kubewright::graph::{self, Graph};
 use leptos::prelude::*;
 
+use crate::ui::later::a_frame_later;
 use crate::ui::use_ui;
 
 // Whole pixels: integer formatting only (f64 formatting would add ~11 KB to the wasm).
@@ -155,48 +156,21 @@ fn draw(g: &Graph) -> Drawing {
 }
 
 /// The drawing of the spec's graph. A new spec (a preset, a file, undo) is drawn at once; an edit
-/// within it is drawn in the frame after the one that shows its YAML, so a keystroke's frame does not
-/// wait for the graph and the picture (it follows a frame later, once per frame however fast the
-/// typing).
-fn drawing() -> ReadSignal<Drawing> {
+/// within it is drawn in the frame after the one that shows its YAML (`later.rs`), so a keystroke's
+/// frame does not wait for the graph and the picture.
+fn drawing() -> Memo<Drawing> {
     let ui = use_ui();
-    let now = move || ui.spec.with_untracked(|s| draw(&graph::graph(s)));
-    let drawn = RwSignal::new(now());
-    let set = move |d: Drawing| {
-        if drawn.with_untracked(|old| *old != d) {
-            drawn.set(d);
-        }
-    };
-    let scheduled = StoredValue::new(false);
-    Effect::new(move |drawn_generation: Option<u32>| {
-        ui.spec.track();
-        let generation = ui.generation.get();
-        if drawn_generation != Some(generation) {
-            set(now());
-        } else if !scheduled.get_value() {
-            scheduled.set_value(true);
-            // At the start of the next frame: the keystroke's frame is painted by then, and the
-            // picture's change is painted in the one after it.
-            request_animation_frame(move || {
-                request_animation_frame(move || {
-                    // Gone with its component meanwhile: nothing to draw.
-                    if drawn.is_disposed() || scheduled.is_disposed() {
-                        return;
-                    }
-                    scheduled.set_value(false);
-                    set(now());
-                })
-            });
-        }
-        generation
-    });
-    drawn.read_only()
+    let settled = a_frame_later(move || ui.spec.track(), ui.generation);
+    Memo::new(move |_| {
+        settled.track();
+        ui.spec.with_untracked(|s| draw(&graph::graph(s)))
+    })
 }
 
 /// The `i`th item of a list in `drawing`, as its own memo: an element drawn for it is updated only
 /// when that item changes (typing a name changes a few texts, not the whole drawing).
 fn item<T: Clone + Default + PartialEq + Send + Sync + 'static>(
-    drawing: ReadSignal<Drawing>,
+    drawing: Memo<Drawing>,
     list: fn(&Drawing) -> &Vec<T>,
     i: usize,
 ) -> Memo<T> {
@@ -205,7 +179,7 @@ fn item<T: Clone + Default + PartialEq + Send + Sync + 'static>(
 
 /// `0..n` for the list's length: the elements are keyed by position, so they stay while the list
 /// keeps its length.
-fn positions<T>(drawing: ReadSignal<Drawing>, list: fn(&Drawing) -> &Vec<T>) -> Vec<usize> {
+fn positions<T>(drawing: Memo<Drawing>, list: fn(&Drawing) -> &Vec<T>) -> Vec<usize> {
     (0..drawing.with(|d| list(d).len())).collect()
 }
 

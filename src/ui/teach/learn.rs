@@ -1,12 +1,15 @@
 //! Form <-> YAML: which field the user is on (focus or hover), the lines it produced, the lines the
 //! last edit changed, and the annotated view. Shared as a context next to [`crate::ui::Ui`]; every line
-//! fact comes from the core (`kubewright::render::{sources, lines, annotate}`).
+//! fact comes from the core (`kubewright::render::{sources, lines, annotate}`). The lines of a field
+//! and the changed-line marks follow an edit a frame later (`later.rs`): a keystroke's frame shows
+//! its YAML without waiting for them.
 
 use std::time::Duration;
 
 use kubewright::render::{annotate, lines, sources};
 use leptos::prelude::*;
 
+use crate::ui::later::a_frame_later;
 use crate::ui::use_ui;
 
 #[derive(Clone, Copy)]
@@ -35,8 +38,10 @@ pub fn provide() -> Learn {
     let lines = Memo::new(move |_| {
         rendered.with(|r| r.all.lines().map(str::to_string).collect::<Vec<_>>())
     });
+    let settled = a_frame_later(move || rendered.track(), ui.generation);
     let sources = Memo::new(move |_| {
-        rendered.with(|r| ui.spec.with_untracked(|s| sources::line_sources(s, &r.all)))
+        settled.track();
+        rendered.with_untracked(|r| ui.spec.with_untracked(|s| sources::line_sources(s, &r.all)))
     });
     // For a big stream the links and marks are left out: they cost time on every keystroke (the form
     // stays fast with 10,000 env rows).
@@ -73,7 +78,7 @@ pub fn provide() -> Learn {
         }
     });
     let changed = RwSignal::new(Vec::<bool>::new());
-    mark_changed_lines(changed, big);
+    mark_changed_lines(changed, big, settled);
     let learn = Learn {
         hovered,
         focused,
@@ -88,17 +93,18 @@ pub fn provide() -> Learn {
     learn
 }
 
-/// Marks the lines the last edit changed in `changed`, then lets the marks fade: a newer edit
-/// restarts it. A preset replaces everything, which is not an edit: nothing is marked then. Nothing is
-/// marked either while the stream is `big`.
-fn mark_changed_lines(changed: RwSignal<Vec<bool>>, big: Memo<bool>) {
+/// Marks the lines the last edit changed in `changed` (when `settled` says, a frame after it), then
+/// lets the marks fade: a newer edit restarts it. A preset replaces everything, which is not an edit:
+/// nothing is marked then. Nothing is marked either while the stream is `big`.
+fn mark_changed_lines(changed: RwSignal<Vec<bool>>, big: Memo<bool>, settled: ReadSignal<u64>) {
     let ui = use_ui();
     let rendered = ui.rendered;
     let previous = StoredValue::new(None::<(u32, String)>);
     let round = StoredValue::new(0u32);
     Effect::new(move |_| {
-        let now = rendered.with(|r| r.all.clone());
-        let generation = ui.generation.get();
+        settled.track();
+        let now = rendered.with_untracked(|r| r.all.clone());
+        let generation = ui.generation.get_untracked();
         if big.get_untracked() {
             previous.set_value(None);
             changed.set(Vec::new());
