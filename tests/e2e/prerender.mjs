@@ -165,6 +165,28 @@ await harness('prerender', counts, async ({ server, browser }) => {
     await context.close();
   });
 
+  // The first layout asks the system about every mix of font family, size and weight it meets, and
+  // the phone's first screen used to meet 17 (docs/performance.md): the stylesheet keeps a few sizes.
+  await check('the phone\'s first screen uses at most 8 mixes of font family, size and weight', async () => {
+    const { context, page } = await visit({ width: 390, height: 844 });
+    const mixes = await page.evaluate(() => {
+      const seen = new Set();
+      const note = (el) => {
+        const s = getComputedStyle(el);
+        seen.add(`${s.fontFamily.split(',')[0]} ${s.fontWeight} ${s.fontStyle} ${s.fontSize}`);
+      };
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (walk.nextNode()) {
+        const el = walk.currentNode.parentElement;
+        if (walk.currentNode.textContent.trim() && el.checkVisibility()) note(el);
+      }
+      for (const el of document.querySelectorAll('input, select, button, textarea')) if (el.checkVisibility()) note(el);
+      return [...seen].sort();
+    });
+    assert(mixes.length <= 8, `${mixes.length} mixes:\n${mixes.join('\n')}`);
+    await context.close();
+  });
+
   const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   for (const [label, viewport] of [['laptop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
     await check(`${label}: nothing moves at take-over (boxes, layout-shift score), no CSP violation`, async () => {
