@@ -476,11 +476,13 @@ fn invalid_yaml_gets_the_parsers_line_and_column() {
     assert!(e.message.contains("no YAML document"), "{e}");
 }
 
+// Each case takes milliseconds; the bound is there for a parse that would grow with the square of
+// the input (minutes here), and is loose enough for a debug build on a busy machine.
 fn quick(text: &str) -> ImportError {
     let start = Instant::now();
     let result = run(text);
     let took = start.elapsed();
-    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert!(took < Duration::from_secs(5), "took {took:?}");
     result.unwrap_err()
 }
 
