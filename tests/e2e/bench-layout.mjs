@@ -10,31 +10,27 @@
 // <meta> when changing its inline stylesheet (the CSP allows that stylesheet by its hash).
 
 import path from 'node:path';
-import { launchChromium, median } from './lib.mjs';
+import { launchChromium, median, traced } from './lib.mjs';
+import { loadThread } from './first-screen.mjs';
 import { serveGzip } from './gzip-server.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS_LAYOUT || 9);
-const CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,loading,blink.user_timing';
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'blink.user_timing'];
 
 async function load(browser, origin) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const events = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  await page.goto(origin, { waitUntil: 'load' });
-  await page.waitForTimeout(300);
-  await cdp.send('Tracing.end');
-  await done;
+  const { events } = await traced(cdp, CATEGORIES, async () => {
+    await page.goto(origin, { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+  });
   await context.close();
-  // The renderer's main thread: the thread of the navigationStart mark.
-  const nav = events.find((e) => e.name === 'navigationStart');
+  const { nav, main } = loadThread(events);
   const fcp = events.find((e) => e.name === 'firstContentfulPaint' && e.pid === nav.pid);
-  const main = events.filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ts <= (fcp?.ts ?? Infinity));
-  const sum = (...names) => main.filter((e) => names.includes(e.name)).reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
+  const before = main.filter((e) => e.ts <= (fcp?.ts ?? Infinity));
+  const sum = (...names) => before.filter((e) => names.includes(e.name)).reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
   return {
     parse: sum('ParseHTML'),
     style: sum('UpdateLayoutTree'),

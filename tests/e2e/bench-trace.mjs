@@ -8,7 +8,7 @@
 //
 // BENCH_TRACE_KEYS (default 30) keystrokes per scenario, after 5 uncounted.
 
-import { benchPage, benchSpecs, launchChromium, serveDist } from './lib.mjs';
+import { benchPage, benchSpecs, launchChromium, serveDist, traced } from './lib.mjs';
 
 const KEYS = Number(process.env.BENCH_TRACE_KEYS || 30);
 const WARMUP = 5;
@@ -36,23 +36,10 @@ async function typeMarked({ keys, warmup }) {
 
 async function trace(page, fn) {
   const client = await page.context().newCDPSession(page);
-  const events = [];
-  client.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  const done = new Promise((resolve) => client.once('Tracing.tracingComplete', resolve));
-  await client.send('Tracing.start', {
-    categories: [
-      'devtools.timeline',
-      'disabled-by-default-devtools.timeline',
-      'blink.user_timing',
-      'v8.execute',
-    ].join(','),
-    transferMode: 'ReportEvents',
-  });
-  const result = await fn();
-  await client.send('Tracing.end');
-  await done;
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
+  const result = await traced(client, categories, fn);
   await client.detach();
-  return { events, result };
+  return result;
 }
 
 // Kinds of main-thread work, by trace event name (what the DevTools summary calls them).

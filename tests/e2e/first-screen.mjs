@@ -69,3 +69,11 @@ export function watchFirst() {
     requestAnimationFrame(tick);
   });
 }
+
+// The renderer's main thread in a traced load: the navigationStart mark and the events of its
+// thread (null when the trace has no such mark).
+export function loadThread(events) {
+  const nav = events.find((e) => e.name === 'navigationStart');
+  if (!nav) return null;
+  return { nav, main: events.filter((e) => e.pid === nav.pid && e.tid === nav.tid) };
+}

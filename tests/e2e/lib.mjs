@@ -166,6 +166,21 @@ export function benchTimers() {
     });
 }
 
+// Runs `fn` with the DevTools trace of `cdp`'s page recording `categories` (a list of trace
+// categories); returns the trace's events and what `fn` returned.
+export async function traced(cdp, categories, fn) {
+  const events = [];
+  const collect = ({ value }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', collect);
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: categories.join(','), transferMode: 'ReportEvents' });
+  const result = await fn();
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.off('Tracing.dataCollected', collect);
+  return { events, result };
+}
+
 // A fresh page of the site at `origin` as the benches type into it: 1400 x 1000 (`options` adds to
 // the context's), benchTimers installed before the page's scripts, page errors to `onError`, and
 // the page taken over with the first preset's YAML shown.

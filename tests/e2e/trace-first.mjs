@@ -8,9 +8,9 @@
 //                                          as for bench-first.mjs)
 
 import path from 'node:path';
-import { DIST, launchChromium } from './lib.mjs';
+import { DIST, launchChromium, traced } from './lib.mjs';
 import { serveGzip } from './gzip-server.mjs';
-import { link, PROFILES, throttle, watchFirst } from './first-screen.mjs';
+import { link, loadThread, PROFILES, throttle, watchFirst } from './first-screen.mjs';
 
 const dir = path.resolve(process.argv[2] || DIST);
 const CATEGORIES = [
@@ -44,24 +44,22 @@ async function traceLoad(browser, origin, profile) {
   cdp.on('Network.responseReceived', (e) =>
     Object.assign(net.get(e.requestId) ?? {}, { connection: e.response.connectionId }),
   );
-  const events = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: CATEGORIES.join(','), transferMode: 'ReportEvents' });
   await page.addInitScript(watchFirst);
-  await page.goto(origin);
-  const first = await page.evaluate(() => window.__first);
-  const timing = await page.evaluate(() =>
-    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
-      url: e.name, start: e.startTime, request: e.requestStart, first: e.responseStart, end: e.responseEnd,
-      bytes: e.encodedBodySize, blocking: e.renderBlockingStatus,
-    })),
-  );
-  const paints = await page.evaluate(() =>
-    performance.getEntriesByType('paint').map((e) => `${e.name} ${e.startTime.toFixed(0)} ms`),
-  );
-  await cdp.send('Tracing.end');
-  await done;
+  const { events, result } = await traced(cdp, CATEGORIES, async () => {
+    await page.goto(origin);
+    const first = await page.evaluate(() => window.__first);
+    const timing = await page.evaluate(() =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
+        url: e.name, start: e.startTime, request: e.requestStart, first: e.responseStart, end: e.responseEnd,
+        bytes: e.encodedBodySize, blocking: e.renderBlockingStatus,
+      })),
+    );
+    const paints = await page.evaluate(() =>
+      performance.getEntriesByType('paint').map((e) => `${e.name} ${e.startTime.toFixed(0)} ms`),
+    );
+    return { first, timing, paints };
+  });
+  const { first, timing, paints } = result;
   await context.close();
   return { first, timing, paints, events, net: [...net.values()] };
 }
@@ -83,10 +81,9 @@ function report(name, { first, timing, paints, events, net }) {
         `${String(t.bytes).padStart(8)}  ${String(n.priority).padEnd(10)} ${String(n.connection).padEnd(5)} ${t.blocking ?? ''}`,
     );
   }
-  // The renderer's main thread: the thread of the navigationStart mark.
-  const nav = events.find((e) => e.name === 'navigationStart');
-  if (!nav) return console.log('(no navigationStart in the trace)');
-  const main = events.filter((e) => e.pid === nav.pid && e.tid === nav.tid);
+  const thread = loadThread(events);
+  if (!thread) return console.log('(no navigationStart in the trace)');
+  const { nav, main } = thread;
   const rel = (e) => (e.ts - nav.ts) / 1000;
   const fcp = events.find((e) => e.name === 'firstContentfulPaint');
   const until = Math.max(first.yaml, fcp ? rel(fcp) : 0) + 20;
