@@ -72,14 +72,13 @@ pub fn SealSection() -> impl IntoView {
                 ></textarea>
                 // Why a certificate cannot be used is a validation issue (rule seal-certificate).
                 <FieldIssues path=CERT_PATH />
-                {move || match status.get() {
-                    SealStatus::Off => Some(view! {
-                        <span class="hint" data-testid="seal-status">"Not sealed: a plain Secret is written."</span>
-                    }),
-                    SealStatus::Sealed(key) => Some(view! {
-                        <span class="hint ok" data-testid="seal-status">{format!("Sealing with the {key}.")}</span>
-                    }),
-                    SealStatus::Failed(_) => None,
+                {move || {
+                    let (class, text) = match status.get() {
+                        SealStatus::Off => ("hint", "Not sealed: a plain Secret is written.".to_owned()),
+                        SealStatus::Sealed(key) => ("hint ok", format!("Sealing with the {key}.")),
+                        SealStatus::Failed(_) => return None,
+                    };
+                    Some(view! { <span class=class data-testid="seal-status">{text}</span> })
                 }}
             </label>
             <SelectField
