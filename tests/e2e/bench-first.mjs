@@ -9,7 +9,8 @@
 // Without arguments, three sites from the same build: dist/ as built (the first screen in index.html,
 // and the start-up module, crates/boot, that makes it editable), a copy without the start-up module
 // (the prerendered screen waits for the page's wasm), and a copy whose index.html has the empty <body>
-// a plain build gives. All are served gzip-compressed over HTTP/1.1 keep-alive, as a static host would
+// a plain build gives; and, as the floor under them, a bare page of one line of YAML (what any page
+// costs on this machine and profile: navigation, one round trip, one frame). All are served gzip-compressed over HTTP/1.1 keep-alive, as a static host would
 // (gzip-server.mjs), and loaded fresh BENCH_LOADS_FIRST times (default 7) on localhost and on a slow
 // phone profile through the DevTools protocol: 150 ms round trip, 1.6 Mbps down, 750 kbps up, CPU 4x
 // slower. On that profile the server adds what the emulation leaves out (gzip-server.mjs): the round
@@ -51,17 +52,29 @@ function variant(name, edit) {
 }
 // Without the start-up module's preload links and <meta> (scripts/boot-module.sh writes one per line).
 const noBoot = (html) => html.replace(/^.*kubewright-boot-.*\n/gm, '');
-// Sites named on the command line (label=DIR), or the three variants of dist/.
+// The floor: a page with nothing but the line the timings wait for, and no script (so its form and
+// page count as live at once).
+function bare() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kubewright-bare-'));
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head>' +
+      '<body><pre data-testid="yaml-all">kind: Deployment</pre></body></html>\n',
+  );
+  return dir;
+}
+// Sites named on the command line (label=DIR), or the three variants of dist/ and the bare page.
 const named = process.argv.slice(2).map((arg) => arg.split(/=(.*)/s));
 const copies = named.length
   ? []
   : [
       variant('prerendered', noBoot),
       variant('plain', (html) => noBoot(html).replace(/<body data-prerendered>[\s\S]*<\/body>/, '<body></body>')),
+      bare(),
     ];
 const dirs = named.length
   ? Object.fromEntries(named.map(([label, dir]) => [label, path.resolve(dir)]))
-  : { 'start-up module': DIST, 'prerendered only': copies[0], 'not prerendered': copies[1] };
+  : { 'start-up module': DIST, 'prerendered only': copies[0], 'not prerendered': copies[1], 'bare page': copies[2] };
 const sites = {};
 for (const [label, dir] of Object.entries(dirs)) sites[label] = await serveGzip(dir);
 const browser = await launchChromium();
