@@ -118,11 +118,19 @@ function watchPresses() {
   return pressed;
 }
 
+// Once the first screen's frame has been laid out and painted. Compiling the start-up module and
+// running it take the main thread; before that frame, they would hold it back. (Its files are
+// already downloading: index.html preloads them.) A hidden tab paints nothing and runs no animation
+// frames, so there it starts at once.
+const painted = () =>
+  document.hidden ? Promise.resolve() : new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 // Loaded `async` (index.html): it runs as soon as it arrives, while the HTML is still being parsed.
 try {
   if (early) {
-    const first = compile(early.dataset.wasm);
     await domReady();
+    await painted();
+    const first = compile(early.dataset.wasm);
     if (document.body.hasAttribute('data-prerendered')) {
       const pressed = watchPresses();
       // Without the start-up module the prerendered form just waits for the page, as it would
