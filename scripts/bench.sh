@@ -62,8 +62,8 @@ rm -rf "$weights"
 
 # (b), (c) First YAML and keystroke latency, in headless chromium.
 node tests/e2e/bench.mjs
-# The first screen with the start-up module, prerendered only and plain, on localhost and on a slow
-# phone profile (trace-first.mjs shows where a load's time goes).
+# The first screen with the start-up module, prerendered only and plain, and a bare page as the
+# floor, on localhost and on a slow phone profile (trace-first.mjs shows where a load's time goes).
 node tests/e2e/bench-first.mjs
 node tests/e2e/bench-large.mjs
 # (d) Keystrokes while sealing with a 4096-bit certificate (RSA-OAEP per changed value).
