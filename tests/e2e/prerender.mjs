@@ -120,7 +120,8 @@ await harness('prerender', counts, async ({ server, browser }) => {
   });
 
   // A visit whose wasm (all of it, or only the page's: `held` = PAGE_WASM) is held until
-  // `release()`; returns the page and the release function.
+  // `release()`; `init` runs in the page before its scripts, `prepare(context, page)` before it is
+  // opened. Returns the page and the release function.
   async function visit(viewport, held_wasm = '**/*.wasm', init = () => {}, prepare = async () => {}) {
     const context = await browser.newContext({ viewport });
     context.setDefaultTimeout(TIMEOUT);
@@ -244,8 +245,8 @@ await harness('prerender', counts, async ({ server, browser }) => {
   };
   const PAGE_WASM = '**/kubewright-web-*_bg.wasm';
 
-  // Compiling the start-up module takes the main thread; on a fast connection its script arrives
-  // while the HTML is still parsed, and compiling then held the first frame back (docs/performance.md).
+  // Compiling the start-up module takes the main thread; with a slow CPU its script arrives while the
+  // HTML is still parsed, and compiling then held the first frame back (docs/performance.md).
   await check('the start-up module is compiled only once the first screen has been painted', async () => {
     const count = () => {
       // Frames begun (an animation frame callback runs at the start of each), and at each compile call.
