@@ -15,7 +15,8 @@
 // BENCH_LOADS_FIRST times (default 7) on localhost and on a slow phone profile through the DevTools
 // protocol: 150 ms round trip, 1.6 Mbps down, 750 kbps up, CPU 4x slower. On that profile the server
 // adds what the emulation leaves out (gzip-server.mjs): the round trips of each new connection's
-// handshakes (BENCH_CONNECT_RTTS, default 2: TCP and TLS 1.3) and TCP slow start (BENCH_SLOW_START=0 turns it off; both off give the figures of earlier runs).
+// handshakes (BENCH_CONNECT_RTTS, default 2: TCP and TLS 1.3) and TCP slow start (BENCH_SLOW_START=0
+// turns it off; both off give the figures of earlier runs).
 // Figures per load, from navigation start (first-screen.mjs): the first full YAML at its animation
 // frame, and once that frame's style, layout and paint are done (what a visitor waits for); the form
 // live (a keystroke reaches the YAML from then on: the start-up module bound, or the page running);
