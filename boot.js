@@ -50,8 +50,8 @@ function failed(error) {
 // menus need the full page (export, import, sealing and the other tabs come with it); its text boxes
 // work at once (the start-up module). A press meanwhile is not lost: the button shows it is waiting,
 // a status line says why, the page starts without waiting for idle time, and once it has taken the
-// screen over the same control is pressed again in the live page. Returns a promise of the first
-// press.
+// screen over the same control is pressed again in the live page. Returns `pressed`, a promise of
+// a held press, and `bound`, for when the start-up module has bound the screen.
 // What needs the full page (links to other sites open without it).
 const NEEDS_PAGE = 'button, summary, a:not([target="_blank"]), label:has(input[type="file"]), .target label';
 const PRERENDERED = 'data-prerendered';
@@ -85,37 +85,81 @@ function announce() {
   status.textContent = 'Loading the rest of the page: what you pressed opens when it is ready.';
 }
 
+// The phone's view switch (Form, YAML, Commands; "wrap lines") changes only what is shown of the
+// screen, as the page does it: `data-pane` and the `wrap` class on `main.layout`, `aria-pressed` on
+// the switch's buttons (src/ui/mod.rs). It works as soon as the start-up module has bound the screen
+// (`data-boot`: the screen is the visitor's), so a phone shows the YAML long before the page has come;
+// the take-over keeps the view (src/takeover.rs).
+const BOUND = 'data-boot';
+const PANE = '.pane-switch button[data-testid^="pane-"]';
+const WRAP = '.pane-switch input[data-testid="wrap-lines"]';
+
+function showPane(button) {
+  document.querySelector('main.layout')?.setAttribute('data-pane', button.dataset.testid.slice('pane-'.length));
+  for (const each of document.querySelectorAll(PANE)) each.setAttribute('aria-pressed', String(each === button));
+}
+
+const showWrap = () => {
+  const wrap = document.querySelector(WRAP);
+  if (wrap) document.querySelector('main.layout')?.classList.toggle('wrap', wrap.checked);
+};
+
+function unmark() {
+  for (const earlier of document.querySelectorAll('[data-waiting]')) {
+    earlier.removeAttribute('data-waiting');
+    earlier.removeAttribute('aria-busy');
+  }
+}
+
 function watchPresses() {
   let press;
-  let resolvePressed;
-  const pressed = new Promise((resolve) => (resolvePressed = resolve));
+  let wake = () => {};
   const onClick = (event) => {
     if (!document.body.hasAttribute(PRERENDERED)) return;
     const control = event.target instanceof Element ? event.target.closest(NEEDS_PAGE) : null;
+    if (control?.matches(PANE) && document.body.hasAttribute(BOUND)) {
+      showPane(control);
+      return;
+    }
     const key = control && keyOf(control);
     if (!key) return;
     event.preventDefault();
     event.stopPropagation();
-    for (const earlier of document.querySelectorAll('[data-waiting]')) {
-      earlier.removeAttribute('data-waiting');
-      earlier.removeAttribute('aria-busy');
-    }
+    unmark();
     control.setAttribute('data-waiting', '');
     control.setAttribute('aria-busy', 'true');
     press = key;
     announce();
-    resolvePressed();
+    wake();
+  };
+  const onChange = (event) => {
+    if (document.body.hasAttribute(PRERENDERED) && document.body.hasAttribute(BOUND) && event.target.matches?.(WRAP)) showWrap();
   };
   document.addEventListener('click', onClick, true);
+  document.addEventListener('change', onChange);
   // The take-over removes the mark: press the live control, once.
   new MutationObserver((_, observer) => {
     if (document.body.hasAttribute(PRERENDERED)) return;
     observer.disconnect();
     document.removeEventListener('click', onClick, true);
+    document.removeEventListener('change', onChange);
     document.querySelector('.page-loading')?.remove();
     if (press) find(press)?.click();
   }).observe(document.body, { attributes: true, attributeFilter: [PRERENDERED] });
-  return pressed;
+  // Once the screen is bound, a view chosen while the start-up module was still on its way is shown
+  // at once instead of waiting for the page.
+  const bound = () => {
+    showWrap();
+    const held = press && find(press);
+    if (!held?.matches(PANE)) return;
+    press = undefined;
+    unmark();
+    document.querySelector('.page-loading')?.remove();
+    showPane(held);
+  };
+  // Resolves when a press is held (at once if one is).
+  const pressed = () => (press ? Promise.resolve() : new Promise((resolve) => (wake = resolve)));
+  return { pressed, bound };
 }
 
 // Once the first screen's frame has been laid out and painted. Compiling the start-up module and
@@ -132,12 +176,15 @@ try {
     await painted();
     const first = compile(early.dataset.wasm);
     if (document.body.hasAttribute('data-prerendered')) {
-      const pressed = watchPresses();
+      const presses = watchPresses();
       // Without the start-up module the prerendered form just waits for the page, as it would
       // without one: a failure here is no reason not to start the page.
       await start(early, first).catch((error) => console.warn('start-up module:', error));
       const page = compile(app.dataset.wasm);
-      if (document.body.hasAttribute('data-boot')) await Promise.race([idle(), pressed]);
+      if (document.body.hasAttribute(BOUND)) {
+        presses.bound();
+        await Promise.race([idle(), presses.pressed()]);
+      }
       await start(app, page);
     } else {
       await start(app, compile(app.dataset.wasm));

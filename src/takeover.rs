@@ -4,7 +4,8 @@
 //! Swap, not hydrate: the app is mounted into a detached element, then replaces the prerendered
 //! nodes in one synchronous step (no frame is painted in between, so nothing jumps). What the
 //! visitor typed into the prerendered controls before the wasm arrived is then put into the live
-//! controls through their own event handlers, and the focus and caret go back where they were.
+//! controls through their own event handlers, a toggle pressed there (the phone's view switch) is
+//! pressed in the live app, and the focus and caret go back where they were.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,10 +42,14 @@ where
 
 fn take_over(body: &HtmlElement, holder: &HtmlElement) {
     let typed = typed_values(body);
+    let pressed = pressed_toggles(body);
     let focus = focused_key(body);
     swap(body, holder);
     for value in &typed {
         value.replay(body);
+    }
+    for name in &pressed {
+        press(body, name);
     }
     if let Some((key, selection)) = focus {
         restore_focus(body, &key, selection);
@@ -201,6 +206,36 @@ fn find(body: &HtmlElement, attr: &str, name: &str) -> Option<Element> {
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
         .filter(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
         .find(|e| e.get_attribute(attr).as_deref() == Some(name))
+}
+
+/// The test ids of the prerendered toggle buttons that are pressed (`aria-pressed="true"`): the
+/// start-up stage switches the phone's view with them (boot.js).
+fn pressed_toggles(body: &HtmlElement) -> Vec<String> {
+    let Ok(list) = body.query_selector_all("button[aria-pressed=\"true\"][data-testid]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .filter_map(|button| button.get_attribute("data-testid"))
+        .collect()
+}
+
+/// Presses the live button with this test id through its own handler, unless it is pressed already.
+fn press(body: &HtmlElement, name: &str) {
+    let Ok(list) = body.query_selector_all("button[data-testid]") else {
+        return;
+    };
+    let Some(live) = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .find(|e| e.get_attribute("data-testid").as_deref() == Some(name))
+    else {
+        return;
+    };
+    if live.get_attribute("aria-pressed").as_deref() == Some("false") {
+        if let Some(button) = live.dyn_ref::<HtmlElement>() {
+            button.click();
+        }
+    }
 }
 
 /// The focused prerendered control's key and, for a text box, its selection.

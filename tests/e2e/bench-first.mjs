@@ -20,8 +20,10 @@
 // Figures per load, from navigation start (first-screen.mjs): the first full YAML at its animation
 // frame, and once that frame's style, layout and paint are done (what a visitor waits for); the form
 // live (a keystroke reaches the YAML from then on: the start-up module bound, or the page running);
-// the page live (taken over); and the bytes (compressed, as sent) that had arrived when the form went
-// live.
+// the page live (taken over); the YAML on a phone's screen, its view switch's "YAML" tapped as soon as
+// the form is live (a tap the page has to start for, where it waits for the page, so the page then
+// starts without waiting for idle time); and the bytes (compressed, as sent) that had arrived when the
+// form went live.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -84,7 +86,7 @@ try {
   console.log(`First screen (${LOADS} fresh loads each, 390 x 844, served gzip; median / p95 from navigation start)`);
   console.log(
     `${'profile'.padEnd(12)}${'site'.padEnd(18)}${'YAML frame'.padEnd(18)}${'YAML rendered'.padEnd(18)}` +
-      `${'form live'.padEnd(18)}${'page live'.padEnd(20)}arrived at form live`,
+      `${'form live'.padEnd(18)}${'page live'.padEnd(18)}${'YAML tapped'.padEnd(18)}arrived at form live`,
   );
   for (const [name, profile] of Object.entries(PROFILES)) {
     const medians = {};
@@ -102,13 +104,13 @@ try {
     for (const label of Object.keys(sites)) {
       const figure = (key) => {
         const xs = runs[label].map((r) => r[key]);
-        return `${ms(median(xs))} / ${ms(quantile(xs, 0.95))}`.padEnd(18);
+        return (xs.includes(null) ? '-' : `${ms(median(xs))} / ${ms(quantile(xs, 0.95))}`).padEnd(18);
       };
       medians[label] = Object.fromEntries(['rendered', 'form'].map((key) => [key, median(runs[label].map((r) => r[key]))]));
       const kb = median(runs[label].map((r) => r.bytes)) / 1024;
       console.log(
         `${name.padEnd(12)}${label.padEnd(18)}${figure('yaml')}${figure('rendered')}${figure('form')}` +
-          `${figure('live').padEnd(20)}${kb.toFixed(1)} KB`,
+          `${figure('live')}${figure('tapped')}${kb.toFixed(1)} KB`,
       );
     }
     if (profile) {

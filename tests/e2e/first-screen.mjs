@@ -44,24 +44,41 @@ export function watchFirst() {
     let yaml;
     let rendered;
     let form;
+    // A phone shows the YAML behind its view switch: "YAML" is tapped as soon as the form is live,
+    // and the YAML is timed again once it is on screen (rendered, as above). No switch (the bare
+    // page, a wide screen): null.
+    let tapped;
+    let shown;
+    const renderedFrom = (set) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => set(performance.now());
+      channel.port2.postMessage(0);
+    };
     const tick = () => {
       const now = performance.now();
       const pre = document.querySelector('[data-testid="yaml-all"]');
       if (yaml === undefined && pre?.textContent.includes('kind: Deployment')) {
         yaml = now;
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => (rendered = performance.now());
-        channel.port2.postMessage(0);
+        renderedFrom((t) => (rendered = t));
       }
       // The page is live once it shows the YAML in a body that is not (or no longer) the prerendered one.
       const live = yaml !== undefined && document.body && !document.body.hasAttribute('data-prerendered');
       if (form === undefined && (live || document.body?.hasAttribute('data-boot'))) form = now;
-      if (live && rendered !== undefined) {
+      if (form !== undefined && tapped === undefined) {
+        const button = document.querySelector('[data-testid="pane-yaml"]');
+        tapped = button?.checkVisibility() && !pre.checkVisibility() ? now : null;
+        if (tapped) button.click();
+      }
+      if (tapped && shown === undefined && pre?.checkVisibility()) {
+        shown = null;
+        renderedFrom((t) => (shown = t));
+      }
+      if (live && rendered !== undefined && (tapped === null || shown)) {
         // Counted now, not at `form`: a response's timing entry is queued, and may not be there yet in
         // the frame where what it brought is already running.
         const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
         const bytes = entries.filter((e) => e.responseEnd <= form).reduce((sum, e) => sum + e.encodedBodySize, 0);
-        resolve({ yaml, rendered, form, live: now, bytes });
+        resolve({ yaml, rendered, form, live: now, bytes, tapped: shown ?? null });
         return;
       }
       requestAnimationFrame(tick);

@@ -363,6 +363,67 @@ await harness('prerender', counts, async ({ server, browser }) => {
     await context.close();
   });
 
+  // On a phone the YAML is behind the view switch; it must not wait for the page's wasm.
+  const shown = (page, id) => page.getByTestId(id).evaluate((e) => e.checkVisibility());
+  const view = (page) =>
+    page.evaluate(() => {
+      const main = document.querySelector('main.layout');
+      const pressed = [...document.querySelectorAll('.pane-switch button[aria-pressed="true"]')].map((b) => b.dataset.testid);
+      return `${main.dataset.pane} wrap=${main.classList.contains('wrap')} pressed=${pressed}`;
+    });
+  await check('phone: the view switch works in the start-up stage, and the take-over keeps the view', async () => {
+    const { context, page, release } = await visit({ width: 390, height: 844 }, PAGE_WASM);
+    await page.waitForFunction(() => document.body.hasAttribute('data-boot'));
+    assert(!(await shown(page, 'yaml-all')), 'the YAML shows before it was asked for');
+    await page.getByTestId('app-name').fill('shop');
+    await page.getByTestId('pane-yaml').click();
+    assert(await shown(page, 'yaml-all'), 'the YAML pane did not open');
+    assert(!(await shown(page, 'app-name')), 'the form still shows beside the YAML');
+    assert((await page.locator('[data-waiting], .page-loading').count()) === 0, 'the press waits for the page');
+    const want = edited((s) => Object.assign(s.app, { name: 'shop' }));
+    await untilSame(() => page.getByTestId('yaml-all').textContent(), want.yaml, 'yaml-all in the YAML pane');
+    await page.getByTestId('wrap-lines').check();
+    await page.getByTestId('pane-commands').click();
+    assert(await shown(page, 'commands'), 'the commands pane did not open');
+    await page.getByTestId('pane-yaml').click();
+    const before = [await view(page), await boxes(page)];
+    assert(before[0] === 'yaml wrap=true pressed=pane-yaml', `the view in the start-up stage: ${before[0]}`);
+    assert(await page.evaluate(() => document.body.hasAttribute('data-prerendered')), 'the page took over while held');
+    release();
+    await awake(page);
+    await frames(page);
+    const after = [await view(page), await boxes(page)];
+    assert(after[0] === before[0], `the view after take-over: ${after[0]}`);
+    const moved = BOXES.filter((id) => before[1][id] !== after[1][id]).map((id) => `${id}: ${before[1][id]} -> ${after[1][id]}`);
+    assert(moved.length === 0, `moved: ${moved.join('; ')}`);
+    await untilSame(() => page.getByTestId('yaml-all').textContent(), want.yaml, 'yaml-all after take-over');
+    // The live switch goes on from there.
+    await page.getByTestId('pane-form').click();
+    assert(await shown(page, 'app-name'), 'the live form pane did not open');
+    await context.close();
+  });
+
+  await check('phone: the YAML asked for before the start-up module ran opens once it runs', async () => {
+    const { context, page, release } = await visit({ width: 390, height: 844 }, '**/kubewright-boot-*_bg.wasm');
+    let releasePage;
+    const pageHeld = new Promise((r) => (releasePage = r));
+    await context.route(PAGE_WASM, async (route) => {
+      await pageHeld;
+      await route.continue();
+    });
+    await page.getByTestId('pane-yaml').click();
+    assert((await page.getByTestId('pane-yaml').getAttribute('aria-busy')) === 'true', 'the press is not marked as waiting');
+    release();
+    await page.waitForFunction(() => document.body.hasAttribute('data-boot'));
+    await until(() => shown(page, 'yaml-all'), (v) => v, 'the YAML pane to open');
+    assert((await page.locator('[data-waiting], [aria-busy="true"].pane-switch *, .page-loading').count()) === 0, 'still waiting');
+    assert(await page.evaluate(() => document.body.hasAttribute('data-prerendered')), 'the page took over while held');
+    releasePage();
+    await awake(page);
+    assert((await view(page)).startsWith('yaml wrap=false pressed=pane-yaml'), `after take-over: ${await view(page)}`);
+    await context.close();
+  });
+
   await check('the start-up module applies what was typed before it arrived', async () => {
     // Both held: the start-up module first, then (still held) the page's.
     const { context, page, release } = await visit({ width: 390, height: 844 }, '**/kubewright-boot-*_bg.wasm');
