@@ -94,7 +94,7 @@ try {
   ];
   const keptLink = `${server.origin}/index.html#s=${deflateRawSync(Buffer.from(JSON.stringify(kept))).toString('base64url')}`;
   for (const scheme of ['light', 'dark']) {
-    await check(`axe-core: no serious or critical violations in the start-up stage, after an edit and a press (${scheme})`, async () => {
+    await check(`axe-core: no serious or critical violations in the start-up stage, after an edit and a press, and on a phone its YAML (${scheme})`, async () => {
       // The page's wasm held back: the start-up module runs the prerendered form, and the checks and
       // pictures it does not update are marked as waiting for the page.
       const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
@@ -108,6 +108,11 @@ try {
       await page.getByTestId('tab-image').click();
       await page.locator('.page-loading').waitFor({ timeout: TIMEOUT });
       const problems = await axe(page, 'start-up stage');
+      // On a phone, the YAML chosen with the view switch (the start-up stage does that itself).
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('pane-yaml').click();
+      await page.getByTestId('yaml-all').waitFor({ timeout: TIMEOUT });
+      problems.push(...(await axe(page, 'start-up stage, phone, YAML')));
       await context.close();
       assert(problems.length === 0, problems.join('\n'));
     });
@@ -211,7 +216,7 @@ try {
     assert(r + g + b < 150, `dark background is not dark: ${colors.dark}`);
   });
 
-  await check('usable at 375 px: nothing wider than the screen, on every tab', async () => {
+  await check('usable at 375 px: nothing wider than the screen on every tab; axe finds nothing serious in its YAML and Commands views', async () => {
     const { context, page } = await openApp(browser, { viewport: { width: 375, height: 800 } });
     await choosePreset(page, 'phoenix');
     const wide = [];
@@ -229,8 +234,15 @@ try {
       });
       wide.push(...over.map((o) => `${tab}: ${o}`));
     }
+    // The phone's other two views, through its switch.
+    const problems = [];
+    for (const pane of ['yaml', 'commands']) {
+      await page.getByTestId(`pane-${pane}`).click();
+      problems.push(...(await axe(page, `${pane} view at 375 px`)));
+    }
     await context.close();
     assert(wide.length === 0, wide.join('\n'));
+    assert(problems.length === 0, problems.join('\n'));
   });
 
   await check('screenshots: light, dark and narrow layouts', async () => {

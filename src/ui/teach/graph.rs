@@ -188,7 +188,8 @@ pub fn ObjectDiagram() -> impl IntoView {
     let drawing = drawing();
     let (boxes, arrows, edges) = (Drawing::boxes, Drawing::arrows, Drawing::edges);
     view! {
-        <figure class="diagram" data-testid="diagram">
+        // Focusable: on a phone the drawing scrolls sideways, and the keyboard must be able to.
+        <figure class="diagram" data-testid="diagram" tabindex="0">
             <figcaption>"How the objects use each other (arrows point at what is used, selected or created)"</figcaption>
             <svg viewBox=move || drawing.with(|d| format!("0 0 {} {}", d.width, d.height))
                 width=move || drawing.with(|d| d.width) height=move || drawing.with(|d| d.height) role="img"
