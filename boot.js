@@ -74,7 +74,7 @@ function find({ attr, name, index, tag, inner }) {
 }
 
 // The status line, fixed at the bottom so that nothing on the page moves.
-function announce() {
+function announce(what = 'what you pressed opens') {
   let status = document.querySelector('.page-loading');
   if (!status) {
     status = document.createElement('p');
@@ -82,7 +82,7 @@ function announce() {
     status.setAttribute('role', 'status');
     document.body.append(status);
   }
-  status.textContent = 'Loading the rest of the page: what you pressed opens when it is ready.';
+  status.textContent = `Loading the rest of the page: ${what} when it is ready.`;
 }
 
 // The phone's view switch (Form, YAML, Commands; "wrap lines") changes only what is shown of the
@@ -111,8 +111,20 @@ function unmark() {
   }
 }
 
+function mark(control) {
+  unmark();
+  control.setAttribute('data-waiting', '');
+  control.setAttribute('aria-busy', 'true');
+}
+
+// A choice the start-up module does not make (no `data-path`: the preset, the annotated view, autosave)
+// waits for the page like a press: the take-over gives the live control the same value through its
+// own handler (src/takeover.rs), so it is not made again here.
+const CHOICE = 'select:not([data-path]), input[type="checkbox"]:not([data-path])';
+
 function watchPresses() {
   let press;
+  let chosen = false;
   let wake = () => {};
   const onClick = (event) => {
     if (!document.body.hasAttribute(PRERENDERED)) return;
@@ -125,15 +137,22 @@ function watchPresses() {
     if (!key) return;
     event.preventDefault();
     event.stopPropagation();
-    unmark();
-    control.setAttribute('data-waiting', '');
-    control.setAttribute('aria-busy', 'true');
+    mark(control);
     press = key;
     announce();
     wake();
   };
   const onChange = (event) => {
-    if (document.body.hasAttribute(PRERENDERED) && document.body.hasAttribute(BOUND) && event.target.matches?.(WRAP)) showWrap();
+    const control = event.target;
+    if (!document.body.hasAttribute(PRERENDERED) || !(control instanceof Element)) return;
+    if (control.matches(WRAP)) {
+      if (document.body.hasAttribute(BOUND)) showWrap();
+    } else if (control.matches(CHOICE)) {
+      mark(control);
+      chosen = true;
+      announce('what you chose applies');
+      wake();
+    }
   };
   document.addEventListener('click', onClick, true);
   document.addEventListener('change', onChange);
@@ -153,12 +172,13 @@ function watchPresses() {
     const held = press && find(press);
     if (!held?.matches(PANE)) return;
     press = undefined;
-    unmark();
-    document.querySelector('.page-loading')?.remove();
+    held.removeAttribute('data-waiting');
+    held.removeAttribute('aria-busy');
+    if (!chosen) document.querySelector('.page-loading')?.remove();
     showPane(held);
   };
-  // Resolves when a press is held (at once if one is).
-  const pressed = () => (press ? Promise.resolve() : new Promise((resolve) => (wake = resolve)));
+  // Resolves when a press or a choice is held (at once if one is).
+  const pressed = () => (press || chosen ? Promise.resolve() : new Promise((resolve) => (wake = resolve)));
   return { pressed, bound };
 }
 

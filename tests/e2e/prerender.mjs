@@ -363,6 +363,24 @@ await harness('prerender', counts, async ({ server, browser }) => {
     await context.close();
   });
 
+  await check('a preset chosen before the page arrives waits, says so, then applies in the page (= the CLI)', async () => {
+    const { context, page, release } = await visit({ width: 1280, height: 800 }, PAGE_WASM);
+    await page.waitForFunction(() => document.body.hasAttribute('data-boot'));
+    const other = cli('presets').trim().split('\n')[2].split('\t')[0];
+    const select = page.getByTestId('preset-select');
+    await select.selectOption(other);
+    assert((await select.getAttribute('aria-busy')) === 'true', 'the chosen preset is not marked busy');
+    const status = page.getByRole('status').filter({ hasText: 'what you chose applies' });
+    assert(await status.isVisible(), 'no status line says the choice waits for the page');
+    assert((await page.getByTestId('app-name').inputValue()) === prerendered.name, 'the form changed before the page came');
+    release();
+    await awake(page);
+    await untilSame(() => page.getByTestId('yaml-all').textContent(), cli('render', '--preset', other), `yaml-all for ${other}`);
+    assert((await select.inputValue()) === other, `the live select holds ${await select.inputValue()}`);
+    assert((await page.locator('.page-loading, [aria-busy="true"]').count()) === 0, 'still marked as waiting');
+    await context.close();
+  });
+
   // On a phone the YAML is behind the view switch; it must not wait for the page's wasm.
   const shown = (page, id) => page.getByTestId(id).evaluate((e) => e.checkVisibility());
   const view = (page) =>
