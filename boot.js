@@ -122,13 +122,30 @@ function mark(control) {
 // own handler (src/takeover.rs), so it is not made again here.
 const CHOICE = 'select:not([data-path]), input[type="checkbox"]:not([data-path])';
 
+// A click on a line of the YAML opens the field it comes from (src/ui/output/yaml_view.rs finds the
+// line from where the click landed in the `<pre>`): held like a press, with that place, and made again
+// at the same place of the live `<pre>` (nothing moves at take-over).
+const LINES = 'pre.yaml';
+
+function lineClick(pre, event) {
+  const box = pre.getBoundingClientRect();
+  return { x: event.clientX - box.left, y: event.clientY - box.top + pre.scrollTop };
+}
+
+function replay(control, at) {
+  if (!at) return control.click();
+  const box = control.getBoundingClientRect();
+  const place = { clientX: box.left + at.x, clientY: box.top + at.y - control.scrollTop };
+  control.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...place }));
+}
+
 function watchPresses() {
   let press;
   let chosen = false;
   let wake = () => {};
   const onClick = (event) => {
     if (!document.body.hasAttribute(PRERENDERED)) return;
-    const control = event.target instanceof Element ? event.target.closest(NEEDS_PAGE) : null;
+    const control = event.target instanceof Element ? event.target.closest(`${NEEDS_PAGE}, ${LINES}`) : null;
     if (control?.matches(PANE) && document.body.hasAttribute(BOUND)) {
       showPane(control);
       return;
@@ -138,8 +155,9 @@ function watchPresses() {
     event.preventDefault();
     event.stopPropagation();
     mark(control);
-    press = key;
-    announce();
+    const line = control.matches(LINES);
+    press = { ...key, at: line ? lineClick(control, event) : null };
+    announce(line ? "the field of the line you clicked opens" : undefined);
     wake();
   };
   const onChange = (event) => {
@@ -163,7 +181,8 @@ function watchPresses() {
     document.removeEventListener('click', onClick, true);
     document.removeEventListener('change', onChange);
     document.querySelector('.page-loading')?.remove();
-    if (press) find(press)?.click();
+    const live = press && find(press);
+    if (live) replay(live, press.at);
   }).observe(document.body, { attributes: true, attributeFilter: [PRERENDERED] });
   // Once the screen is bound, a view chosen while the start-up module was still on its way is shown
   // at once instead of waiting for the page.

@@ -5,7 +5,8 @@
 //! nodes in one synchronous step (no frame is painted in between, so nothing jumps). What the
 //! visitor typed into the prerendered controls before the wasm arrived is then put into the live
 //! controls through their own event handlers, a toggle pressed there (the phone's view switch) is
-//! pressed in the live app, and the focus and caret go back where they were.
+//! pressed in the live app, boxes scrolled there (the YAML's) keep their scroll, and the focus and
+//! caret go back where they were.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,8 +44,15 @@ where
 fn take_over(body: &HtmlElement, holder: &HtmlElement) {
     let typed = typed_values(body);
     let pressed = pressed_toggles(body);
+    let scrolled = scrolled_boxes(body);
     let focus = focused_key(body);
     swap(body, holder);
+    for (name, top, left) in &scrolled {
+        if let Some(live) = by_test_id(body, "*", name) {
+            live.set_scroll_top(*top);
+            live.set_scroll_left(*left);
+        }
+    }
     for value in &typed {
         value.replay(body);
     }
@@ -220,15 +228,37 @@ fn pressed_toggles(body: &HtmlElement) -> Vec<String> {
         .collect()
 }
 
-/// Presses the live button with this test id through its own handler, unless it is pressed already.
-fn press(body: &HtmlElement, name: &str) {
-    let Ok(list) = body.query_selector_all("button[data-testid]") else {
-        return;
+/// The prerendered boxes with a test id that were scrolled: (test id, top, left).
+fn scrolled_boxes(body: &HtmlElement) -> Vec<(String, i32, i32)> {
+    let Ok(list) = body.query_selector_all("[data-testid]") else {
+        return Vec::new();
     };
-    let Some(live) = (0..list.length())
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .filter(|e| e.scroll_top() != 0 || e.scroll_left() != 0)
+        .filter_map(|e| {
+            Some((
+                e.get_attribute("data-testid")?,
+                e.scroll_top(),
+                e.scroll_left(),
+            ))
+        })
+        .collect()
+}
+
+/// The element matching `selector` whose test id is `name`.
+fn by_test_id(body: &HtmlElement, selector: &str, name: &str) -> Option<Element> {
+    let list = body
+        .query_selector_all(&format!("{selector}[data-testid]"))
+        .ok()?;
+    (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
         .find(|e| e.get_attribute("data-testid").as_deref() == Some(name))
-    else {
+}
+
+/// Presses the live button with this test id through its own handler, unless it is pressed already.
+fn press(body: &HtmlElement, name: &str) {
+    let Some(live) = by_test_id(body, "button", name) else {
         return;
     };
     if live.get_attribute("aria-pressed").as_deref() == Some("false") {

@@ -381,6 +381,38 @@ await harness('prerender', counts, async ({ server, browser }) => {
     await context.close();
   });
 
+  await check('a YAML line clicked before the page arrives waits, says so, then opens its field', async () => {
+    const { context, page, release } = await visit({ width: 1280, height: 800 }, PAGE_WASM);
+    await page.waitForFunction(() => document.body.hasAttribute('data-boot'));
+    // A real mouse click on the row of the first `replicas:` line, scrolled into view in its box.
+    const at = await page.evaluate(() => {
+      const pre = document.querySelector('[data-testid="yaml-all"]');
+      const line = pre.textContent.split('\n').findIndex((l) => l.trim().startsWith('replicas:'));
+      const style = getComputedStyle(pre);
+      const lh = parseFloat(style.lineHeight);
+      const pad = parseFloat(style.paddingTop);
+      pre.scrollIntoView({ block: 'center' });
+      pre.scrollTop = Math.max(0, pad + line * lh - 60);
+      const r = pre.getBoundingClientRect();
+      return { x: r.left + 40, y: r.top + pad + (line + 0.5) * lh - pre.scrollTop };
+    });
+    await page.mouse.click(at.x, at.y);
+    const pre = page.getByTestId('yaml-all');
+    assert((await pre.getAttribute('aria-busy')) === 'true', 'the YAML is not marked busy');
+    const status = page.getByRole('status').filter({ hasText: 'the field of the line you clicked opens' });
+    assert(await status.isVisible(), 'no status line says the click waits for the page');
+    const scrolled = await pre.evaluate((e) => e.scrollTop);
+    assert(scrolled > 0, 'the YAML box did not scroll');
+    release();
+    await awake(page);
+    const focused = await until(() => page.evaluate(() => document.activeElement?.dataset?.path), (p) => !!p, 'a field to be focused');
+    assert(focused === 'app.replicas', `focused ${focused}`);
+    // The field's lines are lit; the box keeps the scroll it had, so the clicked line stays in view.
+    const kept = await pre.evaluate((e) => e.scrollTop);
+    assert(Math.abs(kept - scrolled) <= 1, `the YAML box scrolled from ${scrolled} to ${kept} at take-over`);
+    await context.close();
+  });
+
   // On a phone the YAML is behind the view switch; it must not wait for the page's wasm.
   const shown = (page, id) => page.getByTestId(id).evaluate((e) => e.checkVisibility());
   const view = (page) =>
