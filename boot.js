@@ -157,7 +157,7 @@ function watchPresses() {
     mark(control);
     const line = control.matches(LINES);
     press = { ...key, at: line ? lineClick(control, event) : null };
-    announce(line ? "the field of the line you clicked opens" : undefined);
+    announce(line ? 'the field of the line you clicked opens' : undefined);
     wake();
   };
   const onChange = (event) => {

@@ -47,17 +47,18 @@ fn take_over(body: &HtmlElement, holder: &HtmlElement) {
     let scrolled = scrolled_boxes(body);
     let focus = focused_key(body);
     swap(body, holder);
-    for (name, top, left) in &scrolled {
-        if let Some(live) = by_test_id(body, "*", name) {
-            live.set_scroll_top(*top);
-            live.set_scroll_left(*left);
-        }
-    }
     for value in &typed {
         value.replay(body);
     }
     for name in &pressed {
         press(body, name);
+    }
+    // Once the view is the snapshot's (a hidden box cannot scroll).
+    for (name, top, left) in &scrolled {
+        if let Some(live) = first_with(body, "[data-testid]", "data-testid", name) {
+            live.set_scroll_top(*top);
+            live.set_scroll_left(*left);
+        }
     }
     if let Some((key, selection)) = focus {
         restore_focus(body, &key, selection);
@@ -208,11 +209,18 @@ fn key_of(control: &Element) -> Option<Key> {
         .find_map(|attr| control.get_attribute(attr).map(|name| (attr, name)))
 }
 
+/// The control whose `attr` is `name`.
 fn find(body: &HtmlElement, attr: &str, name: &str) -> Option<Element> {
-    let list = body.query_selector_all(&format!("[{attr}]")).ok()?;
+    let controls = format!("input[{attr}], textarea[{attr}], select[{attr}]");
+    first_with(body, &controls, attr, name)
+}
+
+/// The first element matching `selector` whose `attr` is `name` (compared as text, so a name needs
+/// no escaping in a selector).
+fn first_with(body: &HtmlElement, selector: &str, attr: &str, name: &str) -> Option<Element> {
+    let list = body.query_selector_all(selector).ok()?;
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .filter(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
         .find(|e| e.get_attribute(attr).as_deref() == Some(name))
 }
 
@@ -246,19 +254,9 @@ fn scrolled_boxes(body: &HtmlElement) -> Vec<(String, i32, i32)> {
         .collect()
 }
 
-/// The element matching `selector` whose test id is `name`.
-fn by_test_id(body: &HtmlElement, selector: &str, name: &str) -> Option<Element> {
-    let list = body
-        .query_selector_all(&format!("{selector}[data-testid]"))
-        .ok()?;
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .find(|e| e.get_attribute("data-testid").as_deref() == Some(name))
-}
-
 /// Presses the live button with this test id through its own handler, unless it is pressed already.
 fn press(body: &HtmlElement, name: &str) {
-    let Some(live) = by_test_id(body, "button", name) else {
+    let Some(live) = first_with(body, "button[data-testid]", "data-testid", name) else {
         return;
     };
     if live.get_attribute("aria-pressed").as_deref() == Some("false") {

@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { awake, checks, cli, launchChromium, ROOT, serveDist, until } from './lib.mjs';
+import { awake, checks, cli, launchChromium, ROOT, serveDist, until, yamlLineAt } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -187,17 +187,7 @@ try {
     );
     assert(lit.join('|') === 'maxSurge: 10%', `lit: ${lit}`);
     // A real mouse click on the row of the first `memory: 128Mi` line, scrolled into view.
-    const at = await page.evaluate(() => {
-      const pre = document.querySelector('[data-testid="yaml-all"]');
-      const line = pre.textContent.split('\n').findIndex((l) => l.trim() === 'memory: 128Mi');
-      const style = getComputedStyle(pre);
-      const lh = parseFloat(style.lineHeight);
-      const pad = parseFloat(style.paddingTop);
-      pre.scrollIntoView({ block: 'center' });
-      pre.scrollTop = Math.max(0, pad + line * lh - 60);
-      const r = pre.getBoundingClientRect();
-      return { x: r.left + 40, y: r.top + pad + (line + 0.5) * lh - pre.scrollTop };
-    });
+    const at = await yamlLineAt(page, 'memory: 128Mi');
     await page.mouse.click(at.x, at.y);
     const focused = await until(() => page.evaluate(() => document.activeElement?.dataset?.path), (p) => !!p, 'focus');
     assert(focused === 'resources.requests.memory', `focused ${focused}`);

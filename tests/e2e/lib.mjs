@@ -246,6 +246,22 @@ export async function awake(page) {
 }
 
 // Says where two long texts first differ, instead of dumping both.
+// Where to click (page coordinates) for the row of the first line of yaml-all whose text, trimmed,
+// starts with `prefix`: the box is scrolled into view and then scrolled inside so that row shows.
+export function yamlLineAt(page, prefix) {
+  return page.evaluate((prefix) => {
+    const pre = document.querySelector('[data-testid="yaml-all"]');
+    const line = pre.textContent.split('\n').findIndex((l) => l.trim().startsWith(prefix));
+    const style = getComputedStyle(pre);
+    const lh = parseFloat(style.lineHeight);
+    const pad = parseFloat(style.paddingTop);
+    pre.scrollIntoView({ block: 'center' });
+    pre.scrollTop = Math.max(0, pad + line * lh - 60);
+    const r = pre.getBoundingClientRect();
+    return { x: r.left + 40, y: r.top + pad + (line + 0.5) * lh - pre.scrollTop };
+  }, prefix);
+}
+
 export function assertSameText(actual, expected, what) {
   if (actual === expected) return;
   const a = actual.split('\n');

@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertSameText, awake, checks, cli, DIST, harness, offOrigin, ROOT, until, untilSame } from './lib.mjs';
+import { assertSameText, awake, checks, cli, DIST, harness, offOrigin, ROOT, until, untilSame, yamlLineAt } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const TIMEOUT = 15_000;
@@ -245,6 +245,18 @@ await harness('prerender', counts, async ({ server, browser }) => {
   };
   const PAGE_WASM = '**/kubewright-web-*_bg.wasm';
 
+  // Both wasm files held: the start-up module's until `release`, then the page's until `releasePage`.
+  async function visitBothHeld(viewport) {
+    const visited = await visit(viewport, '**/kubewright-boot-*_bg.wasm');
+    let releasePage;
+    const pageHeld = new Promise((r) => (releasePage = r));
+    await visited.context.route(PAGE_WASM, async (route) => {
+      await pageHeld;
+      await route.continue();
+    });
+    return { ...visited, releasePage };
+  }
+
   // Compiling the start-up module takes the main thread; with a slow CPU its script arrives while the
   // HTML is still parsed, and compiling then held the first frame back (docs/performance.md).
   await check('the start-up module is compiled only once the first screen has been painted', async () => {
@@ -385,17 +397,7 @@ await harness('prerender', counts, async ({ server, browser }) => {
     const { context, page, release } = await visit({ width: 1280, height: 800 }, PAGE_WASM);
     await page.waitForFunction(() => document.body.hasAttribute('data-boot'));
     // A real mouse click on the row of the first `replicas:` line, scrolled into view in its box.
-    const at = await page.evaluate(() => {
-      const pre = document.querySelector('[data-testid="yaml-all"]');
-      const line = pre.textContent.split('\n').findIndex((l) => l.trim().startsWith('replicas:'));
-      const style = getComputedStyle(pre);
-      const lh = parseFloat(style.lineHeight);
-      const pad = parseFloat(style.paddingTop);
-      pre.scrollIntoView({ block: 'center' });
-      pre.scrollTop = Math.max(0, pad + line * lh - 60);
-      const r = pre.getBoundingClientRect();
-      return { x: r.left + 40, y: r.top + pad + (line + 0.5) * lh - pre.scrollTop };
-    });
+    const at = await yamlLineAt(page, 'replicas:');
     await page.mouse.click(at.x, at.y);
     const pre = page.getByTestId('yaml-all');
     assert((await pre.getAttribute('aria-busy')) === 'true', 'the YAML is not marked busy');
@@ -454,19 +456,13 @@ await harness('prerender', counts, async ({ server, browser }) => {
   });
 
   await check('phone: the YAML asked for before the start-up module ran opens once it runs', async () => {
-    const { context, page, release } = await visit({ width: 390, height: 844 }, '**/kubewright-boot-*_bg.wasm');
-    let releasePage;
-    const pageHeld = new Promise((r) => (releasePage = r));
-    await context.route(PAGE_WASM, async (route) => {
-      await pageHeld;
-      await route.continue();
-    });
+    const { context, page, release, releasePage } = await visitBothHeld({ width: 390, height: 844 });
     await page.getByTestId('pane-yaml').click();
     assert((await page.getByTestId('pane-yaml').getAttribute('aria-busy')) === 'true', 'the press is not marked as waiting');
     release();
     await page.waitForFunction(() => document.body.hasAttribute('data-boot'));
     await until(() => shown(page, 'yaml-all'), (v) => v, 'the YAML pane to open');
-    assert((await page.locator('[data-waiting], [aria-busy="true"].pane-switch *, .page-loading').count()) === 0, 'still waiting');
+    assert((await page.locator('[data-waiting], .pane-switch [aria-busy="true"], .page-loading').count()) === 0, 'still waiting');
     assert(await page.evaluate(() => document.body.hasAttribute('data-prerendered')), 'the page took over while held');
     releasePage();
     await awake(page);
@@ -476,13 +472,7 @@ await harness('prerender', counts, async ({ server, browser }) => {
 
   await check('the start-up module applies what was typed before it arrived', async () => {
     // Both held: the start-up module first, then (still held) the page's.
-    const { context, page, release } = await visit({ width: 390, height: 844 }, '**/kubewright-boot-*_bg.wasm');
-    let releasePage;
-    const pageHeld = new Promise((r) => (releasePage = r));
-    await context.route(PAGE_WASM, async (route) => {
-      await pageHeld;
-      await route.continue();
-    });
+    const { context, page, release, releasePage } = await visitBothHeld({ width: 390, height: 844 });
     await page.getByTestId('app-namespace').fill('early');
     await page.getByTestId('app-replicas').fill('4');
     release();
