@@ -11,6 +11,7 @@ what=${1:-all}
 
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen version in Cargo.lock
 TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than this machine has
+WASM_SPLIT_VERSION=0.2.4       # the newest; reads wasm-bindgen 0.2.128 and later (Leptos' #[lazy] splitter)
 export PATH="$HOME/.cargo/bin:$PWD/tools/node/node_modules/.bin:$PATH"
 
 say() { printf '[tools] %s\n' "$*"; }
@@ -27,6 +28,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (~4 min)"
   # Not --locked: its lock file names a webpki-roots version the registry index lacks.
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
+fi
+# The splitter (scripts/split.sh). It has no --version flag: cargo's list of installs says.
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm_split_cli_support $WASM_SPLIT_VERSION (~2 min)"
+  cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (~8 min)"

@@ -6,7 +6,7 @@ use kubewright::import::{self, ImportError, ReportItem, SplitRule};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{browser, use_ui};
+use super::{browser, lazy, use_ui, Ui};
 
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
@@ -19,6 +19,8 @@ enum Outcome {
     /// Read, and the form has edits: add to it or replace it? Held until the user says.
     Asking(Box<import::Imported>),
     Failed(ImportError),
+    /// Reading the text (the first time, the importer is fetched first).
+    Reading,
 }
 
 #[component]
@@ -29,19 +31,28 @@ pub fn ImportPanel() -> impl IntoView {
     let rule = RwSignal::new(SplitRule::default().patterns.join("\n"));
     let outcome = RwSignal::new(None::<Outcome>);
 
+    // The importer (YAML and compose reading) is a part of its own, fetched on the first import:
+    // until it has come, the panel says it is reading.
     let run = move || {
-        let result =
-            text.with(|t| import::import(t, &SplitRule::from_lines(&rule.get_untracked())));
-        // The pasted text may hold Secret data: once read, the box lets go of it (a browser
-        // restoring form contents would otherwise keep it).
-        if result.is_ok() {
-            text.set(String::new());
-        }
-        outcome.set(Some(match result {
-            Ok(imported) if ui.edited() => Outcome::Asking(Box::new(imported)),
-            Ok(imported) => apply(imported, false),
-            Err(e) => Outcome::Failed(e),
-        }));
+        let pasted = text.get_untracked();
+        let split = SplitRule::from_lines(&rule.get_untracked());
+        outcome.set(Some(Outcome::Reading));
+        spawn_local(async move {
+            let result = match lazy::read_import(pasted, split).await {
+                Ok(result) => result,
+                Err(e) => Err(ImportError::new(e.to_string())),
+            };
+            // The pasted text may hold Secret data: once read, the box lets go of it (a browser
+            // restoring form contents would otherwise keep it).
+            if result.is_ok() {
+                text.set(String::new());
+            }
+            outcome.set(Some(match result {
+                Ok(imported) if ui.edited() => Outcome::Asking(Box::new(imported)),
+                Ok(imported) => apply(ui, imported, false),
+                Err(e) => Outcome::Failed(e),
+            }));
+        });
     };
     let take_file = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
@@ -89,7 +100,7 @@ pub fn ImportPanel() -> impl IntoView {
                 </label>
             </div>
             {split_rule_box(rule)}
-            {move || outcome.get().map(|o| outcome_view(o, outcome))}
+            {move || outcome.get().map(|o| outcome_view(ui, o, outcome))}
         </section>
     }
 }
@@ -112,8 +123,8 @@ fn split_rule_box(rule: RwSignal<String>) -> impl IntoView {
 }
 
 /// Puts an import into the form: added to it, or replacing it.
-fn apply(imported: import::Imported, add: bool) -> Outcome {
-    let ui = use_ui();
+/// (`ui` is passed in: this runs after the importer has come, where no component's context is.)
+fn apply(ui: Ui, imported: import::Imported, add: bool) -> Outcome {
     let origin = kubewright::kept::Origin::Import;
     let added = if add {
         Some(ui.add_from(imported.spec, origin))
@@ -129,7 +140,7 @@ fn apply(imported: import::Imported, add: bool) -> Outcome {
 }
 
 /// What the last import did: the error, the question, or the format and the report.
-fn outcome_view(outcome: Outcome, slot: RwSignal<Option<Outcome>>) -> AnyView {
+fn outcome_view(ui: Ui, outcome: Outcome, slot: RwSignal<Option<Outcome>>) -> AnyView {
     match outcome {
         Outcome::Asking(imported) => {
             let for_add = imported.clone();
@@ -137,14 +148,17 @@ fn outcome_view(outcome: Outcome, slot: RwSignal<Option<Outcome>>) -> AnyView {
                 <div class="confirm" role="alertdialog" aria-label="Add the import or replace the form?" data-testid="import-confirm">
                     {format!("Read a {}. Your form has edits: ", imported.format.as_str())}
                     <button type="button" data-testid="import-add"
-                        on:click=move |_| slot.set(Some(apply((*for_add).clone(), true)))>"Add to my form"</button>
+                        on:click=move |_| slot.set(Some(apply(ui, (*for_add).clone(), true)))>"Add to my form"</button>
                     " "
                     <button type="button" data-testid="import-replace"
-                        on:click=move |_| slot.set(Some(apply((*imported).clone(), false)))>"Replace my form"</button>
+                        on:click=move |_| slot.set(Some(apply(ui, (*imported).clone(), false)))>"Replace my form"</button>
                     <p class="hint">"Add keeps every field you set and adds the env and secret rows, Jobs, database and objects your form lacks. Undo brings back the form either way."</p>
                 </div>
             }.into_any()
         }
+        Outcome::Reading => view! {
+            <div role="status" aria-busy="true" data-testid="import-reading">"Reading…"</div>
+        }.into_any(),
         Outcome::Failed(e) => view! {
             <div class="message" role="alert" data-testid="import-error">{e.to_string()}</div>
         }.into_any(),

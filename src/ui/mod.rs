@@ -10,6 +10,7 @@ mod import;
 mod keep;
 mod kept;
 mod later;
+mod lazy;
 mod output;
 mod presets;
 mod spec_file;
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
     provide_context(ui);
     learn::provide();
     let history = history::History::new(ui);
+    lazy::prefetch();
 
     let pane = ui.pane;
     // Long lines wrap on request (phones); off, they scroll sideways inside their box.

@@ -10,15 +10,21 @@
 // network), nor any off the origin before.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { awake, checks, cli, harness, offOrigin, ROOT, untilSame, until } from './lib.mjs';
+import { awake, checks, cli, DIST, harness, offOrigin, ROOT, untilSame, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const TIMEOUT = 15_000;
 const PY = path.join(ROOT, 'tools', '.venv', 'bin', 'python');
 const UNSEAL = path.join(ROOT, 'tests', 'oracles', 'unseal.py');
+
+// Every wasm file of a built site, as paths from its root, sorted.
+const wasmFiles = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('.wasm'))
+    .sort();
 
 // Zip entries' names through Python's zipfile (a reader written by others).
 function zipNames(file) {
@@ -48,8 +54,12 @@ await harness('offline', counts, async ({ server, browser }) => {
     await page.goto(`${server.origin}/`);
     await awake(page);
     await page.waitForLoadState('networkidle');
-    const wasm = requests.filter((u) => u.endsWith('.wasm')).map((u) => path.basename(u));
-    assert(wasm.length === 2 && wasm[0].startsWith('kubewright-boot-'), `wasm fetched: ${wasm.join(', ')}`);
+    // The start-up module first, then the page, then (in idle time) every part it loads on first
+    // use: all of the build's wasm files, each once.
+    const wasm = requests.filter((u) => u.endsWith('.wasm')).map((u) => new URL(u).pathname.slice(1));
+    const built = wasmFiles(DIST);
+    assert(wasm[0].startsWith('kubewright-boot-') && wasm[1]?.endsWith('/kubewright-web_bg.wasm'), `wasm fetched: ${wasm.join(', ')}`);
+    assert(built.length > 3 && JSON.stringify([...wasm].sort()) === JSON.stringify(built), `wasm fetched: ${wasm.join(', ')}; built: ${built.join(', ')}`);
     online = requests.length;
     await context.setOffline(true);
   });

@@ -1,10 +1,11 @@
 //! Downloads of the whole set: a zip for `kubectl apply -k`, a Helm chart (zipped), and a share link.
 
-use kubewright::export::{self, helm, kustomize};
+use kubewright::export;
 use kubewright::share;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::ui::lazy::bundle;
 use crate::ui::{browser, use_ui};
 
 #[component]
@@ -12,33 +13,28 @@ pub fn ExportButtons() -> impl IntoView {
     let ui = use_ui();
     let status = RwSignal::new(String::new());
     let link = RwSignal::new(None::<String>);
-    // Built on click only: zipping on every keystroke would cost for nothing.
+    // Built on click only: zipping on every keystroke would cost for nothing. The zip writer and the
+    // chart's templates are a part of their own (see `bundle`), fetched on the first click.
     let download = move |chart: bool| {
-        let (name, bytes) = ui.spec.with(|spec| {
-            let folder = export::folder_name(spec);
-            if chart {
-                (
-                    format!("{folder}-chart.zip"),
-                    export::zip(&folder, &helm::chart(spec)),
-                )
-            } else {
-                (
-                    format!("{folder}.zip"),
-                    export::zip(&folder, &kustomize::bundle(spec)),
-                )
-            }
-        });
+        let spec = ui.spec.get_untracked();
         // Unsealed secret values are in the files as base64 (in the chart: values.yaml, plain).
-        let readable = ui.spec.with(export::holds_readable_secrets);
-        status.set(
-            match bytes.and_then(|b| browser::download_bytes(&name, &b, "application/zip")) {
-                Ok(()) if readable => format!(
-                    "Downloaded {name}. It holds your secret values readably: keep it out of version control, or seal them first (secrets tab)."
-                ),
-                Ok(()) => format!("Downloaded {name}."),
-                Err(e) => format!("Could not download {name}: {e}"),
-            },
-        );
+        let readable = export::holds_readable_secrets(&spec);
+        status.set("Preparing the download…".to_owned());
+        spawn_local(async move {
+            let (name, bytes) = match bundle(spec, chart).await {
+                Ok(made) => made,
+                Err(e) => return status.set(format!("Could not prepare the download: {e}")),
+            };
+            status.set(
+                match bytes.and_then(|b| browser::download_bytes(&name, &b, "application/zip")) {
+                    Ok(()) if readable => format!(
+                        "Downloaded {name}. It holds your secret values readably: keep it out of version control, or seal them first (secrets tab)."
+                    ),
+                    Ok(()) => format!("Downloaded {name}."),
+                    Err(e) => format!("Could not download {name}: {e}"),
+                },
+            );
+        });
     };
     let share_link = move |_| {
         let url = format!(
