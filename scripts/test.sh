@@ -19,6 +19,8 @@ step "clippy (every package natively, and the page (the root package) and the st
 # code that only type-checks erased once kept the page from building natively.
 cargo clippy --quiet --workspace --all-targets --features kubewright/testgen -- -D warnings
 cargo clippy --quiet -p kubewright-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+# As the release build compiles it: the parts of src/ui/lazy.rs as split points.
+cargo clippy --quiet -p kubewright-web --target wasm32-unknown-unknown --features split -- -D warnings
 cargo clippy --quiet -p kubewright-boot --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests: spec -> objects -> YAML, golden files, k8s-openapi oracle, properties, CLI"
@@ -60,6 +62,7 @@ node tests/e2e/walkthrough.mjs
 # The first screen the build put in the HTML: equal to the app's, kept keystrokes, nothing moves.
 node tests/e2e/prerender.mjs
 node tests/e2e/offline.mjs   # loaded, then offline: import, zip, chart and sealing still work
+node tests/e2e/lazy.mjs   # each part fetched on first use: its loading state, a refused fetch, a retry
 node tests/e2e/big.mjs   # 10,000 env vars: the checks a frame later, a copy still asks first
 
 step "accessibility (axe-core), dark mode, 375 px, form <-> YAML links; screenshots in out/screenshots/"

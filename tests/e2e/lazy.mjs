@@ -1,0 +1,126 @@
+// The parts of the page fetched on first use (src/ui/lazy.rs, scripts/split.sh):
+//
+//   node tests/e2e/lazy.mjs      (from the repo root; needs dist/ from `trunk build --release`)
+//
+// Each part (the zip and chart writer, the importer) is used while its file is held back by the
+// network: the page must say it is working on it (a status, not a silent button), then give the
+// CLI's result once the file arrives. With the file refused, it must say it could not be loaded
+// (and keep the page working), and the next use must fetch it again and work. Before the page is
+// live, no part is fetched at all (they are not in the first download).
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { awake, checks, cli, harness, ROOT, untilSame, until } from './lib.mjs';
+
+const { check, assert, counts } = checks();
+const TIMEOUT = 15_000;
+const PARTS = /\/app-[0-9a-f]+\/(split|chunk)_[^/]*\.wasm$/;
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'kubewright-lazy-'));
+const fixture = path.join(ROOT, 'crates/kubewright/tests/fixtures/article-manifests.yaml');
+
+// A page whose parts' requests wait for `release()` (then go through, or fail with `refuse`).
+async function heldPage(browser, origin, { refuse = false } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  const seen = [];
+  page.on('request', (r) => seen.push(r.url()));
+  let open;
+  const gate = new Promise((resolve) => (open = resolve));
+  const held = [];
+  await page.route(PARTS, async (route) => {
+    held.push(route.request().url());
+    await gate;
+    await (refuse ? route.abort('internetdisconnected') : route.continue());
+  });
+  await page.goto(`${origin}/`);
+  await awake(page);
+  return { context, page, seen, held, release: () => open() };
+}
+
+await harness('lazy', counts, async ({ server, browser }) => {
+  const spec = path.join(tmp, 'first.json');
+  writeFileSync(spec, cli('spec', '--preset', 'web-app'));
+
+  await check('the parts are not in the first download: asked for only once the page is live', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // When the page took the prerendered screen over (every frame until then).
+    await page.addInitScript(() => {
+      const tick = () => {
+        if (document.body && !document.body.hasAttribute('data-prerendered')) window.__liveAt = performance.now();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.goto(`${server.origin}/`);
+    await awake(page);
+    // In idle time the page asks for each part.
+    const parts = await until(
+      () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/(split|chunk)_/.test(e.name)).map((e) => ({ name: e.name, start: e.startTime }))),
+      (xs) => xs.length >= 3,
+      'the parts fetched in idle time',
+    );
+    const liveAt = await page.evaluate(() => window.__liveAt);
+    const early = parts.filter((p) => p.start < liveAt);
+    assert(early.length === 0, `asked for before the page was live (${liveAt.toFixed(0)} ms): ${early.map((p) => `${p.name} at ${p.start.toFixed(0)}`).join(', ')}`);
+    for (const part of ['split_export.wasm', 'split_import.wasm']) {
+      assert(parts.some((p) => p.name.endsWith(`/${part}`)), `${part} not fetched: ${parts.map((p) => p.name).join(', ')}`);
+    }
+    await context.close();
+  });
+
+  await check('download zip while its part is on its way: "Preparing", then the CLI\'s bytes', async () => {
+    const { context, page, release } = await heldPage(browser, server.origin);
+    const downloaded = page.waitForEvent('download');
+    await page.getByTestId('download-zip').click();
+    const status = page.getByTestId('export-status');
+    await until(() => status.textContent(), (t) => t.includes('Preparing'), 'the preparing status');
+    await page.waitForTimeout(300);
+    assert((await status.textContent()).includes('Preparing'), 'the status left "Preparing" before the part came');
+    release();
+    const file = path.join(tmp, 'page.zip');
+    await (await downloaded).saveAs(file);
+    const cliZip = path.join(tmp, 'cli.zip');
+    cli('export', '--spec', spec, '--zip', cliZip);
+    assert(Buffer.compare(readFileSync(file), readFileSync(cliZip)) === 0, 'page zip != CLI zip');
+    await until(() => status.textContent(), (t) => t.startsWith('Downloaded web.zip'), 'the downloaded status');
+    await context.close();
+  });
+
+  await check('import while its part is on its way: "Reading…", then the form (== kubewright import)', async () => {
+    const { context, page, release } = await heldPage(browser, server.origin);
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-text').fill(readFileSync(fixture, 'utf8'));
+    await page.getByTestId('import-run').click();
+    const reading = page.getByTestId('import-reading');
+    await reading.waitFor();
+    assert((await reading.getAttribute('aria-busy')) === 'true', 'the reading status is not marked busy');
+    release();
+    const imported = path.join(tmp, 'imported.json');
+    writeFileSync(imported, cli('import', fixture));
+    await untilSame(() => page.getByTestId('yaml-all').textContent(), cli('render', '--spec', imported), 'yaml-all after import');
+    assert(!(await reading.isVisible()), 'still "Reading…" after the import');
+    await context.close();
+  });
+
+  await check('a part that cannot be fetched: said beside the button, the page still works, the next click fetches it', async () => {
+    const { context, page, release } = await heldPage(browser, server.origin, { refuse: true });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.getByTestId('download-zip').click();
+    release();
+    const status = page.getByTestId('export-status');
+    await until(() => status.textContent(), (t) => t.includes('could not be loaded'), 'the failure in the status');
+    // Still working: a keystroke reaches the YAML.
+    await page.getByTestId('app-name').fill('after-fail');
+    await until(() => page.getByTestId('yaml-all').textContent(), (t) => t.includes('name: after-fail'), 'the YAML after a keystroke');
+    await page.unroute(PARTS);
+    const downloaded = page.waitForEvent('download');
+    await page.getByTestId('download-zip').click();
+    assert((await downloaded).suggestedFilename() === 'after-fail.zip', 'the retry did not download after-fail.zip');
+    assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+    await context.close();
+  });
+}, () => rmSync(tmp, { recursive: true, force: true }));
