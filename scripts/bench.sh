@@ -25,15 +25,18 @@ fi
 gz() { gzip -9 -c "$@" | wc -c; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 shopt -s nullglob
-page=(dist/kubewright-web-*) early=(dist/kubewright-boot-*) rest=(dist/index.html dist/*.css dist/boot-*.js)
-[ ${#page[@]} -gt 0 ] || { echo "bench: no page wasm/js in dist/" >&2; exit 1; }
+page=(dist/app-*/kubewright-web*) early=(dist/kubewright-boot-*) rest=(dist/index.html dist/*.css dist/boot-*.js)
+parts=(dist/app-*/__wasm_split.js dist/app-*/split_*.wasm dist/app-*/chunk_*.wasm)
+[ ${#page[@]} -gt 0 ] || { echo "bench: no page wasm/js in dist/app-*/" >&2; exit 1; }
 echo "Sizes (gzip -9 of dist/)"
 printf '%-10s %-48s %10s %10s\n' part file raw gzip
-first=0 later=0
-for f in "${rest[@]}" "${early[@]}" "${page[@]}"; do
+first=0 later=0 used=0
+for f in "${rest[@]}" "${early[@]}" "${page[@]}" "${parts[@]}"; do
   raw=$(wc -c <"$f")
   z=$(gz "$f")
-  if [ ${#early[@]} -gt 0 ] && [[ $f == dist/kubewright-web-* ]]; then
+  if [[ " ${parts[*]} " == *" $f "* ]]; then
+    part="on use" used=$((used + z))
+  elif [ ${#early[@]} -gt 0 ] && [[ " ${page[*]} " == *" $f "* ]]; then
     part=later later=$((later + z))
   else
     part=first first=$((first + z))
@@ -43,21 +46,40 @@ done
 [ ${#early[@]} -gt 0 ] || echo "(no start-up module in dist/: the page's files come first)"
 printf '%-10s %-48s %10s %10s   %s\n' first "before the form is live" "" "$(kb "$first")" "target <= 150 KB gz, aim 80"
 printf '%-10s %-48s %10s %10s\n' later "the page, fetched once the form is live" "" "$(kb "$later")"
+printf '%-10s %-48s %10s %10s\n' "on use" "the parts: in idle time once the page runs, or at" "" "$(kb "$used")"
+printf '%-10s %-48s\n' "" "first use (split_<part>; chunk_<n>: shared by parts)"
 echo "(index.html holds the prerendered first screen: scripts/prerender.mjs)"
 echo
 
 # (e) Where each module's bytes go, by crate: the cargo artifacts Trunk and scripts/boot-module.sh
 # built dist/ from, through the same wasm-bindgen and wasm-opt -Oz, names kept.
 weights=$(mktemp -d)
-for bin in kubewright-boot kubewright-web; do
-  artifact="target/wasm32-unknown-unknown/release/$bin.wasm"
-  [ -f "$artifact" ] || { echo "(no $artifact: nothing to weigh)"; continue; }
+artifact="target/wasm32-unknown-unknown/release/kubewright-boot.wasm"
+if [ -f "$artifact" ]; then
   wasm-bindgen --keep-debug --target web --no-typescript --out-dir "$weights" "$artifact"
-  wasm-opt -Oz -g "$weights/${bin}_bg.wasm" -o "$weights/$bin.wasm"
-  echo "Where $bin's wasm goes (scripts/wasm-weights.py)"
-  python3 scripts/wasm-weights.py "$weights/$bin.wasm" 15
+  wasm-opt -Oz -g "$weights/kubewright-boot_bg.wasm" -o "$weights/kubewright-boot.wasm"
+  echo "Where kubewright-boot's wasm goes (scripts/wasm-weights.py)"
+  python3 scripts/wasm-weights.py "$weights/kubewright-boot.wasm" 15
   echo
-done
+fi
+# The page split as scripts/split.sh splits it: the page's module and each part.
+artifact="target/wasm32-unknown-unknown/release/kubewright-web.wasm"
+if [ -f "$artifact" ]; then
+  wasm-split-cli "$artifact" "$weights/split" --target web --out-name kubewright-web
+  wasm-bindgen --keep-debug --keep-lld-exports --target web --no-typescript --out-dir "$weights" "$weights/split/kubewright-web.wasm"
+  for wasm in "$weights/kubewright-web_bg.wasm" "$weights"/split/split_*.wasm "$weights"/split/chunk_*.wasm; do
+    name=$(basename "$wasm" .wasm)
+    wasm-opt -Oz -g "$wasm" -o "$weights/$name.opt.wasm"
+    if [ "$name" = kubewright-web_bg ]; then
+      echo "Where the page's module goes (scripts/wasm-weights.py)"
+      python3 scripts/wasm-weights.py "$weights/$name.opt.wasm" 12
+      echo
+    else
+      # The splitter keeps no function names in the parts: their sizes only.
+      echo "The part $name: $(python3 scripts/wasm-weights.py "$weights/$name.opt.wasm" 1 | head -1)"
+    fi
+  done
+fi
 rm -rf "$weights"
 
 # (b), (c) First YAML and keystroke latency, in headless chromium.
@@ -81,7 +103,11 @@ if [ -n "${BENCH_BASE:-}" ]; then
   echo "Building $BENCH_BASE ($(git rev-parse --short "$BENCH_BASE")) for comparison"
   (cd "$base" && CARGO_TARGET_DIR="$root/target/bench-base" trunk build --release >"$scratch/build.log" 2>&1) ||
     { tail -20 "$scratch/build.log"; exit 1; }
-  all_gz() { local sum=0 f; for f in "$1"/*.{wasm,js,css,html}; do sum=$((sum + $(gz "$f"))); done; echo "$sum"; }
+  all_gz() {
+    local sum=0 f
+    while IFS= read -r f; do sum=$((sum + $(gz "$f"))); done < <(find "$1" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \))
+    echo "$sum"
+  }
   echo "Every file of dist/, gzip -9 each: $BENCH_BASE $(kb "$(all_gz "$base/dist")"), this build $(kb "$(all_gz dist)")"
   node tests/e2e/bench-typing.mjs "base=$base/dist" "this=dist"
 fi

@@ -98,7 +98,7 @@ try {
       // The page's wasm held back: the start-up module runs the prerendered form, and the checks and
       // pictures it does not update are marked as waiting for the page.
       const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
-      await context.route('**/kubewright-web-*_bg.wasm', () => {});
+      await context.route('**/kubewright-web*_bg.wasm', () => {});
       const page = await context.newPage();
       await page.goto(`${server.origin}/index.html`);
       await page.waitForFunction(() => document.body.hasAttribute('data-boot'), null, { timeout: TIMEOUT });

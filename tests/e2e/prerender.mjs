@@ -243,7 +243,7 @@ await harness('prerender', counts, async ({ server, browser }) => {
     writeFileSync(file, JSON.stringify(spec));
     return { yaml: cli('render', '--spec', file), commands: cli('commands', '--spec', file, '--for', 'all') };
   };
-  const PAGE_WASM = '**/kubewright-web-*_bg.wasm';
+  const PAGE_WASM = '**/kubewright-web*_bg.wasm';
 
   // Both wasm files held: the start-up module's until `release`, then the page's until `releasePage`.
   async function visitBothHeld(viewport) {
