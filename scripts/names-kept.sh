@@ -15,9 +15,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rm -rf "$out"
 cp -r "$dist" "$out"
-wasm-bindgen --keep-debug --target web --no-typescript --out-dir "$work" "$artifact"
-js=("$out"/kubewright-web-*.js)
-wasm=("$out"/kubewright-web-*_bg.wasm)
-cmp -s "$work/kubewright-web.js" "${js[0]}" || { echo "names-kept: $artifact is not the build in $dist" >&2; exit 1; }
-wasm-opt -Oz -g "$work/kubewright-web_bg.wasm" -o "${wasm[0]}"
+# Split as scripts/split.sh splits it, so the parts' code and the page's are where they are in dist/.
+wasm-split-cli "$artifact" "$work/split" --target web --out-name kubewright-web
+wasm-bindgen --keep-debug --keep-lld-exports --target web --no-typescript --out-dir "$work" "$work/split/kubewright-web.wasm"
+app=("$out"/app-*)
+cmp -s "$work/kubewright-web.js" "${app[0]}/kubewright-web.js" || { echo "names-kept: $artifact is not the build in $dist" >&2; exit 1; }
+for wasm in "$work/kubewright-web_bg.wasm" "$work"/split/split_*.wasm "$work"/split/chunk_*.wasm; do
+  [ -e "$wasm" ] && wasm-opt -Oz -g "$wasm" -o "${app[0]}/$(basename "$wasm")"
+done
 echo "$out: the page's wasm with its function names"
