@@ -30,7 +30,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
 fi
 # The splitter (scripts/split.sh). It has no --version flag: cargo's list of installs says.
-if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+# (grep without -q reads the whole list: with -q, cargo could get SIGPIPE and pipefail say "missing".)
+if ! cargo install --list | grep "^wasm_split_cli_support v$WASM_SPLIT_VERSION:" >/dev/null; then
   say "installing wasm_split_cli_support $WASM_SPLIT_VERSION (~2 min)"
   cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
