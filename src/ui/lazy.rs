@@ -1,10 +1,14 @@
-//! The parts of the page fetched when first used (release builds split them into wasm files of
-//! their own: `split` feature, scripts/split.sh). Each is a plain function here; a build without the
-//! feature (tests, `trunk serve`) calls it directly.
+//! The parts of the page fetched when first used (every Trunk build splits them into wasm files of
+//! their own: `split` feature, scripts/split.sh): the zip and chart export, the importer, the
+//! sealer. Each is a plain function here; a build without the feature (the wasm tests, a native
+//! build) calls it directly.
 
 use kubewright::export::{self, helm, kustomize};
 use kubewright::import::{self, ImportError, Imported, SplitRule};
+use kubewright::seal::{OsSealer, Seal};
 use kubewright::spec::AppSpec;
+
+use super::Ui;
 
 /// Why a part could not be used: its file did not arrive (offline before it was fetched), or it
 /// failed itself.
@@ -28,8 +32,10 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartError {
 
 /// Fetches every part when the browser is first idle after the page has started, so that each then
 /// works at once and offline. A failed fetch is not kept: the part's first use tries again.
-pub fn prefetch() {
-    leptos::leptos_dom::helpers::request_idle_callback(|| {
+pub fn prefetch(ui: Ui) {
+    leptos::leptos_dom::helpers::request_idle_callback(move || {
+        // The sealer is made at once (the render memo waits for it; see tabs/seal.rs).
+        ui.load_sealer();
         leptos::task::spawn_local(async {
             // Each part's own first use says what went wrong, if it still cannot be fetched then.
             let _ = preload_bundle().await;
@@ -49,7 +55,9 @@ macro_rules! part {
         #[cfg(not(feature = "split"))]
         pub async fn $name($($arg: $ty),*) -> Result<$out, PartError> $body
 
+        // (The sealer's is not called: the page makes the sealer itself in idle time.)
         #[cfg(not(feature = "split"))]
+        #[allow(dead_code)]
         pub async fn $preload() -> Result<(), PartError> {
             Ok(())
         }
@@ -80,5 +88,18 @@ part!(
     preload_import,
     fn read_import(text: String, rule: SplitRule) -> Result<Imported, ImportError> {
         Ok(import::import(&text, &rule))
+    }
+);
+
+/// The page's sealer: RSA-OAEP and AES-GCM with the browser's CSPRNG.
+pub fn os_sealer() -> Box<dyn Seal + Send> {
+    Box::new(OsSealer::default())
+}
+
+part!(
+    seal,
+    preload_seal,
+    fn sealer() -> Box<dyn Seal + Send> {
+        Ok(os_sealer())
     }
 );

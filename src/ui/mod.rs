@@ -38,7 +38,7 @@ pub fn App() -> impl IntoView {
     provide_context(ui);
     learn::provide();
     let history = history::History::new(ui);
-    lazy::prefetch();
+    lazy::prefetch(ui);
 
     let pane = ui.pane;
     // Long lines wrap on request (phones); off, they scroll sideways inside their box.

@@ -2,6 +2,7 @@
 //! keystroke renders and validates once and every panel reads the same result (a big spec's
 //! validation follows a frame after its YAML: checks.rs).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use kubewright::import::ReportItem;
@@ -83,6 +84,9 @@ pub struct Ui {
     /// Whether the user chose where the app runs: a preset switch keeps that choice (otherwise the
     /// preset's own target applies).
     pub target_chosen: StoredValue<bool>,
+    /// Where the sealing part is (see seal.rs).
+    pub sealing: RwSignal<seal::SealPart>,
+    sealer: StoredValue<Arc<seal::SharedSealer>>,
 }
 
 impl Ui {
@@ -90,8 +94,18 @@ impl Ui {
         let baseline = StoredValue::new(spec.clone());
         let spec = RwSignal::new(spec);
         // Kept across renders so an unchanged secret keeps its sealed text (see seal.rs).
-        let sealer = seal::shared_sealer();
-        let rendered = Memo::new(move |_| spec.with(|s| seal::render(s, &sealer)));
+        let (sealer, part) = seal::SharedSealer::new();
+        let sealing = RwSignal::new(part);
+        let shared = Arc::clone(&sealer);
+        let rendered = Memo::new(move |_| {
+            sealing.track();
+            let (rendered, missing) = spec.with(|s| shared.render(s));
+            // Only the first time: after a failed fetch its banner's button asks again.
+            if missing && sealing.get_untracked() == seal::SealPart::Waiting {
+                shared.load(sealing);
+            }
+            rendered
+        });
         let checks = Checks::new(spec, rendered);
         let issues = checks.issues;
         let generation = RwSignal::new(0);
@@ -121,7 +135,14 @@ impl Ui {
             baseline,
             pane: RwSignal::new(Pane::Form),
             target_chosen: StoredValue::new(false),
+            sealing,
+            sealer: StoredValue::new(sealer),
         }
+    }
+
+    /// Fetches the sealing part if it has not come (in idle time, or again after a failure).
+    pub fn load_sealer(&self) {
+        self.sealer.with_value(|s| s.load(self.sealing));
     }
 
     /// Whether the form holds edits since it was last loaded.

@@ -1,23 +1,25 @@
-// The parts of the page fetched on first use (src/ui/lazy.rs, scripts/split.sh):
+// The parts of the page fetched on first use (src/ui/lazy.rs, scripts/split.sh): the zip and chart
+// writer, the importer, the sealer.
 //
 //   node tests/e2e/lazy.mjs      (from the repo root; needs dist/ from `trunk build --release`)
 //
-// Each part (the zip and chart writer, the importer) is used while its file is held back by the
+// Each part is used while its file is held back by the
 // network: the page must say it is working on it (a status, not a silent button), then give the
 // CLI's result once the file arrives. With the file refused, it must say it could not be loaded
 // (and keep the page working), and the next use must fetch it again and work. Before the page is
 // live, no part is fetched at all (they are not in the first download).
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { awake, checks, cli, harness, ROOT, untilSame, until } from './lib.mjs';
+import { awake, checks, cli, DIST, harness, ROOT, untilSame, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const TIMEOUT = 15_000;
 const PARTS = /\/app-[0-9a-f]+\/(split|chunk)_[^/]*\.wasm$/;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kubewright-lazy-'));
 const fixture = path.join(ROOT, 'crates/kubewright/tests/fixtures/article-manifests.yaml');
+const cert = readFileSync(path.join(ROOT, 'crates/kubewright/tests/fixtures/seal/cert.pem'), 'utf8');
 
 // A page whose parts' requests wait for `release()` (then go through, or fail with `refuse`).
 async function heldPage(browser, origin, { refuse = false } = {}) {
@@ -56,16 +58,17 @@ await harness('lazy', counts, async ({ server, browser }) => {
     });
     await page.goto(`${server.origin}/`);
     await awake(page);
-    // In idle time the page asks for each part.
+    // In idle time the page asks for each part: every split_ and chunk_ file of the build.
+    const built = readdirSync(DIST, { recursive: true }).filter((f) => PARTS.test(`/${f}`));
     const parts = await until(
       () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/(split|chunk)_/.test(e.name)).map((e) => ({ name: e.name, start: e.startTime }))),
-      (xs) => xs.length >= 3,
-      'the parts fetched in idle time',
+      (xs) => xs.length >= built.length,
+      `the parts fetched in idle time (${built.join(', ')})`,
     );
     const liveAt = await page.evaluate(() => window.__liveAt);
     const early = parts.filter((p) => p.start < liveAt);
     assert(early.length === 0, `asked for before the page was live (${liveAt.toFixed(0)} ms): ${early.map((p) => `${p.name} at ${p.start.toFixed(0)}`).join(', ')}`);
-    for (const part of ['split_export.wasm', 'split_import.wasm']) {
+    for (const part of ['split_export.wasm', 'split_import.wasm', 'split_seal.wasm']) {
       assert(parts.some((p) => p.name.endsWith(`/${part}`)), `${part} not fetched: ${parts.map((p) => p.name).join(', ')}`);
     }
     await context.close();
@@ -102,6 +105,39 @@ await harness('lazy', counts, async ({ server, browser }) => {
     writeFileSync(imported, cli('import', fixture));
     await untilSame(() => page.getByTestId('yaml-all').textContent(), cli('render', '--spec', imported), 'yaml-all after import');
     assert(!(await reading.isVisible()), 'still "Reading…" after the import');
+    await context.close();
+  });
+
+  await check('a certificate pasted while the sealer is on its way: "Loading", no Secret of either kind, then sealed', async () => {
+    const { context, page, release } = await heldPage(browser, server.origin);
+    await page.getByTestId('tab-secrets').click();
+    await page.getByTestId('seal-cert').fill(cert);
+    const loading = page.getByTestId('seal-loading');
+    await loading.waitFor();
+    assert((await loading.getAttribute('aria-busy')) === 'true', 'the loading banner is not marked busy');
+    assert((await page.getByTestId('seal-status').textContent()).includes('Loading the sealing code'), 'the status beside the box');
+    const before = await page.getByTestId('yaml-all').textContent();
+    assert(!before.includes('kind: Secret\n') && !before.includes('kind: SealedSecret'), 'a Secret in the YAML before the sealer came');
+    release();
+    const yaml = await until(() => page.getByTestId('yaml-all').textContent(), (t) => t.includes('kind: SealedSecret'), 'a SealedSecret');
+    assert(!yaml.includes('kind: Secret\n'), 'a plain Secret next to the sealed one');
+    assert((await page.getByTestId('seal-status').textContent()).includes('RSA 4096-bit key'), 'the key not described');
+    assert(!(await loading.isVisible()), 'still loading after the SealedSecret');
+    await context.close();
+  });
+
+  await check('a sealer that cannot be fetched: an alert with "Try again", which fetches it and seals', async () => {
+    const { context, page, release } = await heldPage(browser, server.origin, { refuse: true });
+    release();
+    await page.getByTestId('tab-secrets').click();
+    await page.getByTestId('seal-cert').fill(cert);
+    const banner = page.getByTestId('seal-banner');
+    await until(() => banner.textContent().catch(() => ''), (t) => t.includes('could not be loaded'), 'the failure banner');
+    const yaml = await page.getByTestId('yaml-all').textContent();
+    assert(!yaml.includes('kind: Secret\n') && !yaml.includes('kind: SealedSecret'), 'a Secret in the YAML without the sealer');
+    await page.unroute(PARTS);
+    await page.getByTestId('seal-retry').click();
+    await until(() => page.getByTestId('yaml-all').textContent(), (t) => t.includes('kind: SealedSecret'), 'a SealedSecret after "Try again"');
     await context.close();
   });
 

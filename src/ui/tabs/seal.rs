@@ -1,34 +1,99 @@
 //! Sealing in the `secrets` tab: the sealed-secrets certificate and scope, what became of them, and
 //! the banner above the YAML when the Secret had to be left out.
 //!
-//! Sealing is randomized, and the page renders on every keystroke. The one [`Sealer`] lives as long
+//! Sealing is randomized, and the page renders on every keystroke. The one sealer lives as long
 //! as the page and remembers each value's sealed text, so typing in one value changes only that
 //! value's line; the other lines stay as they were (no flicker, and a diff against a committed
 //! SealedSecret shows only what really changed within one visit).
+//!
+//! The sealer (RSA-OAEP and AES-GCM) is a part fetched on first use (`src/ui/lazy.rs`): in idle
+//! time once the page runs, or when a certificate is pasted. Until it has come the page renders
+//! with [`NotLoaded`] (neither a plain Secret nor an empty SealedSecret) and says it is loading.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use kubewright::seal::{OsSealer, SealStatus};
+use kubewright::seal::{NotLoaded, Seal, SealStatus};
 use kubewright::spec::{AppSpec, SealScope};
 use kubewright::validate::Severity;
 use kubewright::Rendered;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::fields::{FieldIssues, SelectField};
+use crate::ui::lazy;
 use crate::ui::teach::explain::Explain;
 use crate::ui::use_ui;
 
-/// The page's sealer (the browser's CSPRNG), shared by the render memo.
-pub type SharedSealer = Arc<Mutex<OsSealer>>;
-
-pub fn shared_sealer() -> SharedSealer {
-    Arc::new(Mutex::new(OsSealer::default()))
+/// Where the sealing part is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SealPart {
+    /// Not asked for yet.
+    Waiting,
+    Loading,
+    Ready,
+    /// Could not be fetched: why. Asked for again by the "Try again" button.
+    Failed(String),
 }
 
-/// Renders with the shared sealer. A poisoned lock (a panic mid-render) still holds a usable cache.
-pub fn render(spec: &AppSpec, sealer: &SharedSealer) -> Rendered {
-    let mut sealer = sealer.lock().unwrap_or_else(|e| e.into_inner());
-    kubewright::render::render_with(spec, &mut *sealer)
+/// The page's sealer (the browser's CSPRNG) once its part has come, shared by the render memo.
+#[derive(Default)]
+pub struct SharedSealer {
+    sealer: Mutex<Option<Box<dyn Seal + Send>>>,
+    /// A fetch is under way or done: the memo asks once, however often it runs meanwhile.
+    asked: AtomicBool,
+}
+
+impl SharedSealer {
+    /// A build without the split (the wasm tests, a native build) has the sealer from the start.
+    /// (Not `cfg!`: the sealer must not be named in the split page's own module at all.)
+    pub fn new() -> (Arc<Self>, SealPart) {
+        let shared = Arc::new(SharedSealer::default());
+        #[cfg(not(feature = "split"))]
+        {
+            *shared.sealer.lock().unwrap_or_else(|e| e.into_inner()) = Some(lazy::os_sealer());
+            shared.asked.store(true, Ordering::Relaxed);
+            (shared, SealPart::Ready)
+        }
+        #[cfg(feature = "split")]
+        (shared, SealPart::Waiting)
+    }
+
+    /// Renders with the sealer, or with [`NotLoaded`] before it has come; says whether sealing is
+    /// asked for and the sealer is missing. A poisoned lock (a panic mid-render) still holds a
+    /// usable cache.
+    pub fn render(&self, spec: &AppSpec) -> (Rendered, bool) {
+        let mut sealer = self.sealer.lock().unwrap_or_else(|e| e.into_inner());
+        match sealer.as_mut() {
+            Some(sealer) => (kubewright::render::render_with(spec, &mut **sealer), false),
+            None => (
+                kubewright::render::render_with(spec, &mut NotLoaded),
+                spec.secret_options.seal.enabled(),
+            ),
+        }
+    }
+
+    /// Fetches the sealing part unless that is under way or done; `part` follows it (and the render
+    /// memo follows `part`).
+    pub fn load(self: &Arc<Self>, part: RwSignal<SealPart>) {
+        if self.asked.swap(true, Ordering::Relaxed) {
+            return;
+        }
+        let shared = Arc::clone(self);
+        spawn_local(async move {
+            part.set(SealPart::Loading);
+            match lazy::sealer().await {
+                Ok(sealer) => {
+                    *shared.sealer.lock().unwrap_or_else(|e| e.into_inner()) = Some(sealer);
+                    part.set(SealPart::Ready);
+                }
+                Err(e) => {
+                    shared.asked.store(false, Ordering::Relaxed);
+                    part.set(SealPart::Failed(e.to_string()));
+                }
+            }
+        });
+    }
 }
 
 const CERT_PATH: &str = "secret_options.seal.cert";
@@ -73,12 +138,16 @@ pub fn SealSection() -> impl IntoView {
                 // Why a certificate cannot be used is a validation issue (rule seal-certificate).
                 <FieldIssues path=CERT_PATH />
                 {move || {
-                    let (class, text) = match status.get() {
-                        SealStatus::Off => ("hint", "Not sealed: a plain Secret is written.".to_owned()),
-                        SealStatus::Sealed(key) => ("hint ok", format!("Sealing with the {key}.")),
-                        SealStatus::Failed(_) => return None,
+                    let (class, text) = match (status.get(), ui.sealing.get()) {
+                        (SealStatus::Off, _) => ("hint", "Not sealed: a plain Secret is written.".to_owned()),
+                        (SealStatus::Sealed(key), _) => ("hint ok", format!("Sealing with the {key}.")),
+                        (SealStatus::Failed(_), SealPart::Waiting | SealPart::Loading) => {
+                            ("hint", "Loading the sealing code…".to_owned())
+                        }
+                        (SealStatus::Failed(_), _) => return None,
                     };
-                    Some(view! { <span class=class data-testid="seal-status">{text}</span> })
+                    let busy = text.starts_with("Loading").then_some("true");
+                    Some(view! { <span class=class aria-busy=busy data-testid="seal-status">{text}</span> })
                 }}
             </label>
             <SelectField
@@ -95,19 +164,35 @@ pub fn SealSection() -> impl IntoView {
     }
 }
 
-/// Above the YAML: the Secret was left out because sealing was asked for and failed.
+/// Above the YAML: the Secret left out while the sealing part comes (said as a status), or because
+/// sealing was asked for and failed (an alert; for a part that could not be fetched, with a button
+/// that fetches it again).
 #[component]
 pub fn SealBanner() -> impl IntoView {
-    let rendered = use_ui().rendered;
+    let ui = use_ui();
     move || {
-        rendered.with(|r| match &r.seal {
-            SealStatus::Failed(message) => Some(view! {
+        let part = ui.sealing.get();
+        ui.rendered.with(|r| match (&r.seal, part) {
+            (SealStatus::Failed(_), SealPart::Waiting | SealPart::Loading) => Some(view! {
+                <div class="notice" role="status" aria-busy="true" data-testid="seal-loading">
+                    <strong>"Sealing: "</strong>
+                    "loading the sealing code; the SealedSecret follows in a moment."
+                </div>
+            }.into_any()),
+            (SealStatus::Failed(_), SealPart::Failed(why)) => Some(view! {
+                <div class="input-errors" role="alert" data-testid="seal-banner">
+                    <strong>"No Secret in the output: "</strong>
+                    {format!("sealing was asked for (secrets tab) but its code could not be loaded: {why}. ")}
+                    <button type="button" data-testid="seal-retry" on:click=move |_| ui.load_sealer()>"Try again"</button>
+                </div>
+            }.into_any()),
+            (SealStatus::Failed(message), _) => Some(view! {
                 <div class="input-errors" role="alert" data-testid="seal-banner">
                     <strong>"No Secret in the output: "</strong>
                     "sealing was asked for (secrets tab) but cannot be done. "
                     {message.clone()}
                 </div>
-            }),
+            }.into_any()),
             _ => None,
         })
     }

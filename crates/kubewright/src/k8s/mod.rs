@@ -67,7 +67,7 @@ use serde::Serialize;
 
 use rand_core::OsRng;
 
-use crate::seal::{Seal, SealStatus, Sealer};
+use crate::seal::{LayoutOnly, Seal, SealStatus, Sealer};
 use crate::spec::AppSpec;
 
 /// An `int-or-string` API field (ports by number or name, maxSurge as `1` or `25%`).
@@ -248,10 +248,10 @@ pub fn objects(spec: &AppSpec) -> Vec<Object> {
 }
 
 /// The objects as [`objects`] makes them, in the same order and shape, but with sealed values left
-/// empty (see [`Sealer::layout_only`]): for the line map, annotations and diagram, which need only
+/// empty (see [`LayoutOnly`]): for the line map, annotations and diagram, which need only
 /// kinds, names and keys, and run on every keystroke.
 pub fn objects_layout(spec: &AppSpec) -> Vec<Object> {
-    objects_with(spec, &mut Sealer::layout_only(OsRng)).0
+    objects_with(spec, &mut LayoutOnly).0
 }
 
 /// [`objects`], sealing with `sealer` (which remembers sealed values between calls). With sealing on,

@@ -14,7 +14,7 @@ mod cert;
 mod sealer;
 
 pub use cert::{public_certificates, SealingKey};
-pub use sealer::{NotLoaded, Seal, Sealer};
+pub use sealer::{LayoutOnly, NotLoaded, Seal, Sealer};
 
 /// A [`Sealer`] on the operating system's CSPRNG (in the browser: `crypto.getRandomValues`).
 pub type OsSealer = Sealer<rand_core::OsRng>;
