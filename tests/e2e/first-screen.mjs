@@ -49,6 +49,7 @@ export function watchFirst() {
     // page, a wide screen): null.
     let tapped;
     let shown;
+    let waited = 0;
     const renderedFrom = (set) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => set(performance.now());
@@ -73,7 +74,10 @@ export function watchFirst() {
         shown = null;
         renderedFrom((t) => (shown = t));
       }
-      if (live && rendered !== undefined && (tapped === null || shown)) {
+      // The paint timing entry is queued too: a few more frames for it (a page that never paints
+      // content has none).
+      const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0 || waited++ > 30;
+      if (live && rendered !== undefined && (tapped === null || shown) && painted()) {
         // Counted now, not at `form`: a response's timing entry is queued, and may not be there yet in
         // the frame where what it brought is already running.
         const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
