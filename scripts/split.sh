@@ -22,6 +22,23 @@ wasm-split-cli "$raw" "$out/split" --target web --out-name kubewright-web
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$out/app" --out-name kubewright-web \
   "$out/split/kubewright-web.wasm"
 cp "$out/split/__wasm_split.js" "$out/app/"
+# The loader compiles a part only when the host sends it as application/wasm. A static host may send
+# application/octet-stream: then compile it from its bytes, as boot.js does for its two modules.
+loader="$out/app/__wasm_split.js"
+grep -q 'WebAssembly.instantiateStreaming(src, imports)' "$loader" ||
+  { echo "split: the splitter's loader no longer instantiates as this script expects" >&2; exit 1; }
+sed -i 's/WebAssembly.instantiateStreaming(src, imports)/instantiateAnyType(src, imports)/' "$loader"
+cat >>"$loader" <<'JS'
+// Added by scripts/split.sh: compiles while downloading when the host sends application/wasm, and
+// from the bytes (a copy of the response) when it does not.
+function instantiateAnyType(src, imports) {
+    return WebAssembly.instantiateStreaming(src.then((response) => response.clone()), imports).catch(async (error) => {
+        const response = await src;
+        if (!response.ok) throw error;
+        return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    });
+}
+JS
 for wasm in "$out/app/kubewright-web_bg.wasm" "$out"/split/split_*.wasm "$out"/split/chunk_*.wasm; do
   [ -e "$wasm" ] || continue
   target="$out/app/$(basename "$wasm")"

@@ -6,8 +6,9 @@
 // Each part is used while its file is held back by the
 // network: the page must say it is working on it (a status, not a silent button), then give the
 // CLI's result once the file arrives. With the file refused, it must say it could not be loaded
-// (and keep the page working), and the next use must fetch it again and work. Before the page is
-// live, no part is fetched at all (they are not in the first download).
+// (and keep the page working), and the next use must fetch it again and work. Sent with another
+// type than application/wasm, it must still load. Before the page is live, no part is fetched at
+// all (they are not in the first download).
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -138,6 +139,25 @@ await harness('lazy', counts, async ({ server, browser }) => {
     await page.unroute(PARTS);
     await page.getByTestId('seal-retry').click();
     await until(() => page.getByTestId('yaml-all').textContent(), (t) => t.includes('kind: SealedSecret'), 'a SealedSecret after "Try again"');
+    await context.close();
+  });
+
+  await check('a host that sends the parts as application/octet-stream: they still load (zip == the CLI\'s)', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    context.setDefaultTimeout(TIMEOUT);
+    const page = await context.newPage();
+    await page.route(PARTS, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    await page.goto(`${server.origin}/`);
+    await awake(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-zip').click()]);
+    const file = path.join(tmp, 'octet.zip');
+    await download.saveAs(file);
+    const cliZip = path.join(tmp, 'cli.zip');
+    cli('export', '--spec', spec, '--zip', cliZip);
+    assert(Buffer.compare(readFileSync(file), readFileSync(cliZip)) === 0, 'page zip != CLI zip');
     await context.close();
   });
 
