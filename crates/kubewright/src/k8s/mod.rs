@@ -251,7 +251,7 @@ pub fn objects(spec: &AppSpec) -> Vec<Object> {
 /// empty (see [`LayoutOnly`]): for the line map, annotations and diagram, which need only
 /// kinds, names and keys, and run on every keystroke.
 pub fn objects_layout(spec: &AppSpec) -> Vec<Object> {
-    objects_with(spec, &mut LayoutOnly).0
+    objects_with(spec, &mut LayoutOnly::default()).0
 }
 
 /// [`objects`], sealing with `sealer` (which remembers sealed values between calls). With sealing on,

@@ -121,13 +121,31 @@ impl<R: CryptoRngCore> Seal for Sealer<R> {
 /// and AES code: for code that needs only the objects' layout (kinds, names, keys), such as the form
 /// <-> YAML line map, which runs on every keystroke (encrypting there for nothing cost ~13 ms a
 /// keystroke), and for the page before its sealing part has come (`src/ui/lazy.rs`).
-pub struct LayoutOnly;
+#[derive(Default)]
+pub struct LayoutOnly {
+    /// The certificate last asked about and what its key is (or why it cannot be used): a render
+    /// asks once for the banner and once per sealed Secret, and parsing it is the costly part.
+    key: Option<(String, Result<String, String>)>,
+}
+
+impl LayoutOnly {
+    fn key(&mut self, cert: &str) -> Result<String, String> {
+        match &self.key {
+            Some((text, described)) if text == cert => described.clone(),
+            _ => {
+                let described = SealingKey::from_pem(cert).map(|key| key.describe());
+                self.key = Some((cert.to_string(), described.clone()));
+                described
+            }
+        }
+    }
+}
 
 impl Seal for LayoutOnly {
     fn next_render(&mut self) {}
 
     fn describe_key(&mut self, cert: &str) -> Result<String, String> {
-        SealingKey::from_pem(cert).map(|key| key.describe())
+        self.key(cert)
     }
 
     fn seal_all(
@@ -136,7 +154,7 @@ impl Seal for LayoutOnly {
         _label: &str,
         entries: &[(String, String)],
     ) -> Result<Vec<(String, String)>, String> {
-        SealingKey::from_pem(cert)?;
+        self.key(cert)?;
         Ok(entries
             .iter()
             .map(|(name, _)| (name.clone(), String::new()))
