@@ -100,8 +100,7 @@ impl Ui {
         let rendered = Memo::new(move |_| {
             sealing.track();
             let (rendered, missing) = spec.with(|s| shared.render(s));
-            // Only the first time: after a failed fetch its banner's button asks again.
-            if missing && sealing.get_untracked() == seal::SealPart::Waiting {
+            if missing {
                 shared.load(sealing);
             }
             rendered
@@ -140,9 +139,14 @@ impl Ui {
         }
     }
 
-    /// Fetches the sealing part if it has not come (in idle time, or again after a failure).
+    /// Fetches the sealing part unless it was asked for already (in idle time).
     pub fn load_sealer(&self) {
         self.sealer.with_value(|s| s.load(self.sealing));
+    }
+
+    /// Fetches the sealing part again after a failure (the banner's "Try again").
+    pub fn retry_sealer(&self) {
+        self.sealer.with_value(|s| s.retry(self.sealing));
     }
 
     /// Whether the form holds edits since it was last loaded.

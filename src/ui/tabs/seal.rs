@@ -32,7 +32,7 @@ pub enum SealPart {
     Waiting,
     Loading,
     Ready,
-    /// Could not be fetched: why. Asked for again by the "Try again" button.
+    /// Could not be fetched: why. Asked for again only by the "Try again" button.
     Failed(String),
 }
 
@@ -40,7 +40,8 @@ pub enum SealPart {
 #[derive(Default)]
 pub struct SharedSealer {
     sealer: Mutex<Option<Box<dyn Seal + Send>>>,
-    /// A fetch is under way or done: the memo asks once, however often it runs meanwhile.
+    /// A fetch was started: the memo asks once, however often it runs; after a failure only
+    /// [`SharedSealer::retry`] (the banner's button) asks again.
     asked: AtomicBool,
 }
 
@@ -73,7 +74,7 @@ impl SharedSealer {
         }
     }
 
-    /// Fetches the sealing part unless that is under way or done; `part` follows it (and the render
+    /// Fetches the sealing part unless it was asked for already; `part` follows it (and the render
     /// memo follows `part`).
     pub fn load(self: &Arc<Self>, part: RwSignal<SealPart>) {
         if self.asked.swap(true, Ordering::Relaxed) {
@@ -87,12 +88,17 @@ impl SharedSealer {
                     *shared.sealer.lock().unwrap_or_else(|e| e.into_inner()) = Some(sealer);
                     part.set(SealPart::Ready);
                 }
-                Err(e) => {
-                    shared.asked.store(false, Ordering::Relaxed);
-                    part.set(SealPart::Failed(e.to_string()));
-                }
+                Err(e) => part.set(SealPart::Failed(e.to_string())),
             }
         });
+    }
+
+    /// Fetches the sealing part again after a failure.
+    pub fn retry(self: &Arc<Self>, part: RwSignal<SealPart>) {
+        if matches!(part.get_untracked(), SealPart::Failed(_)) {
+            self.asked.store(false, Ordering::Relaxed);
+        }
+        self.load(part);
     }
 }
 
@@ -183,7 +189,7 @@ pub fn SealBanner() -> impl IntoView {
                 <div class="input-errors" role="alert" data-testid="seal-banner">
                     <strong>"No Secret in the output: "</strong>
                     {format!("sealing was asked for (secrets tab) but its code could not be loaded: {why}. ")}
-                    <button type="button" data-testid="seal-retry" on:click=move |_| ui.load_sealer()>"Try again"</button>
+                    <button type="button" data-testid="seal-retry" on:click=move |_| ui.retry_sealer()>"Try again"</button>
                 </div>
             }.into_any()),
             (SealStatus::Failed(message), _) => Some(view! {
