@@ -254,8 +254,7 @@ async fn a_one_click_fix_changes_the_spec() {
         .query_selector("[data-testid='lint-fix']")
         .unwrap()
         .unwrap();
-    fix.unchecked_ref::<HtmlElement>().click();
-    leptos::task::tick().await;
+    click_el(&fix).await;
     let yaml = text(&root, "yaml-all");
     assert!(yaml.contains("runAsUser: 65534"), "{yaml}");
     assert!(yaml.contains("RELEASE_TMP: /tmp"), "{yaml}");

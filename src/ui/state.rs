@@ -1,5 +1,5 @@
 //! The page's state: one `RwSignal<AppSpec>`; `rendered` and `issues` are memos over it, so each
-//! keystroke renders and validates once and every panel reads the same result (a big spec's
+//! keystroke renders and validates once and every panel reads the same result (an edit's
 //! validation follows a frame after its YAML: checks.rs).
 
 use std::sync::Arc;
@@ -56,7 +56,7 @@ pub struct InputError {
 pub struct Ui {
     pub spec: RwSignal<AppSpec>,
     pub rendered: Memo<Rendered>,
-    /// When the checks run (at once, or a frame later for a big spec) and whether the YAML is big.
+    /// When the checks run (at once for a load, a frame later for an edit) and whether the YAML is big.
     pub checks: Checks,
     /// Every validation issue, errors first.
     pub issues: Memo<Vec<Issue>>,

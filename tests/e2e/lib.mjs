@@ -236,6 +236,12 @@ export async function until(read, ok, what, timeout = 10_000) {
   }
 }
 
+// Waits for what the page leaves to the frame after an edit's YAML (the commands, the checks, the
+// pictures: src/ui/later.rs), so a read then sees them for the same edit.
+export async function nextFrame(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+}
+
 // The built page arrives with its first screen prerendered (scripts/prerender.mjs): until the app has
 // taken it over, clicks do nothing and text typed is only carried over. Tests that drive the app wait
 // for that after every navigation (tests/e2e/prerender.mjs tests the moment before).

@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { awake, checks, cli, harness, until, untilSame, YAML } from './lib.mjs';
+import { awake, checks, cli, harness, nextFrame, until, untilSame, YAML } from './lib.mjs';
 
 const requireTools = createRequire(new URL('../../tools/node/package.json', import.meta.url));
 const AXE_SOURCE = readFileSync(requireTools.resolve('axe-core/axe.min.js'), 'utf8');
@@ -74,6 +74,7 @@ await harness('route', counts, async ({ server, browser }) => {
     assert(gateway.metadata.annotations['cert-manager.io/cluster-issuer'] === 'letsencrypt-prod', JSON.stringify(gateway.metadata));
     const https = gateway.spec.listeners[1];
     assert(https.hostname === 'shop.example.com' && https.protocol === 'HTTPS', JSON.stringify(https));
+    await nextFrame(page);
     const commands = await byId('commands').textContent();
     assert(commands.includes('kubectl get crd httproutes.gateway.networking.k8s.io'), 'no CRD check in the commands');
     assert(commands.includes('--for=condition=Programmed'), 'no wait for the Gateway');

@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { awake, checks, harness, offOrigin, ROOT, until, YAML } from './lib.mjs';
+import { awake, checks, harness, nextFrame, offOrigin, ROOT, until, YAML } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -269,6 +269,7 @@ await harness('e2e-secrets', counts, async ({ server, browser }) => {
       assert(!(await yamlAll()).includes('kind: Secret\n'), 'a plain Secret next to the sealed one');
       for (const s of secrets) assert(!yaml.includes(s) && !yaml.includes(b64(s)), 'a plain or base64 value in the SealedSecret');
       assert((await text('secret-warning')).includes('safe to commit'), 'the sealed note is missing');
+      await nextFrame(page);
       const commands = await text('commands');
       assert(commands.includes('-f sealedsecret.yaml') && !commands.includes('-f secret.yaml'), 'commands do not apply the SealedSecret');
       // Re-rendering (an unrelated edit) keeps every sealed value as it was.
@@ -308,6 +309,7 @@ await harness('e2e-secrets', counts, async ({ server, browser }) => {
     for (const s of [password, admin]) assert(!all.includes(s) && !all.includes(b64(s)), 'a database password in the YAML');
     await byId('tab-secrets').click();
     assert((await text('secret-warning')).includes('database-sealedsecret.yaml'), 'the sealed note does not name the database file');
+    await nextFrame(page);
     const commands = await text('commands');
     const apply = commands.indexOf('-f database-sealedsecret.yaml');
     const install = commands.indexOf('helm upgrade --install');

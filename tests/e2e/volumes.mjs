@@ -8,7 +8,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { awake, checks, harness, until } from './lib.mjs';
+import { awake, checks, harness, nextFrame, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const TIMEOUT = 10_000;
@@ -42,6 +42,7 @@ await harness('e2e-volumes', counts, async ({ server, browser }) => {
   });
 
   await check('the storage class is checked before anything is applied, and the claim is in the diagram', async () => {
+    await nextFrame(page);
     const commands = await byId('commands').textContent();
     const check = commands.indexOf('kubectl get storageclass');
     assert(check > 0 && check < commands.indexOf('kubectl apply'), 'storage class checked first');

@@ -15,7 +15,7 @@
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { awake, checks, harness, ROOT, until } from './lib.mjs';
+import { awake, checks, harness, nextFrame, ROOT, until } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const SHOTS = process.env.WALKTHROUGH_SHOTS || path.join(ROOT, 'out', 'screenshots', 'walkthrough');
@@ -69,11 +69,12 @@ async function laptop(browser, server) {
 
   await check('A: Minikube with a registry image: no docker-env, no build', async () => {
     await page.getByTestId('target-minikube-registry').check();
-    const commands = await until(() => text(page, 'commands'), (c) => !c.includes('docker-env'), 'commands without docker-env');
+    await until(() => text(page, 'yaml-all'), (y) => y.includes('imagePullPolicy: IfNotPresent'), 'pull policy');
+    await nextFrame(page);
+    const commands = await text(page, 'commands');
+    assert(!commands.includes('docker-env'), commands);
     assert(!commands.includes('docker build'), commands);
     assert(!commands.includes('imagePullPolicy: Never'), commands);
-    const yaml = await text(page, 'yaml-all');
-    assert(yaml.includes('imagePullPolicy: IfNotPresent'), 'pull policy');
     await shot(page, 'A18b_minikube_ifnotpresent_commands');
   });
 

@@ -1,6 +1,7 @@
 //! Helpers shared by the browser test files (`web.rs`, `learn.rs`): mount a fresh app, find its
 //! parts by `data-testid`, and act on them the way a browser does. Leptos updates the DOM after a
-//! scheduler tick, so every action awaits one.
+//! scheduler tick, and an edit's checks, commands and pictures follow at the start of the next
+//! frame, so every action awaits both.
 
 // Each test file uses its own subset of these.
 #![allow(dead_code)]
@@ -53,19 +54,19 @@ pub fn bubbling(kind: &str) -> web_sys::Event {
 pub async fn type_into(input: &Element, value: &str) {
     input.unchecked_ref::<HtmlInputElement>().set_value(value);
     input.dispatch_event(&bubbling("input")).unwrap();
-    leptos::task::tick().await;
+    settled().await;
 }
 
 /// Sets a <textarea>'s value (as a paste would) and sends `input`.
 pub async fn paste_into(area: &Element, value: &str) {
     js_sys::Reflect::set(area, &"value".into(), &value.into()).unwrap();
     area.dispatch_event(&bubbling("input")).unwrap();
-    leptos::task::tick().await;
+    settled().await;
 }
 
 pub async fn click_el(element: &Element) {
     element.unchecked_ref::<HtmlElement>().click();
-    leptos::task::tick().await;
+    settled().await;
 }
 
 pub async fn click(root: &Element, testid: &str) {
@@ -77,6 +78,30 @@ pub async fn choose(root: &Element, testid: &str, value: &str) {
     let select: HtmlSelectElement = find(root, testid).unchecked_into();
     select.set_value(value);
     select.dispatch_event(&bubbling("change")).unwrap();
+    settled().await;
+}
+
+/// Waits for the DOM update, then for what the app leaves to the next frame (src/ui/later.rs: two
+/// animation frames, or its 100 ms fallback when the page draws none), then for that update.
+pub async fn settled() {
+    leptos::task::tick().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().unwrap();
+        let again = resolve.clone();
+        let second = wasm_bindgen::closure::Closure::once_into_js(move || {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(again.unchecked_ref())
+                .unwrap();
+        });
+        window
+            .request_animation_frame(second.unchecked_ref())
+            .unwrap();
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 150)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     leptos::task::tick().await;
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::copy::{ask, copy, ConfirmInvalid, Pending};
 use super::files::Shown;
+use crate::ui::later::a_frame_later;
 use crate::ui::use_ui;
 use kubewright::render::ALL_FILE;
 
@@ -16,13 +17,18 @@ pub fn Commands(
     /// Where the copy button says how it went (shared with the YAML's buttons).
     status: RwSignal<String>,
 ) -> impl IntoView {
-    let rendered = use_ui().rendered;
+    let ui = use_ui();
+    let rendered = ui.rendered;
     let all = Memo::new(move |_| shown.is_all());
+    // An edit's commands follow a frame after its YAML (as the diagram does), so the keystroke's
+    // frame waits for the YAML alone; a load shows them at once. Copy reads `rendered` itself.
+    let settled = a_frame_later(move || rendered.track(), ui.generation);
     // Each command's comment and line. A keystroke in a name changes most of them (the name is in
     // every `kubectl` line), so the rows are kept by position and a changed one gets its new text in
     // place: rebuilding every row's elements was most of the commands' share of a keystroke.
     let commands = Memo::new(move |_| {
-        rendered.with(|r| {
+        settled.track();
+        rendered.with_untracked(|r| {
             r.commands_of(all.get())
                 .iter()
                 .map(|c| (c.comment.clone(), c.line.clone()))
