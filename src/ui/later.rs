@@ -1,36 +1,47 @@
 //! Work a keystroke does not wait for: what runs at the start of the frame after the one that shows
-//! the keystroke's YAML, so that frame is painted first (the picture, the line marks, a big spec's
-//! checks). Typing faster than frames are drawn runs it once per frame.
+//! the keystroke's YAML, so that frame is painted first (the picture, the line marks, the commands,
+//! the checks). Typing faster than frames are drawn runs it once per frame.
 
-use std::cell::Cell;
-use std::rc::Rc;
+use std::cell::RefCell;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-/// Work to run once, by whichever of its callbacks comes first.
-type Job = Cell<Option<Box<dyn FnOnce()>>>;
+/// Work queued for the next frame.
+type Job = Box<dyn FnOnce()>;
+
+thread_local! {
+    /// The work waiting for the next frame, and its batch's number: all of it runs together, from one
+    /// pair of animation frames and one fallback timer (a keystroke asks from several places).
+    static QUEUE: RefCell<(u64, Vec<Job>)> = RefCell::new((0, Vec::new()));
+}
 
 /// Runs `f` once, at the start of the frame after the one being prepared, or after 100 ms if the
 /// page is not drawing frames (a hidden tab).
 pub fn next_frame(f: impl FnOnce() + 'static) {
-    let job: Rc<Job> = Rc::new(Cell::new(Some(Box::new(f))));
-    let by_frame = Rc::clone(&job);
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            if let Some(f) = by_frame.take() {
-                f();
-            }
-        })
+    let batch = QUEUE.with_borrow_mut(|(batch, jobs)| {
+        jobs.push(Box::new(f));
+        (jobs.len() == 1).then_some(*batch)
     });
-    set_timeout(
-        move || {
-            if let Some(f) = job.take() {
-                f();
-            }
-        },
-        Duration::from_millis(100),
-    );
+    // The first job of a batch schedules it; the others join it.
+    let Some(batch) = batch else { return };
+    request_animation_frame(move || request_animation_frame(move || run_batch(batch)));
+    set_timeout(move || run_batch(batch), Duration::from_millis(100));
+}
+
+/// Runs batch `batch` unless it ran already (by frame or by timer).
+fn run_batch(batch: u64) {
+    let jobs = QUEUE.with_borrow_mut(|(current, jobs)| {
+        if *current != batch {
+            return Vec::new();
+        }
+        *current += 1;
+        std::mem::take(jobs)
+    });
+    // Taken out first: a job may queue work for the frame after (a new batch).
+    for job in jobs {
+        job();
+    }
 }
 
 /// A count that follows what `watch` reads a frame late: after an edit it goes up once, in

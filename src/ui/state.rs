@@ -12,6 +12,7 @@ use kubewright::{AppSpec, Rendered};
 use leptos::prelude::*;
 
 use super::checks::Checks;
+use super::later::a_frame_later;
 use super::tabs::{seal, Tab};
 
 /// What a phone shows of the page (one at a time below the switch; a wide screen shows all).
@@ -73,6 +74,9 @@ pub struct Ui {
     pub verdict: Memo<Verdict>,
     /// Bumped when a preset replaces the whole spec: the form is rebuilt, dropping half-typed text.
     pub generation: RwSignal<u32>,
+    /// Goes up a frame after `rendered` changes (at once for a load): what tracks it instead of
+    /// `rendered` is left out of a keystroke's frame (the commands, the line marks: later.rs).
+    pub settled: ReadSignal<u64>,
     /// What the gate said of the last spec from outside the page (a link, a spec file, an import):
     /// objects dropped or held, secret values to check.
     pub gate_notes: RwSignal<Vec<ReportItem>>,
@@ -109,6 +113,7 @@ impl Ui {
         let issues = checks.issues;
         let generation = RwSignal::new(0);
         checks.follow(spec, generation);
+        let settled = a_frame_later(move || rendered.track(), generation);
         let input_errors = RwSignal::new(Vec::<InputError>::new());
         let verdict = Memo::new(move |_| {
             issues
@@ -130,6 +135,7 @@ impl Ui {
             input_errors,
             verdict,
             generation,
+            settled,
             gate_notes: RwSignal::new(Vec::new()),
             baseline,
             pane: RwSignal::new(Pane::Form),

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use super::copy::{ask, copy, ConfirmInvalid, Pending};
 use super::files::Shown;
-use crate::ui::later::a_frame_later;
 use crate::ui::use_ui;
 use kubewright::render::ALL_FILE;
 
@@ -20,14 +19,13 @@ pub fn Commands(
     let ui = use_ui();
     let rendered = ui.rendered;
     let all = Memo::new(move |_| shown.is_all());
-    // An edit's commands follow a frame after its YAML (as the diagram does), so the keystroke's
-    // frame waits for the YAML alone; a load shows them at once. Copy reads `rendered` itself.
-    let settled = a_frame_later(move || rendered.track(), ui.generation);
     // Each command's comment and line. A keystroke in a name changes most of them (the name is in
     // every `kubectl` line), so the rows are kept by position and a changed one gets its new text in
     // place: rebuilding every row's elements was most of the commands' share of a keystroke.
+    // An edit's commands follow a frame after its YAML (as the diagram does), so the keystroke's
+    // frame waits for the YAML alone; a load shows them at once. Copy reads `rendered` itself.
     let commands = Memo::new(move |_| {
-        settled.track();
+        ui.settled.track();
         rendered.with_untracked(|r| {
             r.commands_of(all.get())
                 .iter()

@@ -9,7 +9,6 @@ use std::time::Duration;
 use kubewright::render::{annotate, lines, sources};
 use leptos::prelude::*;
 
-use crate::ui::later::a_frame_later;
 use crate::ui::use_ui;
 
 #[derive(Clone, Copy)]
@@ -38,7 +37,7 @@ pub fn provide() -> Learn {
     let lines = Memo::new(move |_| {
         rendered.with(|r| r.all.lines().map(str::to_string).collect::<Vec<_>>())
     });
-    let settled = a_frame_later(move || rendered.track(), ui.generation);
+    let settled = ui.settled;
     let sources = Memo::new(move |_| {
         settled.track();
         rendered.with_untracked(|r| ui.spec.with_untracked(|s| sources::line_sources(s, &r.all)))
