@@ -531,6 +531,15 @@ fn hostile_input_fails_fast_with_a_clear_message() {
         "{".repeat(100)
     );
     assert!(run(&plain).is_ok(), "{:?}", run(&plain).err());
+    // ` - ` and ` ? ` later in a plain scalar are text too, not a new node (a generated env value
+    // `e:? [%'b` failed the round trip: each such line counted its brackets as nesting).
+    let dashes = format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n{}",
+        (0..40)
+            .map(|i| format!("  k{i}: a ? [b - {{c\n"))
+            .collect::<String>()
+    );
+    assert!(run(&dashes).is_ok(), "{:?}", run(&dashes).err());
     // Where a node starts (after `key: `, `- `, an anchor or a tag), a bracket is nesting.
     let deep = "[".repeat(65);
     for text in [

@@ -84,7 +84,10 @@ fn flow_depth(text: &str) -> Result<(), ImportError> {
                         node_start = false;
                     }
                     '&' | '!' if block && node_start => in_property = true,
-                    ':' | '-' | '?' if block && space_follows => node_start = true,
+                    // `: ` ends a key anywhere (a plain scalar cannot hold it); `- ` and `? ` are
+                    // indicators only where a node starts, and text later in a plain scalar.
+                    ':' if block && space_follows => node_start = true,
+                    '-' | '?' if block && node_start && space_follows => {}
                     _ if block => node_start = false,
                     _ => {}
                 },
