@@ -154,7 +154,8 @@ async fn annotated_view_adds_comments_and_clean_view_is_the_yaml() {
     let toggle = find(&root, "annotated");
     toggle.unchecked_ref::<HtmlInputElement>().set_checked(true);
     toggle.dispatch_event(&bubbling("change")).unwrap();
-    leptos::task::tick().await;
+    // The blocks out of view follow a frame later.
+    settled().await;
     let annotated = text(&root, "yaml-all");
     assert!(annotated.contains("  # quoted: bare, kubectl (YAML 1.1) would read 4000 as a number"));
     let without: String = annotated

@@ -6,6 +6,7 @@
 use kubewright::AppSpec;
 use leptos::prelude::*;
 
+use super::later::Quiet;
 use super::{use_ui, Ui};
 
 /// Changes closer together than this are one step.
@@ -22,8 +23,8 @@ pub struct History {
     settled: StoredValue<AppSpec>,
     /// Whether the spec changed since `settled` was taken.
     dirty: StoredValue<bool>,
-    /// Counts changes; a settle timer only acts if no change came after it was set.
-    tick: StoredValue<u64>,
+    /// Settles once the edits have stopped for [`BURST_MS`].
+    quiet: Quiet,
     /// Set while undo/redo itself changes the spec.
     applying: StoredValue<bool>,
     pub can_undo: RwSignal<bool>,
@@ -32,12 +33,15 @@ pub struct History {
 
 impl History {
     pub fn new(ui: Ui) -> Self {
+        let settled = StoredValue::new(ui.spec.get_untracked());
+        let dirty = StoredValue::new(false);
+        let burst = std::time::Duration::from_millis(BURST_MS as u64);
         let history = History {
             past: StoredValue::new(Vec::new()),
             future: StoredValue::new(Vec::new()),
-            settled: StoredValue::new(ui.spec.get_untracked()),
-            dirty: StoredValue::new(false),
-            tick: StoredValue::new(0),
+            settled,
+            dirty,
+            quiet: Quiet::new(burst, move || settle(ui, settled, dirty)),
             applying: StoredValue::new(false),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -54,8 +58,6 @@ impl History {
     }
 
     fn record(&self, ui: Ui) {
-        let tick = self.tick.get_value() + 1;
-        self.tick.set_value(tick);
         if self.applying.get_value() {
             self.applying.set_value(false);
             self.settle(ui);
@@ -74,20 +76,11 @@ impl History {
         }
         self.future.update_value(Vec::clear);
         self.refresh();
-        let history = *self;
-        set_timeout(
-            move || {
-                if history.tick.get_value() == tick {
-                    history.settle(ui);
-                }
-            },
-            std::time::Duration::from_millis(BURST_MS as u64),
-        );
+        self.quiet.poke();
     }
 
     fn settle(&self, ui: Ui) {
-        self.settled.set_value(ui.spec.get_untracked());
-        self.dirty.set_value(false);
+        settle(ui, self.settled, self.dirty);
     }
 
     // Only on a change: a set signal notifies even when the value is the same, and this runs on
@@ -122,6 +115,12 @@ impl History {
         ui.load(target);
         self.refresh();
     }
+}
+
+/// The spec now is what the next burst of edits is undone to.
+fn settle(ui: Ui, settled: StoredValue<AppSpec>, dirty: StoredValue<bool>) {
+    settled.set_value(ui.spec.get_untracked());
+    dirty.set_value(false);
 }
 
 /// The undo and redo buttons, and the keyboard shortcuts (not inside the import text box, which has

@@ -8,6 +8,7 @@ use kubewright::share;
 use kubewright::AppSpec;
 use leptos::prelude::*;
 
+use super::later::Quiet;
 use super::{browser, use_ui};
 
 use kubewright::start::{start, Start};
@@ -115,7 +116,6 @@ pub fn Keep() -> impl IntoView {
 /// or hidden.
 fn keep_saving(autosave: RwSignal<bool>, status: RwSignal<String>) {
     let ui = use_ui();
-    let tick = StoredValue::new(0u64);
     let save = move || {
         if autosave.get_untracked() {
             let json = ui
@@ -126,19 +126,11 @@ fn keep_saving(autosave: RwSignal<bool>, status: RwSignal<String>) {
             }
         }
     };
+    let quiet = Quiet::new(std::time::Duration::from_millis(400), save);
     Effect::new(move |_| {
         ui.spec.track();
         autosave.track();
-        let mine = tick.get_value() + 1;
-        tick.set_value(mine);
-        set_timeout(
-            move || {
-                if tick.get_value() == mine {
-                    save();
-                }
-            },
-            std::time::Duration::from_millis(400),
-        );
+        quiet.poke();
     });
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| save());
     // A phone may close a page in the background without a pagehide: save when it is hidden too.

@@ -70,3 +70,58 @@ pub fn a_frame_later(watch: impl Fn() + 'static, generation: RwSignal<u32>) -> R
     });
     count.read_only()
 }
+
+/// A job run once edits have stopped for a while (keeping an undo step, saving the form): each
+/// [`Quiet::poke`] moves it back, and one timer serves a whole burst of keystrokes (firing early, it
+/// waits out the rest) instead of a timer set and a closure made on every keystroke.
+#[derive(Clone, Copy)]
+pub struct Quiet {
+    wait: f64,
+    /// When the job is due (ms since the epoch), while it is.
+    due: StoredValue<Option<f64>>,
+    /// Whether a timer is set.
+    armed: StoredValue<bool>,
+    job: StoredValue<Box<dyn Fn()>, LocalStorage>,
+}
+
+impl Quiet {
+    /// Runs `job` `wait` after the last poke.
+    pub fn new(wait: Duration, job: impl Fn() + 'static) -> Self {
+        Quiet {
+            wait: wait.as_secs_f64() * 1000.0,
+            due: StoredValue::new(None),
+            armed: StoredValue::new(false),
+            job: StoredValue::new_local(Box::new(job)),
+        }
+    }
+
+    /// An edit: the job runs `wait` from now, unless poked again meanwhile.
+    pub fn poke(self) {
+        self.due.set_value(Some(js_sys::Date::now() + self.wait));
+        if !self.armed.get_value() {
+            self.armed.set_value(true);
+            self.arm(self.wait);
+        }
+    }
+
+    fn arm(self, ms: f64) {
+        set_timeout(
+            move || self.fire(),
+            Duration::from_secs_f64(ms.max(0.0) / 1000.0),
+        );
+    }
+
+    fn fire(self) {
+        // Gone with its component meanwhile: nothing to do.
+        let Some(due) = self.due.try_get_value() else {
+            return;
+        };
+        let left = due.map_or(0.0, |due| due - js_sys::Date::now());
+        if left > 0.0 {
+            return self.arm(left);
+        }
+        self.armed.set_value(false);
+        self.due.set_value(None);
+        self.job.with_value(|job| job());
+    }
+}

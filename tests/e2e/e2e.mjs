@@ -8,7 +8,7 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { assertSameText, awake, checks, cli, harness, offOrigin, ROOT, until, untilSame, YAML } from './lib.mjs';
+import { assertSameText, awake, checks, cli, harness, offOrigin, ROOT, until, untilSame, YAML, yamlText } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -42,7 +42,7 @@ await harness('e2e', counts, async ({ server, browser }) => {
   const page = await openPage();
   const byId = (id) => page.getByTestId(id);
   const text = (id) => byId(id).textContent();
-  const yamlAll = () => text('yaml-all');
+  const yamlAll = () => yamlText(page);
   const deployment = (yaml) =>
     YAML.parseAllDocuments(yaml).map((d) => d.toJS()).find((o) => o?.kind === 'Deployment');
   // The CLI and the select must agree on the presets, so a new preset is tested without editing this.

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { awake, checks, cli, harness, offOrigin, until } from './lib.mjs';
+import { awake, checks, cli, harness, offOrigin, until, yamlText } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const PLANTED = 'sender-knows-this-1234';
@@ -63,7 +63,7 @@ await harness('e2e-hostile', counts, async ({ server, browser }) => {
   page.on('console', (m) => consoleText.push(m.text()));
   page.on('pageerror', (e) => consoleText.push(`page error: ${e.message}`));
   const byId = (id) => page.getByTestId(id);
-  const yamlAll = () => byId('yaml-all').textContent();
+  const yamlAll = () => yamlText(page);
   const commands = () => byId('commands').textContent();
   await page.goto(toLink(server.origin, hostileSpec()));
   await awake(page);

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { awake, checks, cli, cliPath, harness, ROOT, until, untilSame } from './lib.mjs';
+import { awake, checks, cli, cliPath, harness, ROOT, until, untilSame, yamlText } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -49,7 +49,7 @@ await harness('e2e-keep', counts, async ({ server, browser }) => {
   };
   const page = await open(context);
   const byId = (id, p = page) => p.getByTestId(id);
-  const yamlAll = (p = page) => byId('yaml-all', p).textContent();
+  const yamlAll = (p = page) => yamlText(p);
   await until(() => yamlAll(), (t) => t.includes('kind: Deployment'), 'first render');
 
   // The page's import of the article's manifests must be what `kubewright import` makes of them.

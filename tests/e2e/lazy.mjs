@@ -13,7 +13,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { awake, checks, cli, DIST, harness, ROOT, untilSame, until } from './lib.mjs';
+import { awake, checks, cli, DIST, harness, ROOT, untilSame, until, yamlText } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const TIMEOUT = 15_000;
@@ -117,7 +117,7 @@ await harness('lazy', counts, async ({ server, browser }) => {
     await loading.waitFor();
     assert((await loading.getAttribute('aria-busy')) === 'true', 'the loading banner is not marked busy');
     assert((await page.getByTestId('seal-status').textContent()).includes('Loading the sealing code'), 'the status beside the box');
-    const before = await page.getByTestId('yaml-all').textContent();
+    const before = await yamlText(page);
     assert(!before.includes('kind: Secret\n') && !before.includes('kind: SealedSecret'), 'a Secret in the YAML before the sealer came');
     release();
     const yaml = await until(() => page.getByTestId('yaml-all').textContent(), (t) => t.includes('kind: SealedSecret'), 'a SealedSecret');
@@ -134,7 +134,7 @@ await harness('lazy', counts, async ({ server, browser }) => {
     await page.getByTestId('seal-cert').fill(cert);
     const banner = page.getByTestId('seal-banner');
     await until(() => banner.textContent().catch(() => ''), (t) => t.includes('could not be loaded'), 'the failure banner');
-    const yaml = await page.getByTestId('yaml-all').textContent();
+    const yaml = await yamlText(page);
     assert(!yaml.includes('kind: Secret\n') && !yaml.includes('kind: SealedSecret'), 'a Secret in the YAML without the sealer');
     await page.unroute(PARTS);
     await page.getByTestId('seal-retry').click();

@@ -242,6 +242,13 @@ export async function nextFrame(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
 }
 
+// The text of the YAML view `id` once the frame after the last edit is drawn: an edit updates the
+// part of the YAML in view at once and the rest (scrolled away) a frame later.
+export async function yamlText(page, id = 'yaml-all') {
+  await nextFrame(page);
+  return page.getByTestId(id).textContent();
+}
+
 // The built page arrives with its first screen prerendered (scripts/prerender.mjs): until the app has
 // taken it over, clicks do nothing and text typed is only carried over. Tests that drive the app wait
 // for that after every navigation (tests/e2e/prerender.mjs tests the moment before).

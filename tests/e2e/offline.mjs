@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { awake, checks, cli, DIST, harness, offOrigin, ROOT, untilSame, until } from './lib.mjs';
+import { awake, checks, cli, DIST, harness, offOrigin, ROOT, untilSame, until, yamlText } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const TIMEOUT = 15_000;
@@ -47,7 +47,7 @@ await harness('offline', counts, async ({ server, browser }) => {
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   const byId = (id) => page.getByTestId(id);
-  const yamlAll = () => byId('yaml-all').textContent();
+  const yamlAll = () => yamlText(page);
   let online;
 
   await check('loaded: the start-up module, then the page; then offline', async () => {

@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { awake, checks, cli, harness, nextFrame, until, untilSame, YAML } from './lib.mjs';
+import { awake, checks, cli, harness, nextFrame, until, untilSame, YAML, yamlText } from './lib.mjs';
 
 const requireTools = createRequire(new URL('../../tools/node/package.json', import.meta.url));
 const AXE_SOURCE = readFileSync(requireTools.resolve('axe-core/axe.min.js'), 'utf8');
@@ -23,7 +23,7 @@ await harness('route', counts, async ({ server, browser }) => {
   await page.goto(`${server.origin}/`);
   await awake(page);
   const byId = (id) => page.getByTestId(id);
-  const yamlAll = () => byId('yaml-all').textContent();
+  const yamlAll = () => yamlText(page);
   const docs = (yaml) => YAML.parseAllDocuments(yaml).map((d) => d.toJS());
   const kind = (yaml, k) => docs(yaml).find((o) => o?.kind === k);
   await until(yamlAll, (t) => t?.includes('kind: Deployment'), 'the first render');

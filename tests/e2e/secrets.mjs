@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { awake, checks, harness, nextFrame, offOrigin, ROOT, until, YAML } from './lib.mjs';
+import { awake, checks, harness, nextFrame, offOrigin, ROOT, until, YAML, yamlText } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 
@@ -58,7 +58,7 @@ await harness('e2e-secrets', counts, async ({ server, browser }) => {
   await awake(page);
   const byId = (id) => page.getByTestId(id);
   const text = (id) => byId(id).textContent();
-  const yamlAll = () => text('yaml-all');
+  const yamlAll = () => yamlText(page);
   await until(yamlAll, (t) => t?.includes('kind: Deployment'), 'the first render');
 
   // Everything a secret value must never reach, read fresh each time.
@@ -207,8 +207,8 @@ await harness('e2e-secrets', counts, async ({ server, browser }) => {
       const fresh = await until(() => byId('secret-value').nth(i).inputValue(), (v) => v !== old, `row ${i} generated`);
       secrets.push(fresh);
     }
-    const rowsYaml = await yamlAll();
-    for (const s of secrets.slice(-3)) assert(rowsYaml.includes(b64(s)), 'a generated value is not in the YAML');
+    // The Secret may be scrolled out of the YAML's view: its text follows a frame later.
+    await until(yamlAll, (t) => secrets.slice(-3).every((s) => t.includes(b64(s))), 'the generated values in the YAML');
   });
 
   await check('stringData: plain values with a warning, then back to data', async () => {

@@ -8,7 +8,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { awake, checks, harness, nextFrame, until } from './lib.mjs';
+import { awake, checks, harness, nextFrame, until, yamlText } from './lib.mjs';
 
 const { check, assert, counts } = checks();
 const TIMEOUT = 10_000;
@@ -27,7 +27,7 @@ await harness('e2e-volumes', counts, async ({ server, browser }) => {
   await page.goto(`${server.origin}/`);
   await awake(page);
   const byId = (id) => page.getByTestId(id);
-  const yamlAll = () => byId('yaml-all').textContent();
+  const yamlAll = () => yamlText(page);
   await until(yamlAll, (t) => t?.includes('kind: Deployment'), 'the page to render');
 
   await check('add a claim: the PersistentVolumeClaim and the pod\'s volume are in the YAML', async () => {

@@ -7,6 +7,7 @@ mod copy;
 pub mod export;
 mod files;
 mod lint;
+mod onscreen;
 mod yaml_view;
 
 use leptos::prelude::*;
