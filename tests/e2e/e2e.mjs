@@ -6,7 +6,7 @@
 // compared byte-for-byte with it. Prints one line per check, then `e2e: N passed, M failed`; exits 1
 // on any failure. Screenshots go to out/screenshots/ (git-ignored).
 
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assertSameText, awake, checks, cli, harness, offOrigin, ROOT, until, untilSame, YAML, yamlText } from './lib.mjs';
 
@@ -88,6 +88,39 @@ await harness('e2e', counts, async ({ server, browser }) => {
     assert((await name.inputValue()) === 'e2e-shop', `input holds ${await name.inputValue()}`);
     const yaml = await until(yamlAll, (t) => deployment(t)?.metadata?.name === 'e2e-shop', 'Deployment name e2e-shop');
     assert(yaml.includes('\n  name: e2e-shop\n'), 'no "name: e2e-shop" line');
+  });
+
+  await check('an edit: the YAML in view at once, the blocks scrolled away a frame later, then all of it', async () => {
+    const blocks = await page.evaluate(async () => {
+      const pre = document.querySelector('[data-testid="yaml-all"]');
+      const input = document.querySelector('[data-testid="app-name"]');
+      const texts = () => [...pre.querySelectorAll('.yaml-block')].map((b) => b.textContent);
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
+      pre.scrollTop = 0;
+      await frame(); // the view measured at its top
+      // The YAML as it is when the keystroke's first change reaches the DOM (before any frame).
+      const first = await new Promise((resolve) => {
+        const observer = new MutationObserver(() => (observer.disconnect(), resolve(texts())));
+        observer.observe(pre, { childList: true, subtree: true, characterData: true });
+        input.value = 'e2e-later';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await frame();
+      return { first, after: texts(), height: pre.clientHeight };
+    });
+    const { first, after } = blocks;
+    assert(first.length > 2, `${first.length} blocks: the YAML fits its view, nothing to leave for later`);
+    assert(first[0].includes('e2e-later'), 'the block in view does not have the edit at once');
+    const last = first.at(-1);
+    assert(last.includes('e2e-shop') && !last.includes('e2e-later'), 'the last block, out of view, changed at once');
+    const spec = JSON.parse(cli('spec', '--preset', presetIds[0]));
+    spec.app.name = 'e2e-later';
+    mkdirSync(path.join(ROOT, 'out'), { recursive: true });
+    const file = path.join(ROOT, 'out', 'e2e-later.json');
+    writeFileSync(file, JSON.stringify(spec));
+    assertSameText(after.join(''), cli('render', '--spec', file), 'the YAML a frame later');
+    await byId('app-name').fill('e2e-shop');
+    await until(yamlAll, (t) => t.includes('\n  name: e2e-shop\n'), 'the name back');
   });
 
   await check('env row: value yes is rendered quoted (YAML 1.1 would read a boolean)', async () => {
@@ -178,7 +211,7 @@ await harness('e2e', counts, async ({ server, browser }) => {
   await check('file button + copy-yaml: clipboard holds that file\'s YAML', async () => {
     await byId('file-deployment.yaml').click();
     await byId('yaml-file').waitFor({ state: 'visible' });
-    const file = await text('yaml-file');
+    const file = await yamlText(page, 'yaml-file');
     assert(file.startsWith('apiVersion: apps/v1\nkind: Deployment\n'), `yaml-file starts ${file.slice(0, 60)}`);
     assert(file.includes('name: e2e-shop'), 'yaml-file is not the edited Deployment');
     assert((await yamlAll()).includes(file), 'yaml-file is not one of the documents in yaml-all');
@@ -207,7 +240,7 @@ await harness('e2e', counts, async ({ server, browser }) => {
       assert(download.suggestedFilename() === fileName, `file name ${download.suggestedFilename()}`);
       const failure = await download.failure();
       assert(failure === null, `download failed: ${failure}`);
-      assertSameText(readFileSync(await download.path(), 'utf8'), await text(pre), 'downloaded file');
+      assertSameText(readFileSync(await download.path(), 'utf8'), await yamlText(page, pre), 'downloaded file');
     });
   }
 

@@ -90,7 +90,7 @@ await harness('e2e-keep', counts, async ({ server, browser }) => {
     assert(JSON.stringify(names) === JSON.stringify(expected), `entries ${names}`);
     assert(entries['kube-native/kustomization.yaml'].includes('- deployment.yaml'), 'kustomization lists no deployment');
     await byId('file-deployment.yaml').click();
-    assert(entries['kube-native/deployment.yaml'] === (await byId('yaml-file').textContent()), 'deployment.yaml is not the shown file');
+    assert(entries['kube-native/deployment.yaml'] === (await yamlText(page, 'yaml-file')), 'deployment.yaml is not the shown file');
     await byId('file-all').click();
     const cliZip = path.join(tmp, 'cli.zip');
     cli('export', '--spec', importedSpec, '--zip', cliZip);

@@ -277,7 +277,7 @@ await harness('e2e-secrets', counts, async ({ server, browser }) => {
       await byId('app-replicas').fill('2');
       await byId('tab-secrets').click();
       await byId('file-sealedsecret.yaml').click();
-      assert((await text('yaml-file')) === yaml, 'an unrelated edit changed the sealed values');
+      assert((await yamlText(page, 'yaml-file')) === yaml, 'an unrelated edit changed the sealed values');
 
       const [download] = await Promise.all([page.waitForEvent('download'), byId('download-yaml').click()]);
       assert(download.suggestedFilename() === 'sealedsecret.yaml', download.suggestedFilename());

@@ -20,13 +20,17 @@ use crate::ui::use_ui;
 /// not touched, a changed one gets its new text in place (keying by text hashed and copied every
 /// block on every keystroke, a 1 MB secret line included).
 #[component]
-pub fn Blocks(blocks: Memo<Vec<String>>) -> impl IntoView {
+pub fn Blocks(
+    blocks: Memo<Vec<String>>,
+    /// Which view the blocks are of: a new one (another file, comments on or off) is shown at once.
+    view: Signal<u64>,
+) -> impl IntoView {
     let count = Memo::new(move |_| blocks.with(Vec::len));
     let onscreen = Onscreen::new();
     // Each block's text as shown, by position (made as the blocks come; a removed block's stays
     // behind, disposed, until a block takes its place again).
     let shown = StoredValue::new(Vec::<RwSignal<String>>::new());
-    follow(blocks, shown, onscreen);
+    follow(blocks, view, shown, onscreen);
     let lines = NodeRef::<leptos::html::Span>::new();
     lines.on_load(move |lines| onscreen.start(lines.into()));
     view! {
@@ -46,10 +50,11 @@ pub fn Blocks(blocks: Memo<Vec<String>>) -> impl IntoView {
 }
 
 /// Keeps `shown` following `blocks`: all at once for a load (a preset, a file, undo: a new
-/// generation), the blocks on screen at once for an edit and the others at the start of the next
-/// frame.
+/// generation) or another view, the blocks on screen at once for an edit and the others at the
+/// start of the next frame.
 fn follow(
     blocks: Memo<Vec<String>>,
+    view: Signal<u64>,
     shown: StoredValue<Vec<RwSignal<String>>>,
     onscreen: Onscreen,
 ) {
@@ -74,9 +79,9 @@ fn follow(
         });
         left
     };
-    Effect::new(move |seen: Option<u32>| {
+    Effect::new(move |seen: Option<(u32, u64)>| {
         blocks.track();
-        let now = generation.get();
+        let now = (generation.get(), view.get());
         let load = seen != Some(now);
         let left = show(load);
         // After a load (new blocks, new places) and once the rest is shown, the next frame measures

@@ -94,6 +94,12 @@ pub fn YamlView(
                 .collect::<Vec<_>>()
         })
     });
+    // Which view this is (the file's first line, annotated or not, shown or not): when it changes,
+    // every block changes at once (see blocks.rs), as for a load.
+    let view = Signal::derive(move || {
+        let first = range.with(|r| r.as_ref().map_or(0, |r| r.start as u64 + 1));
+        first * 4 + u64::from(learn.annotated.get()) * 2 + u64::from(hidden.get())
+    });
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some(line) =
             clicked_row(&ev).and_then(|row| shown.with_untracked(|s| s.line_at(row)))
@@ -117,7 +123,7 @@ pub fn YamlView(
                         style:height="var(--lh, 1.45em)"></span>
                 } />
             </span>
-            <Blocks blocks=blocks />
+            <Blocks blocks=blocks view=view />
         </pre>
     }
 }
