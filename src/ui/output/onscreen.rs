@@ -1,6 +1,7 @@
-//! Which blocks of the YAML view its `<pre>` shows (any part of them). An edit updates those at once and the others a frame later (blocks.rs).
-//! Measured when the view scrolls or changes size (a phone's pane shown or hidden, a resize, wrapping)
-//! and after each update, when the browser has laid the blocks out anyway: never in a keystroke.
+//! Which blocks of the YAML view its `<pre>` shows (any part of them): an edit updates those at
+//! once and the others a frame later (blocks.rs). Measured when the view scrolls or changes size (a
+//! phone's pane shown or hidden, a resize, wrapping) and after each deferred update, when the
+//! browser lays the blocks out anyway: never in a keystroke.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
