@@ -208,7 +208,7 @@ function watchPresses() {
 const painted = () =>
   document.hidden ? Promise.resolve() : new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-// Loaded `async` (index.html): it runs as soon as it arrives, while the HTML is still being parsed.
+// Deferred (index.html): it runs once the HTML has been parsed and it has arrived, before DOMContentLoaded.
 try {
   if (early) {
     await domReady();

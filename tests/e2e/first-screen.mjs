@@ -2,10 +2,14 @@
 // in-page watcher of the first screen's moments.
 
 // The slow phone: 150 ms round trip, 1.6 Mbps down, 750 kbps up, CPU 4x slower (DevTools' emulation).
-export const PROFILES = {
+// BENCH_PROFILE names one of them to measure on that one alone.
+const ALL = {
   localhost: null,
   'slow phone': { rtt: 150, down: 1.6e6 / 8, up: 750e3 / 8, cpu: 4 },
 };
+export const PROFILES = process.env.BENCH_PROFILE
+  ? Object.fromEntries(Object.entries(ALL).filter(([name]) => name === process.env.BENCH_PROFILE))
+  : ALL;
 
 // What the server adds on the slow phone (gzip-server.mjs) and the emulation leaves out: the round
 // trips a new connection costs before its first request on an HTTPS host (TCP, TLS 1.3), and TCP slow
