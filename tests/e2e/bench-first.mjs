@@ -38,8 +38,9 @@ import { serveGzip } from './gzip-server.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS_FIRST || 7);
 
+const [width, height] = (process.env.BENCH_VIEWPORT || '390x844').split('x').map(Number);
+
 async function load(browser, origin, profile) {
-  const [width, height] = (process.env.BENCH_VIEWPORT || '390x844').split('x').map(Number);
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   await throttle(await context.newCDPSession(page), profile);
@@ -88,7 +89,7 @@ for (const [label, dir] of Object.entries(dirs)) sites[label] = await serveGzip(
 const browser = await launchChromium();
 const ms = (x) => `${x.toFixed(0)} ms`;
 try {
-  console.log(`First screen (${LOADS} fresh loads each, 390 x 844, served gzip; median / p95 from navigation start)`);
+  console.log(`First screen (${LOADS} fresh loads each, ${width} x ${height}, served gzip; median / p95 from navigation start)`);
   console.log(
     `${'profile'.padEnd(12)}${'site'.padEnd(18)}${'YAML frame'.padEnd(18)}${'YAML rendered'.padEnd(18)}${'first paint'.padEnd(18)}` +
       `${'form live'.padEnd(18)}${'page live'.padEnd(18)}${'YAML tapped'.padEnd(18)}arrived at form live`,
