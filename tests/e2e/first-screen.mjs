@@ -7,9 +7,11 @@ const ALL = {
   localhost: null,
   'slow phone': { rtt: 150, down: 1.6e6 / 8, up: 750e3 / 8, cpu: 4 },
 };
-export const PROFILES = process.env.BENCH_PROFILE
-  ? Object.fromEntries(Object.entries(ALL).filter(([name]) => name === process.env.BENCH_PROFILE))
-  : ALL;
+const picked = process.env.BENCH_PROFILE;
+if (picked && !(picked in ALL)) {
+  throw new Error(`BENCH_PROFILE: no profile '${picked}' (${Object.keys(ALL).join(', ')})`);
+}
+export const PROFILES = picked ? { [picked]: ALL[picked] } : ALL;
 
 // What the server adds on the slow phone (gzip-server.mjs) and the emulation leaves out: the round
 // trips a new connection costs before its first request on an HTTPS host (TCP, TLS 1.3), and TCP slow
